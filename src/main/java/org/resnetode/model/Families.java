@@ -1,0 +1,52 @@
+package org.resnetode.model;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The residual function families by command-line name. */
+public final class Families {
+    /** Names accepted on the command line. */
+    public static final List<String> NAMES = List.of("linear", "tanh", "mlp", "theta2");
+
+    private Families() {
+    }
+
+    /**
+     * The family {@code name} at dimension {@code dim}; the MLP's hidden width is {@code hidden}.
+     * {@code theta2} is scalar and demands {@code dim == 1}.
+     */
+    public static ResidualFunction create(String name, int dim, int hidden) {
+        requirePositive("dimension", dim);
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "linear":
+                return new LinearFamily(dim);
+            case "tanh":
+                return new TanhFamily(dim);
+            case "mlp":
+                return new MlpFamily(dim, hidden);
+            case "theta2":
+                if (dim != 1) {
+                    throw new IllegalArgumentException("family theta2 is scalar (f = θ² x): dimension must be 1, got " + dim);
+                }
+                return new ThetaSquaredFamily();
+            default:
+                throw new IllegalArgumentException("unknown family '" + name + "' (expected one of " + NAMES + ")");
+        }
+    }
+
+    /** {@code value} if it is at least 1, else an error naming {@code what}. */
+    public static int requirePositive(String what, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    /** {@code value} if finite, else an error naming {@code what}. */
+    public static double requireFinite(String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(what + " must be a finite number, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,50 @@
+package org.resnetode.model;
+
+import java.util.SplittableRandom;
+
+/** {@code f(x, A) = A x} with A a d×d matrix (row-major θ). */
+public final class LinearFamily implements ResidualFunction {
+    private final int d;
+
+    public LinearFamily(int d) {
+        this.d = Families.requirePositive("dimension", d);
+    }
+
+    @Override public String name() { return "linear"; }
+    @Override public int dim() { return d; }
+    @Override public int parameterCount() { return d * d; }
+    @Override public int workSize() { return 0; }
+    @Override public boolean oddInTheta() { return true; }
+    @Override public boolean linearInTheta() { return true; }
+    @Override public int normCount() { return 1; }
+
+    @Override
+    public void value(double[] theta, int off, double[] x, double[] out, double[] work) {
+        Dense.multiply(theta, off, d, d, x, out);
+    }
+
+    /** {@code gx = A^T p}, {@code gA += p x^T}. */
+    @Override
+    public void vjp(double[] theta, int off, double[] x, double[] p, double[] gx, double[] gTheta, int gOff, double[] work) {
+        Dense.multiplyTransposed(theta, off, d, d, p, gx);
+        Dense.addOuter(gTheta, gOff, d, d, p, x);
+    }
+
+    /** {@code ||A||_2}. */
+    @Override
+    public void parameterNorms(double[] theta, int off, double[] out) {
+        out[0] = Norms.spectral(theta, off, d, d);
+    }
+
+    /** {@code L_x = ||A||_2}, {@code L_θ = R} (as {@code ||ΔA x|| <= ||ΔA||_F R}), {@code M = ||A||_2 R}. */
+    @Override
+    public Constants constants(double[] normBounds, double radius) {
+        return new Constants(normBounds[0], radius, normBounds[0] * radius);
+    }
+
+    /** Entries N(0, 1/d): spectral norm of order 2. */
+    @Override
+    public void initialParameters(SplittableRandom rng, double[] out, int off) {
+        Dense.gaussian(rng, 1 / Math.sqrt(d), out, off, d * d);
+    }
+}

@@ -1,0 +1,101 @@
+package org.resnetode.model;
+
+import java.util.SplittableRandom;
+
+/**
+ * Two-layer MLP {@code f(x, (W1, W2)) = W2 tanh(W1 x)}, W1 of size m×d, W2 of size d×m;
+ * θ holds W1 then W2, both row-major.
+ */
+public final class MlpFamily implements ResidualFunction {
+    private final int d;
+    private final int m;
+
+    public MlpFamily(int d, int hidden) {
+        this.d = Families.requirePositive("dimension", d);
+        this.m = Families.requirePositive("hidden width", hidden);
+    }
+
+    @Override public String name() { return "mlp"; }
+    @Override public int dim() { return d; }
+    public int hidden() { return m; }
+    @Override public int parameterCount() { return 2 * m * d; }
+    /** u = tanh(W1 x) and v = W2^T p. */
+    @Override public int workSize() { return 2 * m; }
+    /** {@code f(x, -θ) = f(x, θ)}: even, not odd, in θ. */
+    @Override public boolean oddInTheta() { return false; }
+    @Override public boolean linearInTheta() { return false; }
+    @Override public int normCount() { return 2; }
+
+    @Override
+    public void value(double[] theta, int off, double[] x, double[] out, double[] work) {
+        Dense.multiply(theta, off, m, d, x, work);
+        for (int i = 0; i < m; i++) {
+            work[i] = Math.tanh(work[i]);
+        }
+        Dense.multiply(theta, off + m * d, d, m, work, out);
+    }
+
+    /**
+     * {@code u = tanh(W1 x)}: {@code gW2 += p u^T}, {@code q = (W2^T p) ⊙ (1 - u²)},
+     * {@code gW1 += q x^T}, {@code gx = W1^T q}.
+     */
+    @Override
+    public void vjp(double[] theta, int off, double[] x, double[] p, double[] gx, double[] gTheta, int gOff, double[] work) {
+        int w2 = off + m * d;
+        Dense.multiply(theta, off, m, d, x, work);
+        for (int i = 0; i < m; i++) {
+            work[i] = Math.tanh(work[i]);
+        }
+        Dense.addOuter(gTheta, gOff + m * d, d, m, p, work);
+        // q = (W2^T p) ⊙ (1 - u²), stored in work[m..2m)
+        java.util.Arrays.fill(work, m, 2 * m, 0.0);
+        for (int i = 0; i < d; i++) {
+            int r = w2 + i * m;
+            double pi = p[i];
+            for (int j = 0; j < m; j++) {
+                work[m + j] += theta[r + j] * pi;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            work[m + j] *= 1 - work[j] * work[j];
+        }
+        // gW1 += q x^T, gx = W1^T q
+        java.util.Arrays.fill(gx, 0, d, 0.0);
+        for (int j = 0; j < m; j++) {
+            int r = off + j * d;
+            int g = gOff + j * d;
+            double qj = work[m + j];
+            for (int k = 0; k < d; k++) {
+                gTheta[g + k] += qj * x[k];
+                gx[k] += theta[r + k] * qj;
+            }
+        }
+    }
+
+    /** {@code (||W1||_2, ||W2||_2)}. */
+    @Override
+    public void parameterNorms(double[] theta, int off, double[] out) {
+        out[0] = Norms.spectral(theta, off, m, d);
+        out[1] = Norms.spectral(theta, off + m * d, d, m);
+    }
+
+    /**
+     * With {@code a = min(√m, s1 R)} bounding {@code ||tanh(W1 x)||} and {@code s_i} bounding {@code ||W_i||_2}:
+     * {@code L_x = s2 s1}; {@code ||Δf|| <= a ||ΔW2||_F + s2 R ||ΔW1||_F <= sqrt(a² + (s2 R)²) ||Δθ||};
+     * {@code M = s2 a}.
+     */
+    @Override
+    public Constants constants(double[] normBounds, double radius) {
+        double s1 = normBounds[0];
+        double s2 = normBounds[1];
+        double a = Math.min(Math.sqrt(m), s1 * radius);
+        return new Constants(s1 * s2, Math.hypot(a, s2 * radius), s2 * a);
+    }
+
+    /** W1 entries N(0, 1/d), W2 entries N(0, 1/m). */
+    @Override
+    public void initialParameters(SplittableRandom rng, double[] out, int off) {
+        Dense.gaussian(rng, 1 / Math.sqrt(d), out, off, m * d);
+        Dense.gaussian(rng, 1 / Math.sqrt(m), out, off + m * d, m * d);
+    }
+}

@@ -1,0 +1,73 @@
+package org.resnetode.ode;
+
+import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
+import org.resnetode.model.Norms;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.Weights;
+
+/**
+ * The Neural ODE reference solution: Dormand-Prince 8(5,3), integrated knot interval by knot interval
+ * (the right-hand side has kinks at the knots), and self-checked against a solve at a 10× tighter
+ * tolerance. {@link #solve(double[], double, double)} tightens the tolerance until the reference is
+ * {@value #REQUIRED_MARGIN}× more accurate than the error it is asked to measure, or reports that it cannot.
+ */
+public final class OdeReference {
+    /** The reference must be this many times more accurate than the error it measures (MATH.md section 1). */
+    public static final double REQUIRED_MARGIN = 1e3;
+    /** First tolerance tried, relative (and absolute, scaled by max(1, ||x_0||)). */
+    public static final double START_TOLERANCE = 1e-11;
+    /** Tightest tolerance tried: below it double rounding dominates. */
+    public static final double TIGHTEST_TOLERANCE = 1e-14;
+
+    private final PiecewiseLinearOde ode;
+
+    /** @param h spacing of the knots {@code t_n = n h} of the weights */
+    public OdeReference(ResidualFunction f, Weights weights, double h) {
+        this.ode = new PiecewiseLinearOde(f, weights, h);
+    }
+
+    /**
+     * Solves to time {@code T} at tolerance τ and τ/10, starting from {@link #START_TOLERANCE} and
+     * tightening 10× while the self-check difference is not 1000× below {@code errorToMeasure}.
+     * The returned solution says, through {@link OdeSolution#accurateFor}, whether it succeeded.
+     */
+    public OdeSolution solve(double[] x0, double endTime, double errorToMeasure) {
+        OdeSolution s = solveChecked(x0, endTime, START_TOLERANCE);
+        while (!s.accurateFor(errorToMeasure) && s.tolerance() / 10 >= TIGHTEST_TOLERANCE * 0.999) {
+            s = solveChecked(x0, endTime, s.tolerance() / 10);
+        }
+        return s;
+    }
+
+    /** One solve at τ, self-checked against τ/10 (the finer solve is the one returned). */
+    public OdeSolution solveChecked(double[] x0, double endTime, double tolerance) {
+        double[] coarse = new double[x0.length];
+        integrate(x0, endTime, tolerance, coarse);
+        double[] fine = new double[x0.length];
+        double maxNorm = integrate(x0, endTime, tolerance / 10, fine);
+        return new OdeSolution(fine, tolerance / 10, Norms.distance(coarse, 0, fine, 0, x0.length), maxNorm);
+    }
+
+    /** Integrates from 0 to {@code endTime}, breaking at every knot; returns the largest norm at the knots. */
+    public double integrate(double[] x0, double endTime, double tolerance, double[] out) {
+        double scale = Math.max(1, Norms.euclidean(x0));
+        double[] y = x0.clone();
+        double maxNorm = Norms.euclidean(y);
+        int last = ode.lastKnot();
+        double t = 0;
+        for (int k = 0; t < endTime; k++) {
+            double next = k >= last ? endTime : Math.min(ode.knotTime(k + 1), endTime);
+            double length = next - t;
+            if (length > 0) {
+                DormandPrince853Integrator integrator =
+                        new DormandPrince853Integrator(length * 1e-12, length, tolerance * scale, tolerance);
+                ode.setInterval(Math.min(k, last));
+                integrator.integrate(ode, t, y, next, y);
+                maxNorm = Math.max(maxNorm, Norms.euclidean(y));
+            }
+            t = next;
+        }
+        System.arraycopy(y, 0, out, 0, y.length);
+        return maxNorm;
+    }
+}

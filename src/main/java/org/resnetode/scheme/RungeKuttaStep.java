@@ -1,0 +1,164 @@
+package org.resnetode.scheme;
+
+import org.resnetode.model.ResidualFunction;
+
+/**
+ * One explicit Runge-Kutta step of a tableau on the interval between two weight samples, its exact
+ * vector-Jacobian product, and (via {@link #reverse}) its reverse: the same tableau with step -h and
+ * the stage weights mirrored, {@code θ(t_{n+1} - c_i h)}.
+ *
+ * <p>Stage i reads the weights at position {@code s_i} of the step: {@code s = 0} is θ_n, {@code s = 1} is
+ * θ_{n+1}, in between the linear interpolation. Owns its stage buffers: one instance per thread.
+ */
+public final class RungeKuttaStep {
+    private final ButcherTableau tableau;
+    private final ResidualFunction f;
+    private final double direction;
+    private final double[] position;
+    private final int d;
+    private final int p;
+    private final double[][] stageInput;
+    private final double[][] stageSlope;
+    private final double[][] stageAdjoint;
+    private final double[] stageTheta;
+    private final double[] stageGradient;
+    private final double[] vjpX;
+    private final double[] work;
+
+    private RungeKuttaStep(ButcherTableau tableau, ResidualFunction f, boolean reverse) {
+        this.tableau = tableau;
+        this.f = f;
+        this.direction = reverse ? -1 : 1;
+        int s = tableau.stages();
+        this.position = new double[s];
+        for (int i = 0; i < s; i++) {
+            position[i] = reverse ? tableau.lastStageTime() - tableau.c()[i] : tableau.c()[i];
+        }
+        this.d = f.dim();
+        this.p = f.parameterCount();
+        this.stageInput = new double[s][d];
+        this.stageSlope = new double[s][d];
+        this.stageAdjoint = new double[s][d];
+        this.stageTheta = new double[p];
+        this.stageGradient = new double[p];
+        this.vjpX = new double[d];
+        this.work = new double[f.workSize()];
+    }
+
+    /** The step {@code t_n -> t_{n+1}}. */
+    public static RungeKuttaStep forward(ButcherTableau tableau, ResidualFunction f) {
+        return new RungeKuttaStep(tableau, f, false);
+    }
+
+    /** The reverse step {@code t_{n+1} -> t_n}: step -h, stage i reading θ at position {@code c_max - c_i}. */
+    public static RungeKuttaStep reverse(ButcherTableau tableau, ResidualFunction f) {
+        return new RungeKuttaStep(tableau, f, true);
+    }
+
+    public ButcherTableau tableau() {
+        return tableau;
+    }
+
+    /**
+     * {@code out = x ± h Σ b_i k_i} with θ_n at {@code w[offN..]} and θ_{n+1} at {@code w[offNext..]}
+     * ({@code offNext} is not read when the tableau only reads θ_n). {@code out} may alias {@code x}.
+     */
+    public void apply(double[] w, int offN, int offNext, double h, double[] x, double[] out) {
+        double signedH = direction * h;
+        evaluateStages(w, offN, offNext, signedH, x);
+        double[] b = tableau.b();
+        for (int k = 0; k < d; k++) {
+            double s = 0;
+            for (int i = 0; i < b.length; i++) {
+                s += b[i] * stageSlope[i][k];
+            }
+            out[k] = x[k] + signedH * s;
+        }
+    }
+
+    /**
+     * Reverse-mode derivative of {@link #apply} at {@code x}: given {@code pOut = ∂L/∂out}, writes
+     * {@code pIn = ∂L/∂x} and accumulates {@code ∂L/∂θ_n} into {@code g[gOffN..]} and {@code ∂L/∂θ_{n+1}}
+     * into {@code g[gOffNext..]}. With {@code ȳ_i = ∂_x f(y_i)^T k̄_i}:
+     * {@code k̄_i = h (b_i pOut + Σ_{j>i} a_ji ȳ_j)}, {@code pIn = pOut + Σ_i ȳ_i}.
+     * {@code pIn} may alias {@code pOut}.
+     */
+    public void vjp(double[] w, int offN, int offNext, double h, double[] x, double[] pOut, double[] pIn,
+                    double[] g, int gOffN, int gOffNext) {
+        double signedH = direction * h;
+        evaluateStages(w, offN, offNext, signedH, x);
+        double[][] a = tableau.a();
+        double[] b = tableau.b();
+        int s = b.length;
+        for (int i = s - 1; i >= 0; i--) {
+            double[] kBar = stageAdjoint[i];
+            for (int k = 0; k < d; k++) {
+                double v = b[i] * pOut[k];
+                for (int j = i + 1; j < s; j++) {
+                    v += a[j][i] * stageAdjoint[j][k];
+                }
+                kBar[k] = signedH * v;
+            }
+            // stageAdjoint[i] now holds k̄_i; replace it by ȳ_i after the θ-gradient is accumulated
+            double[] theta = stageParameters(i, w, offN, offNext);
+            int thetaOff = stageOffset(i, offN, offNext);
+            if (position[i] == 0 || position[i] == 1) {
+                f.vjp(theta, thetaOff, stageInput[i], kBar, vjpX, g, position[i] == 0 ? gOffN : gOffNext, work);
+            } else {
+                java.util.Arrays.fill(stageGradient, 0.0);
+                f.vjp(theta, thetaOff, stageInput[i], kBar, vjpX, stageGradient, 0, work);
+                distribute(position[i], g, gOffN, gOffNext);
+            }
+            System.arraycopy(vjpX, 0, kBar, 0, d);
+        }
+        for (int k = 0; k < d; k++) {
+            double v = pOut[k];
+            for (int i = 0; i < s; i++) {
+                v += stageAdjoint[i][k];
+            }
+            pIn[k] = v;
+        }
+    }
+
+    /** Stage inputs {@code y_i = x + H Σ_{j<i} a_ij k_j} and slopes {@code k_i = f(y_i, θ(s_i))}. */
+    private void evaluateStages(double[] w, int offN, int offNext, double signedH, double[] x) {
+        double[][] a = tableau.a();
+        for (int i = 0; i < a.length; i++) {
+            double[] y = stageInput[i];
+            for (int k = 0; k < d; k++) {
+                double v = x[k];
+                for (int j = 0; j < i; j++) {
+                    v += signedH * a[i][j] * stageSlope[j][k];
+                }
+                y[k] = v;
+            }
+            f.value(stageParameters(i, w, offN, offNext), stageOffset(i, offN, offNext), y, stageSlope[i], work);
+        }
+    }
+
+    /** The array holding stage i's weights: {@code w} itself at s = 0 or 1, else the interpolation {@code (1-s) θ_n + s θ_{n+1}}. */
+    private double[] stageParameters(int i, double[] w, int offN, int offNext) {
+        double s = position[i];
+        if (s == 0 || s == 1) {
+            return w;
+        }
+        for (int j = 0; j < p; j++) {
+            stageTheta[j] = (1 - s) * w[offN + j] + s * w[offNext + j];
+        }
+        return stageTheta;
+    }
+
+    /** Offset of stage i's weights in the array {@link #stageParameters} returns. */
+    private int stageOffset(int i, int offN, int offNext) {
+        double s = position[i];
+        return s == 0 ? offN : s == 1 ? offNext : 0;
+    }
+
+    /** Splits a stage's θ-gradient between θ_n (weight 1-s) and θ_{n+1} (weight s). */
+    private void distribute(double s, double[] g, int gOffN, int gOffNext) {
+        for (int j = 0; j < p; j++) {
+            g[gOffN + j] += (1 - s) * stageGradient[j];
+            g[gOffNext + j] += s * stageGradient[j];
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.resnetode.scheme;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A tableau plus the convention mapping depth N to steps and weights. The standard convention runs
+ * N steps of size h = 1/N on [0, 1]; the reference-code convention (the paper's public code) runs
+ * N-1 steps of size 1/N over N weights θ_0..θ_{N-1}, ending at t = (N-1)/N.
+ */
+public record Scheme(String name, ButcherTableau tableau, boolean referenceConvention) {
+
+    public static final Scheme EULER = new Scheme("euler", ButcherTableau.EULER, false);
+    public static final Scheme HEUN = new Scheme("heun", ButcherTableau.HEUN, false);
+    public static final Scheme HEUN_REFERENCE = new Scheme("heun-reference", ButcherTableau.HEUN, true);
+
+    /** Names accepted on the command line. */
+    public static final List<String> NAMES = List.of("euler", "heun", "heun-reference");
+
+    public static Scheme byName(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "euler":
+                return EULER;
+            case "heun":
+                return HEUN;
+            case "heun-reference":
+                return HEUN_REFERENCE;
+            default:
+                throw new IllegalArgumentException("unknown scheme '" + name + "' (expected one of " + NAMES + ")");
+        }
+    }
+
+    /** Smallest depth the scheme accepts: the reference convention needs one step, so N >= 2. */
+    public int minimumDepth() {
+        return referenceConvention ? 2 : 1;
+    }
+
+    /** Number of steps taken by a depth-N network. */
+    public int steps(int depth) {
+        requireDepth(depth);
+        return referenceConvention ? depth - 1 : depth;
+    }
+
+    /** Number of weight samples θ_0..θ_K read by a depth-N network: one more than the steps when a stage reads θ_{n+1}. */
+    public int weightCount(int depth) {
+        return steps(depth) + (tableau.lastStageTime() > 0 ? 1 : 0);
+    }
+
+    /** Step size h = 1/N. */
+    public double stepSize(int depth) {
+        requireDepth(depth);
+        return 1.0 / depth;
+    }
+
+    /** Time reached by the network: steps × h. */
+    public double finalTime(int depth) {
+        return steps(depth) * stepSize(depth);
+    }
+
+    private void requireDepth(int depth) {
+        if (depth < minimumDepth()) {
+            throw new IllegalArgumentException("depth must be at least " + minimumDepth() + " for scheme " + name + ", got " + depth);
+        }
+    }
+}
