@@ -39,6 +39,22 @@ public final class OdeReference {
         return s;
     }
 
+    /**
+     * The distance {@code ||point - x(T)||} from a point (a network's output) to the reference, tightening
+     * the tolerance from {@link #START_TOLERANCE} while the reference is not {@value #REQUIRED_MARGIN}×
+     * more accurate than that distance. {@link MeasuredDistance#accepted()} is false when even
+     * {@link #TIGHTEST_TOLERANCE} does not suffice: the distance must then not be reported as measured.
+     */
+    public MeasuredDistance distance(double[] x0, double endTime, double[] point) {
+        OdeSolution s = solveChecked(x0, endTime, START_TOLERANCE);
+        double e = Norms.distance(point, 0, s.x(), 0, point.length);
+        while (!s.accurateFor(e) && s.tolerance() / 10 >= TIGHTEST_TOLERANCE * 0.999) {
+            s = solveChecked(x0, endTime, s.tolerance() / 10);
+            e = Norms.distance(point, 0, s.x(), 0, point.length);
+        }
+        return new MeasuredDistance(e, s, s.accurateFor(e));
+    }
+
     /** One solve at τ, self-checked against τ/10 (the finer solve is the one returned). */
     public OdeSolution solveChecked(double[] x0, double endTime, double tolerance) {
         double[] coarse = new double[x0.length];

@@ -1,0 +1,46 @@
+package org.resnetode.claim;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.resnetode.model.Families;
+
+/**
+ * One configuration of Claim D: family, depth profile, scheme, dimension (and MLP hidden width),
+ * the ladder of depths, the seed of weights and input, the profile's variation amplitude, whether
+ * its mean is zero, and the smallest depth admitted into the rate fit.
+ */
+public record DistanceConfig(String family, String profile, String scheme, int dim, int hidden, int[] depths,
+                             long seed, double amplitude, boolean zeroMean, int fitFrom) {
+
+    public DistanceConfig {
+        Families.requirePositive("dimension", dim);
+        Families.requirePositive("hidden width", hidden);
+        Families.requireFinite("amplitude", amplitude);
+        if (depths.length == 0) {
+            throw new IllegalArgumentException("the depth ladder is empty");
+        }
+        for (int n : depths) {
+            Families.requirePositive("depth", n);
+        }
+        depths = depths.clone();
+    }
+
+    /** The configuration as it is reported. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("family", family);
+        m.put("profile", profile);
+        m.put("scheme", scheme);
+        m.put("dim", dim);
+        if (family.equals("mlp")) {
+            m.put("hidden", hidden);
+        }
+        m.put("depths", Arrays.stream(depths).boxed().toList());
+        m.put("seed", seed);
+        m.put("amplitude", amplitude);
+        m.put("zeroMean", zeroMean);
+        m.put("fitFrom", fitFrom);
+        return m;
+    }
+}

@@ -1,0 +1,69 @@
+package org.resnetode.claim;
+
+import org.resnetode.model.Constants;
+import org.resnetode.model.DepthProfile;
+import org.resnetode.model.Norms;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.Weights;
+import org.resnetode.ode.MeasuredDistance;
+import org.resnetode.ode.OdeReference;
+import org.resnetode.scheme.ResNet;
+import org.resnetode.scheme.Scheme;
+
+/**
+ * One depth of Claim D: the distance {@code ||x_N - x(T)||} between a ResNet and its Neural ODE,
+ * and (for the Euler scheme) the bound {@code e^{L_x} (1/(2N)) (L_x M + L_θ TV)} of MATH.md section 2.
+ *
+ * @param bound    NaN when the scheme is not Euler (the bound is proved for Euler only)
+ * @param accepted false when the ODE reference could not be made 1000× more accurate than the error
+ */
+public record DistanceMeasurement(int depth, double error, double bound, double totalVariation,
+                                  Constants constants, double radius, double odeTolerance,
+                                  double odeSelfCheck, boolean accepted) {
+
+    /** {@code error / bound}: the bound's tightness, in (0, 1] when the bound holds. */
+    public double tightness() {
+        return error / bound;
+    }
+
+    /** Measures a depth-{@code depth} network whose weights are sampled from {@code profile}. */
+    public static DistanceMeasurement measure(ResidualFunction f, DepthProfile profile, Scheme scheme, int depth, double[] x0) {
+        Weights weights = Weights.sample(profile, scheme.weightCount(depth), depth);
+        return measure(f, weights, scheme, depth, x0);
+    }
+
+    public static DistanceMeasurement measure(ResidualFunction f, Weights weights, Scheme scheme, int depth, double[] x0) {
+        ResNet net = new ResNet(f, scheme, weights, depth);
+        double[] xN = new double[x0.length];
+        net.forward(x0, xN);
+        double h = net.stepSize();
+        MeasuredDistance measured = new OdeReference(f, weights, h).distance(x0, net.finalTime(), xN);
+
+        // Every family has f(0, θ) = 0, so ||x'|| <= L_x ||x|| and between knots ||x(s)|| <= ||x(t_k)|| e^{L_x h}:
+        // the ball of that radius holds the whole ODE trajectory (1e-9 covers the reference's own error).
+        double[] normBounds = weights.maxNorms(f);
+        double lx = f.constants(normBounds, 0).lx();
+        double radius = measured.reference().maxKnotNorm() * Math.exp(lx * h) * (1 + 1e-9);
+        Constants c = f.constants(normBounds, radius);
+        double tv = weights.totalVariation();
+        double bound = scheme.equals(Scheme.EULER)
+                ? Math.exp(c.lx()) / (2.0 * depth) * (c.lx() * c.m() + c.lTheta() * tv)
+                : Double.NaN;
+        return new DistanceMeasurement(depth, measured.distance(), bound, tv, c, radius,
+                measured.reference().tolerance(), measured.reference().selfCheckDifference(), measured.accepted());
+    }
+
+    /** Unit-norm input drawn from the seed: {@code x_0 = ξ/||ξ||}, ξ standard normal. */
+    public static double[] unitInput(int dim, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        double[] x = new double[dim];
+        for (int i = 0; i < dim; i++) {
+            x[i] = org.resnetode.model.Gaussian.next(rng);
+        }
+        double norm = Norms.euclidean(x);
+        for (int i = 0; i < dim; i++) {
+            x[i] /= norm;
+        }
+        return x;
+    }
+}

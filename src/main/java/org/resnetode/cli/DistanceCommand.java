@@ -1,0 +1,118 @@
+package org.resnetode.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.resnetode.claim.ClaimResult;
+import org.resnetode.claim.DistanceClaim;
+import org.resnetode.claim.DistanceConfig;
+import org.resnetode.claim.Progress;
+import org.resnetode.claim.Verdict;
+import org.resnetode.model.DepthProfiles;
+import org.resnetode.model.Families;
+import org.resnetode.report.AtomicFiles;
+import org.resnetode.report.DistanceReport;
+import org.resnetode.report.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "distance", mixinStandardHelpOptions = true,
+        description = {"Claim D: distance ||x_N - x(1)|| between a ResNet and its Neural ODE, the bound "
+                + "e^{L_x} (1/(2N)) (L_x M + L_θ TV), its tightness and the fitted rate.",
+                "With no --family and no --profile it sweeps every family against a smooth (fourier) and a rough (iid) "
+                        + "profile, plus the alternating cases of MATH.md section 2 (theta2 and tanh around zero, tanh around a non-zero mean)."})
+public final class DistanceCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--family", description = "Residual family: ${COMPLETION-CANDIDATES} (default: all).",
+            completionCandidates = FamilyNames.class)
+    String family;
+
+    @Option(names = "--profile", description = "Depth profile: ${COMPLETION-CANDIDATES} (default: fourier and iid).",
+            completionCandidates = ProfileNames.class)
+    String profile;
+
+    @Mixin
+    NetworkOptions network;
+
+    @Option(names = "--scheme", defaultValue = "euler",
+            description = "Scheme: euler, heun, heun-reference (the bound is for euler only). Default: ${DEFAULT-VALUE}.")
+    String scheme;
+
+    @Option(names = "--fit-from", defaultValue = "64", paramLabel = "N",
+            description = "Smallest depth used in the rate fit (smaller depths are shown, not fitted). Default: ${DEFAULT-VALUE}.")
+    int fitFrom;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        List<DistanceConfig> configs = configs();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = output.quiet ? Progress.SILENT : line -> err.println(line);
+        List<ClaimResult> results = new ArrayList<>();
+        for (DistanceConfig c : configs) {
+            results.add(DistanceClaim.run(c, progress));
+        }
+        StringBuilder md = new StringBuilder("## Claim D: ResNet to Neural ODE distance\n\n");
+        for (ClaimResult r : results) {
+            md.append(DistanceReport.markdown(r)).append('\n');
+            if (!output.json) {
+                out.println(DistanceReport.text(r));
+            }
+        }
+        String json = results.size() == 1 ? Json.write(results.get(0)) : Json.writeAll(results);
+        if (output.json) {
+            out.println(json);
+        }
+        if (output.out != null) {
+            AtomicFiles.write(output.out.resolve("distance.json"), json + "\n");
+            AtomicFiles.write(output.out.resolve("distance.md"), md.toString());
+        }
+        out.flush();
+        return results.stream().anyMatch(r -> r.verdict() == Verdict.FAILS) ? Main.EXIT_FAILED_CLAIM : 0;
+    }
+
+    private List<DistanceConfig> configs() {
+        List<DistanceConfig> configs = new ArrayList<>();
+        List<String> families = family == null ? Families.NAMES : List.of(family);
+        List<String> profiles = profile == null ? List.of("fourier", "iid") : List.of(profile);
+        for (String f : families) {
+            for (String p : profiles) {
+                configs.add(config(f, p, network.zeroMean));
+            }
+        }
+        if (family == null && profile == null) {
+            configs.add(config("theta2", "alternating", true));
+            configs.add(config("tanh", "alternating", true));
+            configs.add(config("tanh", "alternating", false));
+        }
+        return configs;
+    }
+
+    private DistanceConfig config(String f, String p, boolean zeroMean) {
+        int dim = network.dimFor(f);
+        return new DistanceConfig(f, p, scheme, dim, network.hiddenFor(dim), network.depths.depths(), network.seed,
+                network.amplitude, zeroMean, fitFrom);
+    }
+
+    /** Completion candidates and help text for --family. */
+    static final class FamilyNames extends ArrayList<String> {
+        FamilyNames() {
+            super(Families.NAMES);
+        }
+    }
+
+    /** Completion candidates and help text for --profile. */
+    static final class ProfileNames extends ArrayList<String> {
+        ProfileNames() {
+            super(DepthProfiles.NAMES);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.resnetode.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code resnet-ode} command. Exit codes: 0 when every checked claim holds (or is a finding),
+ * 1 when a claim fails, 2 on bad input (one line naming the problem on stderr).
+ */
+@Command(name = "resnet-ode", mixinStandardHelpOptions = true, version = "resnet-ode 0.1.0",
+        description = "Executable evidence for Sander, Ablin & Peyré (NeurIPS 2022): "
+                + "do residual networks discretize neural ODEs?",
+        subcommands = {DistanceCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 claims hold (or are findings), 1 a claim fails, 2 bad input."})
+public final class Main implements Runnable {
+    public static final int EXIT_FAILED_CLAIM = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("resnet-ode: " + ex.getMessage() + " (see --help)");
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IllegalArgumentException) {
+                err.println("resnet-ode: " + ex.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+}

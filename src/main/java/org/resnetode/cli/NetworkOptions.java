@@ -1,0 +1,41 @@
+package org.resnetode.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by the claim commands: dimension, hidden width, depth ladder, seed and profile shape. */
+public final class NetworkOptions {
+    /** Dimension used when --dim is absent (theta2 is always scalar). */
+    public static final int DEFAULT_DIM = 8;
+
+    @Option(names = "--dim", paramLabel = "D", description = "State dimension d >= 1 (default: 8; theta2 is scalar, d = 1).")
+    Integer dim;
+
+    @Option(names = "--hidden", paramLabel = "M", description = "Hidden width of the mlp family (default: d).")
+    Integer hidden;
+
+    @Option(names = "--depths", defaultValue = "8:4096", paramLabel = "LADDER", converter = DepthLadder.Converter.class,
+            description = "Depths N: LOW:HIGH doubles from LOW to HIGH, LOW:HIGH:FACTOR another ratio, or a list 10,20,40. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    DepthLadder depths;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights and inputs. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--amplitude", defaultValue = "1.0",
+            description = "Size of the depth variation of the profile, relative to the weights' unit scale. Default: ${DEFAULT-VALUE}.")
+    double amplitude;
+
+    @Option(names = "--zero-mean", description = "Profile varies around θ̄ = 0 (the alternation control case of MATH.md section 2).")
+    boolean zeroMean;
+
+    int dimFor(String family) {
+        if ("theta2".equals(family) && dim == null) {
+            return 1;
+        }
+        return dim == null ? DEFAULT_DIM : dim;
+    }
+
+    int hiddenFor(int d) {
+        return hidden == null ? d : hidden;
+    }
+}
