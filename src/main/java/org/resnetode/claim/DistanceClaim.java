@@ -50,7 +50,7 @@ public final class DistanceClaim {
         return f.linearInTheta() ? Expectation.NONE : Expectation.NO_DECAY;
     }
 
-    public static ClaimResult run(DistanceConfig cfg, Progress progress) {
+    public static ClaimResult run(SweepConfig cfg, Progress progress) {
         ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
         DepthProfile profile = DepthProfiles.create(cfg.profile(), f, cfg.seed(), cfg.amplitude(), cfg.zeroMean());
         Scheme scheme = Scheme.byName(cfg.scheme());
@@ -71,7 +71,7 @@ public final class DistanceClaim {
         return summarise(cfg, f, profile, scheme, ms);
     }
 
-    static ClaimResult summarise(DistanceConfig cfg, ResidualFunction f, DepthProfile profile, Scheme scheme,
+    static ClaimResult summarise(SweepConfig cfg, ResidualFunction f, DepthProfile profile, Scheme scheme,
                                  List<DistanceMeasurement> ms) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -97,12 +97,12 @@ public final class DistanceClaim {
         }
         int maxDepth = depths.length == 0 ? 0 : java.util.Arrays.stream(depths).max().getAsInt();
         List<RateFit> fits = new ArrayList<>();
-        RateFit errorFit = tryFit("error", depths, errors, cfg.fitFrom(), maxDepth, notes);
+        RateFit errorFit = Fits.tryFit("error", depths, errors, cfg.fitFrom(), maxDepth, ROUND_OFF_FLOOR, notes);
         if (errorFit != null) {
             fits.add(errorFit);
         }
         if (euler) {
-            RateFit boundFit = tryFit("bound", depths, bounds, cfg.fitFrom(), maxDepth, notes);
+            RateFit boundFit = Fits.tryFit("bound", depths, bounds, cfg.fitFrom(), maxDepth, ROUND_OFF_FLOOR, notes);
             if (boundFit != null) {
                 fits.add(boundFit);
             }
@@ -128,15 +128,6 @@ public final class DistanceClaim {
         r.put("odeSelfCheck", m.odeSelfCheck());
         r.put("referenceAccepted", m.accepted());
         return r;
-    }
-
-    private static RateFit tryFit(String quantity, int[] depths, double[] values, int from, int to, List<String> notes) {
-        try {
-            return RateFit.fit(quantity, depths, values, from, to, ROUND_OFF_FLOOR);
-        } catch (IllegalArgumentException e) {
-            notes.add("no rate fitted: " + e.getMessage());
-            return null;
-        }
     }
 
     /** Compares the measured behaviour of the error with the expectation; explains it in a note. */

@@ -1,19 +1,15 @@
 package org.resnetode.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.DistanceClaim;
-import org.resnetode.claim.DistanceConfig;
+import org.resnetode.claim.SweepConfig;
 import org.resnetode.claim.Progress;
-import org.resnetode.claim.Verdict;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.Families;
-import org.resnetode.report.AtomicFiles;
 import org.resnetode.report.DistanceReport;
-import org.resnetode.report.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,35 +48,22 @@ public final class DistanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<DistanceConfig> configs = configs();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = output.quiet ? Progress.SILENT : line -> err.println(line);
-        List<ClaimResult> results = new ArrayList<>();
-        for (DistanceConfig c : configs) {
-            results.add(DistanceClaim.run(c, progress));
-        }
-        StringBuilder md = new StringBuilder("## Claim D: ResNet to Neural ODE distance\n\n");
-        for (ClaimResult r : results) {
-            md.append(DistanceReport.markdown(r)).append('\n');
-            if (!output.json) {
-                out.println(DistanceReport.text(r));
-            }
-        }
-        String json = results.size() == 1 ? Json.write(results.get(0)) : Json.writeAll(results);
-        if (output.json) {
-            out.println(json);
-        }
-        if (output.out != null) {
-            AtomicFiles.write(output.out.resolve("distance.json"), json + "\n");
-            AtomicFiles.write(output.out.resolve("distance.md"), md.toString());
-        }
-        out.flush();
-        return results.stream().anyMatch(r -> r.verdict() == Verdict.FAILS) ? Main.EXIT_FAILED_CLAIM : 0;
+        return ClaimOutput.emit("distance", "Claim D: ResNet to Neural ODE distance", measure(), output,
+                spec.commandLine().getOut(), DistanceReport::title, r -> DistanceReport.COLUMNS);
     }
 
-    private List<DistanceConfig> configs() {
-        List<DistanceConfig> configs = new ArrayList<>();
+    /** Runs every configuration of the sweep, reporting progress on stderr unless --quiet. */
+    List<ClaimResult> measure() {
+        Progress progress = output.progress(spec.commandLine().getErr());
+        List<ClaimResult> results = new ArrayList<>();
+        for (SweepConfig c : configs()) {
+            results.add(DistanceClaim.run(c, progress));
+        }
+        return results;
+    }
+
+    private List<SweepConfig> configs() {
+        List<SweepConfig> configs = new ArrayList<>();
         List<String> families = family == null ? Families.NAMES : List.of(family);
         List<String> profiles = profile == null ? List.of("fourier", "iid") : List.of(profile);
         for (String f : families) {
@@ -96,10 +79,10 @@ public final class DistanceCommand implements Callable<Integer> {
         return configs;
     }
 
-    private DistanceConfig config(String f, String p, boolean zeroMean) {
-        int dim = network.dimFor(f);
-        return new DistanceConfig(f, p, scheme, dim, network.hiddenFor(dim), network.depths.depths(), network.seed,
-                network.amplitude, zeroMean, fitFrom);
+    private SweepConfig config(String f, String p, boolean zeroMean) {
+        int dim = network.dimFor(f, 8);
+        return new SweepConfig(f, p, scheme, dim, network.hiddenFor(dim), network.depthsOr("8:4096"), network.seed,
+                network.amplitude, zeroMean, fitFrom, 0);
     }
 
     /** Completion candidates and help text for --family. */

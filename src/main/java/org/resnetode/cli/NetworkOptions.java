@@ -4,18 +4,16 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the claim commands: dimension, hidden width, depth ladder, seed and profile shape. */
 public final class NetworkOptions {
-    /** Dimension used when --dim is absent (theta2 is always scalar). */
-    public static final int DEFAULT_DIM = 8;
-
-    @Option(names = "--dim", paramLabel = "D", description = "State dimension d >= 1 (default: 8; theta2 is scalar, d = 1).")
+    @Option(names = "--dim", paramLabel = "D",
+            description = "State dimension d >= 1 (default: 8, memory: 64; theta2 is scalar, d = 1).")
     Integer dim;
 
     @Option(names = "--hidden", paramLabel = "M", description = "Hidden width of the mlp family (default: d).")
     Integer hidden;
 
-    @Option(names = "--depths", defaultValue = "8:4096", paramLabel = "LADDER", converter = DepthLadder.Converter.class,
-            description = "Depths N: LOW:HIGH doubles from LOW to HIGH, LOW:HIGH:FACTOR another ratio, or a list 10,20,40. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--depths", paramLabel = "LADDER", converter = DepthLadder.Converter.class,
+            description = "Depths N: LOW:HIGH doubles from LOW to HIGH, LOW:HIGH:FACTOR another ratio, or a list 10,20,40 "
+                    + "(default: 8:4096, memory: 1000:1000000).")
     DepthLadder depths;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights and inputs. Default: ${DEFAULT-VALUE}.")
@@ -28,11 +26,15 @@ public final class NetworkOptions {
     @Option(names = "--zero-mean", description = "Profile varies around θ̄ = 0 (the alternation control case of MATH.md section 2).")
     boolean zeroMean;
 
-    int dimFor(String family) {
+    int dimFor(String family, int defaultDim) {
         if ("theta2".equals(family) && dim == null) {
             return 1;
         }
-        return dim == null ? DEFAULT_DIM : dim;
+        return dim == null ? defaultDim : dim;
+    }
+
+    int[] depthsOr(String defaultLadder) {
+        return depths == null ? DepthLadder.parse(defaultLadder) : depths.depths();
     }
 
     int hiddenFor(int d) {

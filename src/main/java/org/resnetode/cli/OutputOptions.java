@@ -14,4 +14,9 @@ public final class OutputOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
+
+    /** Progress lines to {@code err}, or none with --quiet. */
+    org.resnetode.claim.Progress progress(java.io.PrintWriter err) {
+        return quiet ? org.resnetode.claim.Progress.SILENT : err::println;
+    }
 }

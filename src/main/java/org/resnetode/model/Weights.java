@@ -1,15 +1,30 @@
 package org.resnetode.model;
 
-/** The weights θ_0..θ_{K} of one network, stored layer after layer in one flat array. */
+/**
+ * The weights θ_0..θ_{K} of one network, stored layer after layer in one flat array, or tied: one
+ * block θ shared by every layer (then {@link #offset(int)} is 0 for all n, and a gradient written at
+ * those offsets accumulates {@code Σ_n ∂L/∂θ_n}, the gradient of the shared block).
+ */
 public final class Weights {
     private final int count;
     private final int size;
     private final double[] data;
+    private final boolean tied;
 
     /** Wraps {@code data} (count × size, layer-major); rejects NaN or infinite entries. */
     public Weights(int count, int size, double[] data) {
+        this(count, size, data, false);
+    }
+
+    /** {@code count} layers all reading the one block {@code theta}: memory independent of depth. */
+    public static Weights tied(int count, double[] theta) {
+        return new Weights(count, theta.length, theta, true);
+    }
+
+    private Weights(int count, int size, double[] data, boolean tied) {
         Families.requirePositive("weight count", count);
-        if (data.length != count * size) {
+        this.tied = tied;
+        if (data.length != (tied ? 1 : count) * size) {
             throw new IllegalArgumentException("weights: expected " + count + " layers of " + size
                     + " parameters (" + count * size + " values), got " + data.length);
         }
@@ -42,7 +57,10 @@ public final class Weights {
     /** The flat array; θ_n starts at {@link #offset(int)}. */
     public double[] data() { return data; }
 
-    public int offset(int n) { return n * size; }
+    public int offset(int n) { return tied ? 0 : n * size; }
+
+    /** True when every layer reads the same block. */
+    public boolean isTied() { return tied; }
 
     /** Total variation {@code Σ_{n=0}^{K-1} ||θ_{n+1} - θ_n||}. */
     public double totalVariation() {
@@ -57,7 +75,7 @@ public final class Weights {
     public double[] maxNorms(ResidualFunction family) {
         double[] max = new double[family.normCount()];
         double[] norms = new double[max.length];
-        for (int n = 0; n < count; n++) {
+        for (int n = 0; n < (tied ? 1 : count); n++) {
             family.parameterNorms(data, offset(n), norms);
             for (int i = 0; i < max.length; i++) {
                 max[i] = Math.max(max[i], norms[i]);

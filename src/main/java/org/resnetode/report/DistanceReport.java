@@ -19,12 +19,4 @@ public final class DistanceReport {
         return "Claim D: distance between the " + r.config().get("scheme") + " ResNet and its Neural ODE ("
                 + r.config().get("family") + ", " + r.config().get("profile") + ")";
     }
-
-    public static String text(ClaimResult r) {
-        return Tables.text(title(r), r, COLUMNS);
-    }
-
-    public static String markdown(ClaimResult r) {
-        return Tables.markdown(title(r), r, COLUMNS);
-    }
 }

@@ -31,6 +31,16 @@ public final class ResNet {
         this.step = RungeKuttaStep.forward(scheme.tableau(), family);
     }
 
+    /** A fresh forward step of this network's tableau (its buffers belong to the caller). */
+    public RungeKuttaStep forwardStep() {
+        return RungeKuttaStep.forward(scheme.tableau(), family);
+    }
+
+    /** A fresh reverse step of this network's tableau. */
+    public RungeKuttaStep reverseStep() {
+        return RungeKuttaStep.reverse(scheme.tableau(), family);
+    }
+
     public ResidualFunction family() { return family; }
     public Scheme scheme() { return scheme; }
     public Weights weights() { return weights; }
@@ -47,10 +57,9 @@ public final class ResNet {
         }
         double h = stepSize();
         double[] w = weights.data();
-        int size = weights.size();
         int steps = steps();
         for (int n = 0; n < steps; n++) {
-            step.apply(w, n * size, (n + 1) * size, h, out, out);
+            step.apply(w, weights.offset(n), weights.offset(n + 1), h, out, out);
         }
     }
 
@@ -62,15 +71,15 @@ public final class ResNet {
         xs[0] = x0.clone();
         double h = stepSize();
         double[] w = weights.data();
-        int size = weights.size();
         for (int n = 0; n < steps; n++) {
             xs[n + 1] = new double[x0.length];
-            step.apply(w, n * size, (n + 1) * size, h, xs[n], xs[n + 1]);
+            step.apply(w, weights.offset(n), weights.offset(n + 1), h, xs[n], xs[n + 1]);
         }
         return xs;
     }
 
-    private void requireState(double[] x) {
+    /** Rejects an input whose dimension is not d or which has a NaN or infinite entry. */
+    public void requireState(double[] x) {
         if (x.length != family.dim()) {
             throw new IllegalArgumentException("input has dimension " + x.length + ", the network expects " + family.dim());
         }

@@ -39,8 +39,10 @@ public final class RungeKuttaStep {
         this.stageInput = new double[s][d];
         this.stageSlope = new double[s][d];
         this.stageAdjoint = new double[s][d];
-        this.stageTheta = new double[p];
-        this.stageGradient = new double[p];
+        // interpolated weights are needed only by stages strictly inside the step (RK4's c = 1/2)
+        boolean interior = java.util.Arrays.stream(position).anyMatch(x -> x != 0 && x != 1);
+        this.stageTheta = new double[interior ? p : 0];
+        this.stageGradient = new double[interior ? p : 0];
         this.vjpX = new double[d];
         this.work = new double[f.workSize()];
     }

@@ -6,15 +6,19 @@ import java.util.Map;
 import org.resnetode.model.Families;
 
 /**
- * One configuration of Claim D: family, depth profile, scheme, dimension (and MLP hidden width),
- * the ladder of depths, the seed of weights and input, the profile's variation amplitude, whether
- * its mean is zero, and the smallest depth admitted into the rate fit.
+ * One configuration of a claim sweep over depths: family, depth profile, scheme, dimension (and MLP
+ * hidden width), the ladder of depths, the seed of weights and inputs, the profile's variation
+ * amplitude, whether its mean is zero, the smallest depth admitted into rate fits, and the batch size
+ * (for gradient claims; 0 when the claim has no batch).
  */
-public record DistanceConfig(String family, String profile, String scheme, int dim, int hidden, int[] depths,
-                             long seed, double amplitude, boolean zeroMean, int fitFrom) {
+public record SweepConfig(String family, String profile, String scheme, int dim, int hidden, int[] depths,
+                          long seed, double amplitude, boolean zeroMean, int fitFrom, int batch) {
 
-    public DistanceConfig {
+    public SweepConfig {
         Families.requirePositive("dimension", dim);
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
+        }
         Families.requirePositive("hidden width", hidden);
         Families.requireFinite("amplitude", amplitude);
         if (depths.length == 0) {
@@ -41,6 +45,9 @@ public record DistanceConfig(String family, String profile, String scheme, int d
         m.put("amplitude", amplitude);
         m.put("zeroMean", zeroMean);
         m.put("fitFrom", fitFrom);
+        if (batch > 0) {
+            m.put("batch", batch);
+        }
         return m;
     }
 }

@@ -1,0 +1,149 @@
+package org.resnetode.claim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.resnetode.model.DepthProfile;
+import org.resnetode.model.DepthProfiles;
+import org.resnetode.model.Families;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.scheme.Scheme;
+import org.resnetode.stats.RateFit;
+
+/**
+ * Claims A and H (MATH.md sections 4 and 5): the adjoint's recovered activations and gradient are
+ * O(1/N) from backprop's with the Euler scheme whatever the weights' smoothness; with Heun the paper
+ * proves O(1/N²) for weights smooth in depth and no gain for rough ones. The scalar round trip
+ * {@code 1 - (h²/4)(a_{n+1} - a_n)² + h⁴ a_n² a_{n+1}²/4} predicts more for Heun: per-step O(h⁴),
+ * hence O(h³) overall, when consecutive weights differ by O(h) (smooth or Lipschitz profiles).
+ */
+public final class AdjointClaim {
+    /** Gradient relative errors for the "depth needed" table. */
+    public static final double[] TARGETS = {1e-2, 1e-3, 1e-4};
+    /** Errors at or below this are round-off and kept out of fits. */
+    public static final double ROUND_OFF_FLOOR = 1e-13;
+    /** Band around a predicted rate within which it counts as met. */
+    public static final double RATE_TOLERANCE = 0.1;
+    /** Band for Heun on rough weights ("no better than about 1"). */
+    public static final double ROUGH_HEUN_TOLERANCE = 0.3;
+
+    private AdjointClaim() {
+    }
+
+    /** The paper's rate for the gradient error: 1 for Euler, 2 for Heun on smooth weights, 1 for Heun on rough ones. */
+    public static int paperRate(Scheme scheme, DepthProfile.Smoothness smoothness) {
+        return scheme.tableau().order() == 1 || smoothness != DepthProfile.Smoothness.SMOOTH ? 1 : 2;
+    }
+
+    /** The rate the scalar round-trip identity predicts: Euler 1; Heun 3 when Δθ = O(h) (smooth, Lipschitz), else 1. */
+    public static int roundTripRate(Scheme scheme, DepthProfile.Smoothness smoothness) {
+        return scheme.tableau().order() == 1 || smoothness == DepthProfile.Smoothness.ROUGH ? 1 : 3;
+    }
+
+    public static ClaimResult run(SweepConfig cfg, Progress progress) {
+        ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
+        DepthProfile profile = DepthProfiles.create(cfg.profile(), f, cfg.seed(), cfg.amplitude(), cfg.zeroMean());
+        Scheme scheme = Scheme.byName(cfg.scheme());
+        int minDepth = scheme.tableau().order() > 1 ? 2 : scheme.minimumDepth();
+        for (int n : cfg.depths()) {
+            if (n < minDepth) {
+                throw new IllegalArgumentException("depth " + n + " is below " + minDepth + ", the smallest depth the "
+                        + scheme.name() + " adjoint is measured at");
+            }
+        }
+        double[][][] batch = AdjointMeasurement.batch(cfg.batch(), f.dim(), cfg.seed());
+        List<AdjointMeasurement> ms = new ArrayList<>();
+        for (int n : cfg.depths()) {
+            AdjointMeasurement m = AdjointMeasurement.measure(f, profile, scheme, n, batch[0], batch[1]);
+            ms.add(m);
+            progress.report(String.format("adjoint %s/%s/%s N=%d recovery=%.3e gradient=%.3e", cfg.family(),
+                    cfg.profile(), cfg.scheme(), n, m.recoveryError(), m.gradientError()));
+        }
+        return summarise(cfg, profile.smoothness(), scheme, ms);
+    }
+
+    static ClaimResult summarise(SweepConfig cfg, DepthProfile.Smoothness smoothness, Scheme scheme,
+                                 List<AdjointMeasurement> ms) {
+        int[] depths = ms.stream().mapToInt(AdjointMeasurement::depth).toArray();
+        double[] recovery = ms.stream().mapToDouble(AdjointMeasurement::recoveryError).toArray();
+        double[] gradient = ms.stream().mapToDouble(AdjointMeasurement::gradientError).toArray();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AdjointMeasurement m : ms) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("N", m.depth());
+            r.put("recoveryError", m.recoveryError());
+            r.put("gradientError", m.gradientError());
+            r.put("gradientNorm", m.gradientNorm());
+            r.put("loss", m.loss());
+            r.put("backpropStored", m.backpropStored());
+            r.put("adjointStored", m.adjointStored());
+            rows.add(r);
+        }
+        List<String> notes = new ArrayList<>();
+        List<RateFit> fits = new ArrayList<>();
+        int max = java.util.Arrays.stream(depths).max().orElse(0);
+        RateFit rec = Fits.tryFit("recoveryError", depths, recovery, cfg.fitFrom(), max, ROUND_OFF_FLOOR, notes);
+        RateFit grad = Fits.tryFit("gradientError", depths, gradient, cfg.fitFrom(), max, ROUND_OFF_FLOOR, notes);
+        if (rec != null) {
+            fits.add(rec);
+        }
+        if (grad == null) {
+            return new ClaimResult("adjoint", cfg.describe(), rows, fits, Verdict.FINDING, notes);
+        }
+        fits.add(grad);
+        return new ClaimResult("adjoint", cfg.describe(), rows, fits, judge(scheme, smoothness, grad, notes), notes);
+    }
+
+    private static Verdict judge(Scheme scheme, DepthProfile.Smoothness smoothness, RateFit grad, List<String> notes) {
+        int paper = paperRate(scheme, smoothness);
+        int roundTrip = roundTripRate(scheme, smoothness);
+        double rate = grad.rate();
+        String measured = String.format("%s adjoint, %s weights: gradient-error rate %.3f; paper %s %d, scalar round trip predicts %d",
+                scheme.name(), smoothness.name().toLowerCase(), rate, paper == 1 ? "rate" : "bound, rate at least", paper, roundTrip);
+        notes.add(measured);
+        boolean heunRough = scheme.tableau().order() > 1 && smoothness == DepthProfile.Smoothness.ROUGH;
+        double band = heunRough ? ROUGH_HEUN_TOLERANCE : RATE_TOLERANCE;
+        if (rate < paper - band) {
+            return Verdict.FAILS;
+        }
+        if (rate <= paper + band) {
+            return Verdict.HOLDS;
+        }
+        notes.add(Math.abs(rate - roundTrip) <= RATE_TOLERANCE
+                ? "better than the paper's rate, as the round-trip identity of MATH.md section 5 predicts: consecutive "
+                        + "weights differ by O(h), so each Heun round trip errs by O(h⁴) and the recovery by O(h³)"
+                : "better than the paper's rate, and not explained by the round-trip identity");
+        return Verdict.FINDING;
+    }
+
+    /**
+     * The "depth needed" table: for each adjoint result and each target of {@link #TARGETS}, the smallest
+     * measured depth whose gradient relative error is below the target, and the depth
+     * {@code (c/target)^{1/r}} the fitted power law {@code c N^{-r}} predicts.
+     */
+    public static ClaimResult depthNeeded(List<ClaimResult> adjointResults) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ClaimResult r : adjointResults) {
+            RateFit fit = r.fits().stream().filter(f -> f.quantity().equals("gradientError")).findFirst().orElse(null);
+            for (double target : TARGETS) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("scheme", r.config().get("scheme"));
+                row.put("profile", r.config().get("profile"));
+                row.put("family", r.config().get("family"));
+                row.put("target", target);
+                row.put("measuredDepth", r.rows().stream()
+                        .filter(m -> ((Number) m.get("gradientError")).doubleValue() < target)
+                        .map(m -> (Object) m.get("N")).min(java.util.Comparator.comparingInt(n -> ((Number) n).intValue())).orElse(null));
+                row.put("fittedDepth", fit == null ? Double.NaN
+                        : Math.ceil(Math.pow(Math.exp(fit.logConstant()) / target, 1 / fit.rate())));
+                rows.add(row);
+            }
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("targets", java.util.Arrays.stream(TARGETS).boxed().toList());
+        return new ClaimResult("adjoint-depth-needed", config, rows, List.of(), Verdict.HOLDS,
+                List.of("measuredDepth is the smallest depth of the ladder below the target (empty when no depth of the ladder reached it); "
+                        + "fittedDepth solves c N^{-r} = target with the fitted rate over the fit range"));
+    }
+}

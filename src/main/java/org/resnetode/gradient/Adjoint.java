@@ -1,0 +1,63 @@
+package org.resnetode.gradient;
+
+import java.util.Arrays;
+import org.resnetode.model.Weights;
+import org.resnetode.scheme.ResNet;
+import org.resnetode.scheme.RungeKuttaStep;
+
+/**
+ * The memory-free adjoint (MATH.md sections 4 and 5): keeps only {@code x_S}, recovers the activations
+ * backwards with the scheme's reverse step {@code x~_n = reverse_n(x~_{n+1})}, {@code x~_S = x_S}, and
+ * applies the exact step VJPs at {@code x~_n}. Stored state: x~ and p, 2d doubles, whatever the depth.
+ */
+public final class Adjoint implements GradientMethod {
+    private final RecoveryListener listener;
+
+    /** Receives each recovered activation {@code x~_n} of sample i (n = S-1 down to 0), e.g. to measure its error. */
+    @FunctionalInterface
+    public interface RecoveryListener {
+        void recovered(int sample, int n, double[] xTilde);
+    }
+
+    public Adjoint() {
+        this((i, n, x) -> { });
+    }
+
+    public Adjoint(RecoveryListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public String name() {
+        return "adjoint";
+    }
+
+    @Override
+    public GradientReport compute(ResNet net, double[][] inputs, double[][] targets, double[] gradient) {
+        GradientMethod.requireBatch(net, inputs, targets, gradient);
+        Arrays.fill(gradient, 0.0);
+        RungeKuttaStep forward = net.forwardStep();
+        RungeKuttaStep reverse = net.reverseStep();
+        Weights w = net.weights();
+        double[] data = w.data();
+        int steps = net.steps();
+        int d = net.family().dim();
+        double h = net.stepSize();
+        double[] x = new double[d];
+        double[] p = new double[d];
+        double loss = 0;
+        for (int i = 0; i < inputs.length; i++) {
+            System.arraycopy(inputs[i], 0, x, 0, d);
+            for (int n = 0; n < steps; n++) {
+                forward.apply(data, w.offset(n), w.offset(n + 1), h, x, x);
+            }
+            loss += GradientMethod.lossGradient(x, targets[i], inputs.length, p);
+            for (int n = steps - 1; n >= 0; n--) {
+                reverse.apply(data, w.offset(n), w.offset(n + 1), h, x, x);
+                listener.recovered(i, n, x);
+                forward.vjp(data, w.offset(n), w.offset(n + 1), h, x, p, p, gradient, w.offset(n), w.offset(n + 1));
+            }
+        }
+        return new GradientReport(loss, 2L * d);
+    }
+}
