@@ -1,0 +1,95 @@
+package org.resnetode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line: exit codes, one-line errors, help, JSON and atomic outputs. */
+class CliTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "distance --family foo|unknown family 'foo'",
+            "distance --family tanh --profile smooth|unknown profile 'smooth'",
+            "distance --family tanh --scheme rk7|unknown scheme 'rk7'",
+            "distance --family tanh --dim 0|dimension must be at least 1, got 0",
+            "distance --family tanh --depths 8:x|malformed depth ladder '8:x'",
+            "distance --family tanh --depths 0,8|malformed depth ladder '0,8'",
+            "distance --family tanh --depths 64:8|malformed depth ladder '64:8'",
+            "distance --family tanh --amplitude NaN|amplitude must be a finite number, got NaN",
+            "distance --family tanh --amplitude Infinity|amplitude must be a finite number, got Infinity",
+            "distance --family theta2 --dim 3|dimension must be 1",
+            "distance --bogus|Unknown option: '--bogus'",
+            "adjoint --scheme heun --depths 1,8|depth 1 is below 2",
+            "adjoint --batch 0|batch size must be at least 1, got 0",
+            "memory --dim -3|dimension must be at least 1, got -3",
+            "nonsense|Unmatched argument"})
+    void badInputGetsOneLineAndExitCodeTwo(String args, String message) {
+        Run r = run(args.split(" "));
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains(message);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void helpDocumentsEveryCommandAndOption() {
+        Run top = run("--help");
+        assertThat(top.code()).isZero();
+        assertThat(top.out()).contains("report", "distance", "adjoint", "memory");
+        for (String cmd : new String[] {"report", "distance", "adjoint", "memory"}) {
+            Run r = run(cmd, "--help");
+            assertThat(r.code()).as(cmd).isZero();
+            assertThat(r.out()).as(cmd).contains("--help");
+        }
+        assertThat(run("distance", "--help").out()).contains("--family", "--profile", "--scheme", "--depths", "--seed",
+                "--dim", "--json", "--out", "--zero-mean", "--amplitude", "--fit-from");
+    }
+
+    @Test
+    void distanceJsonHasTheSharedShape() {
+        Run r = run("distance", "--family", "tanh", "--profile", "fourier", "--depths", "64:1024", "--json", "-q");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("{\"claim\": \"distance\"")
+                .contains("\"config\": {\"family\": \"tanh\"", "\"rows\": [", "\"fits\": [{\"quantity\": \"error\"",
+                        "\"ci95\": [", "\"verdict\": \"holds\"", "\"notes\": [");
+    }
+
+    @Test
+    void outputsAreWrittenWhole(@TempDir Path dir) throws Exception {
+        Run r = run("distance", "--family", "linear", "--profile", "constant", "--depths", "8:64", "-q", "--out",
+                dir.toString());
+        assertThat(r.code()).isZero();
+        assertThat(dir.resolve("distance.json")).exists();
+        assertThat(dir.resolve("distance.md")).content().contains("| N |");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("distance.json", "distance.md");
+        }
+    }
+
+    @Test
+    void progressGoesToStderr() {
+        Run r = run("distance", "--family", "linear", "--profile", "constant", "--depths", "8,16");
+        assertThat(r.err()).contains("distance linear/constant/euler N=8");
+        assertThat(r.out()).contains("Claim D");
+    }
+}
