@@ -53,7 +53,9 @@ public final class Json {
         sb.append(", ");
         number(sb, f.ci95High());
         sb.append("], \"depths\": [").append(f.depthLow()).append(", ").append(f.depthHigh())
-                .append("], \"points\": ").append(f.points()).append("}");
+                .append("], \"points\": ").append(f.points()).append(", \"logConstant\": ");
+        number(sb, f.logConstant());
+        sb.append("}");
     }
 
     private static void value(StringBuilder sb, Object v) {

@@ -1,0 +1,184 @@
+package org.resnetode.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small JSON parser for reading results back: objects become {@link LinkedHashMap}s, arrays
+ * {@link List}s, numbers {@link Double} (or {@link Long} when integral without exponent), plus strings,
+ * booleans and null. Malformed input gets an error naming the offset.
+ */
+public final class JsonReader {
+    private final String s;
+    private int i;
+
+    private JsonReader(String s) {
+        this.s = s;
+    }
+
+    public static Object parse(String json) {
+        JsonReader r = new JsonReader(json);
+        Object v = r.value();
+        r.skipSpace();
+        if (r.i != json.length()) {
+            throw r.error("trailing characters");
+        }
+        return v;
+    }
+
+    private Object value() {
+        skipSpace();
+        if (i >= s.length()) {
+            throw error("unexpected end of input");
+        }
+        char c = s.charAt(i);
+        switch (c) {
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", null);
+            default:
+                return number();
+        }
+    }
+
+    private Map<String, Object> object() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        i++;
+        skipSpace();
+        if (peek() == '}') {
+            i++;
+            return m;
+        }
+        while (true) {
+            skipSpace();
+            if (peek() != '"') {
+                throw error("expected a key");
+            }
+            String key = string();
+            skipSpace();
+            expect(':');
+            m.put(key, value());
+            skipSpace();
+            if (peek() == ',') {
+                i++;
+            } else {
+                expect('}');
+                return m;
+            }
+        }
+    }
+
+    private List<Object> array() {
+        List<Object> l = new ArrayList<>();
+        i++;
+        skipSpace();
+        if (peek() == ']') {
+            i++;
+            return l;
+        }
+        while (true) {
+            l.add(value());
+            skipSpace();
+            if (peek() == ',') {
+                i++;
+            } else {
+                expect(']');
+                return l;
+            }
+        }
+    }
+
+    private String string() {
+        StringBuilder sb = new StringBuilder();
+        i++;
+        while (i < s.length()) {
+            char c = s.charAt(i++);
+            if (c == '"') {
+                return sb.toString();
+            }
+            if (c == '\\') {
+                if (i >= s.length()) {
+                    break;
+                }
+                char e = s.charAt(i++);
+                switch (e) {
+                    case 'n' -> sb.append('\n');
+                    case 't' -> sb.append('\t');
+                    case 'r' -> sb.append('\r');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'u' -> {
+                        if (i + 4 > s.length()) {
+                            throw error("truncated \\u escape");
+                        }
+                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                    }
+                    default -> sb.append(e);
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        throw error("unterminated string");
+    }
+
+    private Object number() {
+        int start = i;
+        while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        String t = s.substring(start, i);
+        if (t.isEmpty()) {
+            throw error("unexpected character '" + s.charAt(start) + "'");
+        }
+        try {
+            if (t.matches("-?\\d+")) {
+                return Long.parseLong(t);
+            }
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw error("malformed number '" + t + "'");
+        }
+    }
+
+    private Object literal(String word, Object value) {
+        if (!s.startsWith(word, i)) {
+            throw error("unexpected token");
+        }
+        i += word.length();
+        return value;
+    }
+
+    private void expect(char c) {
+        if (peek() != c) {
+            throw error("expected '" + c + "'");
+        }
+        i++;
+    }
+
+    private char peek() {
+        return i < s.length() ? s.charAt(i) : '\0';
+    }
+
+    private void skipSpace() {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+    }
+
+    private IllegalArgumentException error(String why) {
+        return new IllegalArgumentException("malformed JSON at offset " + i + ": " + why);
+    }
+}
