@@ -34,7 +34,7 @@ public final class OdeReference {
     public OdeSolution solve(double[] x0, double endTime, double errorToMeasure) {
         OdeSolution s = solveChecked(x0, endTime, START_TOLERANCE);
         while (!s.accurateFor(errorToMeasure) && s.tolerance() / 10 >= TIGHTEST_TOLERANCE * 0.999) {
-            s = solveChecked(x0, endTime, s.tolerance() / 10);
+            s = solveChecked(x0, endTime, s.tolerance());
         }
         return s;
     }
@@ -49,23 +49,32 @@ public final class OdeReference {
         OdeSolution s = solveChecked(x0, endTime, START_TOLERANCE);
         double e = Norms.distance(point, 0, s.x(), 0, point.length);
         while (!s.accurateFor(e) && s.tolerance() / 10 >= TIGHTEST_TOLERANCE * 0.999) {
-            s = solveChecked(x0, endTime, s.tolerance() / 10);
+            s = solveChecked(x0, endTime, s.tolerance());
             e = Norms.distance(point, 0, s.x(), 0, point.length);
         }
         return new MeasuredDistance(e, s, s.accurateFor(e));
     }
 
-    /** One solve at τ, self-checked against τ/10 (the finer solve is the one returned). */
+    /**
+     * One solve at τ, self-checked against τ/10 (the finer solve is the one returned). The finer solve
+     * also takes at least two steps per knot interval, so that it never retraces the coarse solve's
+     * steps (when both take one step per interval their difference would be exactly 0 and check nothing).
+     */
     public OdeSolution solveChecked(double[] x0, double endTime, double tolerance) {
         double[] coarse = new double[x0.length];
-        integrate(x0, endTime, tolerance, coarse);
+        integrate(x0, endTime, tolerance, 1, coarse);
         double[] fine = new double[x0.length];
-        double maxNorm = integrate(x0, endTime, tolerance / 10, fine);
+        double maxNorm = integrate(x0, endTime, tolerance / 10, 2, fine);
         return new OdeSolution(fine, tolerance / 10, Norms.distance(coarse, 0, fine, 0, x0.length), maxNorm);
     }
 
     /** Integrates from 0 to {@code endTime}, breaking at every knot; returns the largest norm at the knots. */
     public double integrate(double[] x0, double endTime, double tolerance, double[] out) {
+        return integrate(x0, endTime, tolerance, 1, out);
+    }
+
+    /** As {@link #integrate(double[], double, double, double[])}, with at least {@code minSteps} steps per knot interval. */
+    private double integrate(double[] x0, double endTime, double tolerance, int minSteps, double[] out) {
         double scale = Math.max(1, Norms.euclidean(x0));
         double[] y = x0.clone();
         double maxNorm = Norms.euclidean(y);
@@ -76,7 +85,7 @@ public final class OdeReference {
             double length = next - t;
             if (length > 0) {
                 DormandPrince853Integrator integrator =
-                        new DormandPrince853Integrator(length * 1e-12, length, tolerance * scale, tolerance);
+                        new DormandPrince853Integrator(length * 1e-12, length / minSteps, tolerance * scale, tolerance);
                 ode.setInterval(Math.min(k, last));
                 integrator.integrate(ode, t, y, next, y);
                 maxNorm = Math.max(maxNorm, Norms.euclidean(y));
