@@ -90,7 +90,7 @@ public final class DistanceClaim {
                 notes.add("N=" + m.depth() + ": the ODE reference could not be made " + (int) OdeReference.REQUIRED_MARGIN
                         + "x more accurate than the error " + m.error() + " (self-check " + m.odeSelfCheck()
                         + "); the row is not used");
-            } else if (euler && !(m.tightness() <= 1)) {
+            } else if (euler && m.error() > m.bound()) {
                 verdict = Verdict.FAILS;
                 notes.add("bound violated at N=" + m.depth() + ": error " + m.error() + " > bound " + m.bound());
             }

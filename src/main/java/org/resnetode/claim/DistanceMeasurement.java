@@ -21,7 +21,10 @@ public record DistanceMeasurement(int depth, double error, double bound, double 
                                   Constants constants, double radius, double odeTolerance,
                                   double odeSelfCheck, boolean accepted) {
 
-    /** {@code error / bound}: the bound's tightness, in (0, 1] when the bound holds. */
+    /**
+     * {@code error / bound}: the bound's tightness, in (0, 1] when the bound holds; NaN (written as null)
+     * for the identity network (all θ_n = 0), where error and bound are both exactly 0.
+     */
     public double tightness() {
         return error / bound;
     }
