@@ -1,0 +1,123 @@
+package org.resnetode.symbolic;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.form.output.OutputFormFactory;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IReal;
+import org.matheclipse.parser.client.SyntaxError;
+
+/**
+ * The one shared Symja evaluator of the toolkit.
+ *
+ * <p>Symja's first evaluation costs about two seconds of class loading, so the evaluator is created
+ * on first use only. Access is serialised ({@code synchronized}): Symja's engine is stateful and
+ * bound to a thread for the duration of an evaluation.
+ *
+ * <p>Quietness: Symja's loggers are bound to no-op implementations by the build (log4j-to-slf4j and
+ * slf4j-nop). Symja also prints evaluation messages (e.g. "Sin called with 3 arguments") to its own
+ * print streams; these are captured here, never printed, and turned into an
+ * {@link IllegalStateException}: a message means the result cannot be trusted.
+ *
+ * <p>Input syntax is Symja's relaxed syntax, e.g. {@code Series(Log(1+a*h)/h,{h,0,3})}. Symbols are
+ * case sensitive ({@code n} is not {@code N}).
+ */
+public final class SymbolicEngine {
+
+    /** Created on first use; guarded, like everything here, by the class monitor. */
+    private static ExprEvaluator evaluator;
+
+    /** Symja's out and error print streams, captured: what it prints during one evaluation. */
+    private static final ByteArrayOutputStream MESSAGES = new ByteArrayOutputStream();
+
+    private SymbolicEngine() {
+    }
+
+    /**
+     * Evaluates {@code expr} symbolically and returns Symja's relaxed output form on one line (no
+     * line wrapping), which Symja parses back to the same expression.
+     */
+    public static synchronized String eval(String expr) {
+        IExpr result = evaluate(expr);
+        OutputFormFactory form = OutputFormFactory.get(true);
+        form.setIgnoreNewLine(true);
+        StringBuilder text = new StringBuilder();
+        if (!form.convert(text, result)) {
+            throw new IllegalStateException("Symja cannot print the result of: " + expr);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Evaluates {@code N(expr)} and returns it as a double.
+     *
+     * @throws IllegalStateException if the result is not a finite real number (e.g. Symja left a
+     *     {@code Limit} or {@code Series} unevaluated)
+     */
+    public static synchronized double evalNumeric(String expr) {
+        return toDouble(evaluate("N(" + expr + ")"), expr);
+    }
+
+    /**
+     * Evaluates {@code N(expr)}, which must be a flat list of real numbers, e.g. a
+     * {@code CoefficientList}.
+     */
+    public static synchronized double[] evalNumericList(String expr) {
+        IExpr result = evaluate("N(" + expr + ")");
+        if (!result.isList()) {
+            throw new IllegalStateException("Symja: N(" + expr + ") is not a list but " + result);
+        }
+        IAST list = (IAST) result;
+        double[] values = new double[list.argSize()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = toDouble(list.get(i + 1), expr);
+        }
+        return values;
+    }
+
+    private static double toDouble(IExpr value, String expr) {
+        if (!(value instanceof IReal real)) {
+            throw new IllegalStateException("Symja: N(" + expr + ") is not a real number but " + value);
+        }
+        double d = real.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw new IllegalStateException("Symja: N(" + expr + ") is not finite: " + d);
+        }
+        return d;
+    }
+
+    /** Parses and evaluates; any message Symja prints while doing so becomes an exception. */
+    private static IExpr evaluate(String expr) {
+        ExprEvaluator ev = evaluator();
+        MESSAGES.reset();
+        IExpr result;
+        try {
+            result = ev.eval(expr);
+        } catch (SyntaxError e) {
+            throw new IllegalArgumentException("Symja cannot parse: " + expr + "\n" + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Symja failed on: " + expr + ": " + e, e);
+        }
+        String messages = MESSAGES.toString(StandardCharsets.UTF_8).trim();
+        if (!messages.isEmpty()) {
+            throw new IllegalStateException("Symja reported \"" + messages + "\" while evaluating: " + expr);
+        }
+        return result;
+    }
+
+    /** Creates the evaluator on first use, with its message streams redirected into MESSAGES. */
+    private static ExprEvaluator evaluator() {
+        if (evaluator == null) {
+            ExprEvaluator ev = new ExprEvaluator();
+            PrintStream capture = new PrintStream(MESSAGES, true, StandardCharsets.UTF_8);
+            ev.getEvalEngine().setOutPrintStream(capture);
+            ev.getEvalEngine().setErrorPrintStream(capture);
+            evaluator = ev;
+        }
+        return evaluator;
+    }
+}
