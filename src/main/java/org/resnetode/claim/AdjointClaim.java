@@ -10,6 +10,7 @@ import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.scheme.Scheme;
 import org.resnetode.stats.RateFit;
+import org.resnetode.symbolic.RoundTrip;
 
 /**
  * Claims A and H (MATH.md sections 4 and 5): the adjoint's recovered activations and gradient are
@@ -36,10 +37,17 @@ public final class AdjointClaim {
         return scheme.tableau().order() == 1 || smoothness != DepthProfile.Smoothness.SMOOTH ? 1 : 2;
     }
 
-    /** The rate the scalar round-trip identity predicts: Euler 1; Heun 3 when Δθ = O(h) (smooth, Lipschitz), else 1. */
-    public static int roundTripRate(Scheme scheme, DepthProfile.Smoothness smoothness) {
-        return scheme.tableau().order() == 1 || smoothness == DepthProfile.Smoothness.ROUGH ? 1 : 3;
+    /**
+     * The recovery rate the scalar round trip predicts, derived by the symbolic layer from the tableau
+     * ({@link RoundTrip}): Euler 1; Heun 3 when consecutive weights differ by O(h) (smooth, Lipschitz), else 1.
+     */
+    public static synchronized int roundTripRate(Scheme scheme, DepthProfile.Smoothness smoothness) {
+        boolean smooth = smoothness != DepthProfile.Smoothness.ROUGH;
+        return ROUND_TRIP_RATES.computeIfAbsent(scheme.tableau().name() + smooth,
+                k -> RoundTrip.predictedRecoveryOrder(scheme.tableau(), smooth));
     }
+
+    private static final Map<String, Integer> ROUND_TRIP_RATES = new java.util.HashMap<>();
 
     public static ClaimResult run(SweepConfig cfg, Progress progress) {
         ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
@@ -99,7 +107,7 @@ public final class AdjointClaim {
         int paper = paperRate(scheme, smoothness);
         int roundTrip = roundTripRate(scheme, smoothness);
         double rate = grad.rate();
-        String measured = String.format("%s adjoint, %s weights: gradient-error rate %.3f; paper %s %d, scalar round trip predicts %d",
+        String measured = String.format("%s adjoint, %s weights: gradient-error rate %.3f; paper %s %d, scalar round trip (Symja, from the tableau) predicts %d",
                 scheme.name(), smoothness.name().toLowerCase(), rate, paper == 1 ? "rate" : "bound, rate at least", paper, roundTrip);
         notes.add(measured);
         boolean heunRough = scheme.tableau().order() > 1 && smoothness == DepthProfile.Smoothness.ROUGH;

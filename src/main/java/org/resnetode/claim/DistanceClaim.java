@@ -68,7 +68,11 @@ public final class DistanceClaim {
             progress.report(String.format("distance %s/%s/%s N=%d error=%.3e", cfg.family(), cfg.profile(),
                     cfg.scheme(), n, m.error()));
         }
-        return summarise(cfg, f, profile, scheme, ms);
+        ClaimResult r = summarise(cfg, f, profile, scheme, ms);
+        List<Map<String, Object>> rows = new ArrayList<>(r.rows());
+        List<String> notes = new ArrayList<>(r.notes());
+        Verdict symbolic = DistancePredictions.compare(cfg, f, profile, scheme, x0, ms, rows, notes);
+        return new ClaimResult(r.claim(), r.config(), rows, r.fits(), r.verdict().and(symbolic), notes);
     }
 
     static ClaimResult summarise(SweepConfig cfg, ResidualFunction f, DepthProfile profile, Scheme scheme,

@@ -1,0 +1,50 @@
+package org.resnetode.symbolic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.resnetode.model.Families;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.scheme.ButcherTableau;
+import org.resnetode.scheme.RungeKuttaStep;
+
+/** The round trip derived from the tableau against MATH.md's closed forms and against the numeric steps. */
+class RoundTripTest {
+
+    @Test
+    void eulerRoundTripIsOneMinusASquaredHSquared() {
+        String difference = SymbolicEngine.eval("Expand(" + RoundTrip.factor(ButcherTableau.EULER) + " - (1 - a0^2*h^2))");
+        assertThat(difference).isEqualTo("0");
+    }
+
+    @Test
+    void heunRoundTripMatchesMathSectionFive() {
+        String math = "(1 - h^2/4*(a1-a0)^2 + h^4*a0^2*a1^2/4)";
+        String difference = SymbolicEngine.eval("Expand(" + RoundTrip.factor(ButcherTableau.HEUN) + " - " + math + ")");
+        assertThat(difference).isEqualTo("0");
+    }
+
+    /** Independent route: the numeric forward step then reverse step of the scalar linear family. */
+    @Test
+    void symbolicFactorEqualsTheNumericRoundTrip() {
+        ResidualFunction f = Families.create("linear", 1, 1);
+        double h = 0.37;
+        double[] w = {0.9, -1.4};
+        for (ButcherTableau t : new ButcherTableau[] {ButcherTableau.EULER, ButcherTableau.HEUN, ButcherTableau.RK4}) {
+            double[] x = {1.0};
+            RungeKuttaStep.forward(t, f).apply(w, 0, 1, h, x, x);
+            RungeKuttaStep.reverse(t, f).apply(w, 0, 1, h, x, x);
+            double symbolic = SymbolicEngine.evalNumeric("ReplaceAll(" + RoundTrip.factor(t) + ", {h->37/100, a0->9/10, a1->-14/10})");
+            assertThat(x[0]).as(t.name()).isCloseTo(symbolic, within(1e-14));
+        }
+    }
+
+    @Test
+    void predictedRecoveryOrders() {
+        assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.EULER, true)).isEqualTo(1);
+        assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.EULER, false)).isEqualTo(1);
+        assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.HEUN, true)).isEqualTo(3);
+        assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.HEUN, false)).isEqualTo(1);
+    }
+}
