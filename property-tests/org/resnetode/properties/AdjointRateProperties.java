@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -35,27 +36,23 @@ class AdjointRateProperties {
     /** The Euler adjoint's gradient relative error against backprop decays at rate 1 (fit over N = 64..1024 in [0.85, 1.15]). */
     @Test
     void eulerAdjointConvergesAtRateOne() {
-        AtomicInteger examples = new AtomicInteger();
-        double[] rates = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        qt().withFixedSeed(5005L)
-                .withExamples(REQUESTED)
-                .forAll(smoothNetworks(), Generators.batchSizes(MAX_BATCH))
-                .checkAssert((c, batch) -> {
-                    examples.incrementAndGet();
-                    RateFit fit = gradientErrorRate(c, batch, Scheme.EULER);
-                    assertThat(fit.points()).as("depths in the fit").isEqualTo(LADDER.length);
-                    assertThat(fit.rate()).as("Euler adjoint gradient-error rate").isBetween(0.85, 1.15);
-                    rates[0] = Math.min(rates[0], fit.rate());
-                    rates[1] = Math.max(rates[1], fit.rate());
-                });
-        System.out.printf("eulerAdjointConvergesAtRateOne: %d examples, rates in [%.4f, %.4f]%n",
-                examples.get(), rates[0], rates[1]);
-        assertThat(examples.get()).isGreaterThanOrEqualTo(EXAMPLES);
+        checkRates("eulerAdjointConvergesAtRateOne", Scheme.EULER, fit -> {
+            assertThat(fit.points()).as("depths in the fit").isEqualTo(LADDER.length);
+            assertThat(fit.rate()).as("Euler adjoint gradient-error rate").isBetween(0.85, 1.15);
+        });
     }
 
     /** The Heun adjoint's gradient relative error on smooth weights decays at rate at least 1.9 (paper: 2). */
     @Test
     void heunAdjointGainsOnSmoothWeights() {
+        checkRates("heunAdjointGainsOnSmoothWeights", Scheme.HEUN, fit -> {
+            assertThat(fit.points()).as("depths in the fit").isGreaterThanOrEqualTo(2);
+            assertThat(fit.rate()).as("Heun adjoint gradient-error rate").isGreaterThanOrEqualTo(1.9);
+        });
+    }
+
+    /** Runs {@code check} on the gradient-error rate fit of random smooth networks and reports the range seen. */
+    private static void checkRates(String property, Scheme scheme, Consumer<RateFit> check) {
         AtomicInteger examples = new AtomicInteger();
         double[] rates = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         qt().withFixedSeed(5005L)
@@ -63,14 +60,12 @@ class AdjointRateProperties {
                 .forAll(smoothNetworks(), Generators.batchSizes(MAX_BATCH))
                 .checkAssert((c, batch) -> {
                     examples.incrementAndGet();
-                    RateFit fit = gradientErrorRate(c, batch, Scheme.HEUN);
-                    assertThat(fit.points()).as("depths in the fit").isGreaterThanOrEqualTo(2);
-                    assertThat(fit.rate()).as("Heun adjoint gradient-error rate").isGreaterThanOrEqualTo(1.9);
+                    RateFit fit = gradientErrorRate(c, batch, scheme);
+                    check.accept(fit);
                     rates[0] = Math.min(rates[0], fit.rate());
                     rates[1] = Math.max(rates[1], fit.rate());
                 });
-        System.out.printf("heunAdjointGainsOnSmoothWeights: %d examples, rates in [%.4f, %.4f]%n",
-                examples.get(), rates[0], rates[1]);
+        System.out.printf("%s: %d examples, rates in [%.4f, %.4f]%n", property, examples.get(), rates[0], rates[1]);
         assertThat(examples.get()).isGreaterThanOrEqualTo(EXAMPLES);
     }
 

@@ -49,7 +49,13 @@ public final class AdjointClaim {
 
     private static final Map<String, Integer> ROUND_TRIP_RATES = new java.util.HashMap<>();
 
+    /** Runs the sweep on the seeded batch {@link AdjointMeasurement#batch} of {@code cfg.batch()} samples. */
     public static ClaimResult run(SweepConfig cfg, Progress progress) {
+        return run(cfg, AdjointMeasurement.batch(cfg.batch(), cfg.dim(), cfg.seed()), progress);
+    }
+
+    /** Runs the sweep on a given batch {@code {inputs, targets}}. */
+    public static ClaimResult run(SweepConfig cfg, double[][][] batch, Progress progress) {
         ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
         DepthProfile profile = DepthProfiles.create(cfg.profile(), f, cfg.seed(), cfg.amplitude(), cfg.zeroMean());
         Scheme scheme = Scheme.byName(cfg.scheme());
@@ -60,7 +66,6 @@ public final class AdjointClaim {
                         + scheme.name() + " adjoint is measured at");
             }
         }
-        double[][][] batch = AdjointMeasurement.batch(cfg.batch(), f.dim(), cfg.seed());
         List<AdjointMeasurement> ms = new ArrayList<>();
         for (int n : cfg.depths()) {
             AdjointMeasurement m = AdjointMeasurement.measure(f, profile, scheme, n, batch[0], batch[1]);

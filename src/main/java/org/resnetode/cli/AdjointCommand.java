@@ -38,6 +38,10 @@ public final class AdjointCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "4", description = "Batch size B >= 1. Default: ${DEFAULT-VALUE}.")
     int batch;
 
+    @Option(names = "--batch-file", paramLabel = "CSV",
+            description = "Read the batch from a CSV file instead: one sample per line, d input values then d target values.")
+    java.nio.file.Path batchFile;
+
     @Option(names = "--fit-from", defaultValue = "64", paramLabel = "N",
             description = "Smallest depth used in rate fits (smaller depths are shown, not fitted). Default: ${DEFAULT-VALUE}.")
     int fitFrom;
@@ -63,9 +67,10 @@ public final class AdjointCommand implements Callable<Integer> {
         for (String s : schemes) {
             for (String p : profiles) {
                 int dim = network.dimFor(family, 8);
+                double[][][] data = batchFile == null ? null : BatchFile.read(batchFile, dim);
                 SweepConfig cfg = new SweepConfig(family, p, s, dim, network.hiddenFor(dim), network.depthsOr("8:4096"),
-                        network.seed, network.amplitude, network.zeroMean, fitFrom, batch);
-                results.add(AdjointClaim.run(cfg, progress));
+                        network.seed, network.amplitude, network.zeroMean, fitFrom, data == null ? batch : data[0].length);
+                results.add(data == null ? AdjointClaim.run(cfg, progress) : AdjointClaim.run(cfg, data, progress));
             }
         }
         results.add(AdjointClaim.depthNeeded(results));

@@ -50,6 +50,34 @@ class CliTest {
         assertThat(r.out()).isEmpty();
     }
 
+    @ParameterizedTest(name = "batch file {0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "0.1,0.2,0.3,0.4,0.5|line 1 has 5 values, expected 2d = 4 (the input, then the target)",
+            "0.1,0.2,0.3|line 1 has 3 values, expected 2d = 4",
+            "0.1,abc,0.3,0.4|line 1: 'abc' is not a number",
+            "0.1,NaN,0.3,0.4|line 1: input value NaN is not finite",
+            "0.1,0.2,0.3,Infinity|line 1: target value Infinity is not finite",
+            "# only a comment|holds no sample"})
+    void malformedBatchFilesAreRejectedWithTheirLine(String content, String message, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("batch.csv");
+        Files.writeString(file, content + "\n");
+        Run r = run("adjoint", "--family", "tanh", "--dim", "2", "--profile", "fourier", "--scheme", "euler",
+                "--depths", "8,16", "--batch-file", file.toString(), "-q");
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains(message);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchFileReplacesTheSeededBatch(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("batch.csv");
+        Files.writeString(file, "# x1, x2, y1, y2\n0.6,-0.8,1.0,0.0\n\n0.0,1.0,0.5,0.5\n");
+        Run r = run("adjoint", "--family", "tanh", "--dim", "2", "--profile", "fourier", "--scheme", "euler",
+                "--depths", "64:1024", "--batch-file", file.toString(), "--json", "-q");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"batch\": 2");
+    }
+
     @Test
     void helpDocumentsEveryCommandAndOption() {
         Run top = run("--help");
