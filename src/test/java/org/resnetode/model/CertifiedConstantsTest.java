@@ -1,6 +1,7 @@
 package org.resnetode.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.resnetode.TestVectors.gaussian;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -315,9 +316,4 @@ class CertifiedConstantsTest {
         return out;
     }
 
-    private static double[] gaussian(SplittableRandom rng, int n, double scale) {
-        double[] v = new double[n];
-        Dense.gaussian(rng, scale, v, 0, n);
-        return v;
-    }
 }

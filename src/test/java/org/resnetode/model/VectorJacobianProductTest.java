@@ -1,6 +1,8 @@
 package org.resnetode.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.resnetode.TestVectors.gaussian;
+import static org.resnetode.TestVectors.relativeError;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,27 +135,9 @@ class VectorJacobianProductTest {
         return s;
     }
 
-    /** {@code ||a[off..off+n) - b|| / ||b||}. */
-    static double relativeError(double[] a, int off, double[] b) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < b.length; i++) {
-            num += (a[off + i] - b[i]) * (a[off + i] - b[i]);
-            den += b[i] * b[i];
-        }
-        assertThat(den).as("reference gradient is non-zero").isGreaterThan(1e-12);
-        return Math.sqrt(num / den);
-    }
 
     private static double norm(double[] v) {
         return Norms.euclidean(v);
     }
 
-    private static double[] gaussian(SplittableRandom rng, int n, double scale) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = scale * Gaussian.next(rng);
-        }
-        return v;
-    }
 }

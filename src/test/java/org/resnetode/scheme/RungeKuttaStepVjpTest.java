@@ -1,6 +1,8 @@
 package org.resnetode.scheme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.resnetode.TestVectors.gaussian;
+import static org.resnetode.TestVectors.relativeError;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.resnetode.model.Families;
-import org.resnetode.model.Gaussian;
 import org.resnetode.model.ResidualFunction;
 
 /**
@@ -191,16 +192,6 @@ class RungeKuttaStepVjpTest {
         return s;
     }
 
-    private static double relativeError(double[] a, int off, double[] b) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < b.length; i++) {
-            num += (a[off + i] - b[i]) * (a[off + i] - b[i]);
-            den += b[i] * b[i];
-        }
-        assertThat(den).as("reference gradient is non-zero").isGreaterThan(1e-12);
-        return Math.sqrt(num / den);
-    }
 
     private static double[] value(ResidualFunction f, double[] theta, double[] x) {
         double[] out = new double[f.dim()];
@@ -227,11 +218,4 @@ class RungeKuttaStepVjpTest {
         return out;
     }
 
-    private static double[] gaussian(SplittableRandom rng, int n, double scale) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = scale * Gaussian.next(rng);
-        }
-        return v;
-    }
 }
