@@ -39,7 +39,8 @@ public final class Tables {
         List<String[]> cells = cells(r, columns);
         StringBuilder sb = new StringBuilder("### ").append(title).append("\n\n`").append(configLine(r)).append("`\n\n");
         for (int i = 0; i < cells.size(); i++) {
-            sb.append("| ").append(String.join(" | ", cells.get(i))).append(" |\n");
+            sb.append("| ").append(String.join(" | ", java.util.Arrays.stream(cells.get(i))
+                    .map(c -> c.replace("|", "\\|")).toArray(String[]::new))).append(" |\n");
             if (i == 0) {
                 sb.append("|").append(" ---: |".repeat(columns.size())).append('\n');
             }
