@@ -12,6 +12,15 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** rw-r--r--, as an ordinary file (temporary files are created owner-only). */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its default permissions
+        }
+    }
+
     public static void write(Path target, String content) {
         write(target, content.getBytes(StandardCharsets.UTF_8));
     }
@@ -23,6 +32,7 @@ public final class AtomicFiles {
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
                 Files.write(tmp, content);
+                readableByAll(tmp);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
