@@ -114,6 +114,26 @@ class CliTest {
         }
     }
 
+    /** The main job end to end, on its short ladders: every output written, whole, and every verdict summarised. */
+    @Test
+    void quickReportWritesEveryOutput(@TempDir Path dir) throws Exception {
+        Run r = run("report", "--quick", "-q", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        for (String f : new String[] {"REPORT.md", "distance.json", "distance.md", "adjoint.json", "adjoint.md",
+                "memory.json", "memory.md"}) {
+            assertThat(dir.resolve(f)).as(f).isNotEmptyFile();
+        }
+        for (String png : new String[] {"distance-smooth.png", "distance-rough.png", "adjoint.png", "memory.png"}) {
+            byte[] bytes = Files.readAllBytes(dir.resolve("plots").resolve(png));
+            assertThat(bytes).as(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
+        String report = Files.readString(dir.resolve("REPORT.md"));
+        assertThat(report).contains("| distance | theta2 | alternating (zero mean) | euler |", "Tightness of the Euler bound",
+                "| adjoint | mlp | fourier | heun | gradientError rate", "| memory | tanh | fourier | euler |")
+                .doesNotContain("| fails |");
+        assertThat(r.out()).isEqualTo(report);
+    }
+
     @Test
     void progressGoesToStderr() {
         Run r = run("distance", "--family", "linear", "--profile", "constant", "--depths", "8,16");
