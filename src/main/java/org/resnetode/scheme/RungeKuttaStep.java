@@ -67,7 +67,7 @@ public final class RungeKuttaStep {
      */
     public void apply(double[] w, int offN, int offNext, double h, double[] x, double[] out) {
         double signedH = direction * h;
-        evaluateStages(w, offN, offNext, signedH, x);
+        evaluateStages(w, offN, offNext, signedH, x, tableau.stages());
         double[] b = tableau.b();
         for (int k = 0; k < d; k++) {
             double s = 0;
@@ -88,7 +88,8 @@ public final class RungeKuttaStep {
     public void vjp(double[] w, int offN, int offNext, double h, double[] x, double[] pOut, double[] pIn,
                     double[] g, int gOffN, int gOffNext) {
         double signedH = direction * h;
-        evaluateStages(w, offN, offNext, signedH, x);
+        // the VJP needs the stage inputs y_i, hence the slopes k_j feeding later stages, but not the last slope
+        evaluateStages(w, offN, offNext, signedH, x, tableau.stages() - 1);
         double[][] a = tableau.a();
         double[] b = tableau.b();
         int s = b.length;
@@ -122,8 +123,11 @@ public final class RungeKuttaStep {
         }
     }
 
-    /** Stage inputs {@code y_i = x + H Σ_{j<i} a_ij k_j} and slopes {@code k_i = f(y_i, θ(s_i))}. */
-    private void evaluateStages(double[] w, int offN, int offNext, double signedH, double[] x) {
+    /**
+     * Stage inputs {@code y_i = x + H Σ_{j<i} a_ij k_j} for every stage, and slopes {@code k_i = f(y_i, θ(s_i))}
+     * for the first {@code slopes} stages.
+     */
+    private void evaluateStages(double[] w, int offN, int offNext, double signedH, double[] x, int slopes) {
         double[][] a = tableau.a();
         for (int i = 0; i < a.length; i++) {
             double[] y = stageInput[i];
@@ -134,7 +138,9 @@ public final class RungeKuttaStep {
                 }
                 y[k] = v;
             }
-            f.value(stageParameters(i, w, offN, offNext), stageOffset(i, offN, offNext), y, stageSlope[i], work);
+            if (i < slopes) {
+                f.value(stageParameters(i, w, offN, offNext), stageOffset(i, offN, offNext), y, stageSlope[i], work);
+            }
         }
     }
 
