@@ -1,9 +1,7 @@
 package org.resnetode.gradient;
 
 import java.util.Arrays;
-import org.resnetode.model.Weights;
 import org.resnetode.scheme.ResNet;
-import org.resnetode.scheme.RungeKuttaStep;
 
 /**
  * The memory-free adjoint (MATH.md sections 4 and 5): keeps only {@code x_S}, recovers the activations
@@ -36,26 +34,21 @@ public final class Adjoint implements GradientMethod {
     public GradientReport compute(ResNet net, double[][] inputs, double[][] targets, double[] gradient) {
         GradientMethod.requireBatch(net, inputs, targets, gradient);
         Arrays.fill(gradient, 0.0);
-        RungeKuttaStep forward = net.forwardStep();
-        RungeKuttaStep reverse = net.reverseStep();
-        Weights w = net.weights();
-        double[] data = w.data();
-        int steps = net.steps();
-        int d = net.family().dim();
-        double h = net.stepSize();
+        StepSweep sweep = new StepSweep(net);
+        int d = sweep.dim;
         double[] x = new double[d];
         double[] p = new double[d];
         double loss = 0;
         for (int i = 0; i < inputs.length; i++) {
             System.arraycopy(inputs[i], 0, x, 0, d);
-            for (int n = 0; n < steps; n++) {
-                forward.apply(data, w.offset(n), w.offset(n + 1), h, x, x);
+            for (int n = 0; n < sweep.steps; n++) {
+                sweep.forward(n, x, x);
             }
             loss += GradientMethod.lossGradient(x, targets[i], inputs.length, p);
-            for (int n = steps - 1; n >= 0; n--) {
-                reverse.apply(data, w.offset(n), w.offset(n + 1), h, x, x);
+            for (int n = sweep.steps - 1; n >= 0; n--) {
+                sweep.reverse(n, x);
                 listener.recovered(i, n, x);
-                forward.vjp(data, w.offset(n), w.offset(n + 1), h, x, p, p, gradient, w.offset(n), w.offset(n + 1));
+                sweep.vjp(n, x, p, gradient);
             }
         }
         return new GradientReport(loss, 2L * d);

@@ -1,0 +1,47 @@
+package org.resnetode.gradient;
+
+import org.resnetode.model.Weights;
+import org.resnetode.scheme.ResNet;
+import org.resnetode.scheme.RungeKuttaStep;
+
+/**
+ * The per-layer operations both gradient methods loop over, on one network: step n forward, step n
+ * reversed, and step n's VJP, each reading θ_n and θ_{n+1} from the network's weights.
+ */
+final class StepSweep {
+    final int steps;
+    final int dim;
+    private final RungeKuttaStep forward;
+    private final ResNet net;
+    private RungeKuttaStep reverse;
+    private final Weights weights;
+    private final double h;
+
+    StepSweep(ResNet net) {
+        this.steps = net.steps();
+        this.dim = net.family().dim();
+        this.forward = net.forwardStep();
+        this.net = net;
+        this.weights = net.weights();
+        this.h = net.stepSize();
+    }
+
+    /** {@code out = x_{n+1}} from {@code x = x_n} ({@code out} may alias {@code x}). */
+    void forward(int n, double[] x, double[] out) {
+        forward.apply(weights.data(), weights.offset(n), weights.offset(n + 1), h, x, out);
+    }
+
+    /** {@code x~_n} from {@code x~_{n+1}}, in place: the reverse step (created on first use: backprop never needs it). */
+    void reverse(int n, double[] x) {
+        if (reverse == null) {
+            reverse = net.reverseStep();
+        }
+        reverse.apply(weights.data(), weights.offset(n), weights.offset(n + 1), h, x, x);
+    }
+
+    /** {@code p <- VJP_x(step n at x_n)(p)}, and step n's θ-gradient accumulated into {@code gradient}. */
+    void vjp(int n, double[] xN, double[] p, double[] gradient) {
+        forward.vjp(weights.data(), weights.offset(n), weights.offset(n + 1), h, xN, p, p, gradient,
+                weights.offset(n), weights.offset(n + 1));
+    }
+}
