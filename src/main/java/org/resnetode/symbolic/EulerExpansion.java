@@ -61,6 +61,15 @@ public final class EulerExpansion {
     }
 
     /**
+     * The coefficients p_0..p_m of the polynomial P_k(a) = e^{-a} c_k(a), derived by Symja and checked
+     * like every expansion. The expansion holds for a matrix A too (all functions of one matrix commute):
+     * {@code (I + A h)^{1/h} = Σ_k e^A P_k(A) h^k + O(h^{K+1})}.
+     */
+    public static double[] exponentialPolynomial(int k) {
+        return derivation(Math.max(k, 1)).polynomials[k].clone();
+    }
+
+    /**
      * The constant c in |x_N - x(1)| ~ c / N for x' = a x, x(0) = 1: c = |c_1(a)| = a^2 e^a / 2.
      */
     public static double leadingErrorConstant(double a) {

@@ -56,6 +56,27 @@ class DistanceClaimTest {
         assertThat(error(r, 4096)).isCloseTo(Math.E - Math.exp(1 / 3.0), within(2e-3));
     }
 
+    /**
+     * Symbolic route: the two-term expansion ||e^A (P1(A) h + P2(A) h²) x0|| from Symja's P_k matches the
+     * measured error up to the O(h³) term, and the claim's own Richardson check agrees.
+     */
+    @ParameterizedTest(name = "constant linear ResNet, d = {0}")
+    @CsvSource({"1", "3", "8"})
+    void constantLinearErrorFollowsTheSymbolicExpansion(int dim) {
+        ClaimResult r = DistanceClaim.run(new SweepConfig("linear", "constant", "euler", dim, dim, LADDER, 1, 1.0, false, 64, 0),
+                Progress.SILENT);
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("symbolic: error = ||e^A"));
+        for (Map<String, Object> row : r.rows()) {
+            int n = (Integer) row.get("N");
+            double measured = (Double) row.get("error");
+            double predicted = (Double) row.get("predicted");
+            if (n >= 512) {
+                assertThat(Math.abs(measured - predicted) / measured).as("N=%d", n).isLessThan(1e-4);
+            }
+        }
+    }
+
     @Test
     void zeroMeanAlternationCancelsForOddTanh() {
         ClaimResult r = run("tanh", "alternating", true);
