@@ -42,9 +42,9 @@ public final class AdjointCommand implements Callable<Integer> {
             description = "Read the batch from a CSV file instead: one sample per line, d input values then d target values.")
     java.nio.file.Path batchFile;
 
-    @Option(names = "--fit-from", defaultValue = "64", paramLabel = "N",
-            description = "Smallest depth used in rate fits (smaller depths are shown, not fitted). Default: ${DEFAULT-VALUE}.")
-    int fitFrom;
+    @Option(names = "--fit-from", paramLabel = "N",
+            description = "Smallest depth used in rate fits (smaller depths are shown, not fitted). Default: 64.")
+    Integer fitFrom;
 
     @Mixin
     OutputOptions output;
@@ -60,6 +60,7 @@ public final class AdjointCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
         }
+        NetworkOptions.requireFitRange(network.depthsOr("8:4096"), fitFrom);
         List<String> schemes = scheme == null ? List.of("euler", "heun") : List.of(scheme);
         List<String> profiles = profile == null ? List.of("fourier", "kinked", "iid") : List.of(profile);
         Progress progress = output.progress(spec.commandLine().getErr());
@@ -69,7 +70,7 @@ public final class AdjointCommand implements Callable<Integer> {
                 int dim = network.dimFor(family, 8);
                 double[][][] data = batchFile == null ? null : BatchFile.read(batchFile, dim);
                 SweepConfig cfg = new SweepConfig(family, p, s, dim, network.hiddenFor(dim), network.depthsOr("8:4096"),
-                        network.seed, network.amplitude, network.zeroMean, fitFrom, data == null ? batch : data[0].length);
+                        network.seed, network.amplitude, network.zeroMean, NetworkOptions.fitStart(fitFrom), data == null ? batch : data[0].length);
                 results.add(data == null ? AdjointClaim.run(cfg, progress) : AdjointClaim.run(cfg, data, progress));
             }
         }

@@ -39,9 +39,9 @@ public final class DistanceCommand implements Callable<Integer> {
             description = "Scheme: euler, heun, heun-reference (the bound is for euler only). Default: ${DEFAULT-VALUE}.")
     String scheme;
 
-    @Option(names = "--fit-from", defaultValue = "64", paramLabel = "N",
-            description = "Smallest depth used in the rate fit (smaller depths are shown, not fitted). Default: ${DEFAULT-VALUE}.")
-    int fitFrom;
+    @Option(names = "--fit-from", paramLabel = "N",
+            description = "Smallest depth used in the rate fit (smaller depths are shown, not fitted). Default: 64.")
+    Integer fitFrom;
 
     @Mixin
     OutputOptions output;
@@ -81,8 +81,9 @@ public final class DistanceCommand implements Callable<Integer> {
 
     private SweepConfig config(String f, String p, boolean zeroMean) {
         int dim = network.dimFor(f, 8);
+        NetworkOptions.requireFitRange(network.depthsOr("8:4096"), fitFrom);
         return new SweepConfig(f, p, scheme, dim, network.hiddenFor(dim), network.depthsOr("8:4096"), network.seed,
-                network.amplitude, zeroMean, fitFrom, 0);
+                network.amplitude, zeroMean, NetworkOptions.fitStart(fitFrom), 0);
     }
 
     /** Completion candidates and help text for --family. */

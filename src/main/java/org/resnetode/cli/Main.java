@@ -26,7 +26,15 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code;
+        try {
+            code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (OutOfMemoryError e) {
+            System.err.println("resnet-ode: out of memory (" + e.getMessage() + "): use a shorter depth ladder or a larger "
+                    + "heap, e.g. RESNET_ODE_JAVA_OPTS=-Xmx16g bin/resnet-ode ...");
+            code = EXIT_FAILED_CLAIM;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams and returns the exit code. */

@@ -33,6 +33,24 @@ public final class NetworkOptions {
         return dim == null ? defaultDim : dim;
     }
 
+    /** Rates are fitted from this depth when --fit-from is absent (smaller depths are pre-asymptotic). */
+    static final int DEFAULT_FIT_FROM = 64;
+
+    static int fitStart(Integer fitFrom) {
+        return fitFrom == null ? DEFAULT_FIT_FROM : fitFrom;
+    }
+
+    /**
+     * Rejects an explicit --fit-from that leaves fewer than two depths of the ladder to fit a rate on (with
+     * the default, a short ladder is measured and its table shown, with a note that no rate was fitted).
+     */
+    static void requireFitRange(int[] depths, Integer fitFrom) {
+        if (fitFrom != null && java.util.Arrays.stream(depths).filter(n -> n >= fitFrom).distinct().count() < 2) {
+            throw new IllegalArgumentException("--fit-from " + fitFrom + " leaves fewer than 2 depths of the ladder "
+                    + java.util.Arrays.toString(depths) + " to fit a rate on");
+        }
+    }
+
     int[] depthsOr(String defaultLadder) {
         return depths == null ? DepthLadder.parse(defaultLadder) : depths.depths();
     }

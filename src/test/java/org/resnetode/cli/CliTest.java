@@ -40,6 +40,8 @@ class CliTest {
             "distance --bogus|Unknown option: '--bogus'",
             "adjoint --scheme heun --depths 1,8|depth 1 is below 2",
             "adjoint --batch 0|batch size must be at least 1, got 0",
+            "distance --family tanh --profile fourier --depths 8:256 --fit-from 512|--fit-from 512 leaves fewer than 2 depths",
+            "adjoint --depths 8,16 --fit-from 16|--fit-from 16 leaves fewer than 2 depths",
             "memory --dim -3|dimension must be at least 1, got -3",
             "nonsense|Unmatched argument"})
     void badInputGetsOneLineAndExitCodeTwo(String args, String message) {
