@@ -8,7 +8,9 @@ import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Verdict;
 import org.resnetode.report.AtomicFiles;
 import org.resnetode.report.Column;
+import org.resnetode.report.Csv;
 import org.resnetode.report.Json;
+import org.resnetode.report.Latex;
 import org.resnetode.report.Tables;
 
 /** Prints claim results as tables or JSON and writes them under --out; returns the command's exit code. */
@@ -32,15 +34,21 @@ final class ClaimOutput {
         return exitCode(results);
     }
 
-    /** Writes {@code dir/command.json} and {@code dir/command.md}, each atomically. */
+    /** Writes {@code dir/command.json}, {@code .md}, {@code .tex} (booktabs tables) and {@code .csv} (every row), each atomically. */
     static void write(Path dir, String command, String heading, List<ClaimResult> results,
                       Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns) {
         StringBuilder md = new StringBuilder("## ").append(heading).append("\n\n");
         for (ClaimResult r : results) {
             md.append(Tables.markdown(title.apply(r), r, columns.apply(r))).append('\n');
         }
+        StringBuilder tex = new StringBuilder();
+        for (ClaimResult r : results) {
+            tex.append(Latex.table(title.apply(r), r, columns.apply(r))).append('\n');
+        }
         AtomicFiles.write(dir.resolve(command + ".json"), json(results) + "\n");
         AtomicFiles.write(dir.resolve(command + ".md"), md.toString());
+        AtomicFiles.write(dir.resolve(command + ".tex"), tex.toString());
+        AtomicFiles.write(dir.resolve(command + ".csv"), Csv.rows(results));
     }
 
     static int exitCode(List<ClaimResult> results) {

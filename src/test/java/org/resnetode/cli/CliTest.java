@@ -106,13 +106,18 @@ class CliTest {
 
     @Test
     void outputsAreWrittenWhole(@TempDir Path dir) throws Exception {
-        Run r = run("distance", "--family", "linear", "--profile", "constant", "--depths", "8:64", "-q", "--out",
-                dir.toString());
+        Run r = run("distance", "--family", "linear", "--profile", "constant", "--depths", "8:64", "--fit-from", "8", "-q",
+                "--out", dir.toString());
         assertThat(r.code()).isZero();
         assertThat(dir.resolve("distance.json")).exists();
         assertThat(dir.resolve("distance.md")).content().contains("| N |");
+        assertThat(dir.resolve("distance.tex")).content().contains("\\begin{tabular}{rrrrr}", "\\toprule",
+                "N & error $\\|x_N - x(T)\\|$ & bound", "Verdict: holds");
+        assertThat(dir.resolve("distance.csv")).content().startsWith("claim,family,profile,scheme,dim,seed")
+                .contains("distance,linear,constant,euler,8,1,");
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("distance.json", "distance.md");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("distance.json", "distance.md", "distance.tex", "distance.csv");
         }
     }
 
