@@ -68,14 +68,11 @@ public final class DistanceClaim {
             progress.report(String.format("distance %s/%s/%s N=%d error=%.3e", cfg.family(), cfg.profile(),
                     cfg.scheme(), n, m.error()));
         }
-        ClaimResult r = summarise(cfg, f, profile, scheme, ms);
-        List<Map<String, Object>> rows = new ArrayList<>(r.rows());
-        List<String> notes = new ArrayList<>(r.notes());
-        Verdict symbolic = DistancePredictions.compare(cfg, f, profile, scheme, x0, ms, rows, notes);
-        return new ClaimResult(r.claim(), r.config(), rows, r.fits(), r.verdict().and(symbolic), notes);
+        return summarise(cfg, f, profile, scheme, x0, ms);
     }
 
-    static ClaimResult summarise(SweepConfig cfg, ResidualFunction f, DepthProfile profile, Scheme scheme,
+    /** Rows, rate fits, the verdict on the bound and the rate, and the comparison with the symbolic layer. */
+    static ClaimResult summarise(SweepConfig cfg, ResidualFunction f, DepthProfile profile, Scheme scheme, double[] x0,
                                  List<DistanceMeasurement> ms) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -114,6 +111,7 @@ public final class DistanceClaim {
             notes.add("the bound of MATH.md section 2 is proved for the Euler scheme only: no bound column for " + scheme.name());
         }
         verdict = verdict.and(judge(expectation(f, profile, cfg.zeroMean()), scheme, errorFit, depths, errors, cfg.fitFrom(), notes));
+        verdict = verdict.and(DistancePredictions.compare(cfg, f, profile, scheme, x0, ms, rows, notes));
         return new ClaimResult("distance", cfg.describe(), rows, fits, verdict, notes);
     }
 
