@@ -32,7 +32,8 @@ public final class Latex {
         String[] parts = h.split("\\|\\|", -1);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
-            sb.append(i % 2 == 0 ? escape(parts[i]) : "$\\|" + parts[i].replace("x~_", "\\tilde x_") + "\\|$");
+            sb.append(i % 2 == 0 ? escape(parts[i]).replace("max\\_n", "$\\max_n$")
+                    : "$\\|" + parts[i].replace("x~_", "\\tilde x_") + "\\|$");
         }
         return sb.toString();
     }
