@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Executable evidence for Sander, Ablin & Peyré (NeurIPS 2022): "
                 + "do residual networks discretize neural ODEs?",
         subcommands = {ReportCommand.class, DistanceCommand.class, AdjointCommand.class, MemoryCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 claims hold (or are findings), 1 a claim fails, 2 bad input."})
+        footer = {"", "Exit codes: 0 claims hold (or are findings), 1 a claim fails (or an internal error), 2 bad input."})
 public final class Main implements Runnable {
     public static final int EXIT_FAILED_CLAIM = 1;
     public static final int EXIT_BAD_INPUT = 2;
@@ -51,7 +51,11 @@ public final class Main implements Runnable {
                 err.println("resnet-ode: " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            throw ex;
+            if (System.getenv("RESNET_ODE_DEBUG") != null) {
+                throw ex;
+            }
+            err.println("resnet-ode: internal error (" + ex + "); rerun with RESNET_ODE_DEBUG=1 for the stack trace");
+            return EXIT_FAILED_CLAIM;
         });
         return cl.execute(args);
     }

@@ -8,6 +8,9 @@ public final class Families {
     /** Names accepted on the command line. */
     public static final List<String> NAMES = List.of("linear", "tanh", "mlp", "theta2");
 
+    /** Largest parameter count per layer: a layer must fit in one Java array with room for a network of them. */
+    public static final long MAX_PARAMETERS = 1L << 26;
+
     private Families() {
     }
 
@@ -17,6 +20,13 @@ public final class Families {
      */
     public static ResidualFunction create(String name, int dim, int hidden) {
         requirePositive("dimension", dim);
+        requirePositive("hidden width", hidden);
+        long parameters = name.equalsIgnoreCase("mlp") ? 2L * dim * hidden : (long) dim * dim;
+        if (parameters > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("family " + name + " at dimension " + dim
+                    + (name.equalsIgnoreCase("mlp") ? " and hidden width " + hidden : "") + " has " + parameters
+                    + " parameters per layer, more than the " + MAX_PARAMETERS + " supported");
+        }
         switch (name.toLowerCase(Locale.ROOT)) {
             case "linear":
                 return new LinearFamily(dim);

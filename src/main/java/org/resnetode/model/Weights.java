@@ -41,6 +41,11 @@ public final class Weights {
     /** θ_n = profile layer n of a depth-{@code depth} network, for n = 0..count-1. */
     public static Weights sample(DepthProfile profile, int count, int depth) {
         int p = profile.parameterCount();
+        long total = (long) count * p;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("depth " + depth + " needs " + count + " layers of " + p + " parameters ("
+                    + total + " values), more than one array holds: use a smaller depth or dimension");
+        }
         double[] data = new double[count * p];
         for (int n = 0; n < count; n++) {
             profile.layer(n, depth, data, n * p);

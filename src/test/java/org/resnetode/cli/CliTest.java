@@ -43,6 +43,8 @@ class CliTest {
             "distance --family tanh --profile fourier --depths 8:256 --fit-from 512|--fit-from 512 leaves fewer than 2 depths",
             "adjoint --depths 8,16 --fit-from 16|--fit-from 16 leaves fewer than 2 depths",
             "memory --dim -3|dimension must be at least 1, got -3",
+            "distance --family linear --dim 50000|has 2500000000 parameters per layer, more than the 67108864 supported",
+            "distance --family mlp --profile constant --dim 2000 --hidden 2000 --depths 1000|more than one array holds",
             "nonsense|Unmatched argument"})
     void badInputGetsOneLineAndExitCodeTwo(String args, String message) {
         Run r = run(args.split(" "));
