@@ -20,7 +20,6 @@ public final class Families {
      */
     public static ResidualFunction create(String name, int dim, int hidden) {
         requirePositive("dimension", dim);
-        requirePositive("hidden width", hidden);
         long parameters = name.equalsIgnoreCase("mlp") ? 2L * dim * hidden : (long) dim * dim;
         if (parameters > MAX_PARAMETERS) {
             throw new IllegalArgumentException("family " + name + " at dimension " + dim
