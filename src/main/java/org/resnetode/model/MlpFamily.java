@@ -17,7 +17,6 @@ public final class MlpFamily implements ResidualFunction {
 
     @Override public String name() { return "mlp"; }
     @Override public int dim() { return d; }
-    public int hidden() { return m; }
     @Override public int parameterCount() { return 2 * m * d; }
     /** u = tanh(W1 x) and v = W2^T p. */
     @Override public int workSize() { return 2 * m; }

@@ -64,8 +64,6 @@ public final class Weights {
 
     public int offset(int n) { return tied ? 0 : n * size; }
 
-    /** True when every layer reads the same block. */
-    public boolean isTied() { return tied; }
 
     /** Total variation {@code Σ_{n=0}^{K-1} ||θ_{n+1} - θ_n||}. */
     public double totalVariation() {
