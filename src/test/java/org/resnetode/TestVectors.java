@@ -3,6 +3,7 @@ package org.resnetode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.resnetode.model.Gaussian;
 
 /** Vector helpers shared by the unit tests. */
@@ -20,6 +21,22 @@ public final class TestVectors {
         }
         assertThat(den).as("reference gradient is non-zero").isGreaterThan(1e-12);
         return Math.sqrt(num / den);
+    }
+
+    /**
+     * Central differences {@code (L(v + δ e_j) - L(v - δ e_j)) / (2δ)} of a scalar function of {@code v}
+     * in the coordinates {@code off..off+n)}; {@code v} itself is not modified.
+     */
+    public static double[] centralDifference(ToDoubleFunction<double[]> loss, double[] v, int off, int n, double step) {
+        double[] g = new double[n];
+        for (int j = 0; j < n; j++) {
+            double[] plus = v.clone();
+            double[] minus = v.clone();
+            plus[off + j] += step;
+            minus[off + j] -= step;
+            g[j] = (loss.applyAsDouble(plus) - loss.applyAsDouble(minus)) / (2 * step);
+        }
+        return g;
     }
 
     /** n i.i.d. N(0, scale²) draws. */

@@ -1,6 +1,7 @@
 package org.resnetode.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.resnetode.TestVectors.centralDifference;
 import static org.resnetode.TestVectors.gaussian;
 import static org.resnetode.TestVectors.relativeError;
 
@@ -58,22 +59,8 @@ class VectorJacobianProductTest {
         double[] gTheta = new double[gOff + p + 1];
         f.vjp(theta, off, x, dir, gx, gTheta, gOff, work);
 
-        double[] fdX = new double[d];
-        for (int k = 0; k < d; k++) {
-            double[] xp = x.clone();
-            double[] xm = x.clone();
-            xp[k] += STEP;
-            xm[k] -= STEP;
-            fdX[k] = (loss(f, theta, off, xp, dir) - loss(f, theta, off, xm, dir)) / (2 * STEP);
-        }
-        double[] fdTheta = new double[p];
-        for (int j = 0; j < p; j++) {
-            double[] tp = theta.clone();
-            double[] tm = theta.clone();
-            tp[off + j] += STEP;
-            tm[off + j] -= STEP;
-            fdTheta[j] = (loss(f, tp, off, x, dir) - loss(f, tm, off, x, dir)) / (2 * STEP);
-        }
+        double[] fdX = centralDifference(v -> loss(f, theta, off, v, dir), x, 0, d, STEP);
+        double[] fdTheta = centralDifference(t -> loss(f, t, off, x, dir), theta, off, p, STEP);
         assertThat(relativeError(gx, 0, fdX)).as("gx of %s", name).isLessThan(TOLERANCE);
         assertThat(relativeError(gTheta, gOff, fdTheta)).as("gθ of %s", name).isLessThan(TOLERANCE);
         assertThat(gTheta[0]).isZero();

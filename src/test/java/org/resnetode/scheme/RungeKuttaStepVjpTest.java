@@ -1,6 +1,7 @@
 package org.resnetode.scheme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.resnetode.TestVectors.centralDifference;
 import static org.resnetode.TestVectors.gaussian;
 import static org.resnetode.TestVectors.relativeError;
 import static org.assertj.core.api.Assertions.within;
@@ -59,27 +60,13 @@ class RungeKuttaStepVjpTest {
         double[] pIn = gaussian(rng, d, 5);
         step.vjp(w, offN, offNext, H, x, pOut, pIn, g, gOffN, gOffNext);
 
-        double[] fdX = new double[d];
-        for (int k = 0; k < d; k++) {
-            double[] xp = x.clone();
-            double[] xm = x.clone();
-            xp[k] += STEP;
-            xm[k] -= STEP;
-            fdX[k] = (loss(step, w, offN, offNext, xp, pOut) - loss(step, w, offN, offNext, xm, pOut)) / (2 * STEP);
-        }
+        double[] fdX = centralDifference(v -> loss(step, w, offN, offNext, v, pOut), x, 0, d, STEP);
         assertThat(relativeError(pIn, 0, fdX)).as("pIn").isLessThan(TOLERANCE);
         boolean readsNext = tableau.lastStageTime() > 0;
         for (int which = 0; which < 2; which++) {
             int off = which == 0 ? offN : offNext;
             int gOff = which == 0 ? gOffN : gOffNext;
-            double[] fd = new double[p];
-            for (int j = 0; j < p; j++) {
-                double[] wp = w.clone();
-                double[] wm = w.clone();
-                wp[off + j] += STEP;
-                wm[off + j] -= STEP;
-                fd[j] = (loss(step, wp, offN, offNext, x, pOut) - loss(step, wm, offN, offNext, x, pOut)) / (2 * STEP);
-            }
+            double[] fd = centralDifference(v -> loss(step, v, offN, offNext, x, pOut), w, off, p, STEP);
             double[] added = new double[p];
             for (int j = 0; j < p; j++) {
                 added[j] = g[gOff + j] - prior[gOff + j];
