@@ -1,6 +1,5 @@
 package org.resnetode.gradient;
 
-import java.util.Arrays;
 import org.resnetode.scheme.ResNet;
 
 /**
@@ -32,9 +31,7 @@ public final class Adjoint implements GradientMethod {
 
     @Override
     public GradientReport compute(ResNet net, double[][] inputs, double[][] targets, double[] gradient) {
-        GradientMethod.requireBatch(net, inputs, targets, gradient);
-        Arrays.fill(gradient, 0.0);
-        StepSweep sweep = new StepSweep(net);
+        StepSweep sweep = StepSweep.start(net, inputs, targets, gradient);
         int d = sweep.dim;
         double[] x = new double[d];
         double[] p = new double[d];

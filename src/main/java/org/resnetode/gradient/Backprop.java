@@ -1,6 +1,5 @@
 package org.resnetode.gradient;
 
-import java.util.Arrays;
 import org.resnetode.scheme.ResNet;
 
 /**
@@ -16,9 +15,7 @@ public final class Backprop implements GradientMethod {
 
     @Override
     public GradientReport compute(ResNet net, double[][] inputs, double[][] targets, double[] gradient) {
-        GradientMethod.requireBatch(net, inputs, targets, gradient);
-        Arrays.fill(gradient, 0.0);
-        StepSweep sweep = new StepSweep(net);
+        StepSweep sweep = StepSweep.start(net, inputs, targets, gradient);
         int steps = sweep.steps;
         int d = sweep.dim;
         double[][] trajectory = new double[steps + 1][d];

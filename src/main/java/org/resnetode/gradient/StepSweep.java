@@ -17,7 +17,14 @@ final class StepSweep {
     private final Weights weights;
     private final double h;
 
-    StepSweep(ResNet net) {
+    /** Checks the batch ({@link GradientMethod#requireBatch}), zeroes the gradient, and returns the sweep of {@code net}. */
+    static StepSweep start(ResNet net, double[][] inputs, double[][] targets, double[] gradient) {
+        GradientMethod.requireBatch(net, inputs, targets, gradient);
+        java.util.Arrays.fill(gradient, 0.0);
+        return new StepSweep(net);
+    }
+
+    private StepSweep(ResNet net) {
         this.steps = net.steps();
         this.dim = net.family().dim();
         this.forward = net.forwardStep();
