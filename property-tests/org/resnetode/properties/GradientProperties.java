@@ -103,9 +103,9 @@ class GradientProperties {
                             first = adjoint;
                         }
                         assertThat(adjoint).as("adjoint stored state at N=%d", depth).isEqualTo(first)
-                                .isEqualTo(2L * c.dim());
+                                .isEqualTo(2L * c.batch() * c.dim());
                         assertThat(backprop).as("backprop stored state at N=%d", depth)
-                                .isEqualTo((long) (atDepth.steps() + 1) * c.dim() + c.dim());
+                                .isEqualTo((long) c.batch() * ((atDepth.steps() + 1) * c.dim() + c.dim()));
                     }
                 });
         assertThat(examples.get()).isGreaterThanOrEqualTo(MEMORY_EXAMPLES);

@@ -52,7 +52,7 @@ final class ClaimOutput {
     }
 
     static int exitCode(List<ClaimResult> results) {
-        return results.stream().anyMatch(r -> r.verdict() == Verdict.FAILS) ? Main.EXIT_FAILED_CLAIM : 0;
+        return results.stream().map(ClaimResult::verdict).reduce(Verdict.HOLDS, Verdict::and).exitCode();
     }
 
     private static String json(List<ClaimResult> results) {

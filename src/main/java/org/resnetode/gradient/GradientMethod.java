@@ -3,8 +3,9 @@ package org.resnetode.gradient;
 import org.resnetode.scheme.ResNet;
 
 /**
- * A way to compute the gradient of {@code L = ½ mean_i ||x_N(x_i) - y_i||²} with respect to every
- * layer's weights. Strategies differ in what they keep alive, which they report.
+ * A way to compute the gradient of a loss of the outputs {@code L(x_N)} ({@link TerminalLoss}; by default
+ * {@code ½ mean_i ||x_N(x_i) - y_i||²}) with respect to every layer's weights. Strategies differ in what they keep
+ * alive, which they report.
  */
 public interface GradientMethod {
 
@@ -18,7 +19,49 @@ public interface GradientMethod {
      * @param inputs  batch of inputs x_i, each of dimension d
      * @param targets batch of targets y_i, same shape as inputs
      */
-    GradientReport compute(ResNet net, double[][] inputs, double[][] targets, double[] gradient);
+    default GradientReport compute(ResNet net, double[][] inputs, double[][] targets, double[] gradient) {
+        requireBatch(net, inputs, targets, gradient);
+        return compute(net, flatten(inputs), inputs.length, TerminalLoss.squaredError(flatten(targets)), gradient);
+    }
+
+    /**
+     * Writes {@code ∂L/∂θ} for the loss {@code L(x_N)} of a batch into {@code gradient} (overwritten, laid out like
+     * {@code net.weights().data()}) and returns the loss and the stored state.
+     *
+     * @param inputs {@code batch × d} inputs, row-major
+     */
+    GradientReport compute(ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient);
+
+    /** Rows laid end to end. */
+    static double[] flatten(double[][] rows) {
+        int d = rows.length == 0 ? 0 : rows[0].length;
+        double[] flat = new double[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * d, d);
+        }
+        return flat;
+    }
+
+    /** Shape and value checks of a flat batch: {@code batch >= 1}, {@code batch × d} finite inputs, a gradient buffer of the weights' size. */
+    static void requireInputs(ResNet net, double[] inputs, int batch, double[] gradient) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("the batch is empty");
+        }
+        int d = net.family().dim();
+        if (inputs.length != (long) batch * d) {
+            throw new IllegalArgumentException("a batch of " + batch + " inputs of dimension " + d + " has " + (long) batch * d
+                    + " values, got " + inputs.length);
+        }
+        for (int k = 0; k < inputs.length; k++) {
+            if (!Double.isFinite(inputs[k])) {
+                throw new IllegalArgumentException("input " + k / d + " entry " + k % d + " is " + inputs[k]);
+            }
+        }
+        if (gradient.length != net.weights().data().length) {
+            throw new IllegalArgumentException("gradient buffer has " + gradient.length + " entries, the weights have "
+                    + net.weights().data().length);
+        }
+    }
 
     /** Shape and value checks shared by every method: one clear message naming the problem. */
     static void requireBatch(ResNet net, double[][] inputs, double[][] targets, double[] gradient) {
@@ -47,14 +90,4 @@ public interface GradientMethod {
         }
     }
 
-    /** {@code ℓ_i = ½ ||x - y||² / B} added to the returned loss; {@code p = (x - y)/B} is its gradient in x. */
-    static double lossGradient(double[] x, double[] y, int batch, double[] p) {
-        double loss = 0;
-        for (int k = 0; k < x.length; k++) {
-            double r = x[k] - y[k];
-            loss += r * r;
-            p[k] = r / batch;
-        }
-        return 0.5 * loss / batch;
-    }
 }

@@ -17,9 +17,9 @@ final class StepSweep {
     private final Weights weights;
     private final double h;
 
-    /** Checks the batch ({@link GradientMethod#requireBatch}), zeroes the gradient, and returns the sweep of {@code net}. */
-    static StepSweep start(ResNet net, double[][] inputs, double[][] targets, double[] gradient) {
-        GradientMethod.requireBatch(net, inputs, targets, gradient);
+    /** Checks the batch ({@link GradientMethod#requireInputs}), zeroes the gradient, and returns the sweep of {@code net}. */
+    static StepSweep start(ResNet net, double[] inputs, int batch, double[] gradient) {
+        GradientMethod.requireInputs(net, inputs, batch, gradient);
         java.util.Arrays.fill(gradient, 0.0);
         return new StepSweep(net);
     }
