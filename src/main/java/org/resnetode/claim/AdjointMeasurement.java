@@ -1,7 +1,7 @@
 package org.resnetode.claim;
 
 import java.util.SplittableRandom;
-import org.resnetode.gradient.Adjoint;
+import org.resnetode.gradient.GradientMethod;
 import org.resnetode.gradient.Backprop;
 import org.resnetode.model.DepthProfile;
 import org.resnetode.model.Gaussian;
@@ -21,6 +21,12 @@ public record AdjointMeasurement(int depth, double recoveryError, double gradien
 
     public static AdjointMeasurement measure(ResidualFunction f, DepthProfile profile, Scheme scheme, int depth,
                                              double[][] inputs, double[][] targets) {
+        return measure(f, profile, scheme, depth, inputs, targets, Control.NONE);
+    }
+
+    /** As above, with the adjoint of a negative {@link Control} ({@link Control#WRONG_REVERSE}) in place of the real one. */
+    static AdjointMeasurement measure(ResidualFunction f, DepthProfile profile, Scheme scheme, int depth,
+                                      double[][] inputs, double[][] targets, Control control) {
         Weights weights = Weights.sample(profile, scheme.weightCount(depth), depth);
         ResNet net = new ResNet(f, scheme, weights, depth);
         double[][][] trajectories = new double[inputs.length][][];
@@ -28,7 +34,7 @@ public record AdjointMeasurement(int depth, double recoveryError, double gradien
             trajectories[i] = net.trajectory(inputs[i]);
         }
         double[] recovery = {0};
-        Adjoint adjoint = new Adjoint((i, n, xTilde) -> recovery[0] = Math.max(recovery[0],
+        GradientMethod adjoint = ControlAdjoints.adjoint(control, (i, n, xTilde) -> recovery[0] = Math.max(recovery[0],
                 Norms.distance(xTilde, 0, trajectories[i][n], 0, xTilde.length)));
         double[] exact = new double[weights.data().length];
         var bp = new Backprop().compute(net, inputs, targets, exact);

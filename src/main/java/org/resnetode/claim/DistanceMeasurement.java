@@ -7,6 +7,7 @@ import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
 import org.resnetode.ode.MeasuredDistance;
 import org.resnetode.ode.OdeReference;
+import org.resnetode.ode.OdeSolution;
 import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
 
@@ -14,12 +15,18 @@ import org.resnetode.scheme.Scheme;
  * One depth of Claim D: the distance {@code ||x_N - x(T)||} between a ResNet and its Neural ODE,
  * and (for the Euler scheme) the bound {@code e^{L_x} (1/(2N)) (L_x M + L_θ TV)} of MATH.md section 2.
  *
- * @param bound    NaN when the scheme is not Euler (the bound is proved for Euler only)
- * @param accepted false when the ODE reference could not be made 1000× more accurate than the error
+ * @param bound   NaN when the scheme is not Euler (the bound is proved for Euler only)
+ * @param refusal why the row is not a measurement (the ODE reference could not be made 1000× more accurate than
+ *                the error, overflowed, or its solver gave up), null when it is accepted
  */
 public record DistanceMeasurement(int depth, double error, double bound, double totalVariation,
                                   Constants constants, double radius, double odeTolerance,
-                                  double odeSelfCheck, boolean accepted) {
+                                  double odeSelfCheck, String refusal) {
+
+    /** True when the row is a measurement: the reference is accurate enough for its error. */
+    public boolean accepted() {
+        return refusal == null;
+    }
 
     /**
      * {@code error / bound}: the bound's tightness, in (0, 1] when the bound holds; NaN (written as null)
@@ -36,24 +43,41 @@ public record DistanceMeasurement(int depth, double error, double bound, double 
     }
 
     public static DistanceMeasurement measure(ResidualFunction f, Weights weights, Scheme scheme, int depth, double[] x0) {
-        ResNet net = new ResNet(f, scheme, weights, depth);
+        return measure(f, weights, scheme, scheme, depth, x0);
+    }
+
+    /**
+     * As {@link #measure(ResidualFunction, Weights, Scheme, int, double[])}, with the network stepping with {@code network}
+     * (a negative control's broken scheme) while the bound is the one stated for {@code scheme}.
+     */
+    static DistanceMeasurement measure(ResidualFunction f, Weights weights, Scheme scheme, Scheme network, int depth,
+                                       double[] x0) {
+        ResNet net = new ResNet(f, network, weights, depth);
         double[] xN = new double[x0.length];
         net.forward(x0, xN);
         double h = net.stepSize();
         MeasuredDistance measured = new OdeReference(f, weights, h).distance(x0, net.finalTime(), xN);
-
+        double[] normBounds = weights.maxNorms(f);
+        double tv = weights.totalVariation();
+        OdeSolution reference = measured.reference();
+        if (reference == null) {
+            Constants c = f.constants(normBounds, Double.NaN);
+            return new DistanceMeasurement(depth, measured.distance(), Double.NaN, tv, c, Double.NaN, Double.NaN,
+                    Double.NaN, measured.refusal());
+        }
         // Every family has f(0, θ) = 0, so ||x'|| <= L_x ||x|| and between knots ||x(s)|| <= ||x(t_k)|| e^{L_x h}:
         // the ball of that radius holds the whole ODE trajectory (1e-9 covers the reference's own error).
-        double[] normBounds = weights.maxNorms(f);
         double lx = f.constants(normBounds, 0).lx();
-        double radius = measured.reference().maxKnotNorm() * Math.exp(lx * h) * (1 + 1e-9);
+        double radius = reference.maxKnotNorm() * Math.exp(lx * h) * (1 + 1e-9);
         Constants c = f.constants(normBounds, radius);
-        double tv = weights.totalVariation();
-        double bound = scheme.equals(Scheme.EULER)
-                ? Math.exp(c.lx()) / (2.0 * depth) * (c.lx() * c.m() + c.lTheta() * tv)
-                : Double.NaN;
+        double bound = scheme.equals(Scheme.EULER) ? eulerBound(c, tv, depth) : Double.NaN;
         return new DistanceMeasurement(depth, measured.distance(), bound, tv, c, radius,
-                measured.reference().tolerance(), measured.reference().selfCheckDifference(), measured.accepted());
+                reference.tolerance(), reference.selfCheckDifference(), measured.refusal());
+    }
+
+    /** The Euler bound of MATH.md section 2: {@code e^{L_x} (1/(2N)) (L_x M + L_θ TV)}. */
+    static double eulerBound(Constants c, double totalVariation, int depth) {
+        return Math.exp(c.lx()) / (2.0 * depth) * (c.lx() * c.m() + c.lTheta() * totalVariation);
     }
 
     /** Unit-norm input drawn from the seed: {@code x_0 = ξ/||ξ||}, ξ standard normal. */

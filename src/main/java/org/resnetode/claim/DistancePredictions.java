@@ -29,39 +29,45 @@ final class DistancePredictions {
     private DistancePredictions() {
     }
 
-    static Verdict compare(SweepConfig cfg, ResidualFunction f, DepthProfile profile, Scheme scheme, double[] x0,
-                           List<DistanceMeasurement> ms, List<Map<String, Object>> rows, List<String> notes) {
+    /**
+     * Judges, through {@code policy}, the agreement with the symbolic layer where it states a prediction; records
+     * nothing where it has none.
+     */
+    static void compare(SweepConfig cfg, ResidualFunction f, DepthProfile profile, Scheme scheme, double[] x0,
+                        List<DistanceMeasurement> ms, List<Map<String, Object>> rows, VerdictPolicy policy) {
         if (!scheme.equals(Scheme.EULER)) {
-            return Verdict.HOLDS;
+            return;
         }
         boolean thetaSquaredAlternation = f.name().equals("theta2") && profile.name().equals("alternating")
                 && cfg.zeroMean() && cfg.amplitude() == 1;
         if (thetaSquaredAlternation) {
-            return thetaSquared(ms, rows, notes);
-        }
-        if (f.name().equals("linear") && profile.name().equals("constant")) {
+            thetaSquared(ms, rows, policy);
+        } else if (f.name().equals("linear") && profile.name().equals("constant")) {
             double[] a = new double[f.parameterCount()];
             profile.layer(0, 1, a, 0);
-            return constantLinear(a, f.dim(), x0, ms, rows, notes);
+            constantLinear(a, f.dim(), x0, ms, rows, policy);
         }
-        return Verdict.HOLDS;
     }
 
     /** Rows get the closed form {@code (1+1/N)^N - e^{(N+2)/(3N)}}; the limit comes from Symja's Limit and Integrate. */
-    private static Verdict thetaSquared(List<DistanceMeasurement> ms, List<Map<String, Object>> rows, List<String> notes) {
+    private static void thetaSquared(List<DistanceMeasurement> ms, List<Map<String, Object>> rows, VerdictPolicy policy) {
         double worst = 0;
+        int compared = 0;
         for (int i = 0; i < ms.size(); i++) {
             double predicted = ThetaSquaredAlternating.exactDistance(ms.get(i).depth());
             rows.get(i).put("predicted", predicted);
             if (ms.get(i).accepted()) {
                 worst = Math.max(worst, Math.abs(ms.get(i).error() - predicted) / predicted);
+                compared++;
             }
         }
-        notes.add(String.format(Locale.ROOT, "symbolic: ResNet -> %.6f (Limit), ODE -> %.6f (Integrate), limit distance "
-                        + "e - e^(1/3) = %.6f; expansion %s; measured vs closed form: largest relative gap %.2e",
+        if (!policy.enoughRows("symbolic closed form (1+1/N)^N - e^((N+2)/(3N))", compared, ms.size(), 1)) {
+            return;
+        }
+        agreement(String.format(Locale.ROOT, "symbolic: ResNet -> %.6f (Limit), ODE -> %.6f (Integrate), limit distance "
+                        + "e - e^(1/3) = %.6f; expansion %s; measured vs closed form on %d accepted rows",
                 ThetaSquaredAlternating.resnetLimit(), ThetaSquaredAlternating.odeLimit(),
-                ThetaSquaredAlternating.limitDistance(), ThetaSquaredAlternating.distanceExpansion(), worst));
-        return agreement(worst, notes);
+                ThetaSquaredAlternating.limitDistance(), ThetaSquaredAlternating.distanceExpansion(), compared), worst, policy);
     }
 
     /**
@@ -69,10 +75,10 @@ final class DistancePredictions {
      * depths N, 2N, Richardson extrapolation of the measured errors is compared with the same extrapolation of
      * these predictions (both estimate {@code ||c_1||} with the same O(1/N²) bias); the comparison is made only
      * where the neglected term, bounded by {@code ||c_4|| h³} relative to {@code ||c_1||}, is ten times below
-     * the agreement required, and is otherwise reported as not made (pre-asymptotic depths).
+     * the agreement required; otherwise (pre-asymptotic depths) the comparison is not made and the claim is inconclusive.
      */
-    private static Verdict constantLinear(double[] a, int d, double[] x0, List<DistanceMeasurement> ms,
-                                          List<Map<String, Object>> rows, List<String> notes) {
+    private static void constantLinear(double[] a, int d, double[] x0, List<DistanceMeasurement> ms,
+                                       List<Map<String, Object>> rows, VerdictPolicy policy) {
         double[][] c = new double[5][];
         for (int k = 1; k <= 4; k++) {
             c[k] = expansionVector(EulerExpansion.exponentialPolynomial(k), a, d, x0);
@@ -84,25 +90,25 @@ final class DistancePredictions {
         }
         int last = ms.size() - 1;
         double leading = Norms.euclidean(c[1]);
-        if (last < 1 || ms.get(last).depth() != 2 * ms.get(last - 1).depth() || ms.get(last).error() <= DistanceClaim.ROUND_OFF_FLOOR) {
-            notes.add("symbolic leading constant ||A² e^A x_0|| / 2 not compared: the ladder does not end with N, 2N above round-off");
-            return Verdict.HOLDS;
+        if (last < 1 || ms.get(last).depth() != 2 * ms.get(last - 1).depth() || !ms.get(last).accepted()
+                || !ms.get(last - 1).accepted() || ms.get(last).error() <= DistanceClaim.ROUND_OFF_FLOOR) {
+            policy.inconclusive("symbolic leading constant ||A² e^A x_0|| / 2 not compared: the ladder does not end with "
+                    + "two accepted depths N, 2N above round-off");
+            return;
         }
         int n = ms.get(last - 1).depth();
         double neglected = Norms.euclidean(c[4]) / ((double) n * n * n) / leading;
         if (neglected > AGREEMENT / 10) {
-            notes.add(String.format(Locale.ROOT, "symbolic leading constant ||A² e^A x_0|| / 2 = %.6e not compared at N = %d: "
-                    + "the neglected O(1/N³) term (%.1e relative) is too large there", leading, n, neglected));
-            return Verdict.HOLDS;
+            policy.inconclusive(String.format(Locale.ROOT, "symbolic leading constant ||A² e^A x_0|| / 2 = %.6e not compared "
+                    + "at N = %d: the neglected O(1/N³) term (%.1e relative) is too large there", leading, n, neglected));
+            return;
         }
         double measured = Richardson.leadingConstant(n, ms.get(last - 1).error(), ms.get(last).error(), 1);
         double expected = Richardson.leadingConstant(n, predicted[last - 1], predicted[last], 1);
         double gap = Math.abs(measured - expected) / leading;
-        notes.add(String.format(Locale.ROOT, "symbolic: error = ||e^A (P1(A)/N + P2(A)/N² + P3(A)/N³ + ...) x0|| with P1(a) = -a²/2 "
+        agreement(String.format(Locale.ROOT, "symbolic: error = ||e^A (P1(A)/N + P2(A)/N² + P3(A)/N³ + ...) x0|| with P1(a) = -a²/2 "
                 + "from Symja's expansion of (1+ah)^(1/h); leading constant ||A² e^A x0||/2 = %.6e; Richardson on N = %d, %d "
-                + "gives %.6e from the measured errors, %.6e from the expansion: relative gap %.2e", leading, n, 2 * n,
-                measured, expected, gap));
-        return agreement(gap, notes);
+                + "gives %.6e from the measured errors, %.6e from the expansion", leading, n, 2 * n, measured, expected), gap, policy);
     }
 
     /** {@code ||c_1 h + c_2 h² + c_3 h³||}. */
@@ -132,11 +138,10 @@ final class DistancePredictions {
         return out;
     }
 
-    private static Verdict agreement(double gap, List<String> notes) {
-        if (gap <= AGREEMENT) {
-            return Verdict.HOLDS;
+    /** The numeric and symbolic layers agree when their relative gap is at most {@link #AGREEMENT} (a NaN gap is not judged). */
+    private static void agreement(String comparison, double gap, VerdictPolicy policy) {
+        if (policy.finite(comparison + ": relative gap", gap)) {
+            policy.band(comparison + ": relative gap", gap, 0, AGREEMENT, 0, Double.NaN, 0);
         }
-        notes.add(String.format(Locale.ROOT, "the numeric and symbolic layers disagree by %.2e (more than %.0e)", gap, AGREEMENT));
-        return Verdict.FAILS;
     }
 }

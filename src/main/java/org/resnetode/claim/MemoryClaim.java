@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.resnetode.gradient.Adjoint;
 import org.resnetode.gradient.Backprop;
 import org.resnetode.gradient.GradientMethod;
 import org.resnetode.model.DepthProfile;
@@ -32,6 +31,11 @@ public final class MemoryClaim {
     }
 
     public static ClaimResult run(SweepConfig cfg, Progress progress) {
+        return run(cfg, Control.NONE, progress);
+    }
+
+    /** Measures both methods at every depth; {@link Control#STORING_ADJOINT} replaces the adjoint by one that keeps its activations. */
+    public static ClaimResult run(SweepConfig cfg, Control control, Progress progress) {
         ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
         DepthProfile profile = DepthProfiles.create(cfg.profile(), f, cfg.seed(), cfg.amplitude(), cfg.zeroMean());
         Scheme scheme = Scheme.byName(cfg.scheme());
@@ -39,17 +43,24 @@ public final class MemoryClaim {
         profile.layer(0, 1, theta, 0);
         double[][][] batch = AdjointMeasurement.batch(cfg.batch(), f.dim(), cfg.seed());
         double[] gradient = new double[theta.length];
+        List<GradientMethod> methods = List.of(new Backprop(), ControlAdjoints.adjoint(control, (i, k, x) -> { }));
+        // one unmeasured run of each method first: class loading and first-call allocations are not the method's memory
+        int first = cfg.depths()[0];
+        ResNet warmUp = new ResNet(f, scheme, Weights.tied(scheme.weightCount(first), theta), first);
+        for (GradientMethod method : methods) {
+            MemoryMeasurement.measure(method, warmUp, batch[0], batch[1], gradient);
+        }
         List<MemoryMeasurement> ms = new ArrayList<>();
         for (int n : cfg.depths()) {
             ResNet net = new ResNet(f, scheme, Weights.tied(scheme.weightCount(n), theta), n);
-            for (GradientMethod method : List.of(new Backprop(), new Adjoint())) {
+            for (GradientMethod method : methods) {
                 MemoryMeasurement m = MemoryMeasurement.measure(method, net, batch[0], batch[1], gradient);
                 ms.add(m);
                 progress.report(String.format("memory %s N=%d stored=%d doubles allocated=%d bytes %.2fs",
                         m.method(), n, m.storedStateDoubles(), m.allocatedBytes(), m.seconds()));
             }
         }
-        return summarise(cfg, ms);
+        return control.mark(summarise(cfg, ms));
     }
 
     static ClaimResult summarise(SweepConfig cfg, List<MemoryMeasurement> ms) {
@@ -69,29 +80,31 @@ public final class MemoryClaim {
         }
         int[] depths = rows.stream().mapToInt(r -> (Integer) r.get("N")).toArray();
         List<String> notes = new ArrayList<>();
+        VerdictPolicy policy = new VerdictPolicy(notes);
         List<RateFit> fits = new ArrayList<>();
-        Verdict verdict = Verdict.HOLDS;
-        for (String key : List.of("backpropStored", "backpropAllocatedBytes", "adjointStored", "adjointAllocatedBytes")) {
+        notes.add("rates are fitted as value ≈ c N^{-rate}, so a quantity growing like N^k has rate -k; tied weights, so only "
+                + "the activations differ; the stored-state counts are what the methods report about themselves and are "
+                + "shown, not judged: the claim is judged on the bytes HotSpot measured");
+        for (String key : List.of("backpropStored", "adjointStored", "backpropAllocatedBytes", "adjointAllocatedBytes")) {
             double[] values = rows.stream().mapToDouble(r -> ((Number) r.get(key)).doubleValue()).toArray();
             RateFit fit = Fits.tryFit(key, depths, values, 1, Integer.MAX_VALUE, 0, notes);
-            if (fit == null) {
-                verdict = Verdict.FAILS;
-                continue;
+            if (fit != null) {
+                fits.add(fit);
             }
-            fits.add(fit);
-            double exponent = -fit.rate();
-            if (key.startsWith("backprop")) {
-                boolean linear = Math.abs(exponent - 1) <= LINEAR_TOLERANCE;
-                notes.add(String.format("%s grows like N^%.3f (linear means within %.1f of 1)", key, exponent, LINEAR_TOLERANCE));
-                verdict = verdict.and(linear ? Verdict.HOLDS : Verdict.FAILS);
-            } else {
-                double spread = java.util.Arrays.stream(values).max().getAsDouble() / java.util.Arrays.stream(values).min().getAsDouble();
-                notes.add(String.format("%s: largest / smallest over the ladder = %.4f (independent of N means <= %.2f)",
-                        key, spread, ADJOINT_FLATNESS));
-                verdict = verdict.and(spread <= ADJOINT_FLATNESS ? Verdict.HOLDS : Verdict.FAILS);
+            if (key.equals("backpropAllocatedBytes")) {
+                policy.rate("measured backprop allocation (linear growth: rate -1)", fit, -1 - LINEAR_TOLERANCE,
+                        -1 + LINEAR_TOLERANCE, 0, Double.NaN, 0);
+            } else if (key.equals("adjointAllocatedBytes")) {
+                policy.rate("measured adjoint allocation (independent of N: rate 0)", fit, -LINEAR_TOLERANCE,
+                        LINEAR_TOLERANCE, 0, Double.NaN, 0);
+                if (values.length > 0) {
+                    double spread = java.util.Arrays.stream(values).max().getAsDouble()
+                            / java.util.Arrays.stream(values).min().getAsDouble();
+                    policy.band("measured adjoint allocation, largest / smallest over the ladder", spread, 1, ADJOINT_FLATNESS,
+                            0, Double.NaN, 0);
+                }
             }
         }
-        notes.add("rates are fitted as value ≈ c N^{-rate}: the growth exponent is -rate; tied weights, so only activations differ");
-        return new ClaimResult("memory", cfg.describe(), rows, fits, verdict, notes);
+        return new ClaimResult("memory", cfg.describe(), rows, fits, policy.verdict(), notes);
     }
 }

@@ -111,12 +111,41 @@ public final class VerdictPolicy {
                 : measured + "; outside the band");
     }
 
-    /** A fitted rate in {@code [expected - tolerance, expected + tolerance]}, judged by {@link #band} once {@link #usable}. */
-    public Verdict rate(String quantity, RateFit fit, double expected, double tolerance, int beyond, double explanation) {
+    /**
+     * A fitted rate judged against {@code [lo, hi]} once {@link #usable}: the point estimate inside holds; outside, when
+     * the 95% interval still reaches the band the data cannot tell ({@code inconclusive}), otherwise {@link #band}
+     * decides between {@code finding} and {@code fails}.
+     */
+    public Verdict rate(String quantity, RateFit fit, double lo, double hi, int beyond, double explanation,
+                        double explanationTolerance) {
         if (!usable(quantity, fit)) {
             return Verdict.INCONCLUSIVE;
         }
-        return band("rate of " + quantity + " over N = " + fit.depthLow() + ".." + fit.depthHigh(), fit.rate(),
-                expected - tolerance, expected + tolerance, beyond, explanation, tolerance);
+        String name = "rate of " + quantity + " over N = " + fit.depthLow() + ".." + fit.depthHigh();
+        boolean inside = fit.rate() >= lo && fit.rate() <= hi;
+        if (!inside && fit.ci95Low() <= hi && fit.ci95High() >= lo) {
+            return inconclusive(String.format("%s = %.4g lies outside the stated band [%.4g, %.4g] but its 95%% interval "
+                    + "[%.4g, %.4g] reaches it: more depths are needed to judge", name, fit.rate(), lo, hi,
+                    fit.ci95Low(), fit.ci95High()));
+        }
+        return band(String.format("%s (95%% interval [%.4g, %.4g])", name, fit.ci95Low(), fit.ci95High()), fit.rate(),
+                lo, hi, beyond, explanation, explanationTolerance);
+    }
+
+    /** A fitted rate in {@code [expected - tolerance, expected + tolerance]}, explained within the same tolerance. */
+    public Verdict rate(String quantity, RateFit fit, double expected, double tolerance, int beyond, double explanation) {
+        return rate(quantity, fit, expected - tolerance, expected + tolerance, beyond, explanation, tolerance);
+    }
+
+    /**
+     * At least {@code needed} accepted rows measured the quantity; otherwise records {@code inconclusive}
+     * ({@code accepted} of {@code total} rows were accepted).
+     */
+    public boolean enoughRows(String quantity, int accepted, int total, int needed) {
+        if (accepted >= needed) {
+            return true;
+        }
+        inconclusive(String.format("%s: %d of %d rows accepted, at least %d needed", quantity, accepted, total, needed));
+        return false;
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.resnetode.claim.AdjointClaim;
+import org.resnetode.claim.AdjointMeasurement;
+import org.resnetode.claim.Control;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Progress;
 import org.resnetode.claim.SweepConfig;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "adjoint", mixinStandardHelpOptions = true,
+@Command(name = "adjoint", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Claims A and H: the memory-free adjoint (activations recovered by the reverse step) against exact "
                 + "backprop: max_n ||x~_n - x_n||, the gradient's relative error, their fitted rates, and the depth "
                 + "needed for gradient errors 1e-2, 1e-3, 1e-4.",
@@ -35,12 +37,19 @@ public final class AdjointCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--batch", defaultValue = "4", description = "Batch size B >= 1. Default: ${DEFAULT-VALUE}.")
-    int batch;
+    @Option(names = "--batch", paramLabel = "B", description = "Batch size B >= 1 (default: 4; with --batch-file, "
+            + "the file's sample count, which an explicit --batch must equal).")
+    Integer batch;
 
     @Option(names = "--batch-file", paramLabel = "CSV",
             description = "Read the batch from a CSV file instead: one sample per line, d input values then d target values.")
     java.nio.file.Path batchFile;
+
+    @Option(names = "--control", paramLabel = "CONTROL",
+            description = "Negative control: run broken numerics on purpose to show the claims can fail (expect 'fails', "
+                    + "exit 1): wrong-reverse (the reverse step with +h instead of -h), rough-weights (i.i.d. noise added to "
+                    + "a smooth profile; fails Claim H with --scheme heun).")
+    String control;
 
     @Option(names = "--fit-from", paramLabel = "N",
             description = "Smallest depth used in rate fits (smaller depths are shown, not fitted). Default: 64.")
@@ -51,30 +60,58 @@ public final class AdjointCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.requireWritable();
         return ClaimOutput.emit("adjoint", "Claims A and H: adjoint gradients", measure(), output,
-                spec.commandLine().getOut(), AdjointReport::title, AdjointReport::columns);
+                spec.commandLine().getOut(), spec.commandLine().getErr(), AdjointReport::title, AdjointReport::columns);
     }
 
     /** Every scheme × profile result, then the depth-needed table. */
     List<ClaimResult> measure() {
-        if (batch < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
+        Control c = control == null ? Control.NONE
+                : Control.parse(control, "adjoint", List.of(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS));
+        network.requireHiddenApplies(family);
+        int[] depths = network.depthsOr("8:4096");
+        NetworkOptions.requireFitRange(depths, fitFrom);
+        int dim = network.dimFor(family, 8);
+        double[][][] data = batchFile == null ? null : BatchFile.read(batchFile, dim);
+        int size = batchSize(data, dim, depths);
+        if (data == null) {
+            data = AdjointMeasurement.batch(size, dim, network.seed);
         }
-        NetworkOptions.requireFitRange(network.depthsOr("8:4096"), fitFrom);
         List<String> schemes = scheme == null ? List.of("euler", "heun") : List.of(scheme);
         List<String> profiles = profile == null ? List.of("fourier", "kinked", "iid") : List.of(profile);
         Progress progress = output.progress(spec.commandLine().getErr());
         List<ClaimResult> results = new ArrayList<>();
         for (String s : schemes) {
             for (String p : profiles) {
-                int dim = network.dimFor(family, 8);
-                double[][][] data = batchFile == null ? null : BatchFile.read(batchFile, dim);
-                SweepConfig cfg = new SweepConfig(family, p, s, dim, network.hiddenFor(dim), network.depthsOr("8:4096"),
-                        network.seed, network.amplitude, network.zeroMean, NetworkOptions.fitStart(fitFrom), data == null ? batch : data[0].length);
-                results.add(data == null ? AdjointClaim.run(cfg, progress) : AdjointClaim.run(cfg, data, progress));
+                SweepConfig cfg = new SweepConfig(family, p, s, dim, network.hiddenFor(dim), depths, network.seed,
+                        network.amplitudeFor(p), network.zeroMean, NetworkOptions.fitStart(fitFrom), size);
+                results.add(AdjointClaim.run(cfg, data, c, progress));
             }
         }
         results.add(AdjointClaim.depthNeeded(results));
         return results;
+    }
+
+    /**
+     * The batch size: the file's sample count (an explicit --batch must equal it), else --batch (default 4), refused up
+     * front when backprop's stored activations, B (N+1) d doubles at the largest depth, exceed what one array or the
+     * heap holds.
+     */
+    private int batchSize(double[][][] data, int dim, int[] depths) {
+        if (data != null) {
+            if (batch != null && batch != data[0].length) {
+                throw new IllegalArgumentException("--batch " + batch + " but the batch file " + batchFile + " holds "
+                        + data[0].length + " samples");
+            }
+            return data[0].length;
+        }
+        int size = batch == null ? 4 : batch;
+        if (size < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+        }
+        long largest = java.util.Arrays.stream(depths).max().orElse(1);
+        NetworkOptions.requireStorage("backprop's activations of a batch of " + size, (long) size * dim, largest + 1);
+        return size;
     }
 }

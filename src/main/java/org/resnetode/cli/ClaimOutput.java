@@ -2,7 +2,9 @@ package org.resnetode.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Verdict;
@@ -19,7 +21,7 @@ final class ClaimOutput {
     }
 
     static int emit(String command, String heading, List<ClaimResult> results, OutputOptions options, PrintWriter out,
-                    Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns) {
+                    PrintWriter err, Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns) {
         if (options.json) {
             out.println(json(results));
         } else {
@@ -28,15 +30,17 @@ final class ClaimOutput {
             }
         }
         if (options.out != null) {
-            write(options.out, command, heading, results, title, columns);
+            Map<Path, byte[]> files = new LinkedHashMap<>();
+            render(files, options.out, command, heading, results, title, columns);
+            AtomicFiles.writeAll(files);
         }
         out.flush();
-        return exitCode(results);
+        return exitCode(results, err);
     }
 
-    /** Writes {@code dir/command.json}, {@code .md}, {@code .tex} (booktabs tables) and {@code .csv} (every row), each atomically. */
-    static void write(Path dir, String command, String heading, List<ClaimResult> results,
-                      Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns) {
+    /** Adds {@code dir/command.json}, {@code .md}, {@code .tex} (booktabs tables) and {@code .csv} (every row) to {@code files}. */
+    static void render(Map<Path, byte[]> files, Path dir, String command, String heading, List<ClaimResult> results,
+                       Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns) {
         StringBuilder md = new StringBuilder("## ").append(heading).append("\n\n");
         for (ClaimResult r : results) {
             md.append(Tables.markdown(title.apply(r), r, columns.apply(r))).append('\n');
@@ -45,14 +49,32 @@ final class ClaimOutput {
         for (ClaimResult r : results) {
             tex.append(Latex.table(title.apply(r), r, columns.apply(r))).append('\n');
         }
-        AtomicFiles.write(dir.resolve(command + ".json"), json(results) + "\n");
-        AtomicFiles.write(dir.resolve(command + ".md"), md.toString());
-        AtomicFiles.write(dir.resolve(command + ".tex"), tex.toString());
-        AtomicFiles.write(dir.resolve(command + ".csv"), Csv.rows(results));
+        files.put(dir.resolve(command + ".json"), utf8(json(results) + "\n"));
+        files.put(dir.resolve(command + ".md"), utf8(md.toString()));
+        files.put(dir.resolve(command + ".tex"), utf8(tex.toString()));
+        files.put(dir.resolve(command + ".csv"), utf8(Csv.rows(results)));
     }
 
-    static int exitCode(List<ClaimResult> results) {
-        return results.stream().map(ClaimResult::verdict).reduce(Verdict.HOLDS, Verdict::and).exitCode();
+    static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The worst verdict of the results (holds when there are none). */
+    static Verdict verdict(List<ClaimResult> results) {
+        return results.stream().map(ClaimResult::verdict).reduce(Verdict.HOLDS, Verdict::and);
+    }
+
+    /** The exit code of the worst verdict, saying on {@code err} which verdict a non-zero code stands for. */
+    static int exitCode(List<ClaimResult> results, PrintWriter err) {
+        Verdict v = verdict(results);
+        if (v.exitCode() != 0) {
+            long count = results.stream().filter(r -> r.verdict() == v).count();
+            err.println("resnet-ode: " + count + " of " + results.size() + " results " + v.label()
+                    + (v == Verdict.FAILS ? ": a stated quantity lies outside its band" : ": the claim could not be judged")
+                    + " (exit 1; the notes say why)");
+            err.flush();
+        }
+        return v.exitCode();
     }
 
     private static String json(List<ClaimResult> results) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.resnetode.claim.ClaimResult;
+import org.resnetode.claim.Control;
 import org.resnetode.claim.DistanceClaim;
 import org.resnetode.claim.SweepConfig;
 import org.resnetode.claim.Progress;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "distance", mixinStandardHelpOptions = true,
+@Command(name = "distance", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Claim D: distance ||x_N - x(1)|| between a ResNet and its Neural ODE, the bound "
                 + "e^{L_x} (1/(2N)) (L_x M + L_θ TV), its tightness and the fitted rate.",
                 "With no --family and no --profile it sweeps every family against a smooth (fourier) and a rough (iid) "
@@ -43,21 +44,31 @@ public final class DistanceCommand implements Callable<Integer> {
             description = "Smallest depth used in the rate fit (smaller depths are shown, not fitted). Default: 64.")
     Integer fitFrom;
 
+    @Option(names = "--control", paramLabel = "CONTROL",
+            description = "Negative control: run broken numerics on purpose to show the claim can fail (expect 'fails', "
+                    + "exit 1): broken-tableau (weights b summing to 1.1), rough-weights (i.i.d. noise added to a smooth profile).")
+    String control;
+
     @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
+        output.requireWritable();
         return ClaimOutput.emit("distance", "Claim D: ResNet to Neural ODE distance", measure(), output,
-                spec.commandLine().getOut(), DistanceReport::title, r -> DistanceReport.COLUMNS);
+                spec.commandLine().getOut(), spec.commandLine().getErr(), DistanceReport::title, r -> DistanceReport.COLUMNS);
     }
 
     /** Runs every configuration of the sweep, reporting progress on stderr unless --quiet. */
     List<ClaimResult> measure() {
+        Control c = control == null ? Control.NONE
+                : Control.parse(control, "distance", List.of(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS));
+        network.requireHiddenApplies(family);
+        List<SweepConfig> configs = configs();
         Progress progress = output.progress(spec.commandLine().getErr());
         List<ClaimResult> results = new ArrayList<>();
-        for (SweepConfig c : configs()) {
-            results.add(DistanceClaim.run(c, progress));
+        for (SweepConfig cfg : configs) {
+            results.add(DistanceClaim.run(cfg, c, progress));
         }
         return results;
     }
@@ -83,7 +94,7 @@ public final class DistanceCommand implements Callable<Integer> {
         int dim = network.dimFor(f, 8);
         NetworkOptions.requireFitRange(network.depthsOr("8:4096"), fitFrom);
         return new SweepConfig(f, p, scheme, dim, network.hiddenFor(dim), network.depthsOr("8:4096"), network.seed,
-                network.amplitude, zeroMean, NetworkOptions.fitStart(fitFrom), 0);
+                network.amplitudeFor(p), zeroMean, NetworkOptions.fitStart(fitFrom), 0);
     }
 
     /** Completion candidates and help text for --family. */

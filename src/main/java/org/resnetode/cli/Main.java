@@ -5,17 +5,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code resnet-ode} command. Exit codes: 0 when every checked claim holds (or is a finding),
- * 1 when a claim fails, 2 on bad input (one line naming the problem on stderr).
+ * The {@code resnet-ode} command. Exit codes: 0 when every checked claim holds (or is a finding), 1 when a claim
+ * fails or is inconclusive (stderr says which), 2 on bad input (one line naming the problem on stderr), 3 on an
+ * internal error (a bug; the stack trace with {@code RESNET_ODE_DEBUG=1}).
  */
-@Command(name = "resnet-ode", mixinStandardHelpOptions = true, version = "resnet-ode 0.1.0",
+@Command(name = "resnet-ode", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Executable evidence for Sander, Ablin & Peyré (NeurIPS 2022): "
                 + "do residual networks discretize neural ODEs?",
         subcommands = {ReportCommand.class, DistanceCommand.class, AdjointCommand.class, MemoryCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 claims hold (or are findings), 1 a claim fails (or an internal error), 2 bad input."})
+        footer = {"", "Exit codes: 0 every claim holds (or is a finding), 1 a claim fails or is inconclusive (stderr says which),",
+                "2 bad input (one line naming the problem), 3 internal error (a bug: rerun with RESNET_ODE_DEBUG=1 for the stack trace)."})
 public final class Main implements Runnable {
     public static final int EXIT_FAILED_CLAIM = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_INTERNAL_ERROR = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,7 +35,7 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError e) {
             System.err.println("resnet-ode: out of memory (" + e.getMessage() + "): use a shorter depth ladder or a larger "
                     + "heap, e.g. RESNET_ODE_JAVA_OPTS=-Xmx16g bin/resnet-ode ...");
-            code = EXIT_FAILED_CLAIM;
+            code = EXIT_BAD_INPUT;
         }
         System.exit(code);
     }
@@ -51,11 +54,16 @@ public final class Main implements Runnable {
                 err.println("resnet-ode: " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            if (System.getenv("RESNET_ODE_DEBUG") != null) {
-                throw ex;
+            if (ex instanceof java.io.UncheckedIOException) {
+                err.println("resnet-ode: " + ex.getMessage());
+                return EXIT_BAD_INPUT;
             }
-            err.println("resnet-ode: internal error (" + ex + "); rerun with RESNET_ODE_DEBUG=1 for the stack trace");
-            return EXIT_FAILED_CLAIM;
+            if (System.getenv("RESNET_ODE_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("resnet-ode: internal error (" + ex + "); rerun with RESNET_ODE_DEBUG=1 for the stack trace");
+            }
+            return EXIT_INTERNAL_ERROR;
         });
         return cl.execute(args);
     }

@@ -3,6 +3,7 @@ package org.resnetode.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.resnetode.claim.ClaimResult;
+import org.resnetode.claim.Control;
 import org.resnetode.claim.MemoryClaim;
 import org.resnetode.claim.SweepConfig;
 import org.resnetode.report.MemoryReport;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "memory", mixinStandardHelpOptions = true,
+@Command(name = "memory", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Memory of exact backprop versus the adjoint: the state doubles each keeps alive (counted) and the "
                 + "bytes the JVM allocates during one gradient (measured), with the fitted growth in N.",
                 "Weights are tied (every layer reads one θ, the gradient accumulates into it), so a million layers fit "
@@ -36,22 +37,33 @@ public final class MemoryCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1", description = "Batch size B >= 1. Default: ${DEFAULT-VALUE}.")
     int batch;
 
+    @Option(names = "--control", paramLabel = "CONTROL",
+            description = "Negative control: storing-adjoint (an adjoint that keeps a copy of every recovered activation while "
+                    + "reporting the same stored state): the claim, judged on measured allocation, must fail (exit 1).")
+    String control;
+
     @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
+        output.requireWritable();
         return ClaimOutput.emit("memory", "Memory: backprop versus adjoint", measure(), output,
-                spec.commandLine().getOut(), MemoryReport::title, r -> MemoryReport.COLUMNS);
+                spec.commandLine().getOut(), spec.commandLine().getErr(), MemoryReport::title, r -> MemoryReport.COLUMNS);
     }
 
     List<ClaimResult> measure() {
+        Control c = control == null ? Control.NONE : Control.parse(control, "memory", List.of(Control.STORING_ADJOINT));
         if (batch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
         }
+        network.requireHiddenApplies(family);
         int dim = network.dimFor(family, 64);
-        SweepConfig cfg = new SweepConfig(family, profile, scheme, dim, network.hiddenFor(dim),
-                network.depthsOr("1000:1000000"), network.seed, network.amplitude, network.zeroMean, 1, batch);
-        return List.of(MemoryClaim.run(cfg, output.progress(spec.commandLine().getErr())));
+        int[] depths = network.depthsOr("1000:1000000");
+        NetworkOptions.requireStorage("backprop's activations of a batch of " + batch, (long) batch * dim,
+                java.util.Arrays.stream(depths).max().orElse(1) + 1L);
+        SweepConfig cfg = new SweepConfig(family, profile, scheme, dim, network.hiddenFor(dim), depths, network.seed,
+                network.amplitudeFor(profile), network.zeroMean, 1, batch);
+        return List.of(MemoryClaim.run(cfg, c, output.progress(spec.commandLine().getErr())));
     }
 }

@@ -8,7 +8,8 @@ public final class NetworkOptions {
             description = "State dimension d >= 1 (default: 8, memory: 64; theta2 is scalar, d = 1).")
     Integer dim;
 
-    @Option(names = "--hidden", paramLabel = "M", description = "Hidden width of the mlp family (default: d).")
+    @Option(names = "--hidden", paramLabel = "M",
+            description = "Hidden width of the mlp family (default: d); rejected when --family names another family.")
     Integer hidden;
 
     @Option(names = "--depths", paramLabel = "LADDER", converter = DepthLadder.Converter.class,
@@ -19,9 +20,10 @@ public final class NetworkOptions {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights and inputs. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--amplitude", defaultValue = "1.0",
-            description = "Size of the depth variation of the profile, relative to the weights' unit scale. Default: ${DEFAULT-VALUE}.")
-    double amplitude;
+    @Option(names = "--amplitude", paramLabel = "A",
+            description = "Size of the depth variation of the profile, relative to the weights' unit scale (default: 1); "
+                    + "rejected with the constant profile, which does not vary.")
+    Double amplitude;
 
     @Option(names = "--zero-mean", description = "Profile varies around θ̄ = 0 (the alternation control case of MATH.md section 2).")
     boolean zeroMean;
@@ -41,13 +43,52 @@ public final class NetworkOptions {
     }
 
     /**
-     * Rejects an explicit --fit-from that leaves fewer than two depths of the ladder to fit a rate on (with
-     * the default, a short ladder is measured and its table shown, with a note that no rate was fitted).
+     * Rejects a --fit-from below 1, and an explicit --fit-from that leaves fewer than two depths of the ladder to fit a
+     * rate on. With the default, a short ladder is measured and its table shown, and the verdict is {@code inconclusive}
+     * (exit 1) with a note saying that no rate could be fitted from depth 64.
      */
     static void requireFitRange(int[] depths, Integer fitFrom) {
+        if (fitFrom != null && fitFrom < 1) {
+            throw new IllegalArgumentException("--fit-from must be a depth of at least 1, got " + fitFrom);
+        }
         if (fitFrom != null && java.util.Arrays.stream(depths).filter(n -> n >= fitFrom).distinct().count() < 2) {
             throw new IllegalArgumentException("--fit-from " + fitFrom + " leaves fewer than 2 depths of the ladder "
                     + java.util.Arrays.toString(depths) + " to fit a rate on");
+        }
+    }
+
+    /** The profile's amplitude: --amplitude, default 1; rejected with the constant profile, which has no variation. */
+    double amplitudeFor(String profile) {
+        if (amplitude != null && "constant".equals(profile)) {
+            throw new IllegalArgumentException("--amplitude does not apply to the constant profile (it does not vary in depth)");
+        }
+        return amplitude == null ? 1.0 : amplitude;
+    }
+
+    /** Rejects --hidden when the family named by --family is not mlp (the only family with a hidden layer). */
+    void requireHiddenApplies(String family) {
+        if (hidden != null && family != null && !"mlp".equals(family)) {
+            throw new IllegalArgumentException("--hidden applies to the mlp family only, not to " + family);
+        }
+    }
+
+    /** Doubles one array can hold. */
+    static final long ARRAY_LIMIT = Integer.MAX_VALUE - 8;
+
+    /**
+     * Refuses up front a computation storing {@code rows} blocks of {@code width} doubles when one block exceeds what one
+     * array holds, or all of them exceed the heap ({@code Runtime.maxMemory()}), naming the limit exceeded.
+     */
+    static void requireStorage(String what, long width, long rows) {
+        if (width > ARRAY_LIMIT) {
+            throw new IllegalArgumentException(what + " needs " + width + " doubles in one array, more than the limit "
+                    + ARRAY_LIMIT);
+        }
+        double bytes = 8.0 * width * rows;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s needs %.3g GB, more than the "
+                    + "heap limit of %.3g GB (raise it with RESNET_ODE_JAVA_OPTS=-Xmx...)", what, bytes / 1e9, heap / 1e9));
         }
     }
 

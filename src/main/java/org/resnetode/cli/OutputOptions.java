@@ -9,11 +9,19 @@ public final class OutputOptions {
     boolean json;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write <command>.json and <command>.md into DIR (each written to a temporary file, then moved into place).")
+            description = "Also write <command>.json, .md, .tex and .csv into DIR, as a set: all are written to temporary "
+                    + "files first, then moved into place (none when one cannot be written). DIR is checked before any work.")
     Path out;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
+
+    /** Refuses an --out that cannot be written, before any computation. */
+    void requireWritable() {
+        if (out != null) {
+            org.resnetode.report.AtomicFiles.requireWritableDirectory(out, "--out");
+        }
+    }
 
     /** Progress lines to {@code err}, or none with --quiet. */
     org.resnetode.claim.Progress progress(java.io.PrintWriter err) {

@@ -1,5 +1,7 @@
 package org.resnetode.ode;
 
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
 import org.resnetode.model.Norms;
 import org.resnetode.model.ResidualFunction;
@@ -42,17 +44,35 @@ public final class OdeReference {
     /**
      * The distance {@code ||point - x(T)||} from a point (a network's output) to the reference, tightening
      * the tolerance from {@link #START_TOLERANCE} while the reference is not {@value #REQUIRED_MARGIN}×
-     * more accurate than that distance. {@link MeasuredDistance#accepted()} is false when even
-     * {@link #TIGHTEST_TOLERANCE} does not suffice: the distance must then not be reported as measured.
+     * more accurate than that distance. {@link MeasuredDistance#refusal()} says why the distance must not be
+     * reported as measured: even {@link #TIGHTEST_TOLERANCE} does not suffice, the solution or the point is not
+     * finite (overflow), or the integrator gave up (step count exhausted, step size below its minimum: stiffness).
      */
     public MeasuredDistance distance(double[] x0, double endTime, double[] point) {
-        OdeSolution s = solveChecked(x0, endTime, START_TOLERANCE);
-        double e = Norms.distance(point, 0, s.x(), 0, point.length);
-        while (!s.accurateFor(e) && s.tolerance() / 10 >= TIGHTEST_TOLERANCE * 0.999) {
-            s = solveChecked(x0, endTime, s.tolerance());
-            e = Norms.distance(point, 0, s.x(), 0, point.length);
+        try {
+            OdeSolution s = solveChecked(x0, endTime, START_TOLERANCE);
+            double e = Norms.distance(point, 0, s.x(), 0, point.length);
+            while (Double.isFinite(e) && !s.accurateFor(e) && s.tolerance() / 10 >= TIGHTEST_TOLERANCE * 0.999) {
+                s = solveChecked(x0, endTime, s.tolerance());
+                e = Norms.distance(point, 0, s.x(), 0, point.length);
+            }
+            return new MeasuredDistance(e, s, refusal(s, e));
+        } catch (MathIllegalStateException | MathIllegalArgumentException ex) {
+            return new MeasuredDistance(Double.NaN, null, "the ODE solver gave up: " + ex.getMessage());
         }
-        return new MeasuredDistance(e, s, s.accurateFor(e));
+    }
+
+    /** Why a distance {@code e} measured against {@code s} is refused, or null when it is accepted. */
+    private static String refusal(OdeSolution s, double e) {
+        if (!Double.isFinite(e) || !Double.isFinite(s.selfCheckDifference())) {
+            return "overflow: distance " + e + ", reference self-check " + s.selfCheckDifference()
+                    + " (largest state norm at the knots " + s.maxKnotNorm() + ")";
+        }
+        if (!s.accurateFor(e)) {
+            return "the ODE reference could not be made " + (long) REQUIRED_MARGIN + "x more accurate than the error " + e
+                    + " (self-check " + s.selfCheckDifference() + " at tolerance " + s.tolerance() + ")";
+        }
+        return null;
     }
 
     /**

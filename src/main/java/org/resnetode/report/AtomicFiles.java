@@ -41,4 +41,57 @@ public final class AtomicFiles {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Writes a set of files all or none: every content goes to a temporary file beside its target first, and only when
+     * all were written are they moved into place; on a failure the temporary files are removed and no target changes.
+     */
+    public static void writeAll(java.util.Map<Path, byte[]> files) {
+        java.util.Map<Path, Path> temporaries = new java.util.LinkedHashMap<>();
+        Path current = null;
+        try {
+            for (java.util.Map.Entry<Path, byte[]> e : files.entrySet()) {
+                current = e.getKey();
+                Path dir = current.toAbsolutePath().getParent();
+                Files.createDirectories(dir);
+                Path tmp = Files.createTempFile(dir, "." + current.getFileName(), ".tmp");
+                temporaries.put(current, tmp);
+                Files.write(tmp, e.getValue());
+                readableByAll(tmp);
+            }
+            for (java.util.Map.Entry<Path, Path> e : temporaries.entrySet()) {
+                current = e.getKey();
+                Files.move(e.getValue(), current, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + current + ": " + e.getMessage(), e);
+        } finally {
+            for (Path tmp : temporaries.values()) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a temporary file that cannot be removed is hidden (dot-prefixed)
+                }
+            }
+        }
+    }
+
+    /**
+     * Refuses, before any work, an output directory that cannot be written: an empty name, an existing file, or a
+     * directory where a file cannot be created (checked by creating and removing a probe file).
+     */
+    public static void requireWritableDirectory(Path dir, String option) {
+        if (dir.toString().isBlank()) {
+            throw new IllegalArgumentException(option + " is empty: name the output directory");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(option + " " + dir + " is a file, not a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".probe", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException(option + " " + dir + " cannot be written: " + e);
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.resnetode.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,9 @@ public final class Plots {
     /**
      * Plots each of {@code quantities} against N for every result that {@code include} accepts;
      * {@code referenceRates} adds one dashed line {@code ∝ N^{-r}} per rate. Rows whose value is not
-     * positive and finite are skipped.
+     * positive and finite are skipped. The PNG's bytes are returned, for the caller to write with the other outputs.
      */
-    public static void logLog(Path png, String title, String yLabel, List<ClaimResult> results, List<String> quantities,
+    public static byte[] logLog(String png, String title, String yLabel, List<ClaimResult> results, List<String> quantities,
                               Predicate<ClaimResult> include, double... referenceRates) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle("depth N").yAxisTitle(yLabel).build();
@@ -82,7 +81,7 @@ public final class Plots {
             ref.setLineColor(java.awt.Color.GRAY);
         }
         try {
-            AtomicFiles.write(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render " + png + ": " + e.getMessage(), e);
         }

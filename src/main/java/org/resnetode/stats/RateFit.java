@@ -28,8 +28,10 @@ public record RateFit(String quantity, double rate, double ci95Low, double ci95H
             }
         }
         if (used.size() < 2) {
-            throw new IllegalArgumentException("rate of " + quantity + ": fewer than 2 depths in [" + minDepth + ", "
-                    + maxDepth + "] with error above " + floor);
+            throw new IllegalArgumentException(maxDepth < minDepth
+                    ? "rate of " + quantity + ": no depth of the ladder reaches N = " + minDepth + " (it ends at N = " + maxDepth + ")"
+                    : "rate of " + quantity + ": fewer than 2 depths in [" + minDepth + ", " + maxDepth
+                            + "] with a finite value above " + floor);
         }
         double rate = -regression.getSlope();
         double half = used.size() > 2 ? regression.getSlopeConfidenceInterval(0.05) : Double.NaN;

@@ -66,7 +66,7 @@ class DistanceClaimTest {
         ClaimResult r = DistanceClaim.run(new SweepConfig("linear", "constant", "euler", dim, dim, LADDER, 1, 1.0, false, 64, 0),
                 Progress.SILENT);
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(r.notes()).anyMatch(n -> n.startsWith("symbolic: error = ||e^A"));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("holds: symbolic: error = ||e^A"));
         for (Map<String, Object> row : r.rows()) {
             int n = (Integer) row.get("N");
             double measured = (Double) row.get("error");
