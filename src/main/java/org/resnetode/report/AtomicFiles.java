@@ -59,6 +59,12 @@ public final class AtomicFiles {
                 Files.write(tmp, e.getValue());
                 readableByAll(tmp);
             }
+            for (Path target : temporaries.keySet()) {
+                if (Files.isDirectory(target)) {
+                    current = target;
+                    throw new IOException("a directory is in the way");
+                }
+            }
             for (java.util.Map.Entry<Path, Path> e : temporaries.entrySet()) {
                 current = e.getKey();
                 Files.move(e.getValue(), current, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

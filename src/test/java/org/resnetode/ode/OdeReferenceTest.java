@@ -181,6 +181,34 @@ class OdeReferenceTest {
         assertThat(zero.accepted()).isFalse();
     }
 
+    @Test
+    void anOverflowingReferenceIsRefusedWithItsReason() {
+        // x' = a x from x_0 = 1e300 with a = 20: x(1) = 1e300 e^20 overflows a double
+        OdeReference ref = new OdeReference(SCALAR, constant(20, 4), 0.25);
+        MeasuredDistance m = ref.distance(new double[] {1e300}, 1, new double[] {1});
+        assertThat(m.accepted()).isFalse();
+        assertThat(m.refusal()).containsAnyOf("overflow", "the ODE solver gave up");
+    }
+
+    @Test
+    void aSolverThatGivesUpRefusesTheRow() {
+        // a NaN right-hand side: the step-size control shrinks the step below its minimum and the integrator throws
+        // x' = x until x reaches 1.5, NaN beyond; every other method is the scalar linear family's
+        ResidualFunction nan = (ResidualFunction) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ResidualFunction.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("value")) {
+                        double[] x = (double[]) args[2];
+                        ((double[]) args[3])[0] = x[0] > 1.5 ? Double.NaN : x[0];
+                        return null;
+                    }
+                    return method.invoke(SCALAR, args);
+                });
+        MeasuredDistance m = new OdeReference(nan, constant(1, 4), 0.25).distance(new double[] {1}, 1, new double[] {1});
+        assertThat(m.accepted()).isFalse();
+        assertThat(m.refusal()).isNotBlank();
+        assertThat(m.distance()).isNaN();
+    }
+
     /** A 3-dimensional tanh network with large random weights: no closed form, a non-zero self-check. */
     private static OdeReference tanhReference() {
         SplittableRandom rng = new SplittableRandom(1);

@@ -59,6 +59,13 @@ class RateFitTest {
     }
 
     @Test
+    void aLadderEndingBelowTheFitStartSaysSoInOrder() {
+        assertThatThrownBy(() -> RateFit.fit("error", new int[] {8, 16, 32}, new double[] {1, 0.5, 0.25}, 64, 32, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rate of error: no depth of the ladder reaches N = 64 (it ends at N = 32)");
+    }
+
+    @Test
     void fewerThanTwoPointsIsAnError() {
         int[] depths = {8, 16, 32};
         double[] e = {1e-3, 1e-9, 1e-9};
