@@ -31,7 +31,7 @@ class DistanceProperties {
     static final int[] DEEP_LADDER = {2048, 4096, 8192, 16384};
 
     /**
-     * The Euler bound {@code e^{L_x} (1/(2N)) (L_x M + L_θ TV)} holds for every family, every profile (rough
+     * The Euler bound {@code e^{L_x} (1/(2N)) (L_x M + L_θ TV)} holds for every amplitude 0.25..1.5, every family, every profile (rough
      * ones included), with or without zero mean, every dimension 1..16 and depth 1..512: the reference is
      * accepted and the tightness measured/bound lies in (0, 1].
      */
@@ -45,7 +45,7 @@ class DistanceProperties {
                 .withExamples(BOUND_REQUESTED)
                 .forAll(Generators.networks(Generators.families(), Generators.profiles(), Generators.zeroMeans(),
                         Generators.dimensions(16), Generators.logDepths(512), Generators.seeds(),
-                        Generate.constant(1.0)))
+                        Generators.amplitudes()))
                 .checkAssert(c -> {
                     examples.incrementAndGet();
                     coverage.merge(c.family(), 1, Integer::sum);
