@@ -15,7 +15,7 @@ import org.resnetode.claim.Verdict;
 import org.resnetode.stats.RateFit;
 
 /**
- * The command-line contract of issues 9 and 10, as a new user tries it: each case ends with one line and the exit
+ * The command-line contract of issues 9 and 10, as a new user tries it (the one-line bad-input cases are in {@link CliTest}): each case ends with one line and the exit
  * code the README promises, and each claim's negative control exits 1 with {@code fails}.
  */
 class CliContractTest {
@@ -23,29 +23,6 @@ class CliContractTest {
 
     private static CliTest.Run run(String... args) {
         return CliTest.run(args);
-    }
-
-    @ParameterizedTest(name = "{0} -> exit 2: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "distance --family tanh --depths 8:256 --fit-from 0|--fit-from must be a depth of at least 1, got 0",
-            "distance --family tanh --depths 8:256 --fit-from -5|--fit-from must be a depth of at least 1, got -5",
-            "adjoint --depths 8:256 --fit-from 0|--fit-from must be a depth of at least 1, got 0",
-            "adjoint --batch 2147483647|needs 17179869176 doubles in one array, more than the limit 2147483639",
-            "distance --family tanh --profile iid --depths 8:16 --amplitude 1e308|exceeds the limit 709.8 = ln(largest double)",
-            "distance --family linear --profile fourier --depths 64:128 --amplitude 1e3|L_x = 2.02e+03 exceeds the limit 709.8",
-            "adjoint --amplitude 1e308|exceeds the limit 709.8",
-            "distance --family tanh --hidden 5|--hidden applies to the mlp family only, not to tanh",
-            "adjoint --family linear --hidden 5|--hidden applies to the mlp family only, not to linear",
-            "distance --family tanh --profile constant --amplitude 2|--amplitude does not apply to the constant profile",
-            "distance --family tanh --control wrong-reverse|unknown control 'wrong-reverse' for distance (expected one of [broken-tableau, rough-weights])",
-            "memory --control broken-tableau|unknown control 'broken-tableau' for memory (expected one of [storing-adjoint])",
-            "distance --family tanh --out /proc/nope|--out /proc/nope cannot be written"})
-    void badInputIsRefusedUpFrontInOneLine(String args, String message) {
-        CliTest.Run r = run(args.split(" "));
-        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains(message);
-        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
     }
 
     @Test

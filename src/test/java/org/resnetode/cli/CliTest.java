@@ -45,6 +45,19 @@ class CliTest {
             "memory --dim -3|dimension must be at least 1, got -3",
             "distance --family linear --dim 50000|has 2500000000 parameters per layer, more than the 67108864 supported",
             "distance --family mlp --profile constant --dim 2000 --hidden 2000 --depths 1000|more than one array holds",
+            "distance --family tanh --depths 8:256 --fit-from 0|--fit-from must be a depth of at least 1, got 0",
+            "distance --family tanh --depths 8:256 --fit-from -5|--fit-from must be a depth of at least 1, got -5",
+            "adjoint --depths 8:256 --fit-from 0|--fit-from must be a depth of at least 1, got 0",
+            "adjoint --batch 2147483647|needs 17179869176 doubles in one array, more than the limit 2147483639",
+            "distance --family tanh --profile iid --depths 8:16 --amplitude 1e308|exceeds the limit 709.8 = ln(largest double)",
+            "distance --family linear --profile fourier --depths 64:128 --amplitude 1e3|L_x = 2.02e+03 exceeds the limit 709.8",
+            "adjoint --amplitude 1e308|exceeds the limit 709.8",
+            "distance --family tanh --hidden 5|--hidden applies to the mlp family only, not to tanh",
+            "adjoint --family linear --hidden 5|--hidden applies to the mlp family only, not to linear",
+            "distance --family tanh --profile constant --amplitude 2|--amplitude does not apply to the constant profile",
+            "distance --family tanh --control wrong-reverse|unknown control 'wrong-reverse' for distance (expected one of [broken-tableau, rough-weights])",
+            "memory --control broken-tableau|unknown control 'broken-tableau' for memory (expected one of [storing-adjoint])",
+            "distance --family tanh --out /proc/nope|--out /proc/nope cannot be written",
             "nonsense|Unmatched argument"})
     void badInputGetsOneLineAndExitCodeTwo(String args, String message) {
         Run r = run(args.split(" "));
