@@ -46,7 +46,8 @@ public final class OdeReference {
      * the tolerance from {@link #START_TOLERANCE} while the reference is not {@value #REQUIRED_MARGIN}×
      * more accurate than that distance. {@link MeasuredDistance#refusal()} says why the distance must not be
      * reported as measured: even {@link #TIGHTEST_TOLERANCE} does not suffice, the solution or the point is not
-     * finite (overflow), or the integrator gave up (step count exhausted, step size below its minimum: stiffness).
+     * finite (overflow), or the integrator gave up (step count exhausted, step size below its minimum: stiffness;
+     * a right-hand side that is NaN or infinite).
      */
     public MeasuredDistance distance(double[] x0, double endTime, double[] point) {
         try {
@@ -57,7 +58,7 @@ public final class OdeReference {
                 e = Norms.distance(point, 0, s.x(), 0, point.length);
             }
             return new MeasuredDistance(e, s, refusal(s, e));
-        } catch (MathIllegalStateException | MathIllegalArgumentException ex) {
+        } catch (MathIllegalStateException | MathIllegalArgumentException | ArithmeticException ex) {
             return new MeasuredDistance(Double.NaN, null, "the ODE solver gave up: " + ex.getMessage());
         }
     }

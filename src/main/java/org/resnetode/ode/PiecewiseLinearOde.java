@@ -51,14 +51,24 @@ final class PiecewiseLinearOde implements FirstOrderDifferentialEquations {
         int k = interval;
         if (k >= lastKnot()) {
             f.value(w, weights.offset(lastKnot()), x, xDot, work);
-            return;
+        } else {
+            double lambda = (t - knotTime(k)) / h;
+            int a = weights.offset(k);
+            int b = weights.offset(k + 1);
+            for (int j = 0; j < p; j++) {
+                theta[j] = (1 - lambda) * w[a + j] + lambda * w[b + j];
+            }
+            f.value(theta, 0, x, xDot, work);
         }
-        double lambda = (t - knotTime(k)) / h;
-        int a = weights.offset(k);
-        int b = weights.offset(k + 1);
-        for (int j = 0; j < p; j++) {
-            theta[j] = (1 - lambda) * w[a + j] + lambda * w[b + j];
+        requireFinite(t, xDot);
+    }
+
+    /** A NaN or infinite slope (overflow) stops the integration: the step-size control cannot recover from it. */
+    private static void requireFinite(double t, double[] xDot) {
+        for (double v : xDot) {
+            if (!Double.isFinite(v)) {
+                throw new ArithmeticException("the right-hand side is " + v + " at t = " + t);
+            }
         }
-        f.value(theta, 0, x, xDot, work);
     }
 }

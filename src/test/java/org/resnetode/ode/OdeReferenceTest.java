@@ -192,7 +192,7 @@ class OdeReferenceTest {
 
     @Test
     void aSolverThatGivesUpRefusesTheRow() {
-        // a NaN right-hand side: the step-size control shrinks the step below its minimum and the integrator throws
+        // a NaN right-hand side (left alone, the step-size control would never finish): the solve stops and the row is refused
         // x' = x until x reaches 1.5, NaN beyond; every other method is the scalar linear family's
         ResidualFunction nan = (ResidualFunction) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ResidualFunction.class}, (proxy, method, args) -> {
