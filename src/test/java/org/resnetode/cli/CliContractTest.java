@@ -90,7 +90,8 @@ class CliContractTest {
 
     @Test
     void helpTextsStateTheExitCodesAndControls() {
-        assertThat(run("--help").out()).contains("1 a claim fails or is inconclusive").contains("3 internal error");
+        assertThat(run("--help").out()).contains("1 a claim fails or is inconclusive (stderr says which)")
+                .contains("3 internal error");
         assertThat(run("distance", "--help").out()).contains("broken-tableau").contains("rough-weights");
         assertThat(run("adjoint", "--help").out()).contains("wrong-reverse");
         assertThat(run("memory", "--help").out()).contains("storing-adjoint");
