@@ -179,6 +179,7 @@ class OdeReferenceTest {
         MeasuredDistance zero = hard.distance(x0, 1, itself);
         assertThat(zero.reference().selfCheckDifference()).isGreaterThan(0);
         assertThat(zero.accepted()).isFalse();
+        assertThat(zero.refusal()).startsWith("the ODE reference could not be made 1000x more accurate than the error");
     }
 
     @Test
