@@ -21,4 +21,11 @@ final class ScalarKernel implements Kernel {
             }
         }
     }
+
+    @Override
+    public void tanh(double[] z, int from, int to) {
+        for (int i = from; i < to; i++) {
+            z[i] = Math.tanh(z[i]);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.resnetode.linalg;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -40,6 +41,16 @@ final class VectorKernel implements Kernel {
         if (j < j1) {
             tail.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, i0, i1, j, j1);
         }
+    }
+
+    /** Whole vectors through the Vector API's tanh (SVML on x86), the last {@code (to - from) mod L} entries through {@link Math#tanh}. */
+    @Override
+    public void tanh(double[] z, int from, int to) {
+        int i = from;
+        for (; i + L <= to; i += L) {
+            DoubleVector.fromArray(S, z, i).lanewise(VectorOperators.TANH).intoArray(z, i);
+        }
+        tail.tanh(z, i, to);
     }
 
     private static DoubleVector start(double[] c, int at, double beta) {
