@@ -1,9 +1,8 @@
 package org.resnetode.linalg;
 
 /**
- * Elementwise maps on blocks, with {@link Gemm}'s kernel (Vector API or plain Java) and split over
- * {@link Parallelism}'s threads in chunks whose boundaries are multiples of 64 (so every entry is computed
- * the same way whatever the thread count).
+ * Elementwise maps on blocks, with {@link Gemm}'s kernel (Vector API or plain Java; both compute every entry
+ * with the same operations) and split over {@link Parallelism}'s threads in chunks of a multiple of 64 entries.
  */
 public final class Elementwise {
     /** Entries below which the map runs on the caller alone. */

@@ -7,10 +7,7 @@ package org.resnetode.linalg;
  * multiply-add per term, in the order p = 0..k-1. A is read as {@code a[aOff + i·ars + p·acs]} (so A or Aᵀ),
  * B as the row-major k×n block at {@code bOff}. Implementations differ only in speed: every entry is the same
  * sequence of rounded operations, so they agree to the last bit.
- *
- * <p>{@link #tanh} is the exception: the Vector API's tanh (Intel SVML) and {@link Math#tanh} (fdlibm) each
- * stay within a few ulps of the exact value but are different functions, so the two kernels agree to about
- * 1e-15 relative there, not to the last bit.
+ * {@link #tanh} likewise: both kernels run {@link Tanh#of}'s operations.
  */
 interface Kernel {
 
@@ -18,8 +15,7 @@ interface Kernel {
                int n, int k, double beta, int i0, int i1, int j0, int j1);
 
     /**
-     * {@code z_i <- tanh(z_i)} for i in {@code [from, to)}: whole vectors from {@code from} on, then the remainder;
-     * {@link Elementwise} splits at multiples of 64 entries, so every thread count sends each entry down the same path.
+     * {@code z_i <- tanh(z_i)} for i in {@code [from, to)}, each entry exactly {@link Tanh#of}.
      */
     void tanh(double[] z, int from, int to);
 }

@@ -1,6 +1,6 @@
 package org.resnetode.linalg;
 
-/** {@link Kernel} in plain Java ({@link Math#fma}): the fallback when {@code jdk.incubator.vector} is absent. */
+/** {@link Kernel} in plain Java ({@link Math#fma}, {@link Tanh#of}): the fallback when {@code jdk.incubator.vector} is absent. */
 final class ScalarKernel implements Kernel {
 
     @Override
@@ -25,7 +25,7 @@ final class ScalarKernel implements Kernel {
     @Override
     public void tanh(double[] z, int from, int to) {
         for (int i = from; i < to; i++) {
-            z[i] = Math.tanh(z[i]);
+            z[i] = Tanh.of(z[i]);
         }
     }
 }

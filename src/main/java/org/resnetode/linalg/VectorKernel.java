@@ -1,6 +1,7 @@
 package org.resnetode.linalg;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -43,12 +44,29 @@ final class VectorKernel implements Kernel {
         }
     }
 
-    /** Whole vectors through the Vector API's tanh (SVML on x86), the last {@code (to - from) mod L} entries through {@link Math#tanh}. */
+    /** {@link Tanh#of} on whole vectors, the same operations lane by lane; the remainder through {@link Tanh#of} itself. */
     @Override
     public void tanh(double[] z, int from, int to) {
         int i = from;
         for (; i + L <= to; i += L) {
-            DoubleVector.fromArray(S, z, i).lanewise(VectorOperators.TANH).intoArray(z, i);
+            DoubleVector x = DoubleVector.fromArray(S, z, i);
+            DoubleVector a = x.abs();
+            DoubleVector y = a.mul(-2);
+            DoubleVector s = y.fma(Tanh.INV_LN2, Tanh.ROUNDER);
+            DoubleVector k = s.sub(Tanh.ROUNDER);
+            DoubleVector r = k.neg().fma(DoubleVector.broadcast(S, Tanh.LN2_HI), y);
+            r = k.neg().fma(DoubleVector.broadcast(S, Tanh.LN2_LO), r);
+            DoubleVector q = DoubleVector.broadcast(S, Tanh.TAYLOR[0]);
+            for (int c = 1; c < Tanh.TAYLOR.length; c++) {
+                q = q.fma(r, DoubleVector.broadcast(S, Tanh.TAYLOR[c]));
+            }
+            DoubleVector p = r.mul(r).fma(q, r);
+            DoubleVector twoK = ((LongVector) s.viewAsIntegralLanes()).sub(Tanh.ROUNDER_BITS - 1023)
+                    .lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+            DoubleVector m = twoK.fma(p, twoK.sub(1));
+            DoubleVector t = m.neg().div(m.add(2));
+            t = t.blend(1, a.compare(VectorOperators.GT, Tanh.SATURATION));
+            t.blend(t.neg(), x.compare(VectorOperators.LT, 0)).intoArray(z, i);
         }
         tail.tanh(z, i, to);
     }
