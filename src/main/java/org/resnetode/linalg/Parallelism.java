@@ -16,14 +16,14 @@ public final class Parallelism {
     /** Busy-wait iterations before an idle worker parks (some tens of microseconds: parallel regions follow each other fast). */
     private static final int SPINS = 1_000;
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
-    private static int threads = Runtime.getRuntime().availableProcessors();
+    private static volatile int threads = Runtime.getRuntime().availableProcessors();
     private static Pool pool;
 
     private Parallelism() {
     }
 
     /** Number of threads {@link #run} uses, the caller included. */
-    public static synchronized int threads() {
+    public static int threads() {
         return threads;
     }
 

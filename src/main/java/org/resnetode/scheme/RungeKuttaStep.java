@@ -91,6 +91,15 @@ public final class RungeKuttaStep {
         evaluateStages(w, offN, offNext, signedH, x, rows, tableau.stages());
         double[] b = tableau.b();
         int size = rows * d;
+        if (b.length == 1) {
+            // one stage (Euler): the loop below with its one-term sum unrolled (the same value, up to the sign of a zero)
+            double b0 = b[0];
+            double[] k0 = stageSlope[0];
+            for (int k = 0; k < size; k++) {
+                out[k] = x[k] + signedH * (b0 * k0[k]);
+            }
+            return;
+        }
         for (int k = 0; k < size; k++) {
             double s = 0;
             for (int i = 0; i < b.length; i++) {
@@ -128,12 +137,20 @@ public final class RungeKuttaStep {
         int size = rows * d;
         for (int i = s - 1; i >= 0; i--) {
             double[] kBar = stageAdjoint[i];
-            for (int k = 0; k < size; k++) {
-                double v = b[i] * pOut[k];
-                for (int j = i + 1; j < s; j++) {
-                    v += a[j][i] * stageAdjoint[j][k];
+            double bi = b[i];
+            if (i == s - 1) {
+                // the last stage has no later stages: the loop below without its empty inner sum
+                for (int k = 0; k < size; k++) {
+                    kBar[k] = signedH * (bi * pOut[k]);
                 }
-                kBar[k] = signedH * v;
+            } else {
+                for (int k = 0; k < size; k++) {
+                    double v = bi * pOut[k];
+                    for (int j = i + 1; j < s; j++) {
+                        v += a[j][i] * stageAdjoint[j][k];
+                    }
+                    kBar[k] = signedH * v;
+                }
             }
             // stageAdjoint[i] now holds k̄_i; replace it by ȳ_i after the θ-gradient is accumulated
             double[] theta = stageParameters(i, w, offN, offNext);
@@ -149,12 +166,16 @@ public final class RungeKuttaStep {
             stageAdjoint[i] = vjpX;
             vjpX = kBar;
         }
+        // pIn = pOut + ȳ_0 + ... + ȳ_{s-1}, summed in that order, one stage at a time
+        double[] y0 = stageAdjoint[0];
         for (int k = 0; k < size; k++) {
-            double v = pOut[k];
-            for (int i = 0; i < s; i++) {
-                v += stageAdjoint[i][k];
+            pIn[k] = pOut[k] + y0[k];
+        }
+        for (int i = 1; i < s; i++) {
+            double[] yi = stageAdjoint[i];
+            for (int k = 0; k < size; k++) {
+                pIn[k] += yi[k];
             }
-            pIn[k] = v;
         }
     }
 
