@@ -9,23 +9,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code bin/benchmark numpy [threads]}: for each workload of issue 6 (d = hidden, batch, N), runs the NumPy
- * anchor {@code ../shared/anchors/numpy_mlp_gradient.py} (best of 5, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE
- * removed from its environment alone) and right after it {@link GradientBenchmark} (backprop and adjoint, JMH),
- * then prints one table: times, NumPy's time over ours (above 1: faster than NumPy), and adjoint over backprop.
- * Without python3 or NumPy it says so and prints the project's times alone.
+ * anchor {@code ../shared/anchors/numpy_mlp_gradient.py} (best of {@value #REPEATS}, OPENBLAS_CORETYPE and
+ * OPENBLAS_L2_SIZE removed from its environment alone) and right after it {@link GradientBenchmark} (backprop and
+ * adjoint, JMH single shots, best of {@value #REPEATS} after warm-up, like the anchor's best-of), then prints one
+ * table: times, NumPy's time over ours (above 1: faster than NumPy), and adjoint over backprop. The anchor is looked
+ * up as {@code ../shared/anchors} from the repository, then {@code ../../shared/anchors} (a worktree one level
+ * deeper); without it, python3 or NumPy it says which and prints the project's times alone.
  */
 public final class NumpyComparison {
     static final String[] WORKLOADS = {"8,64,4096", "64,64,1024", "128,128,256"};
-    static final Path ANCHOR = Path.of("..", "shared", "anchors", "numpy_mlp_gradient.py");
+    static final int REPEATS = 10;
+    static final List<Path> ANCHORS = List.of(Path.of("..", "shared", "anchors", "numpy_mlp_gradient.py"),
+            Path.of("..", "..", "shared", "anchors", "numpy_mlp_gradient.py"));
     private static final Pattern BACKPROP_MS = Pattern.compile("\"backprop_ms\":\\s*([0-9.eE+-]+)");
 
     private NumpyComparison() {
@@ -33,17 +38,18 @@ public final class NumpyComparison {
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-        String missing = anchorMissing();
+        Path anchor = ANCHORS.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+        String missing = anchorMissing(anchor);
         if (missing != null) {
             System.err.println("numpy anchor skipped: " + missing + "; printing the project's times alone");
         }
         List<String> rows = new ArrayList<>();
         for (String workload : WORKLOADS) {
-            double numpy = missing == null ? anchor(workload) : Double.NaN;
+            double numpy = missing == null ? anchor(anchor, workload) : Double.NaN;
             double backprop = Double.NaN;
             double adjoint = Double.NaN;
             for (RunResult r : new Runner(options(workload, threads)).run()) {
-                double ms = r.getPrimaryResult().getScore();
+                double ms = r.getPrimaryResult().getStatistics().getMin();
                 if (r.getParams().getBenchmark().endsWith(".backprop")) {
                     backprop = ms;
                 } else {
@@ -56,7 +62,7 @@ public final class NumpyComparison {
                     Double.isNaN(numpy) ? "n/a" : String.format(Locale.ROOT, "%.2f×", numpy / backprop), adjoint,
                     adjoint / backprop));
         }
-        System.out.printf("%nOne gradient, Euler, f = W2 tanh(W1 x), kernel threads: %s (times in ms; NumPy / backprop"
+        System.out.printf("%nOne gradient, Euler, f = W2 tanh(W1 x), kernel threads: %s (best of " + REPEATS + " in ms; NumPy / backprop"
                 + " above 1 = faster than NumPy; targets: ≥ 3× at d = 8, ≥ 1× at d = 64 and 128, adjoint / backprop ≤ 1.3)%n",
                 threads == 0 ? "all " + Runtime.getRuntime().availableProcessors() + " cores" : threads);
         System.out.println("| d = hidden, batch, N | NumPy backprop | backprop | NumPy / backprop | adjoint | adjoint / backprop |");
@@ -65,9 +71,9 @@ public final class NumpyComparison {
     }
 
     /** Why the anchor cannot run, or null when python3 imports NumPy and the script is there. */
-    static String anchorMissing() throws InterruptedException {
-        if (!Files.isRegularFile(ANCHOR)) {
-            return ANCHOR + " not found (run from the repository root, next to ../shared)";
+    static String anchorMissing(Path anchor) throws InterruptedException {
+        if (anchor == null) {
+            return ANCHORS.get(0) + " not found (bin/benchmark runs from the repository root, which sits next to shared/)";
         }
         try {
             Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
@@ -78,10 +84,10 @@ public final class NumpyComparison {
         }
     }
 
-    /** The anchor's best backprop time (ms) on one workload: {@code python3 ANCHOR d d batch N 5}. */
-    static double anchor(String workload) throws IOException, InterruptedException {
+    /** The anchor's best backprop time (ms) on one workload: {@code python3 ANCHOR d d batch N REPEATS}. */
+    static double anchor(Path anchor, String workload) throws IOException, InterruptedException {
         String[] w = workload.split(",");
-        ProcessBuilder pb = new ProcessBuilder("python3", ANCHOR.toString(), w[0], w[0], w[1], w[2], "5");
+        ProcessBuilder pb = new ProcessBuilder("python3", anchor.toString(), w[0], w[0], w[1], w[2], Integer.toString(REPEATS));
         pb.environment().remove("OPENBLAS_CORETYPE");
         pb.environment().remove("OPENBLAS_L2_SIZE");
         Process p = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -100,8 +106,10 @@ public final class NumpyComparison {
                 .include(GradientBenchmark.class.getName() + "\\.")
                 .param("workload", workload)
                 .param("threads", Integer.toString(threads))
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .mode(Mode.SingleShotTime)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .warmupIterations(REPEATS)
+                .measurementIterations(REPEATS)
                 .forks(1)
                 .build();
     }
