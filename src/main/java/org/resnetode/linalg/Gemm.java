@@ -11,7 +11,11 @@ package org.resnetode.linalg;
  * multiply-adds are split over the threads, smaller ones run on the caller.
  */
 public final class Gemm {
-    /** Multiply-adds below which splitting a product over threads costs more than it saves (measured: bin/benchmark Kernel). */
+    /**
+     * Multiply-adds below which a product runs on the caller alone: 2^17, so that the products of d = 64 and B = 64
+     * (2^18, some 7 µs on one core) are split and those of d = 8 (a fraction of a microsecond, less than handing
+     * work to another thread) are not. Set by that reasoning, not tuned on an idle machine.
+     */
     public static final long PARALLEL_WORK = 1L << 17;
     private static final Kernel KERNEL = vectorModulePresent() ? vectorKernel() : new ScalarKernel();
     /** Per-thread scratch for the transposed B of {@link #nt}, grown when needed, never shrunk. */

@@ -34,10 +34,6 @@ public final class LinearFamily implements ResidualFunction {
     /** {@code Out = X Aᵀ}. */
     @Override
     public void valueBatch(double[] theta, int off, double[] x, double[] out, int rows, double[] work) {
-        if (rows == 1) {
-            value(theta, off, x, out, work);
-            return;
-        }
         Gemm.nt(x, 0, theta, off, out, 0, rows, d, d, 0);
     }
 
@@ -45,10 +41,6 @@ public final class LinearFamily implements ResidualFunction {
     @Override
     public void vjpBatch(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
                          double[] gTheta, int gOff, double[] work) {
-        if (rows == 1) {
-            vjp(theta, off, x, p, gx, gTheta, gOff, work);
-            return;
-        }
         Gemm.nn(p, 0, theta, off, gx, 0, rows, d, d, 0);
         Gemm.tn(p, 0, x, 0, gTheta, gOff, d, d, rows, 1);
     }

@@ -81,10 +81,6 @@ public final class MlpFamily implements ResidualFunction {
     /** {@code U = tanh(X W1ᵀ)}, {@code Out = U W2ᵀ}. */
     @Override
     public void valueBatch(double[] theta, int off, double[] x, double[] out, int rows, double[] work) {
-        if (rows == 1) {
-            value(theta, off, x, out, work);
-            return;
-        }
         Gemm.nt(x, 0, theta, off, work, 0, rows, m, d, 0);
         Activations.tanh(work, rows * m);
         Gemm.nt(work, 0, theta, off + m * d, out, 0, rows, d, m, 0);
@@ -97,10 +93,6 @@ public final class MlpFamily implements ResidualFunction {
     @Override
     public void vjpBatch(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
                          double[] gTheta, int gOff, double[] work) {
-        if (rows == 1) {
-            vjp(theta, off, x, p, gx, gTheta, gOff, work);
-            return;
-        }
         int q = rows * m;
         Gemm.nt(x, 0, theta, off, work, 0, rows, m, d, 0);
         Activations.tanh(work, q);

@@ -37,14 +37,11 @@ public interface ResidualFunction {
 
     /**
      * {@code out = f(X, θ)} on a batch: X and out are {@code rows × d} blocks, row-major, one sample a row
-     * ({@code out} must not alias {@code x}). Default: {@link #value} row by row (on rows > 1 it copies each
-     * row into two d-vectors it allocates; the families of the hot paths override it with matrix products).
+     * ({@code out} must not alias {@code x}). Default: {@link #value} row by row (it copies each row into two
+     * d-vectors it allocates; the families of the hot paths override it with matrix products). Callers with one
+     * row call {@link #value} instead (RungeKuttaStep does).
      */
     default void valueBatch(double[] theta, int off, double[] x, double[] out, int rows, double[] work) {
-        if (rows == 1) {
-            value(theta, off, x, out, work);
-            return;
-        }
         int d = dim();
         double[] xi = new double[d];
         double[] oi = new double[d];
@@ -61,10 +58,6 @@ public interface ResidualFunction {
      */
     default void vjpBatch(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
                           double[] gTheta, int gOff, double[] work) {
-        if (rows == 1) {
-            vjp(theta, off, x, p, gx, gTheta, gOff, work);
-            return;
-        }
         int d = dim();
         double[] xi = new double[d];
         double[] pi = new double[d];

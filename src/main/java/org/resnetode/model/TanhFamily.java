@@ -50,10 +50,6 @@ public final class TanhFamily implements ResidualFunction {
     /** {@code Out = tanh(X Wᵀ)}. */
     @Override
     public void valueBatch(double[] theta, int off, double[] x, double[] out, int rows, double[] work) {
-        if (rows == 1) {
-            value(theta, off, x, out, work);
-            return;
-        }
         Gemm.nt(x, 0, theta, off, out, 0, rows, d, d, 0);
         Activations.tanh(out, rows * d);
     }
@@ -62,10 +58,6 @@ public final class TanhFamily implements ResidualFunction {
     @Override
     public void vjpBatch(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
                          double[] gTheta, int gOff, double[] work) {
-        if (rows == 1) {
-            vjp(theta, off, x, p, gx, gTheta, gOff, work);
-            return;
-        }
         double[] q = work;
         Gemm.nt(x, 0, theta, off, q, 0, rows, d, d, 0);
         Activations.tanhDerivativeTimes(q, p, rows * d);

@@ -157,10 +157,10 @@ public final class RungeKuttaStep {
             int thetaOff = stageOffset(i, offN, offNext);
             double[] y = stageInput(i, x);
             if (position[i] == 0 || position[i] == 1) {
-                f.vjpBatch(theta, thetaOff, y, kBar, vjpX, rows, g, position[i] == 0 ? gOffN : gOffNext, work);
+                familyVjp(theta, thetaOff, y, kBar, rows, g, position[i] == 0 ? gOffN : gOffNext);
             } else {
                 java.util.Arrays.fill(stageGradient, 0.0);
-                f.vjpBatch(theta, thetaOff, y, kBar, vjpX, rows, stageGradient, 0, work);
+                familyVjp(theta, thetaOff, y, kBar, rows, stageGradient, 0);
                 distribute(position[i], g, gOffN, gOffNext);
             }
             stageAdjoint[i] = vjpX;
@@ -201,10 +201,29 @@ public final class RungeKuttaStep {
         }
     }
 
-    /** {@code k_i = f(y_i, θ(s_i))} if stage i is among the first {@code slopes}. */
+    /**
+     * {@code k_i = f(y_i, θ(s_i))} if stage i is among the first {@code slopes}: the family's matrix-vector
+     * {@code value} on one row, its batched {@code valueBatch} on several.
+     */
     private void slope(int i, int slopes, double[] w, int offN, int offNext, double[] y, int rows) {
-        if (i < slopes) {
-            f.valueBatch(stageParameters(i, w, offN, offNext), stageOffset(i, offN, offNext), y, stageSlope[i], rows, work);
+        if (i >= slopes) {
+            return;
+        }
+        double[] theta = stageParameters(i, w, offN, offNext);
+        int off = stageOffset(i, offN, offNext);
+        if (rows == 1) {
+            f.value(theta, off, y, stageSlope[i], work);
+        } else {
+            f.valueBatch(theta, off, y, stageSlope[i], rows, work);
+        }
+    }
+
+    /** The family's VJPs at the stage input y with cotangent k̄ into {@link #vjpX} and {@code g[gOff..]}: vjp on one row, vjpBatch on several. */
+    private void familyVjp(double[] theta, int thetaOff, double[] y, double[] kBar, int rows, double[] g, int gOff) {
+        if (rows == 1) {
+            f.vjp(theta, thetaOff, y, kBar, vjpX, g, gOff, work);
+        } else {
+            f.vjpBatch(theta, thetaOff, y, kBar, vjpX, rows, g, gOff, work);
         }
     }
 

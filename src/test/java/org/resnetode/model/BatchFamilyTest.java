@@ -21,7 +21,8 @@ class BatchFamilyTest {
                 Arguments.of("linear", 1, 0, 3), Arguments.of("linear", 9, 0, 5), Arguments.of("linear", 17, 0, 11),
                 Arguments.of("tanh", 2, 0, 7), Arguments.of("tanh", 8, 0, 4), Arguments.of("tanh", 19, 0, 13),
                 Arguments.of("mlp", 3, 5, 6), Arguments.of("mlp", 8, 8, 9), Arguments.of("mlp", 16, 21, 17),
-                Arguments.of("mlp", 5, 1, 2), Arguments.of("theta2", 1, 0, 6), Arguments.of("linear", 6, 0, 1));
+                Arguments.of("mlp", 5, 1, 2), Arguments.of("theta2", 1, 0, 6), Arguments.of("linear", 6, 0, 1),
+                Arguments.of("mlp", 7, 9, 1), Arguments.of("tanh", 9, 0, 1));
     }
 
     private static double rowError(double[] batch, int row, double[] single) {
