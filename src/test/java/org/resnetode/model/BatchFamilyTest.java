@@ -36,10 +36,45 @@ class BatchFamilyTest {
         return Math.sqrt(diff) / Math.max(Math.sqrt(norm), Double.MIN_NORMAL);
     }
 
+    /** The family with only its per-sample methods: the batch methods are {@link ResidualFunction}'s row-loop defaults. */
+    static ResidualFunction rowLoop(ResidualFunction f) {
+        return new ResidualFunction() {
+            @Override public String name() { return f.name(); }
+            @Override public int dim() { return f.dim(); }
+            @Override public int parameterCount() { return f.parameterCount(); }
+            @Override public int workSize() { return f.workSize(); }
+            @Override public boolean oddInTheta() { return f.oddInTheta(); }
+            @Override public boolean linearInTheta() { return f.linearInTheta(); }
+            @Override public int normCount() { return f.normCount(); }
+            @Override public void parameterNorms(double[] theta, int off, double[] out) { f.parameterNorms(theta, off, out); }
+            @Override public Constants constants(double[] normBounds, double radius) { return f.constants(normBounds, radius); }
+            @Override public void initialParameters(SplittableRandom rng, double[] out, int off) { f.initialParameters(rng, out, off); }
+
+            @Override
+            public void value(double[] theta, int off, double[] x, double[] out, double[] work) {
+                f.value(theta, off, x, out, work);
+            }
+
+            @Override
+            public void vjp(double[] theta, int off, double[] x, double[] p, double[] gx, double[] gTheta, int gOff, double[] work) {
+                f.vjp(theta, off, x, p, gx, gTheta, gOff, work);
+            }
+        };
+    }
+
+    @ParameterizedTest(name = "default row loop: {0} d={1} hidden={2} rows={3}")
+    @MethodSource("cases")
+    void defaultBatchMethodsEqualThePerSampleOnesRowByRow(String name, int d, int hidden, int rows) {
+        check(rowLoop(Families.create(name, d, hidden)), d, rows);
+    }
+
     @ParameterizedTest(name = "{0} d={1} hidden={2} rows={3}")
     @MethodSource("cases")
     void batchedMethodsEqualThePerSampleOnesRowByRow(String name, int d, int hidden, int rows) {
-        ResidualFunction f = Families.create(name, d, hidden);
+        check(Families.create(name, d, hidden), d, rows);
+    }
+
+    private static void check(ResidualFunction f, int d, int rows) {
         SplittableRandom rng = new SplittableRandom(31L * d + rows);
         int p = f.parameterCount();
         int off = 2;
