@@ -44,19 +44,7 @@ public interface GradientMethod {
 
     /** Shape and value checks of a flat batch: {@code batch >= 1}, {@code batch × d} finite inputs, a gradient buffer of the weights' size. */
     static void requireInputs(ResNet net, double[] inputs, int batch, double[] gradient) {
-        if (batch < 1) {
-            throw new IllegalArgumentException("the batch is empty");
-        }
-        int d = net.family().dim();
-        if (inputs.length != (long) batch * d) {
-            throw new IllegalArgumentException("a batch of " + batch + " inputs of dimension " + d + " has " + (long) batch * d
-                    + " values, got " + inputs.length);
-        }
-        for (int k = 0; k < inputs.length; k++) {
-            if (!Double.isFinite(inputs[k])) {
-                throw new IllegalArgumentException("input " + k / d + " entry " + k % d + " is " + inputs[k]);
-            }
-        }
+        net.requireBatch(inputs, batch);
         if (gradient.length != net.weights().data().length) {
             throw new IllegalArgumentException("gradient buffer has " + gradient.length + " entries, the weights have "
                     + net.weights().data().length);

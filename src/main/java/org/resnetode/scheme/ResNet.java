@@ -63,6 +63,26 @@ public final class ResNet {
         }
     }
 
+    /**
+     * The outputs of a whole batch: {@code out} ({@code rows × d}, row-major, may alias {@code inputs}) receives
+     * {@code x_steps} of every row of {@code inputs}, stepped layer by layer on the whole block (matrix products).
+     */
+    public void forwardBatch(double[] inputs, int rows, double[] out) {
+        requireBatch(inputs, rows);
+        if (out.length != inputs.length) {
+            throw new IllegalArgumentException("output buffer has " + out.length + " values, the batch " + inputs.length);
+        }
+        if (out != inputs) {
+            System.arraycopy(inputs, 0, out, 0, inputs.length);
+        }
+        double h = stepSize();
+        double[] w = weights.data();
+        int steps = steps();
+        for (int n = 0; n < steps; n++) {
+            step.applyBatch(w, weights.offset(n), weights.offset(n + 1), h, out, out, rows);
+        }
+    }
+
     /** Every state {@code x_0..x_steps}, row n holding x_n. */
     public double[][] trajectory(double[] x0) {
         requireState(x0);
@@ -76,6 +96,23 @@ public final class ResNet {
             step.apply(w, weights.offset(n), weights.offset(n + 1), h, xs[n], xs[n + 1]);
         }
         return xs;
+    }
+
+    /** Rejects an empty batch, a flat batch that is not {@code batch × d} values, or one with a NaN or infinite entry. */
+    public void requireBatch(double[] inputs, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("the batch is empty");
+        }
+        int d = family.dim();
+        if (inputs.length != (long) batch * d) {
+            throw new IllegalArgumentException("a batch of " + batch + " inputs of dimension " + d + " has " + (long) batch * d
+                    + " values, got " + inputs.length);
+        }
+        for (int k = 0; k < inputs.length; k++) {
+            if (!Double.isFinite(inputs[k])) {
+                throw new IllegalArgumentException("input " + k / d + " entry " + k % d + " is " + inputs[k]);
+            }
+        }
     }
 
     /** Rejects an input whose dimension is not d or which has a NaN or infinite entry. */
