@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.apache.commons.math3.fraction.BigFraction;
 import org.resnetode.model.LinearFamily;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.scheme.ButcherTableau;
@@ -67,11 +68,11 @@ public final class RoundTrip {
         int s = t.stages();
         String[] kappa = new String[s];
         for (int i = 0; i < s; i++) {
-            double position = reverse ? t.lastStageTime() - t.c()[i] : t.c()[i];
+            BigFraction position = reverse ? t.exactLastStageTime().subtract(t.exactC(i)) : t.exactC(i);
             StringBuilder input = new StringBuilder("1");
             for (int j = 0; j < i; j++) {
-                if (t.a()[i][j] != 0) {
-                    input.append("+").append(step).append("*").append(rational(t.a()[i][j])).append("*(").append(kappa[j]).append(")");
+                if (t.exactA(i, j).getNumerator().signum() != 0) {
+                    input.append("+").append(step).append("*").append(rational(t.exactA(i, j))).append("*(").append(kappa[j]).append(")");
                 }
             }
             String alpha = "(a0+" + rational(position) + "*(a1-a0))";
@@ -79,19 +80,13 @@ public final class RoundTrip {
         }
         StringBuilder sum = new StringBuilder("1");
         for (int i = 0; i < s; i++) {
-            sum.append("+").append(step).append("*").append(rational(t.b()[i])).append("*(").append(kappa[i]).append(")");
+            sum.append("+").append(step).append("*").append(rational(t.exactB(i))).append("*(").append(kappa[i]).append(")");
         }
         return sum.toString();
     }
 
-    /** A tableau entry as an exact rational (entries are small-denominator fractions such as 1/2, 1/6). */
-    static String rational(double v) {
-        for (int den = 1; den <= 720; den++) {
-            double num = v * den;
-            if (Math.abs(num - Math.rint(num)) < 1e-12) {
-                return "(" + (long) Math.rint(num) + "/" + den + ")";
-            }
-        }
-        throw new IllegalArgumentException("tableau entry " + v + " is not a small rational");
+    /** A tableau entry in parentheses, exactly. */
+    private static String rational(BigFraction v) {
+        return "(" + ButcherTableau.text(v) + ")";
     }
 }
