@@ -210,6 +210,28 @@ final class ExactSeries {
         return c;
     }
 
+    /**
+     * The coefficient of h^k as a polynomial in one variable (index {@code variable} >= 1), the others fixed at
+     * {@code values} (one per variable other than h, in order; the entry of {@code variable} itself is ignored):
+     * entry j is the coefficient of that variable^j.
+     */
+    double[] polynomial(int k, int variable, double... values) {
+        int degree = terms.keySet().stream().filter(m -> m.exponents()[0] == k).mapToInt(m -> m.exponents()[variable]).max().orElse(0);
+        double[] p = new double[degree + 1];
+        terms.forEach((m, v) -> {
+            if (m.exponents()[0] == k) {
+                double term = v.doubleValue();
+                for (int i = 1; i < variables.length; i++) {
+                    if (i != variable) {
+                        term *= Math.pow(values[i - 1], m.exponents()[i]);
+                    }
+                }
+                p[m.exponents()[variable]] += term;
+            }
+        });
+        return p;
+    }
+
     /** The whole truncated series as a Symja expression in h and the other variables. */
     String toSymja() {
         List<String> parts = new ArrayList<>();

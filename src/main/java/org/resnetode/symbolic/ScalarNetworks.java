@@ -52,12 +52,13 @@ final class ScalarNetworks {
     }
 
     /**
-     * Richardson extrapolation of c_q in {@code e(N) = c_q N^{-q} + c_{q+1} N^{-q-1} + ...}: with
-     * {@code g(N) = N^q e(N) = c_q + c_{q+1}/N + ...} at N = n0, 2 n0, ..., 2^{levels} n0, the table
-     * {@code T_{j,m} = (2^m T_{j,m-1} - T_{j-1,m-1}) / (2^m - 1)} removes one power of 1/N per column.
+     * Richardson extrapolation of c_q in {@code e(N) = c_q N^{-q} + c_{q+r} N^{-q-r} + c_{q+r+1} N^{-q-r-1} + ...}
+     * (r = {@code first}: 1 for a raw error, more when a control variate has removed the terms in between): with
+     * {@code g(N) = N^q e(N) = c_q + c_{q+r}/N^r + ...} at N = n0, 2 n0, ..., 2^{levels} n0, the table
+     * {@code T_{j,m} = (2^p T_{j,m-1} - T_{j-1,m-1}) / (2^p - 1)}, p = r + m - 1, removes one power of 1/N per column.
      * Returns {@code {T_{L,L}, |T_{L,L} - T_{L,L-1}|}}: the estimate and the size of the last correction.
      */
-    static double[] leadingCoefficient(IntToDoubleFunction error, int q, int n0, int levels) {
+    static double[] leadingCoefficient(IntToDoubleFunction error, int q, int first, int n0, int levels) {
         double[] previous = new double[levels + 1];
         double[] current = new double[levels + 1];
         double correction = Double.NaN;
@@ -65,7 +66,7 @@ final class ScalarNetworks {
             int n = n0 << j;
             current[0] = Math.pow(n, q) * error.applyAsDouble(n);
             for (int m = 1; m <= j; m++) {
-                double f = Math.pow(2, m);
+                double f = Math.pow(2, first + m - 1);
                 current[m] = (f * current[m - 1] - previous[m - 1]) / (f - 1);
             }
             if (j == levels && j > 0) {
