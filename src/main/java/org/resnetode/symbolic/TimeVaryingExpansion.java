@@ -64,14 +64,15 @@ public final class TimeVaryingExpansion {
                 if (terms == null) {
                     continue;
                 }
-                String ell = SymbolicEngine.evalEvaluated("Simplify(" + terms + ")", "Integrate", "D");
-                if (Math.abs(SymbolicEngine.evalNumeric(ell)) <= 1e-13) {
+                double value = SymbolicEngine.evalNumeric(terms);
+                if (Math.abs(value) <= 1e-13) {
                     continue;
                 }
+                String ell = SymbolicEngine.evalEvaluated("Simplify(" + terms + ")", "Integrate", "D");
                 String expression = SymbolicEngine.evalEvaluated("Simplify(Exp(Integrate(" + a.symja() + ",{t,0,1}))*(" + ell + "))", "Integrate");
                 double coefficient = SymbolicEngine.evalNumeric(expression);
                 double[] ells = new double[CONTROL_TERMS + 1];
-                ells[0] = SymbolicEngine.evalNumeric(ell);
+                ells[0] = value;
                 for (int j = 1; j <= CONTROL_TERMS; j++) {
                     String next = eulerMaclaurin(d, rules, q + j);
                     ells[j] = next == null ? 0 : SymbolicEngine.evalNumeric(next);
