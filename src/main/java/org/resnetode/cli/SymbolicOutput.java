@@ -2,9 +2,15 @@ package org.resnetode.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.resnetode.claim.ClaimResult;
+import org.resnetode.claim.Verdict;
+import org.resnetode.report.Json;
 import org.resnetode.symbolic.Derivation;
 import org.resnetode.symbolic.SymbolicEngine;
 import org.resnetode.symbolic.SymbolicFailure;
@@ -15,7 +21,8 @@ public final class SymbolicOutput {
     @Option(names = "--latex", description = "Print each derivation's LaTeX instead of its Symja expression.")
     boolean latex;
 
-    @Option(names = "--json", description = "Print JSON: every derivation's name, exact expression, LaTeX, value (a double or null) and check.")
+    @Option(names = "--json", description = "Print JSON (the shared result shape): one row per derivation with its name, exact "
+            + "expression, LaTeX, value (a double or null) and check.")
     boolean json;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
@@ -52,43 +59,22 @@ public final class SymbolicOutput {
         return 0;
     }
 
+    /**
+     * The shared result shape ({@code report.Json}): claim "symbolic COMMAND", one row per derivation with
+     * name, expression, latex, value (null without one) and check; verdict "holds" (every row passed its check).
+     */
     static String json(String command, List<Derivation> results) {
-        StringBuilder sb = new StringBuilder("{\"command\": ");
-        string(sb, "symbolic " + command);
-        sb.append(", \"derivations\": [");
-        for (int i = 0; i < results.size(); i++) {
-            Derivation d = results.get(i);
-            sb.append(i == 0 ? "\n  " : ",\n  ").append("{\"name\": ");
-            string(sb, d.name());
-            sb.append(", \"expression\": ");
-            string(sb, d.expression());
-            sb.append(", \"latex\": ");
-            string(sb, d.latex());
-            sb.append(", \"value\": ").append(d.hasValue() && Double.isFinite(d.value()) ? Double.toString(d.value()) : "null");
-            sb.append(", \"check\": ");
-            string(sb, d.check());
-            sb.append('}');
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Derivation d : results) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", d.name());
+            row.put("expression", d.expression());
+            row.put("latex", d.latex());
+            row.put("value", d.value());
+            row.put("check", d.check());
+            rows.add(row);
         }
-        return sb.append("]}").toString();
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        return Json.write(new ClaimResult("symbolic " + command, Map.of(), rows, List.of(), Verdict.HOLDS,
+                List.of("every derivation passed the numeric cross-check in its column check")));
     }
 }

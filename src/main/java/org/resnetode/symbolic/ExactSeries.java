@@ -116,13 +116,6 @@ final class ExactSeries {
         return new ExactSeries(variables, order, t);
     }
 
-    /** Substitutes h -> c h (c rational): the coefficient of h^k is multiplied by c^k. */
-    ExactSeries scaleH(BigFraction c) {
-        TreeMap<Monomial, BigFraction> t = new TreeMap<>();
-        terms.forEach((m, v) -> accumulate(t, m, v.multiply(c.pow(m.exponents()[0]))));
-        return new ExactSeries(variables, order, t);
-    }
-
     /** {@code Σ_{m>=0} u^m / m!} for this series u, which must vanish at h = 0. */
     ExactSeries exp() {
         requireNoConstantInH("exp");

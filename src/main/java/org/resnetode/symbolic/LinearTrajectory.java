@@ -123,14 +123,8 @@ public final class LinearTrajectory {
      */
     private static String richardson(ButcherTableau tableau, BigFraction[][] a, BigFraction[] x0, ExactSeries e, int p, double[] c) {
         int d = a.length;
-        double[] flat = new double[d * d];
-        double[] x = new double[d];
-        for (int i = 0; i < d; i++) {
-            x[i] = x0[i].doubleValue();
-            for (int j = 0; j < d; j++) {
-                flat[i * d + j] = a[i][j].doubleValue();
-            }
-        }
+        double[] flat = doubles(a, 1.0);
+        double[] x = doubles(x0);
         double[] exact = expTimes(a, x0, 1.0);
         double[][] higher = new double[e.order() + 1][];
         for (int k = p + 1; k <= e.order(); k++) {
@@ -280,16 +274,28 @@ public final class LinearTrajectory {
     /** {@code e^{tA} x_0} in doubles by the Padé route of {@code model.MatrixExponential}. */
     static double[] expTimes(BigFraction[][] a, BigFraction[] x0, double t) {
         int d = a.length;
-        double[] ta = new double[d * d];
-        double[] x = new double[d];
+        double[] out = new double[d];
+        Dense.multiply(MatrixExponential.exp(doubles(a, t), d), 0, d, d, doubles(x0), out);
+        return out;
+    }
+
+    /** {@code t A} row-major in doubles. */
+    private static double[] doubles(BigFraction[][] a, double t) {
+        int d = a.length;
+        double[] out = new double[d * d];
         for (int i = 0; i < d; i++) {
-            x[i] = x0[i].doubleValue();
             for (int j = 0; j < d; j++) {
-                ta[i * d + j] = t * a[i][j].doubleValue();
+                out[i * d + j] = t * a[i][j].doubleValue();
             }
         }
-        double[] out = new double[d];
-        Dense.multiply(MatrixExponential.exp(ta, d), 0, d, d, x, out);
+        return out;
+    }
+
+    private static double[] doubles(BigFraction[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i].doubleValue();
+        }
         return out;
     }
 

@@ -23,16 +23,25 @@ import org.matheclipse.parser.client.SyntaxError;
  * print streams; these are captured here, never printed, and turned into an
  * {@link IllegalStateException}: a message means the result cannot be trusted.
  *
+ * <p>Time limit: every evaluation runs on one worker thread and is awaited at most {@link #timeLimit()}; past it
+ * the engine is asked to stop, the worker is abandoned (a fresh thread and evaluator serve the next call) and
+ * the caller gets an exception. {@link #derive} names the derivation in every such failure.
+ *
  * <p>Input syntax is Symja's relaxed syntax, e.g. {@code Series(Log(1+a*h)/h,{h,0,3})}. Symbols are
- * case sensitive ({@code n} is not {@code N}).
+ * case sensitive ({@code n} is not {@code N}), but multi-letter ones print in lower case ({@code Lx} as {@code lx}).
  */
 public final class SymbolicEngine {
 
     /** Created on first use; guarded, like everything here, by the class monitor. */
     private static volatile ExprEvaluator evaluator;
 
-    /** Symja's out and error print streams, captured: what it prints during one evaluation. */
-    private static final ByteArrayOutputStream MESSAGES = new ByteArrayOutputStream();
+    /**
+     * The evaluator of the current worker thread and its captured message stream: thread-bound, so that a worker
+     * abandoned after a time-out, still printing while it stops, never writes into its successor's messages.
+     */
+    private static final ThreadLocal<ExprEvaluator> WORKER_EVALUATOR = new ThreadLocal<>();
+    private static final ThreadLocal<ByteArrayOutputStream> WORKER_MESSAGES = ThreadLocal.withInitial(ByteArrayOutputStream::new);
+
 
     private SymbolicEngine() {
     }
@@ -194,7 +203,8 @@ public final class SymbolicEngine {
     /** Parses and evaluates on the calling (worker) thread. */
     private static IExpr evaluateHere(String expr) {
         ExprEvaluator ev = evaluator();
-        MESSAGES.reset();
+        ByteArrayOutputStream captured = WORKER_MESSAGES.get();
+        captured.reset();
         IExpr result;
         try {
             result = ev.eval(expr);
@@ -203,22 +213,24 @@ public final class SymbolicEngine {
         } catch (RuntimeException e) {
             throw new IllegalStateException("Symja failed on: " + abbreviate(expr) + ": " + e, e);
         }
-        String messages = MESSAGES.toString(StandardCharsets.UTF_8).trim();
+        String messages = captured.toString(StandardCharsets.UTF_8).trim();
         if (!messages.isEmpty()) {
             throw new IllegalStateException("Symja reported \"" + messages + "\" while evaluating: " + abbreviate(expr));
         }
         return result;
     }
 
-    /** Creates the evaluator on first use, with its message streams redirected into MESSAGES. */
+    /** Creates this worker thread's evaluator on first use, its message streams redirected into the thread's buffer. */
     private static ExprEvaluator evaluator() {
-        if (evaluator == null) {
-            ExprEvaluator ev = new ExprEvaluator();
-            PrintStream capture = new PrintStream(MESSAGES, true, StandardCharsets.UTF_8);
+        ExprEvaluator ev = WORKER_EVALUATOR.get();
+        if (ev == null) {
+            ev = new ExprEvaluator();
+            PrintStream capture = new PrintStream(WORKER_MESSAGES.get(), true, StandardCharsets.UTF_8);
             ev.getEvalEngine().setOutPrintStream(capture);
             ev.getEvalEngine().setErrorPrintStream(capture);
-            evaluator = ev;
+            WORKER_EVALUATOR.set(ev);
         }
-        return evaluator;
+        evaluator = ev;
+        return ev;
     }
 }

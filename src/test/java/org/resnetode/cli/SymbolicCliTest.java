@@ -65,7 +65,7 @@ class SymbolicCliTest {
         CliTest.Run r = CliTest.run("symbolic", "expansion", "--tableau", file.toString(), "--order", "2", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> ds = (List<Map<String, Object>>) ((Map<String, Object>) JsonReader.parse(r.out())).get("derivations");
+        List<Map<String, Object>> ds = (List<Map<String, Object>>) ((Map<String, Object>) JsonReader.parse(r.out())).get("rows");
         assertThat(ds.get(0).get("expression")).isEqualTo("1+z+z^2/2");
         assertThat(ds.get(1).get("value")).isEqualTo(2.0);
         assertThat(ds.get(3).get("expression")).isEqualTo("-a^3/6");

@@ -154,4 +154,56 @@ class ButcherTableauTest {
         assertThatThrownBy(() -> TableauFile.fromTree("t.json", org.resnetode.report.JsonReader.parse(json)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
     }
+
+    /**
+     * Linear order above the classical one: stages (0, 1/2, 1/2), b = (0, 1/3, 2/3) satisfy Σ b = 1, Σ b c = 1/2 and
+     * bᵀ A c = 1/6, so R(z) = 1 + z + z²/2 + z³/6, but Σ b c² = 1/4 ≠ 1/3: classical order 2, linear order 3.
+     */
+    @Test
+    void linearOrderCanExceedTheClassicalOrder() {
+        ButcherTableau t = new ButcherTableau("lin3", new BigFraction[][] {row(), row("1/2"), row("0", "1/2")}, row("0", "1/3", "2/3"), null);
+        assertThat(t.order()).isEqualTo(2);
+        assertThat(t.linearOrder()).isEqualTo(3);
+        assertThat(t.toString()).isEqualTo("lin3 (3 stages, order 2)");
+        assertThat(t.exactLastStageTime()).isEqualTo(new BigFraction(1, 2));
+        assertThat(ButcherTableau.HEUN.exactLastStageTime()).isEqualTo(BigFraction.ONE);
+        assertThat(ButcherTableau.EULER.exactLastStageTime()).isEqualTo(BigFraction.ZERO);
+        assertThat(ButcherTableau.RK4.requireOrder(4)).isSameAs(ButcherTableau.RK4);
+    }
+
+    @Test
+    void stageCountAndExponentLimits() {
+        BigFraction[][] a16 = new BigFraction[16][];
+        BigFraction[] b16 = new BigFraction[16];
+        for (int i = 0; i < 16; i++) {
+            a16[i] = new BigFraction[i];
+            java.util.Arrays.fill(a16[i], BigFraction.ZERO);
+            b16[i] = new BigFraction(1, 16);
+        }
+        assertThat(new ButcherTableau("s16", a16, b16, null).stages()).isEqualTo(16);
+        BigFraction[][] a17 = java.util.Arrays.copyOf(a16, 17);
+        a17[16] = new BigFraction[16];
+        java.util.Arrays.fill(a17[16], BigFraction.ZERO);
+        BigFraction[] b17 = java.util.Arrays.copyOf(b16, 17);
+        b17[16] = BigFraction.ZERO;
+        assertThatThrownBy(() -> new ButcherTableau("s17", a17, b17, null)).hasMessageContaining("b has 17 entries, expected 1..16");
+        assertThatThrownBy(() -> new ButcherTableau("s0", new BigFraction[0][], new BigFraction[0], null)).hasMessageContaining("b has 0 entries");
+        assertThat(ButcherTableau.parseRational("1e1000")).isEqualTo(new BigFraction(java.math.BigInteger.TEN.pow(1000)));
+        assertThat(ButcherTableau.parseRational("1e-1000")).isEqualTo(new BigFraction(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(1000)));
+        assertThatThrownBy(() -> ButcherTableau.parseRational("1e1001")).hasMessageContaining("exponent beyond ±1000");
+        assertThatThrownBy(() -> ButcherTableau.parseRational("1e-1001")).hasMessageContaining("exponent beyond ±1000");
+        assertThat(ButcherTableau.text(new BigFraction(-6, 4))).isEqualTo("-3/2");
+        assertThatThrownBy(() -> Scheme.EULER.stepSize(0)).hasMessageContaining("depth must be at least 1");
+    }
+
+    @Test
+    void tableauFileOrderMustBeInRange() {
+        for (String order : new String[] {"0", "7"}) {
+            assertThatThrownBy(() -> TableauFile.fromTree("t.json", org.resnetode.report.JsonReader.parse(
+                    "{\"A\": [[]], \"b\": [\"1\"], \"order\": " + order + "}")))
+                    .hasMessage("tableau file t.json: order: expected an integer 1..6, got " + order);
+        }
+        assertThat(TableauFile.fromTree("t.json", org.resnetode.report.JsonReader.parse("{\"A\": [[]], \"b\": [\"1\"], \"order\": 1}"))
+                .name()).isEqualTo("tableau");
+    }
 }

@@ -58,7 +58,9 @@ class SymjaFailuresTest {
 
     @Test
     void weightExpressionsParseOrSayWhy() {
-        WeightExpression w = WeightExpression.parse("1 + 2*t^2 - sin(pi*t)/2 + cos(3*t)");
+        WeightExpression w = WeightExpression.parse("1 + 2*t^2 - sin(pi*t)/2 + cos(3*t) ");
+        assertThat(w.text()).isEqualTo("1 + 2*t^2 - sin(pi*t)/2 + cos(3*t) ");
+        assertThat(WeightExpression.parse("+t^0 - -2").function().applyAsDouble(5)).isEqualTo(3);
         double t = 0.3;
         assertThat(w.function().applyAsDouble(t)).isEqualTo(1 + 2 * t * t - Math.sin(Math.PI * t) / 2 + Math.cos(3 * t));
         assertThat(SymbolicEngine.evalNumeric("ReplaceAll(" + w.symja() + ", t->3/10)")).isEqualTo(w.function().applyAsDouble(t),
