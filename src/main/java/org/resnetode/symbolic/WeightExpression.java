@@ -27,7 +27,6 @@ public final class WeightExpression {
     public static WeightExpression parse(String text) {
         Parser p = new Parser(text);
         Node n = p.sum();
-        p.skip();
         if (p.i != text.length()) {
             throw p.error("unexpected '" + text.charAt(p.i) + "'");
         }

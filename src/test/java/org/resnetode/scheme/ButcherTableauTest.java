@@ -59,7 +59,10 @@ class ButcherTableauTest {
     void perturbedWeightsLowerTheOrder() {
         BigFraction[][] a = {row(), row("1/2"), row("-1", "2")};
         assertThat(new ButcherTableau("p", a, row("1/6", "2/3", "1/6"), null).order()).isEqualTo(3);
-        assertThat(new ButcherTableau("p", a, row("1/4", "1/2", "1/4"), null).order()).isEqualTo(2);
+        ButcherTableau second = new ButcherTableau("p", a, row("1/4", "1/2", "1/4"), null);
+        assertThat(second.order()).isEqualTo(2);
+        // r_3 = bᵀ A² 1 = b_3 a_32 a_21 = 1/4 ≠ 1/6
+        assertThat(second.linearOrder()).isEqualTo(2);
         assertThat(new ButcherTableau("p", a, row("1/2", "1/2", "0"), null).order()).isEqualTo(1);
         assertThatThrownBy(() -> new ButcherTableau("p", a, row("1/2", "0", "1/4"), null))
                 .hasMessageContaining("not consistent: Σ b_i = 3/4");
@@ -165,6 +168,10 @@ class ButcherTableauTest {
         assertThat(t.order()).isEqualTo(2);
         assertThat(t.linearOrder()).isEqualTo(3);
         assertThat(t.toString()).isEqualTo("lin3 (3 stages, order 2)");
+        assertThat(t.a()[1]).containsExactly(0.5);
+        assertThat(t.a()[2]).containsExactly(0, 0.5);
+        assertThat(t.b()).containsExactly(0, 1 / 3.0, 2 / 3.0);
+        assertThat(t.c()).containsExactly(0, 0.5, 0.5);
         assertThat(t.exactLastStageTime()).isEqualTo(new BigFraction(1, 2));
         assertThat(ButcherTableau.HEUN.exactLastStageTime()).isEqualTo(BigFraction.ONE);
         assertThat(ButcherTableau.EULER.exactLastStageTime()).isEqualTo(BigFraction.ZERO);
@@ -205,5 +212,7 @@ class ButcherTableauTest {
         }
         assertThat(TableauFile.fromTree("t.json", org.resnetode.report.JsonReader.parse("{\"A\": [[]], \"b\": [\"1\"], \"order\": 1}"))
                 .name()).isEqualTo("tableau");
+        assertThatThrownBy(() -> TableauFile.fromTree("t.json", org.resnetode.report.JsonReader.parse(
+                "{\"A\": [[]], \"b\": [\"1\"], \"order\": 6}"))).hasMessageContaining("declares order 6");
     }
 }

@@ -38,6 +38,8 @@ class ExactSeriesTest {
         assertThat(ExactSeries.constant(BigFraction.ONE, 0).variable(0).vanishes(1)).isTrue();
         assertThat(ExactSeries.constant(BigFraction.ONE, 0).variable(0).toSymja()).isEqualTo("0");
         assertThat(one.variable(1).coefficient(0)).isEqualTo("(1)*a");
+        assertThat(one.coefficient(0)).isEqualTo("(1)");
+        assertThat(ExactSeries.constant(BigFraction.ONE, 1).variable(0).at()).containsExactly(0, 1);
     }
 
     /** Two variables: the linear-trajectory series exp(t (Log(1 + a h)/h - a)) - 1 = -t a² h/2 + (t² a⁴/8 + t a³/3) h² + .... */

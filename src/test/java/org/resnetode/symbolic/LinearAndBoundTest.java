@@ -58,7 +58,12 @@ class LinearAndBoundTest {
         BigFraction[][][] w3 = {{{f(1, 2)}}, {{f(1, 2)}}, {{f(1, 2)}}};
         assertThat(ExactResNet.forward(ButcherTableau.EULER, w2, new BigFraction[] {f(1, 1)}, 2)).containsExactly(f(25, 16));
         assertThat(ExactResNet.forward(ButcherTableau.HEUN, w3, new BigFraction[] {f(1, 1)}, 2)).containsExactly(f(1681, 1024));
-        assertThat(ExactResNet.derivation(ButcherTableau.HEUN, w3, new BigFraction[] {f(1, 1)}, 2).expression()).isEqualTo("{1681/1024}");
+        Derivation d = ExactResNet.derivation(ButcherTableau.HEUN, w3, new BigFraction[] {f(1, 1)}, 2);
+        assertThat(d.expression()).isEqualTo("{1681/1024}");
+        assertThat(d.value()).isEqualTo(1681 / 1024.0);
+        // relative gap ||exact - numeric|| / ||exact||, the absolute gap when the exact output is 0
+        assertThat(ExactResNet.relativeGap(new BigFraction[] {f(2, 1), f(0, 1)}, new double[] {2.2, 0})).isCloseTo(0.1, within(1e-15));
+        assertThat(ExactResNet.relativeGap(new BigFraction[] {f(0, 1)}, new double[] {1e-3})).isEqualTo(1e-3);
         assertThatThrownBy(() -> ExactResNet.forward(ButcherTableau.HEUN, w2, new BigFraction[] {f(1, 1)}, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reads 3 weight matrices, got 2");
     }
