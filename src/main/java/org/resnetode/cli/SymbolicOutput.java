@@ -36,6 +36,7 @@ public final class SymbolicOutput {
         if (!(timeLimit > 0) || timeLimit > 86_400) {
             throw new IllegalArgumentException("--time-limit must be in (0, 86400] seconds, got " + timeLimit);
         }
+        Duration before = SymbolicEngine.timeLimit();
         SymbolicEngine.setTimeLimit(Duration.ofMillis(Math.max(1, (long) (timeLimit * 1000))));
         List<Derivation> results;
         try {
@@ -43,6 +44,8 @@ public final class SymbolicOutput {
         } catch (SymbolicFailure e) {
             err.println("resnet-ode: symbolic " + command + ": " + e.getMessage().replace('\n', ' '));
             return SymbolicCommand.EXIT_DERIVATION_FAILED;
+        } finally {
+            SymbolicEngine.setTimeLimit(before);
         }
         if (json) {
             out.println(json(command, results));
