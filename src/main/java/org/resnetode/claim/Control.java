@@ -1,8 +1,8 @@
 package org.resnetode.claim;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.fraction.BigFraction;
 import org.resnetode.model.DepthProfile;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.ResidualFunction;
@@ -29,6 +29,7 @@ public enum Control {
 
     /** Sum of the broken tableau's weights {@code b} (a consistent tableau has 1). */
     public static final double BROKEN_WEIGHT_SUM = 1.1;
+    private static final BigFraction BROKEN_WEIGHT_SCALE = new BigFraction(11, 10);
 
     /** Command-line name, e.g. {@code broken-tableau}. */
     public String label() {
@@ -51,9 +52,7 @@ public enum Control {
         if (this != BROKEN_TABLEAU) {
             return scheme;
         }
-        ButcherTableau t = scheme.tableau();
-        double[] b = Arrays.stream(t.b()).map(bi -> bi * BROKEN_WEIGHT_SUM).toArray();
-        ButcherTableau broken = new ButcherTableau(t.name() + "-broken", t.a(), b, t.c(), t.order());
+        ButcherTableau broken = ButcherTableau.withScaledWeights(scheme.tableau(), BROKEN_WEIGHT_SCALE);
         return new Scheme(scheme.name(), broken, scheme.referenceConvention());
     }
 

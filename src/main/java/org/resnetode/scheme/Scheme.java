@@ -1,5 +1,7 @@
 package org.resnetode.scheme;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,20 +16,41 @@ public record Scheme(String name, ButcherTableau tableau, boolean referenceConve
     public static final Scheme HEUN = new Scheme("heun", ButcherTableau.HEUN, false);
     public static final Scheme HEUN_REFERENCE = new Scheme("heun-reference", ButcherTableau.HEUN, true);
 
-    /** Names accepted on the command line. */
-    public static final List<String> NAMES = List.of("euler", "heun", "heun-reference");
+    /** Names accepted on the command line: every built-in tableau (standard convention), then heun-reference. */
+    public static final List<String> NAMES = names();
 
+    /** The scheme of a built-in tableau's name, or heun-reference (case-insensitive). */
     public static Scheme byName(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "euler":
-                return EULER;
-            case "heun":
-                return HEUN;
-            case "heun-reference":
-                return HEUN_REFERENCE;
-            default:
-                throw new IllegalArgumentException("unknown scheme '" + name + "' (expected one of " + NAMES + ")");
+        String key = name.toLowerCase(Locale.ROOT);
+        if (key.equals("heun-reference")) {
+            return HEUN_REFERENCE;
         }
+        if (key.equals("euler")) {
+            return EULER;
+        }
+        if (key.equals("heun")) {
+            return HEUN;
+        }
+        for (ButcherTableau t : ButcherTableau.BUILT_IN) {
+            if (t.name().equals(key)) {
+                return of(t);
+            }
+        }
+        throw new IllegalArgumentException("unknown scheme '" + name + "' (expected one of " + NAMES + ")");
+    }
+
+    /** Any tableau with the standard convention: N steps of size 1/N. */
+    public static Scheme of(ButcherTableau tableau) {
+        return new Scheme(tableau.name(), tableau, false);
+    }
+
+    private static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (ButcherTableau t : ButcherTableau.BUILT_IN) {
+            names.add(t.name());
+        }
+        names.add("heun-reference");
+        return Collections.unmodifiableList(names);
     }
 
     /** Smallest depth the scheme accepts: the reference convention needs one step, so N >= 2. */

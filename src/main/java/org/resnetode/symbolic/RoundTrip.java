@@ -1,5 +1,7 @@
 package org.resnetode.symbolic;
 
+import java.util.Locale;
+import org.apache.commons.math3.fraction.BigFraction;
 import org.resnetode.model.LinearFamily;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.scheme.ButcherTableau;
@@ -29,14 +31,10 @@ public final class RoundTrip {
     public static String factor(ButcherTableau tableau) {
         String factor = SymbolicEngine.eval("Expand((" + stepFactor(tableau, false) + ")*(" + stepFactor(tableau, true) + "))");
         double symbolic = SymbolicEngine.evalNumeric("ReplaceAll(" + factor + ", {h->37/100, a0->9/10, a1->-7/5})");
-        double[] x = {1.0};
-        double[] w = {0.9, -1.4};
-        ResidualFunction scalar = new LinearFamily(1);
-        RungeKuttaStep.forward(tableau, scalar).apply(w, 0, 1, 0.37, x, x);
-        RungeKuttaStep.reverse(tableau, scalar).apply(w, 0, 1, 0.37, x, x);
-        if (Math.abs(x[0] - symbolic) > 1e-12) {
+        double numeric = roundTrip(tableau, new double[] {0.9, -1.4}, 0.37);
+        if (Math.abs(numeric - symbolic) > 1e-12) {
             throw new IllegalStateException("round trip of " + tableau.name() + ": Symja gives " + symbolic
-                    + " at h = 0.37, the numeric steps " + x[0]);
+                    + " at h = 0.37, the numeric steps " + numeric);
         }
         return factor;
     }
@@ -44,11 +42,16 @@ public final class RoundTrip {
     /**
      * The order of the recovery error this round trip predicts: the defect {@code R - 1} is O(h^q) per step,
      * so N steps recover the activations to O(h^{q-1}). With {@code smooth} the weights differ by O(h)
-     * ({@code a1 = a0 + s h}); otherwise they differ by O(1).
+     * ({@code a1 = a0 + s h}); otherwise they differ by O(1) and alternate: the defect is that of a pair of
+     * consecutive round trips, {@code R(a0, a1) R(a1, a0) - 1}, O(h^q) per two steps.
      */
     public static int predictedRecoveryOrder(ButcherTableau tableau, boolean smooth) {
+        String f = factor(tableau);
+        // rough: two consecutive round trips of alternating weights, (a0, a1) then (a1, a0), so that defect terms
+        // odd under the swap (midpoint's O(h) term) cancel as they do along any rough sequence of weights
+        String trip = smooth ? f : "(" + f + ")*ReplaceAll(" + f + ", {a0->a1, a1->a0})";
         String a1 = smooth ? "(" + A0 + "+" + SLOPE + "*h)" : A1_ROUGH;
-        String defect = "Expand(ReplaceAll(" + factor(tableau) + " - 1, {a0->" + A0 + ", a1->" + a1 + "}))";
+        String defect = "Expand(ReplaceAll(" + trip + " - 1, {a0->" + A0 + ", a1->" + a1 + "}))";
         double[] coefficients = SymbolicEngine.evalNumericList("CoefficientList(" + defect + ", h)");
         for (int q = 0; q < coefficients.length; q++) {
             if (coefficients[q] != 0) {
@@ -56,6 +59,68 @@ public final class RoundTrip {
             }
         }
         throw new IllegalStateException("the round trip of " + tableau.name() + " is exact: no defect");
+    }
+
+    /**
+     * The round-trip factor of one step with a constant weight, {@code R(z) R(-z)} with z = a h, checked against the
+     * numeric forward then reverse step at h = 1, a = 0.37.
+     */
+    public static Derivation constantFactor(ButcherTableau tableau) {
+        String name = "round trip R(z) R(-z) of " + tableau.name();
+        return SymbolicEngine.derive(name, () -> {
+            String r = SymbolicEngine.eval("Expand(ReplaceAll(" + stepFactor(tableau, false) + ", {a0->z, a1->z, h->1}))");
+            String product = SymbolicEngine.eval("Expand((" + r + ")*ReplaceAll(" + r + ", z->-z))");
+            double symbolic = SymbolicEngine.evalNumeric("ReplaceAll(" + product + ", z->37/100)");
+            double numeric = roundTrip(tableau, new double[] {0.37, 0.37}, 1.0);
+            if (!(Math.abs(symbolic - numeric) <= 1e-14)) {
+                throw new IllegalStateException("R(z) R(-z) at z = 0.37 is " + symbolic + ", the numeric round trip " + numeric);
+            }
+            return Derivation.of(name, product, Double.NaN, String.format(Locale.ROOT,
+                    "at z = 0.37: %.17g, the numeric forward then reverse step of f = a x gives %.17g", symbolic, numeric));
+        });
+    }
+
+    /** {@link #factor} as a derivation (symbols h, a0 = a_n, a1 = a_{n+1}), with its numeric check. */
+    public static Derivation timeVaryingFactor(ButcherTableau tableau) {
+        String name = "round trip of " + tableau.name() + " with weights a0 = a_n, a1 = a_{n+1}";
+        return SymbolicEngine.derive(name, () -> Derivation.of(name, factor(tableau), Double.NaN,
+                "at h = 0.37, a0 = 0.9, a1 = -1.4 it equals the numeric forward then reverse step to 1e-12"));
+    }
+
+    /**
+     * The predicted recovery (and adjoint gradient-error) order on smooth or rough weights, checked by the rate of
+     * the adjoint's measured recovery error {@code |x~_0 - x_0|} between N = 32 and 64 on x' = a(t) x, with
+     * a(t) = 0.7 + 1.3 t (smooth) or a_n alternating 0.7, -0.4 (rough).
+     */
+    public static Derivation recoveryOrder(ButcherTableau tableau, boolean smooth) {
+        String kind = smooth ? "smooth" : "rough";
+        String name = "recovery order of the " + tableau.name() + " adjoint on " + kind + " weights";
+        return SymbolicEngine.derive(name, () -> {
+            int q = predictedRecoveryOrder(tableau, smooth);
+            double[] e = new double[2];
+            for (int i = 0; i < 2; i++) {
+                int n = 32 << i;
+                e[i] = Math.abs(ScalarNetworks.recoveryError(tableau, smooth ? t -> 0.7 + 1.3 * t
+                        : t -> Math.round(t * n) % 2 == 0 ? 0.7 : -0.4, n));
+            }
+            double rate = Math.log(e[0] / e[1]) / Math.log(2);
+            if (!(Math.abs(rate - q) <= 0.25)) {
+                throw new IllegalStateException("the round trip predicts recovery order " + q + " but the adjoint's recovery "
+                        + "error falls at rate " + rate + " between N = 32 and 64");
+            }
+            return Derivation.of(name, Integer.toString(q), q, String.format(Locale.ROOT, "defect R - 1 = O(h^%d) per %s "
+                    + "(a1 = a0 + %s); the adjoint's recovery error |x~_0 - x_0| on %s falls at rate %.3f between N = 32 and 64",
+                    q + 1, smooth ? "step" : "pair of steps", smooth ? "(13/10) h" : "O(1), alternating", smooth ? "a(t) = 0.7 + 1.3 t" : "a_n = 0.7, -0.4 alternating", rate));
+        });
+    }
+
+    /** x after one forward then one reverse step of size h from x = 1, weights w = {a_n, a_{n+1}}. */
+    private static double roundTrip(ButcherTableau tableau, double[] w, double h) {
+        double[] x = {1.0};
+        ResidualFunction scalar = new LinearFamily(1);
+        RungeKuttaStep.forward(tableau, scalar).apply(w, 0, 1, h, x, x);
+        RungeKuttaStep.reverse(tableau, scalar).apply(w, 0, 1, h, x, x);
+        return x[0];
     }
 
     /**
@@ -67,11 +132,11 @@ public final class RoundTrip {
         int s = t.stages();
         String[] kappa = new String[s];
         for (int i = 0; i < s; i++) {
-            double position = reverse ? t.lastStageTime() - t.c()[i] : t.c()[i];
+            BigFraction position = reverse ? t.exactLastStageTime().subtract(t.exactC(i)) : t.exactC(i);
             StringBuilder input = new StringBuilder("1");
             for (int j = 0; j < i; j++) {
-                if (t.a()[i][j] != 0) {
-                    input.append("+").append(step).append("*").append(rational(t.a()[i][j])).append("*(").append(kappa[j]).append(")");
+                if (t.exactA(i, j).getNumerator().signum() != 0) {
+                    input.append("+").append(step).append("*").append(rational(t.exactA(i, j))).append("*(").append(kappa[j]).append(")");
                 }
             }
             String alpha = "(a0+" + rational(position) + "*(a1-a0))";
@@ -79,19 +144,13 @@ public final class RoundTrip {
         }
         StringBuilder sum = new StringBuilder("1");
         for (int i = 0; i < s; i++) {
-            sum.append("+").append(step).append("*").append(rational(t.b()[i])).append("*(").append(kappa[i]).append(")");
+            sum.append("+").append(step).append("*").append(rational(t.exactB(i))).append("*(").append(kappa[i]).append(")");
         }
         return sum.toString();
     }
 
-    /** A tableau entry as an exact rational (entries are small-denominator fractions such as 1/2, 1/6). */
-    static String rational(double v) {
-        for (int den = 1; den <= 720; den++) {
-            double num = v * den;
-            if (Math.abs(num - Math.rint(num)) < 1e-12) {
-                return "(" + (long) Math.rint(num) + "/" + den + ")";
-            }
-        }
-        throw new IllegalArgumentException("tableau entry " + v + " is not a small rational");
+    /** A tableau entry in parentheses, exactly. */
+    private static String rational(BigFraction v) {
+        return "(" + ButcherTableau.text(v) + ")";
     }
 }

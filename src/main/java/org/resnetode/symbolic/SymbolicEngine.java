@@ -23,16 +23,25 @@ import org.matheclipse.parser.client.SyntaxError;
  * print streams; these are captured here, never printed, and turned into an
  * {@link IllegalStateException}: a message means the result cannot be trusted.
  *
+ * <p>Time limit: every evaluation runs on one worker thread and is awaited at most {@link #timeLimit()}; past it
+ * the engine is asked to stop, the worker is abandoned (a fresh thread and evaluator serve the next call) and
+ * the caller gets an exception. {@link #derive} names the derivation in every such failure.
+ *
  * <p>Input syntax is Symja's relaxed syntax, e.g. {@code Series(Log(1+a*h)/h,{h,0,3})}. Symbols are
- * case sensitive ({@code n} is not {@code N}).
+ * case sensitive ({@code n} is not {@code N}), but multi-letter ones print in lower case ({@code Lx} as {@code lx}).
  */
 public final class SymbolicEngine {
 
     /** Created on first use; guarded, like everything here, by the class monitor. */
-    private static ExprEvaluator evaluator;
+    private static volatile ExprEvaluator evaluator;
 
-    /** Symja's out and error print streams, captured: what it prints during one evaluation. */
-    private static final ByteArrayOutputStream MESSAGES = new ByteArrayOutputStream();
+    /**
+     * The evaluator of the current worker thread and its captured message stream: thread-bound, so that a worker
+     * abandoned after a time-out, still printing while it stops, never writes into its successor's messages.
+     */
+    private static final ThreadLocal<ExprEvaluator> WORKER_EVALUATOR = new ThreadLocal<>();
+    private static final ThreadLocal<ByteArrayOutputStream> WORKER_MESSAGES = ThreadLocal.withInitial(ByteArrayOutputStream::new);
+
 
     private SymbolicEngine() {
     }
@@ -90,34 +99,138 @@ public final class SymbolicEngine {
         return d;
     }
 
-    /** Parses and evaluates; any message Symja prints while doing so becomes an exception. */
-    private static IExpr evaluate(String expr) {
-        ExprEvaluator ev = evaluator();
-        MESSAGES.reset();
-        IExpr result;
-        try {
-            result = ev.eval(expr);
-        } catch (SyntaxError e) {
-            throw new IllegalArgumentException("Symja cannot parse: " + expr + "\n" + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Symja failed on: " + expr + ": " + e, e);
-        }
-        String messages = MESSAGES.toString(StandardCharsets.UTF_8).trim();
-        if (!messages.isEmpty()) {
-            throw new IllegalStateException("Symja reported \"" + messages + "\" while evaluating: " + expr);
+    /**
+     * Evaluates {@code expr} like {@link #eval} and requires that none of the functions {@code heads} (e.g.
+     * {@code Series}, {@code Integrate}, {@code Limit}) remains in the result: Symja returns what it cannot
+     * evaluate unchanged, which must never pass for a result.
+     */
+    public static synchronized String evalEvaluated(String expr, String... heads) {
+        String result = eval(expr);
+        for (String head : heads) {
+            if (result.contains(head + "(")) {
+                throw new IllegalStateException("Symja left " + head + " unevaluated: " + abbreviate(result));
+            }
         }
         return result;
     }
 
-    /** Creates the evaluator on first use, with its message streams redirected into MESSAGES. */
+    /** The LaTeX of an expression, by Symja's {@code TeXForm}. */
+    public static synchronized String latex(String expr) {
+        return evaluate("TeXForm(" + expr + ")").toString();
+    }
+
+    /**
+     * Runs one derivation: any failure of Symja inside it (a message, a result left unevaluated, a rejected
+     * cross-check, the time limit) becomes a {@link SymbolicFailure} naming the derivation.
+     */
+    public static <T> T derive(String derivation, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (SymbolicFailure e) {
+            throw e;
+        } catch (IllegalStateException | ArithmeticException e) {
+            throw new SymbolicFailure(derivation, e.getMessage(), e);
+        }
+    }
+
+    /** The time limit of one evaluation (default {@link #DEFAULT_TIME_LIMIT}). */
+    public static synchronized java.time.Duration timeLimit() {
+        return timeLimit;
+    }
+
+    /** Sets the time limit of one evaluation; past it the evaluation is stopped and reported as a failure. */
+    public static synchronized void setTimeLimit(java.time.Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("the time limit must be positive, got " + limit);
+        }
+        timeLimit = limit;
+    }
+
+    /** Default time limit of one evaluation. */
+    public static final java.time.Duration DEFAULT_TIME_LIMIT = java.time.Duration.ofSeconds(60);
+
+    private static java.time.Duration timeLimit = DEFAULT_TIME_LIMIT;
+
+    /** The thread every evaluation runs on (Symja's engine is bound to its thread); replaced after a time-out. */
+    private static java.util.concurrent.ExecutorService worker;
+
+    /**
+     * Parses and evaluates on the worker thread, within the time limit; any message Symja prints while
+     * doing so becomes an exception.
+     */
+    private static IExpr evaluate(String expr) {
+        if (worker == null) {
+            worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "symja");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        java.util.concurrent.Future<IExpr> result = worker.submit(() -> evaluateHere(expr));
+        try {
+            return result.get(timeLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            abandonWorker(result);
+            throw new IllegalStateException("Symja ran past the time limit of " + timeLimit.toMillis() + " ms on: "
+                    + abbreviate(expr));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandonWorker(result);
+            throw new IllegalStateException("interrupted while Symja evaluated: " + abbreviate(expr));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("Symja failed on: " + abbreviate(expr) + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Asks Symja to stop, interrupts the worker and starts afresh (new thread, new evaluator) on the next call. */
+    private static void abandonWorker(java.util.concurrent.Future<IExpr> running) {
+        if (evaluator != null) {
+            evaluator.getEvalEngine().stopRequest();
+        }
+        running.cancel(true);
+        worker.shutdownNow();
+        worker = null;
+        evaluator = null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    /** Parses and evaluates on the calling (worker) thread. */
+    private static IExpr evaluateHere(String expr) {
+        ExprEvaluator ev = evaluator();
+        ByteArrayOutputStream captured = WORKER_MESSAGES.get();
+        captured.reset();
+        IExpr result;
+        try {
+            result = ev.eval(expr);
+        } catch (SyntaxError e) {
+            throw new IllegalArgumentException("Symja cannot parse: " + abbreviate(expr) + "\n" + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Symja failed on: " + abbreviate(expr) + ": " + e, e);
+        }
+        String messages = captured.toString(StandardCharsets.UTF_8).trim();
+        if (!messages.isEmpty()) {
+            throw new IllegalStateException("Symja reported \"" + messages + "\" while evaluating: " + abbreviate(expr));
+        }
+        return result;
+    }
+
+    /** Creates this worker thread's evaluator on first use, its message streams redirected into the thread's buffer. */
     private static ExprEvaluator evaluator() {
-        if (evaluator == null) {
-            ExprEvaluator ev = new ExprEvaluator();
-            PrintStream capture = new PrintStream(MESSAGES, true, StandardCharsets.UTF_8);
+        ExprEvaluator ev = WORKER_EVALUATOR.get();
+        if (ev == null) {
+            ev = new ExprEvaluator();
+            PrintStream capture = new PrintStream(WORKER_MESSAGES.get(), true, StandardCharsets.UTF_8);
             ev.getEvalEngine().setOutPrintStream(capture);
             ev.getEvalEngine().setErrorPrintStream(capture);
-            evaluator = ev;
+            WORKER_EVALUATOR.set(ev);
         }
-        return evaluator;
+        evaluator = ev;
+        return ev;
     }
 }

@@ -47,4 +47,19 @@ class RoundTripTest {
         assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.HEUN, true)).isEqualTo(3);
         assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.HEUN, false)).isEqualTo(1);
     }
+
+    /**
+     * RK4 and the 3/8 rule: R(z) R(-z) = 1 + z^6/72 + ... (even), so smooth weights recover at order 5; alternating
+     * weights at order 3. Each derivation also measures the adjoint's recovery rate (N = 32, 64) and throws unless it
+     * is within 0.25 of the prediction.
+     */
+    @Test
+    void fourthOrderTableauxRecoverAtOrderFiveOnSmoothWeights() {
+        for (ButcherTableau t : new ButcherTableau[] {ButcherTableau.RK4, ButcherTableau.RK38}) {
+            assertThat(RoundTrip.recoveryOrder(t, true).value()).as(t.name()).isEqualTo(5);
+            assertThat(RoundTrip.recoveryOrder(t, false).value()).as(t.name()).isEqualTo(3);
+            assertThat(SymbolicEngine.eval("Expand(" + RoundTrip.constantFactor(t).expression() + " - (1 + z^6/72 + z^8/576))"))
+                    .isEqualTo("0");
+        }
+    }
 }
