@@ -32,7 +32,7 @@ public record NetworkFile(String family, String scheme, int dimension, int hidde
         if (head != null && head.dim() != dimension) {
             throw new IllegalArgumentException("the head reads dimension " + head.dim() + ", the network has " + dimension);
         }
-        training = training == null ? Map.of() : Map.copyOf(training);
+        training = training == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
     }
 
     /** The file of a network and its head (the weight array is shared, not copied). */
