@@ -114,6 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (Trainer.DivergedException e) {
             err.println("resnet-ode: " + e.getMessage() + "; try a smaller --lr (now " + lr + ")"
                     + (save == null ? "" : saved[0] > 0 ? "; " + save + " keeps the last good checkpoint (epoch " + saved[0] + ")"
+                    : java.nio.file.Files.exists(save) ? "; " + save + " is left as it was (no epoch of this run finished)"
                     : "; nothing was saved (no epoch finished)"));
             return Main.EXIT_FAILED_CLAIM;
         }
