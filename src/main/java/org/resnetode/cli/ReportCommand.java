@@ -52,6 +52,8 @@ public final class ReportCommand implements Callable<Integer> {
         MemoryCommand memory = parse(new MemoryCommand(), "--depths", quick ? "1000:64000" : "1000:1000000");
         all.addAll(run("memory", "Memory: backprop versus adjoint", memory.measure(),
                 MemoryReport::title, r -> MemoryReport.COLUMNS));
+        all.addAll(run("finetune", "Training: the adjoint trains deep ResNets", parse(new FinetuneCommand()).measure(),
+                org.resnetode.report.FinetuneReport::title, org.resnetode.report.FinetuneReport::columns));
         plot(all);
         String summary = summary(all);
         AtomicFiles.write(out.resolve("REPORT.md"), summary);
