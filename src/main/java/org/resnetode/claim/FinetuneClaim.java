@@ -73,10 +73,6 @@ public final class FinetuneClaim {
                 Optimiser.sgd(cfg.learningRate(), cfg.momentum()), cfg.batch(), cfg.seed());
         return t.run(1, epochs, new Trainer.Listener() {
             @Override
-            public void step(int epoch, int step, int steps, double loss) {
-            }
-
-            @Override
             public void epoch(Trainer.Epoch e) {
                 progress.report(String.format("finetune %s N=%d %s epoch %d loss %.5f test accuracy %.4f %.2fs",
                         m.net().scheme().name(), m.net().depth(), method.name(), e.epoch(), e.loss(), e.testAccuracy(), e.seconds()));

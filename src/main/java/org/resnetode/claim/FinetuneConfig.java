@@ -22,10 +22,10 @@ public record FinetuneConfig(int trainRows, int hidden, int batch, double learni
                 new int[] {4, 8, 16, 32, 64, 128}, 1, new int[] {8, 16, 32, 64, 128});
     }
 
-    /** {@code finetune --full}: fine-tuning up to N = 16384 and longer ladders (minutes). */
+    /** {@code finetune --full}: 512 training rows, fine-tuning up to N = 16384 and longer ladders (about ten minutes on the per-sample engine). */
     public static FinetuneConfig full(long seed) {
-        return new FinetuneConfig(1437, 16, 64, 0.1, 0.9, seed, 5, 32, 16, new int[] {64, 256, 1024, 4096, 16384}, 1,
-                new int[] {4, 8, 16, 32, 64, 128, 256, 512}, 2, new int[] {8, 16, 32, 64, 128, 256, 512});
+        return new FinetuneConfig(512, 16, 64, 0.1, 0.9, seed, 5, 32, 16, new int[] {64, 256, 1024, 4096, 16384}, 1,
+                new int[] {4, 8, 16, 32, 64, 128, 256}, 2, new int[] {8, 16, 32, 64, 128, 256, 512});
     }
 
     public FinetuneConfig {

@@ -20,13 +20,13 @@ import picocli.CommandLine.Spec;
                         + "moderate depth, resampled in depth and fine-tuned with the adjoint, its accuracy and stored state per N; "
                         + "(3) the adjoint's gradient error against backprop along training, Heun against Euler; (4) N max ||Δθ|| "
                         + "after training from smooth and iid initialisations, over N.",
-                "The default is quick (256 training rows, depths up to 256, seconds); --full trains on all 1437 rows and "
+                "The default is quick (256 training rows, depths up to 256, seconds); --full trains on 512 rows and "
                         + "fine-tunes up to N = 16384 (minutes)."})
 public final class FinetuneCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--full", description = "Full scale: every training row, fine-tuning up to N = 16384.")
+    @Option(names = "--full", description = "Full scale: 512 training rows, fine-tuning up to N = 16384, longer ladders.")
     boolean full;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights and shuffling. Default: ${DEFAULT-VALUE}.")

@@ -78,6 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
         }
+        requireWritable(save);
         TrainingRun.Settings settings = new TrainingRun.Settings(family, scheme, depth, hidden, init, profile, amplitude,
                 gradient, optimiser, lr, momentum, seed);
         TrainingRun run = TrainingRun.create(settings, split(), resume);
@@ -119,6 +120,23 @@ public final class TrainCommand implements Callable<Integer> {
             return Main.EXIT_FAILED_CLAIM;
         }
         return 0;
+    }
+
+    /** Refuses, before any training, a --save whose nearest existing directory cannot be written. */
+    static void requireWritable(Path file) {
+        if (file == null) {
+            return;
+        }
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--save " + file + " is a directory, expected a file name");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        while (dir != null && !java.nio.file.Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null || !java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)) {
+            throw new IllegalArgumentException("--save " + file + " cannot be written (" + dir + " is not a writable directory)");
+        }
     }
 
     private Dataset.Split split() {

@@ -150,11 +150,11 @@ final class NetworkJson {
         }
         String family = string(m, "family");
         if (!Families.NAMES.contains(family)) {
-            throw new IllegalArgumentException("$.family is \"" + family + "\", expected one of " + Families.NAMES);
+            throw new IllegalArgumentException("$.family is " + describe(family) + ", expected one of " + Families.NAMES);
         }
         String scheme = string(m, "scheme");
         if (!Scheme.NAMES.contains(scheme)) {
-            throw new IllegalArgumentException("$.scheme is \"" + scheme + "\", expected one of " + Scheme.NAMES);
+            throw new IllegalArgumentException("$.scheme is " + describe(scheme) + ", expected one of " + Scheme.NAMES);
         }
         int d = integer(m, "dimension", 1);
         int hidden = family.equals("mlp") ? integer(m, "hidden", 1) : 0;

@@ -38,11 +38,13 @@ public final class Trainer {
                         long storedStateDoubles, double smoothness, double gradientError) {
     }
 
-    /** Receives each step's loss and each finished epoch. */
+    /** Receives each step's loss and each finished epoch (both ignored unless overridden). */
     public interface Listener {
-        void step(int epoch, int step, int steps, double loss);
+        default void step(int epoch, int step, int steps, double loss) {
+        }
 
-        void epoch(Epoch e);
+        default void epoch(Epoch e) {
+        }
     }
 
     /** The loss became NaN, infinite, or {@link #DIVERGENCE_FACTOR} times the first batch loss at this step. */
@@ -151,11 +153,12 @@ public final class Trainer {
         return out;
     }
 
-    /** {@code ||g - g_ref|| / ||g_ref||} with the reference gradient computed on the same batch (head loss rebound to it). */
+    /**
+     * {@code ||g - g_ref|| / ||g_ref||} with the reference gradient computed on the same batch. The reference runs the same
+     * forward pass, so the head gradient it leaves in {@code loss} is the one the method left.
+     */
     private double relativeError(ResNet net, double[] inputs, int b, HeadLoss loss, double[] g, double[] gRef) {
-        double[] headGradient = loss.headGradient().clone();
         reference.compute(net, inputs, b, loss, gRef);
-        System.arraycopy(headGradient, 0, loss.headGradient(), 0, headGradient.length);
         double norm = Norms.euclidean(gRef);
         return norm == 0 ? Norms.euclidean(g) : Norms.distance(g, 0, gRef, 0, g.length) / norm;
     }

@@ -129,13 +129,33 @@ class TrainCommandTest {
             "--test-rows 1797|must leave at least one training row",
             "--data nope.csv|data file nope.csv does not exist",
             "--resume nope.json|network file nope.json does not exist",
-            "--bogus|Unknown option: '--bogus'"})
+            "--bogus|Unknown option: '--bogus'",
+            "--save /etc/hostname/m.json|--save /etc/hostname/m.json cannot be written",
+            "--save /tmp|--save /tmp is a directory, expected a file name"})
     void badOptionsExitTwo(String args, String message) {
         CliTest.Run r = train(args.split(" "));
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains(message);
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void realTargetsReportNoAccuracyAndAdamTrains(@TempDir Path tmp) throws IOException {
+        Path data = tmp.resolve("r.csv");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            sb.append(i % 5 * 0.1).append(',').append(i % 3 * 0.1).append(',').append(i % 5 * 0.1 - i % 3 * 0.1).append('\n');
+        }
+        Files.writeString(data, sb.toString());
+        CliTest.Run r = CliTest.run("train", "--data", data.toString(), "--targets", "1", "--depth", "2", "--batch", "4", "-q",
+                "--optimiser", "adam", "--lr", "0.01", "--epochs", "3");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(3).allSatisfy(l -> assertThat(l).contains("\"trainAccuracy\": null, \"testAccuracy\": null"));
+        double first = ((Number) ((java.util.Map<?, ?>) JsonReader.parse(lines.get(0))).get("loss")).doubleValue();
+        double last = ((Number) ((java.util.Map<?, ?>) JsonReader.parse(lines.get(2))).get("loss")).doubleValue();
+        assertThat(last).isLessThan(first);
     }
 
     @Test

@@ -25,7 +25,7 @@ class NetworkFileTest {
         double[] layers = TestVectors.gaussian(new SplittableRandom(7), count * 2 * 3 * 2, 1.0 / 3);
         LinearHead head = new LinearHead(LinearHead.CROSS_ENTROPY, 4, 3, TestVectors.gaussian(new SplittableRandom(8), 16, 1));
         return new NetworkFile("mlp", scheme, 3, 2, depth, layers, head, new double[][] {{1, 2, 3}}, new double[][] {{0.5}},
-                Map.of("epochs", 3, "gradient", "adjoint \"quoted\"", "loss", 0.25, "nan", Double.NaN));
+                Map.of("epochs", 3, "gradient", "adjoint \"quoted\"\n\\", "loss", 0.25, "nan", Double.NaN));
     }
 
     @Test
@@ -40,7 +40,7 @@ class NetworkFileTest {
             assertThat(back.shape()).isEqualTo(n.shape());
             assertThat(back.inputs()[0]).containsExactly(1, 2, 3);
             assertThat(back.targets()[0]).containsExactly(0.5);
-            assertThat(back.training()).containsEntry("epochs", 3L).containsEntry("gradient", "adjoint \"quoted\"")
+            assertThat(back.training()).containsEntry("epochs", 3L).containsEntry("gradient", "adjoint \"quoted\"\n\\")
                     .containsEntry("loss", 0.25).containsEntry("nan", null);
             double[] x = {0.3, -0.2, 0.9};
             double[] y1 = new double[3];
@@ -72,6 +72,19 @@ class NetworkFileTest {
         double x1a = 1 + Math.tanh(1);
         assertThat(x[0]).isEqualTo(x1a);
         assertThat(x[1]).isEqualTo(1 + 2 * Math.tanh(1));
+    }
+
+    @Test
+    void aOneByOneHeadIsAValidHead() {
+        LinearHead h = new LinearHead(LinearHead.SQUARED_ERROR, 1, 1, new double[] {2, 0.5});
+        double[] z = new double[1];
+        h.apply(new double[] {9, 3}, 1, z);
+        assertThat(z[0]).isEqualTo(6.5);
+        NetworkFile n = new NetworkFile("theta2", "euler", 1, 0, 2, new double[] {0.5, -0.5}, h, null, null, null);
+        Path p = dir.resolve("t.json");
+        n.write(p);
+        assertThat(NetworkFile.read(p).head().parameters()).containsExactly(2, 0.5);
+        assertThat(NetworkFile.read(p).shape()).isEqualTo("theta2 d=1 depth 2 euler, head 1 outputs (squared-error)");
     }
 
     @Test
@@ -119,6 +132,9 @@ class NetworkFileTest {
             "GOOD, \"inputs\": [[1]], \"targets\": [[1], [2]]}|$.targets has 2 entries, expected 1 (one per input)",
             "GOOD, \"targets\": [[1], [2, 3]]}|$.targets[1] has 2 values, expected 1 as $.targets[0]",
             "GOOD, \"training\": 3}|$.training is 3, expected an object",
+            "{\"format\": \"resnet-ode-network\", \"version\": 1, \"family\": \"a-family-name-far-longer-than-thirty-characters\"}|$.family is \"a-family-name-far-longer-than-...\", expected",
+            "GOOD, \"inputs\": [[1], [2]], \"targets\": [[1, 2], [3]]}|$.targets[1] has 1 values, expected 2 as $.targets[0]",
+            "GOOD, \"inputs\": [[1], [2]], \"targets\": [[1, 2], [3, 4]]}|OK",
             "{\"format\": |malformed JSON at offset",
             "{\"format\": \"resnet-ode-network\"} x|malformed JSON at offset 33: trailing characters"})
     void malformedFilesGetOneLineNamingThePath(String text, String message) throws IOException {
@@ -129,7 +145,11 @@ class NetworkFileTest {
                 // a duplicate key: the JSON reader keeps the last value, version 2
                 assertThatThrownBy(() -> NetworkFile.read(p)).hasMessageContaining("$.version is 2");
             } else {
-                assertThat(NetworkFile.read(p).layers()).containsExactly(1, 2);
+                NetworkFile n = NetworkFile.read(p);
+                assertThat(n.layers()).containsExactly(1, 2);
+                if (n.targets() != null) {
+                    assertThat(n.targets()[1]).containsExactly(3, 4);
+                }
             }
             return;
         }

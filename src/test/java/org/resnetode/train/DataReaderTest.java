@@ -65,6 +65,8 @@ class DataReaderTest {
         assertThat(r.classification()).isFalse();
         assertThat(r.features()).isEqualTo(2);
         assertThat(r.targets()).containsExactly(0.5, -1, 1e-3, 2);
+        assertThat(r.slice(1, 2).targets()).containsExactly(1e-3, 2);
+        assertThat(r.slice(1, 2).inputs()).containsExactly(3, 4);
         assertThat(r.outputs()).isEqualTo(2);
     }
 
@@ -76,6 +78,10 @@ class DataReaderTest {
             "1,2,10|f.csv line 1, column 3: label 10 is outside the classes 0..9",
             "1,2,-1|f.csv line 1, column 3: label -1 is outside the classes 0..9",
             "1,2,1.5|f.csv line 1, column 3: label 1.5 is outside the classes 0..9",
+            "1,2,1e20|f.csv line 1, column 3: label 1.0E20 is outside the classes 0..9",
+            "1,2,123456789012345678901|f.csv line 1, column 3: label 1.2345678901234568E20 is outside the classes 0..9",
+            "1,abcdefghijklmnopqrstu,1|f.csv line 1, column 2: expected a number, found 'abcdefghijklmnopqrst...'",
+            "1,abcdefghijklmnopqrst,1|f.csv line 1, column 2: expected a number, found 'abcdefghijklmnopqrst'",
             "NaN,2,1|f.csv line 1, column 1: expected a finite number, found 'NaN'",
             "1,Infinity,1|f.csv line 1, column 2: expected a finite number, found 'Infinity'",
             "1,1e400,1|f.csv line 1, column 2: expected a finite number, found '1e400'",

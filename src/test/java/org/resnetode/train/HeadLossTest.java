@@ -57,6 +57,23 @@ class HeadLossTest {
     }
 
     @Test
+    void inputGradientIsOverwrittenAndTargetsBindByOffset() {
+        LinearHead h = head(LinearHead.SQUARED_ERROR, 3);
+        double[] x = TestVectors.gaussian(new SplittableRandom(4), B * D, 1.3);
+        double[] y = TestVectors.gaussian(new SplittableRandom(5), (B + 2) * C, 1);
+        double[] clean = new double[B * D];
+        double[] dirty = new double[B * D];
+        java.util.Arrays.fill(dirty, 42);
+        double l1 = new HeadLoss(h).targets(y, 2).evaluate(x, B, clean);
+        double l2 = new HeadLoss(h).targets(y, 2).evaluate(x, B, dirty);
+        assertThat(dirty).containsExactly(clean);
+        assertThat(l2).isEqualTo(l1);
+        // rows 2.. of y are the batch's targets: the same as a copy starting at row 0
+        double[] shifted = java.util.Arrays.copyOfRange(y, 2 * C, (B + 2) * C);
+        assertThat(new HeadLoss(h).targets(shifted, 0).evaluate(x, B, clean)).isEqualTo(l1);
+    }
+
+    @Test
     void headGradientIsOverwrittenNotAccumulated() {
         LinearHead h = head(LinearHead.CROSS_ENTROPY, 3);
         double[] x = TestVectors.gaussian(new SplittableRandom(4), B * D, 1.3);

@@ -43,13 +43,6 @@ class TrainerTest {
     }
 
     static final Trainer.Listener QUIET = new Trainer.Listener() {
-        @Override
-        public void step(int epoch, int step, int steps, double loss) {
-        }
-
-        @Override
-        public void epoch(Trainer.Epoch e) {
-        }
     };
 
     static List<Trainer.Epoch> train(ResNet net, LinearHead head, GradientMethod m, double lr, int epochs) {
@@ -151,10 +144,6 @@ class TrainerTest {
             public void step(int epoch, int step, int steps1, double loss) {
                 steps.add(step);
             }
-
-            @Override
-            public void epoch(Trainer.Epoch e) {
-            }
         })).isInstanceOf(Trainer.DivergedException.class).hasMessageContaining("training diverged at epoch 1, step ")
                 .satisfies(e -> {
                     Trainer.DivergedException d = (Trainer.DivergedException) e;
@@ -216,5 +205,100 @@ class TrainerTest {
         // W entries N(0, 1/d): mean square 1/400 within sampling error (800 draws: ± 5%·2)
         assertThat(sum / 800 * 400).isBetween(0.85, 1.15);
         assertThat(h.parameters()[800]).isEqualTo(0.0);
+    }
+
+    /** A gradient method that records the rows of every batch, returns loss 1 + (batch number) and a zero gradient. */
+    static final class Spy implements GradientMethod {
+        final List<double[]> batches = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "spy";
+        }
+
+        @Override
+        public org.resnetode.gradient.GradientReport compute(ResNet net, double[] inputs, int batch,
+                                                             org.resnetode.gradient.TerminalLoss loss, double[] gradient) {
+            batches.add(inputs.clone());
+            java.util.Arrays.fill(gradient, 0.0);
+            loss.evaluate(inputs, batch, new double[inputs.length]);
+            return new org.resnetode.gradient.GradientReport(batches.size(), 7);
+        }
+    }
+
+    @Test
+    void everyEpochVisitsEveryRowOnceInSeededBatches() {
+        // inputs: row i is (i, i, i); real targets 2 i: the spy sees which rows each batch holds
+        int rows = 21;
+        double[] x = new double[rows * D];
+        double[] y = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            java.util.Arrays.fill(x, i * D, i * D + D, i);
+            y[i] = 2 * i;
+        }
+        Dataset data = new Dataset("rows", rows, D, x, null, y, 1);
+        Spy spy = new Spy();
+        List<Integer> steps = new ArrayList<>();
+        ResidualFunction f = Families.create("linear", D, 1);
+        ResNet zero = new ResNet(f, Scheme.EULER, Initialisation.weights("zero", "constant", 1, f, Scheme.EULER, 2, 1), 2);
+        List<Trainer.Epoch> r = new Trainer(zero, LinearHead.zero(LinearHead.SQUARED_ERROR, 1, D), data, data, spy, null,
+                Optimiser.sgd(1e-18, 0), 8, 11).run(4, 2, new Trainer.Listener() {
+                    @Override
+                    public void step(int epoch, int step, int steps1, double loss) {
+                        steps.add(step);
+                        assertThat(steps1).isEqualTo(3);
+                    }
+                });
+        assertThat(steps).containsExactly(1, 2, 3, 1, 2, 3);
+        assertThat(spy.batches).extracting(b -> b.length).containsExactly(24, 24, 15, 24, 24, 15);
+        int[] expectedOrder = new int[rows];
+        for (int epoch = 4; epoch <= 5; epoch++) {
+            Trainer.shuffle(expectedOrder, new SplittableRandom(11 * 0x9E3779B97F4A7C15L + epoch));
+            int[] seen = new int[rows];
+            for (int k = 0; k < rows; k++) {
+                double[] b = spy.batches.get(3 * (epoch - 4) + k / 8);
+                seen[k] = (int) b[(k % 8) * D];
+            }
+            assertThat(seen).containsExactly(expectedOrder);
+        }
+        // epoch loss: batch losses 1, 2, 3 (then 4, 5, 6) weighted by batch sizes 8, 8, 5 over 21 rows
+        assertThat(r.get(0).loss()).isEqualTo((1 * 8 + 2 * 8 + 3 * 5) / 21.0);
+        assertThat(r.get(1).loss()).isEqualTo((4 * 8 + 5 * 8 + 6 * 5) / 21.0);
+        assertThat(r.get(1).epoch()).isEqualTo(5);
+        assertThat(r.get(0).storedStateDoubles()).isEqualTo(7);
+        assertThat(r.get(0).seconds()).isBetween(0.0, 3600.0);
+        // the zero network and zero head predict 0: test loss ½ mean (2 i)² = 2 mean i²
+        double meanSquare = 0;
+        for (int i = 0; i < rows; i++) {
+            meanSquare += (double) i * i / rows;
+        }
+        assertThat(r.get(1).testLoss()).isCloseTo(2 * meanSquare, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void targetsAreGatheredWithTheirRows() {
+        // one row per batch, y = first feature: the squared-error head loss is ½ (0 - y)², so the first batch's
+        // head gradient on the bias is -y of that row
+        Dataset x = blobs(5, 6);
+        double[] y = new double[5];
+        for (int i = 0; i < 5; i++) {
+            y[i] = x.inputs()[3 * i];
+        }
+        Dataset data = new Dataset("lin", 5, D, x.inputs(), null, y, 1);
+        List<Double> losses = new ArrayList<>();
+        ResidualFunction f = Families.create("linear", D, 1);
+        ResNet zero = new ResNet(f, Scheme.EULER, Initialisation.weights("zero", "constant", 1, f, Scheme.EULER, 2, 1), 2);
+        LinearHead head = LinearHead.zero(LinearHead.SQUARED_ERROR, 1, D);
+        new Trainer(zero, head, data, data, new Backprop(), null, Optimiser.sgd(1e-12, 0), 1, 3).run(1, 1, new Trainer.Listener() {
+            @Override
+            public void step(int epoch, int step, int steps, double loss) {
+                losses.add(loss);
+            }
+        });
+        int[] order = new int[5];
+        Trainer.shuffle(order, new SplittableRandom(3 * 0x9E3779B97F4A7C15L + 1));
+        for (int k = 0; k < 5; k++) {
+            assertThat(losses.get(k)).isCloseTo(0.5 * y[order[k]] * y[order[k]], org.assertj.core.data.Offset.offset(1e-9));
+        }
     }
 }
