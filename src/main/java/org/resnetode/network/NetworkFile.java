@@ -50,8 +50,13 @@ public record NetworkFile(String family, String scheme, int dimension, int hidde
 
     /** The shape in words, for messages: "mlp d=64 hidden=64 depth 64 euler, head 10 outputs". */
     public String shape() {
+        return shape(family, dimension, hidden, depth, scheme, head == null ? 0 : head.outputs(), head == null ? null : head.loss());
+    }
+
+    /** The shape of a network in words ({@code outputs = 0}: no head), as {@link #shape()} prints it. */
+    public static String shape(String family, int dimension, int hidden, int depth, String scheme, int outputs, String loss) {
         return family + " d=" + dimension + (family.equals("mlp") ? " hidden=" + hidden : "") + " depth " + depth + " "
-                + scheme + (head == null ? ", no head" : ", head " + head.outputs() + " outputs (" + head.loss() + ")");
+                + scheme + (outputs == 0 ? ", no head" : ", head " + outputs + " outputs (" + loss + ")");
     }
 
     /** Writes the file atomically (temporary file, then moved into place). */

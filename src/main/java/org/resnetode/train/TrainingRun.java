@@ -67,11 +67,9 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
                     optimiser, 1);
         }
         NetworkFile file = NetworkFile.read(resume);
-        NetworkFile expected = new NetworkFile(s.family(), scheme.name(), d, s.family().equals("mlp") ? hidden : 0, s.depth(),
-                new double[scheme.weightCount(s.depth()) * f.parameterCount()], LinearHead.zero(loss, data.train().outputs(), d),
-                null, null, null);
-        if (file.head() == null || !file.shape().equals(expected.shape())) {
-            throw new IllegalArgumentException(resume + " holds " + file.shape() + "; this run trains " + expected.shape());
+        String expected = NetworkFile.shape(f.name(), d, hidden, s.depth(), scheme.name(), data.train().outputs(), loss);
+        if (!file.shape().equals(expected)) {
+            throw new IllegalArgumentException(resume + " holds " + file.shape() + "; this run trains " + expected);
         }
         Object done = file.training().get("epochs");
         int first = done instanceof Number n ? n.intValue() + 1 : 1;

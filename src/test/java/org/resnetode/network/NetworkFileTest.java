@@ -39,6 +39,7 @@ class NetworkFileTest {
             assertThat(back.head().parameters()).containsExactly(n.head().parameters());
             assertThat(back.shape()).isEqualTo(n.shape());
             assertThat(back.inputs()[0]).containsExactly(1, 2, 3);
+            assertThat(NetworkJsonText.of(p)).contains("\"gradient\": \"adjoint \\\"quoted\\\"\\u000a\\\\\", ");
             assertThat(back.targets()[0]).containsExactly(0.5);
             assertThat(back.training()).containsEntry("epochs", 3L).containsEntry("gradient", "adjoint \"quoted\"\n\\")
                     .containsEntry("loss", 0.25).containsEntry("nan", null);

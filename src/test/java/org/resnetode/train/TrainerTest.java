@@ -277,18 +277,18 @@ class TrainerTest {
 
     @Test
     void targetsAreGatheredWithTheirRows() {
-        // one row per batch, y = first feature: the squared-error head loss is ½ (0 - y)², so the first batch's
-        // head gradient on the bias is -y of that row
+        // one row per batch, targets (y, 2y) with y the first feature: a zero network and head lose ½ ||(y, 2y)||²
         Dataset x = blobs(5, 6);
-        double[] y = new double[5];
+        double[] y = new double[10];
         for (int i = 0; i < 5; i++) {
-            y[i] = x.inputs()[3 * i];
+            y[2 * i] = x.inputs()[3 * i];
+            y[2 * i + 1] = 2 * x.inputs()[3 * i];
         }
-        Dataset data = new Dataset("lin", 5, D, x.inputs(), null, y, 1);
+        Dataset data = new Dataset("lin", 5, D, x.inputs(), null, y, 2);
         List<Double> losses = new ArrayList<>();
         ResidualFunction f = Families.create("linear", D, 1);
         ResNet zero = new ResNet(f, Scheme.EULER, Initialisation.weights("zero", "constant", 1, f, Scheme.EULER, 2, 1), 2);
-        LinearHead head = LinearHead.zero(LinearHead.SQUARED_ERROR, 1, D);
+        LinearHead head = LinearHead.zero(LinearHead.SQUARED_ERROR, 2, D);
         new Trainer(zero, head, data, data, new Backprop(), null, Optimiser.sgd(1e-12, 0), 1, 3).run(1, 1, new Trainer.Listener() {
             @Override
             public void step(int epoch, int step, int steps, double loss) {
@@ -298,7 +298,56 @@ class TrainerTest {
         int[] order = new int[5];
         Trainer.shuffle(order, new SplittableRandom(3 * 0x9E3779B97F4A7C15L + 1));
         for (int k = 0; k < 5; k++) {
-            assertThat(losses.get(k)).isCloseTo(0.5 * y[order[k]] * y[order[k]], org.assertj.core.data.Offset.offset(1e-9));
+            // ½ ||(0, 0) - (y, 2y)||² = 2.5 y²
+            double yk = y[2 * order[k]];
+            assertThat(losses.get(k)).isCloseTo(2.5 * yk * yk, org.assertj.core.data.Offset.offset(1e-9));
         }
+    }
+
+    /** Returns the scripted losses in turn and a gradient with every entry {@code value}. */
+    static GradientMethod scripted(double value, double... losses) {
+        int[] k = {0};
+        return new GradientMethod() {
+            @Override
+            public String name() {
+                return "scripted";
+            }
+
+            @Override
+            public org.resnetode.gradient.GradientReport compute(ResNet net, double[] inputs, int batch,
+                                                                 org.resnetode.gradient.TerminalLoss loss, double[] gradient) {
+                java.util.Arrays.fill(gradient, value);
+                loss.evaluate(inputs, batch, new double[inputs.length]);
+                return new org.resnetode.gradient.GradientReport(losses[k[0]++ % losses.length], 1);
+            }
+        };
+    }
+
+    static Trainer scriptedTrainer(GradientMethod method, GradientMethod reference) {
+        return new Trainer(net("euler", 2, 1), LinearHead.zero(LinearHead.CROSS_ENTROPY, 2, D), blobs(4, 1), blobs(2, 2), method,
+                reference, Optimiser.sgd(1e-30, 0), 1, 1);
+    }
+
+    @Test
+    void divergenceIsALossGrownByMoreThanTheFactor() {
+        // first loss 10; exactly 1e6 times it is not yet divergence, 2e6 times is, at step 3
+        assertThatThrownBy(() -> scriptedTrainer(scripted(0, 10, 1e7, 2e7, 1), null).run(1, 1, QUIET))
+                .isInstanceOf(Trainer.DivergedException.class)
+                .hasMessage("training diverged at epoch 1, step 3: loss 2.0E7 (first batch loss 10.0000)");
+        assertThatThrownBy(() -> scriptedTrainer(scripted(0, 10, 1, Double.NaN, 1), null).run(1, 1, QUIET))
+                .hasMessageContaining("step 3: loss NaN");
+        assertThat(scriptedTrainer(scripted(0, 10, 1e7, 1e7, 5), null).run(1, 1, QUIET).get(0).loss())
+                .isEqualTo((10 + 1e7 + 1e7 + 5) / 4);
+    }
+
+    @Test
+    void gradientErrorIsRelativeToTheReference() {
+        // g = 3 everywhere against g_ref = 1 everywhere: ||g - g_ref|| / ||g_ref|| = 2 whatever the length
+        assertThat(scriptedTrainer(scripted(3, 1), scripted(1, 1)).run(1, 1, QUIET).get(0).gradientError()).isEqualTo(2.0);
+        // a zero reference: the error is ||g|| = 0.5 √p
+        ResNet n = net("euler", 2, 1);
+        double p = n.weights().data().length;
+        assertThat(scriptedTrainer(scripted(0.5, 1), scripted(0, 1)).run(1, 1, QUIET).get(0).gradientError())
+                .isCloseTo(0.5 * Math.sqrt(p), org.assertj.core.data.Offset.offset(1e-12));
     }
 }
