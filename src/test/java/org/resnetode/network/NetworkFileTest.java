@@ -136,6 +136,7 @@ class NetworkFileTest {
             "{\"format\": \"resnet-ode-network\", \"version\": 1, \"family\": \"a-family-name-far-longer-than-thirty-characters\"}|$.family is \"a-family-name-far-longer-than-...\", expected",
             "GOOD, \"inputs\": [[1], [2]], \"targets\": [[1, 2], [3]]}|$.targets[1] has 1 values, expected 2 as $.targets[0]",
             "GOOD, \"inputs\": [[1], [2]], \"targets\": [[1, 2], [3, 4]]}|OK",
+            "{\"format\": \"resnet-ode-network\", \"version\": 1, \"family\": {}}|$.family is an object, expected a string",
             "{\"format\": |malformed JSON at offset",
             "{\"format\": \"resnet-ode-network\"} x|malformed JSON at offset 33: trailing characters"})
     void malformedFilesGetOneLineNamingThePath(String text, String message) throws IOException {
