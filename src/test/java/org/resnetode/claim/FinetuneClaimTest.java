@@ -51,13 +51,30 @@ class FinetuneClaimTest {
 
     @Test
     void holdsWithTheAdjoint() {
-        List<ClaimResult> results = new FinetuneClaim(tiny(), digits, Adjoint::new, Progress.SILENT).run();
+        List<String> progress = new java.util.ArrayList<>();
+        List<ClaimResult> results = new FinetuneClaim(tiny(), digits, Adjoint::new, progress::add).run();
+        assertThat(progress).anyMatch(l -> l.startsWith("finetune euler N=4 backprop epoch 1 loss "));
         assertThat(results).extracting(ClaimResult::claim)
                 .containsExactly("finetune-curves", "finetune-depth", "finetune-heun", "finetune-smoothness");
         for (ClaimResult r : results) {
             assertThat(r.verdict()).as(r.claim() + " " + r.notes()).isEqualTo(Verdict.HOLDS);
         }
+        ClaimResult curves = results.get(0);
+        assertThat(curves.config()).containsEntry("depth", 4).containsEntry("trainRows", 64).containsEntry("hidden", 4);
+        assertThat(curves.rows()).extracting(row -> row.get("epoch")).containsExactly(1, 2, 1, 2);
+        for (java.util.Map<String, Object> row : curves.rows()) {
+            double bp = (Double) row.get("backpropLoss");
+            double adj = (Double) row.get("adjointLoss");
+            assertThat((Double) row.get("relativeDifference")).isEqualTo(Math.abs(adj - bp) / Math.abs(bp));
+        }
         ClaimResult depth = results.get(1);
+        double base = (Double) depth.rows().get(0).get("baseTestAccuracy");
+        double worst = depth.rows().stream().mapToDouble(row -> (Double) row.get("finetunedTestAccuracy")).min().orElseThrow();
+        assertThat(depth.notes().get(0)).contains(String.format("= %.4g,", worst - base));
+        ClaimResult smooth = results.get(3);
+        double first = (Double) smooth.rows().get(0).get("smoothnessAfter");
+        double last = (Double) smooth.rows().get(2).get("smoothnessAfter");
+        assertThat(smooth.notes().get(0)).contains(String.format("= %.4g,", Math.log(last / first) / Math.log(4)));
         assertThat(depth.rows()).extracting(row -> row.get("adjointStoredDoubles")).containsOnly(2L * 32 * 64);
         ClaimResult heun = results.get(2);
         assertThat(heun.rows()).hasSize(8);
@@ -77,6 +94,14 @@ class FinetuneClaimTest {
         assertThat(curves.verdict()).as(curves.notes().toString()).isEqualTo(Verdict.FAILS);
         ClaimResult heun = new FinetuneClaim(tiny(), digits, scaled(1.01), Progress.SILENT).heun();
         assertThat(heun.verdict()).as(heun.notes().toString()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void anAdjointAsExactAsBackpropGivesHeunNoAdvantage() {
+        // the "adjoint" is backprop itself: both schemes match at the smallest depth, so Heun needs no fewer layers
+        ClaimResult heun = new FinetuneClaim(tiny(), digits, org.resnetode.gradient.Backprop::new, Progress.SILENT).heun();
+        assertThat(heun.verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(heun.notes().get(0)).contains("Heun N = 2, Euler N = 2");
     }
 
     @Test
