@@ -16,6 +16,7 @@ import org.resnetode.report.AtomicFiles;
 import org.resnetode.report.ClaimResults;
 import org.resnetode.report.Column;
 import org.resnetode.report.DistanceReport;
+import org.resnetode.report.FinetuneReport;
 import org.resnetode.report.MemoryReport;
 import org.resnetode.report.Plots;
 import org.resnetode.stats.RateFit;
@@ -58,6 +59,8 @@ public final class ReportCommand implements Callable<Integer> {
         MemoryCommand memory = parse(new MemoryCommand(), "--depths", quick ? "1000:64000" : "1000:1000000");
         all.addAll(run(files, "memory", "Memory: backprop versus adjoint", memory.measure(),
                 MemoryReport::title, r -> MemoryReport.COLUMNS));
+        all.addAll(run(files, "finetune", "Training: the adjoint trains deep ResNets", parse(new FinetuneCommand()).measure(),
+                FinetuneReport::title, FinetuneReport::columns));
         plot(files, all);
         String summary = summary(all);
         files.put(out.resolve("REPORT.md"), ClaimOutput.utf8(summary));

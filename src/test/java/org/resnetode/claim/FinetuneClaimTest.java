@@ -1,0 +1,114 @@
+package org.resnetode.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.resnetode.gradient.Adjoint;
+import org.resnetode.gradient.GradientMethod;
+import org.resnetode.gradient.GradientReport;
+import org.resnetode.train.DataReader;
+import org.resnetode.train.Dataset;
+
+/** The fine-tuning claim on a tiny configuration: it holds with the real adjoint, and broken numerics make it fail. */
+class FinetuneClaimTest {
+    static Dataset.Split digits;
+
+    @BeforeAll
+    static void data() {
+        digits = DataReader.digits().split(DataReader.DIGITS_TEST_ROWS);
+    }
+
+    static FinetuneConfig tiny() {
+        return new FinetuneConfig(64, 4, 32, 0.1, 0.9, 1, 2, 4, 4, new int[] {8, 16}, 1, new int[] {2, 4, 8, 16}, 1,
+                new int[] {4, 8, 16});
+    }
+
+    /** The adjoint with its weight gradient multiplied by {@code factor}: wrong numerics, same loss. */
+    static Supplier<GradientMethod> scaled(double factor) {
+        return () -> new GradientMethod() {
+            private final Adjoint adjoint = new Adjoint();
+
+            @Override
+            public String name() {
+                return "broken-adjoint";
+            }
+
+            @Override
+            public GradientReport compute(org.resnetode.scheme.ResNet net, double[] inputs, int batch,
+                                          org.resnetode.gradient.TerminalLoss loss, double[] gradient) {
+                GradientReport r = adjoint.compute(net, inputs, batch, loss, gradient);
+                for (int i = 0; i < gradient.length; i++) {
+                    gradient[i] *= factor;
+                }
+                return r;
+            }
+        };
+    }
+
+    @Test
+    void holdsWithTheAdjoint() {
+        List<String> progress = new java.util.ArrayList<>();
+        List<ClaimResult> results = new FinetuneClaim(tiny(), digits, Adjoint::new, progress::add).run();
+        assertThat(progress).anyMatch(l -> l.startsWith("finetune euler N=4 backprop epoch 1 loss "));
+        assertThat(results).extracting(ClaimResult::claim)
+                .containsExactly("finetune-curves", "finetune-depth", "finetune-heun", "finetune-smoothness");
+        for (ClaimResult r : results) {
+            assertThat(r.verdict()).as(r.claim() + " " + r.notes()).isEqualTo(Verdict.HOLDS);
+        }
+        ClaimResult curves = results.get(0);
+        assertThat(curves.config()).containsEntry("depth", 4).containsEntry("trainRows", 64).containsEntry("hidden", 4);
+        assertThat(curves.rows()).extracting(row -> row.get("epoch")).containsExactly(1, 2, 1, 2);
+        for (java.util.Map<String, Object> row : curves.rows()) {
+            double bp = (Double) row.get("backpropLoss");
+            double adj = (Double) row.get("adjointLoss");
+            assertThat((Double) row.get("relativeDifference")).isEqualTo(Math.abs(adj - bp) / Math.abs(bp));
+        }
+        ClaimResult depth = results.get(1);
+        double base = (Double) depth.rows().get(0).get("baseTestAccuracy");
+        double worst = depth.rows().stream().mapToDouble(row -> (Double) row.get("finetunedTestAccuracy")).min().orElseThrow();
+        assertThat(depth.notes().get(0)).contains(String.format("= %.4g,", worst - base));
+        ClaimResult smooth = results.get(3);
+        double first = (Double) smooth.rows().get(0).get("smoothnessAfter");
+        double last = (Double) smooth.rows().get(2).get("smoothnessAfter");
+        assertThat(smooth.notes().get(0)).contains(String.format("= %.4g,", Math.log(last / first) / Math.log(4)));
+        assertThat(depth.rows()).extracting(row -> row.get("adjointStoredDoubles")).containsOnly(2L * 32 * 64);
+        ClaimResult heun = results.get(2);
+        assertThat(heun.rows()).hasSize(8);
+        // the gradient error falls with N for both schemes, faster for Heun (rate about 1 and at least 2)
+        double euler2 = (Double) heun.rows().get(0).get("maxGradientError");
+        double euler16 = (Double) heun.rows().get(3).get("maxGradientError");
+        double heun2 = (Double) heun.rows().get(4).get("maxGradientError");
+        double heun16 = (Double) heun.rows().get(7).get("maxGradientError");
+        assertThat(euler2 / euler16).isBetween(4.0, 16.0);
+        assertThat(heun2 / heun16).isGreaterThan(64.0);
+    }
+
+    @Test
+    void brokenAdjointGradientsFailTheClaim() {
+        FinetuneClaim claim = new FinetuneClaim(tiny(), digits, scaled(-10), Progress.SILENT);
+        ClaimResult curves = claim.curves();
+        assertThat(curves.verdict()).as(curves.notes().toString()).isEqualTo(Verdict.FAILS);
+        ClaimResult heun = new FinetuneClaim(tiny(), digits, scaled(1.01), Progress.SILENT).heun();
+        assertThat(heun.verdict()).as(heun.notes().toString()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void anAdjointAsExactAsBackpropGivesHeunNoAdvantage() {
+        // the "adjoint" is backprop itself: both schemes match at the smallest depth, so Heun needs no fewer layers
+        ClaimResult heun = new FinetuneClaim(tiny(), digits, org.resnetode.gradient.Backprop::new, Progress.SILENT).heun();
+        assertThat(heun.verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(heun.notes().get(0)).contains("Heun N = 2, Euler N = 2");
+    }
+
+    @Test
+    void configurationsAreChecked() {
+        assertThatThrownBy(() -> new FinetuneConfig(64, 4, 32, 0.1, 0.9, 1, 2, 4, 4, new int[] {8}, 1, new int[] {2, 4}, 1,
+                new int[] {4, 8})).hasMessageContaining("at least two depths");
+        assertThat(FinetuneConfig.quick(1).finetuneDepths()).containsExactly(32, 128, 256);
+        assertThat(FinetuneConfig.full(1).finetuneDepths()).contains(16384);
+    }
+}
