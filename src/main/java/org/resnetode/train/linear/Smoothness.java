@@ -1,0 +1,36 @@
+package org.resnetode.train.linear;
+
+import org.resnetode.model.Norms;
+
+/** Depth-smoothness and limit distances of layer-major weights {@code A_0..A_{N-1}} (d×d blocks, Frobenius norms). */
+public final class Smoothness {
+    private Smoothness() {
+    }
+
+    /** {@code S = N max_n ||A_{n+1} - A_n||_F} (0 for a single layer). */
+    public static double of(double[] weights, int d, int depth) {
+        int block = d * d;
+        double max = 0;
+        for (int n = 0; n + 1 < depth; n++) {
+            max = Math.max(max, Norms.distance(weights, (n + 1) * block, weights, n * block, block));
+        }
+        return depth * max;
+    }
+
+    /**
+     * Richardson estimate of the distance to the limit at the layer times {@code t_n = n/N}: with
+     * {@code A^N_n = A(t_n) + c(t_n)/N + O(1/N²)}, {@code A(t_n) ≈ 2 A^{2N}_{2n} - A^N_n}, so
+     * {@code max_n ||A^N_n - A(t_n)|| ≈ 2 max_n ||A^N_n - A^{2N}_{2n}||} (same training time for both runs).
+     */
+    public static double limitDistance(double[] weights, int depth, double[] doubled, int d) {
+        int block = d * d;
+        if (weights.length != (long) depth * block || doubled.length != 2L * depth * block) {
+            throw new IllegalArgumentException("limit distance: expected " + depth + " and " + 2 * depth + " layers of " + d + "×" + d);
+        }
+        double max = 0;
+        for (int n = 0; n < depth; n++) {
+            max = Math.max(max, Norms.distance(weights, n * block, doubled, 2 * n * block, block));
+        }
+        return 2 * max;
+    }
+}
