@@ -29,8 +29,8 @@ public record RegularizationConfig(int dim, String target, long seed, int[] dept
             throw new IllegalArgumentException("the depth ladder is empty");
         }
         for (int n : depths) {
-            if (n < 2) {
-                throw new IllegalArgumentException("depth " + n + " is below 2 (S(t) compares neighbouring layers)");
+            if (n < 1) {
+                throw new IllegalArgumentException("depth " + n + " is below 1");
             }
         }
         depths = depths.clone();

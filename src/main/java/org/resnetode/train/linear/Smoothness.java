@@ -33,4 +33,27 @@ public final class Smoothness {
         }
         return 2 * max;
     }
+
+    /** Layers {@code A^{2N}_{2n}}, n = 0..N-1, of a 2N network: the ones at the depth times {@code t_n = n/N}. */
+    public static double[] evenLayers(double[] doubled, int depth, int d) {
+        int block = d * d;
+        double[] even = new double[depth * block];
+        for (int n = 0; n < depth; n++) {
+            System.arraycopy(doubled, 2 * n * block, even, n * block, block);
+        }
+        return even;
+    }
+
+    /** {@link #limitDistance} from the {@link #evenLayers} of the 2N network: {@code 2 max_n ||A^N_n - A^{2N}_{2n}||}. */
+    public static double limitDistanceFromEven(double[] weights, double[] even, int d) {
+        if (weights.length != even.length) {
+            throw new IllegalArgumentException("limit distance: " + weights.length + " and " + even.length + " weights");
+        }
+        int block = d * d;
+        double max = 0;
+        for (int n = 0; n < weights.length / block; n++) {
+            max = Math.max(max, Norms.distance(weights, n * block, even, n * block, block));
+        }
+        return 2 * max;
+    }
 }
