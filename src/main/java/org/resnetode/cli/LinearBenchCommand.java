@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -57,10 +56,10 @@ public final class LinearBenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(script)) {
             throw new IllegalArgumentException("NumPy anchor " + script + " not found (pass --anchor FILE)");
         }
+        List<int[]> parsed = workloads.stream().map(LinearBenchCommand::parse).toList();
         PrintWriter out = spec.commandLine().getOut();
         out.println("   d      N  steps   java s  java GFLOP/s  numpy s  numpy GFLOP/s  ratio  target  met");
-        for (String w : workloads) {
-            int[] dns = parse(w);
+        for (int[] dns : parsed) {
             double flops = 6.0 * dns[1] * Math.pow(dns[0], 3) * dns[2];
             double java = Double.POSITIVE_INFINITY;
             double numpy = Double.POSITIVE_INFINITY;

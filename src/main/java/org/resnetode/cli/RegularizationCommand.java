@@ -101,6 +101,7 @@ public final class RegularizationCommand implements Callable<Integer> {
     List<ClaimResult> measure() {
         Progress progress = output.progress(spec.commandLine().getErr());
         RegularizationConfig cfg = training.config(depths == null ? DepthLadder.parse(quick ? "16:128" : "16:1024") : depths.depths());
+        int commutingDim = diagonalDimension(commutingTarget);
         List<ClaimResult> results = new ArrayList<>();
         results.add(RegularizationClaim.run(cfg, progress));
         if (!noScan) {
@@ -110,7 +111,7 @@ public final class RegularizationCommand implements Callable<Integer> {
         }
         if (!noCommuting) {
             int[] ladder = commutingDepths == null ? DepthLadder.parse(quick ? "16:64" : "16:256") : commutingDepths.depths();
-            RegularizationConfig commuting = new RegularizationConfig(diagonalDimension(commutingTarget), commutingTarget, cfg.seed(),
+            RegularizationConfig commuting = new RegularizationConfig(commutingDim, commutingTarget, cfg.seed(),
                     ladder, COMMUTING_LEARNING_RATE, COMMUTING_TIME, Integer.MAX_VALUE, RegularizationConfig.ZERO, 0, cfg.lossTarget());
             results.add(RegularizationCommuting.run(commuting, progress));
         }

@@ -15,6 +15,7 @@ import org.resnetode.report.Column;
 import org.resnetode.report.DistanceReport;
 import org.resnetode.report.MemoryReport;
 import org.resnetode.report.Plots;
+import org.resnetode.report.RegularizationReport;
 import org.resnetode.stats.RateFit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +53,9 @@ public final class ReportCommand implements Callable<Integer> {
         MemoryCommand memory = parse(new MemoryCommand(), "--depths", quick ? "1000:64000" : "1000:1000000");
         all.addAll(run("memory", "Memory: backprop versus adjoint", memory.measure(),
                 MemoryReport::title, r -> MemoryReport.COLUMNS));
+        RegularizationCommand regularization = parse(new RegularizationCommand(), "--quick", "--out", out.toString());
+        all.addAll(run("regularization", "Claim R: implicit regularization of linear ResNets", regularization.measure(),
+                RegularizationReport::title, RegularizationReport::columns));
         plot(all);
         String summary = summary(all);
         AtomicFiles.write(out.resolve("REPORT.md"), summary);
@@ -114,6 +118,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** The fitted rates that state the claim: the error's (distance), the gradient error's (adjoint), the growth of allocation (memory). */
     private static String headline(ClaimResult r) {
+        if (r.claim().startsWith("regularization")) {
+            return RegularizationReport.headline(r);
+        }
         if (r.claim().equals("memory")) {
             return String.format(Locale.ROOT, "allocation grows like N^%.3f (backprop), N^%.3f (adjoint)",
                     -r.fit("backpropAllocatedBytes").rate(), -r.fit("adjointAllocatedBytes").rate());
