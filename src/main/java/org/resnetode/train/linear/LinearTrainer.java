@@ -24,7 +24,7 @@ public final class LinearTrainer {
     private final double[] product;
     private final double[] layerGradient;
 
-    /** Weights {@code A_n = profile layer n of a depth-N network} (a copy is trained). */
+    /** A depth-N network with initial weights {@code A_0..A_{N-1}} (N d×d blocks, layer-major; a copy is trained). */
     public LinearTrainer(LinearLoss loss, int depth, double[] initialWeights) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be at least 1, got " + depth);
@@ -43,6 +43,9 @@ public final class LinearTrainer {
         this.adjoint = new double[block];
         this.product = new double[block];
         this.layerGradient = new double[block];
+        for (int i = 0; i < d; i++) {
+            prefixes[i * d + i] = 1;
+        }
     }
 
     /** Initial weights {@code A_n(0) = A⁰(t_n)} sampled from a depth profile (d² parameters per layer); null means zero. */
@@ -97,13 +100,12 @@ public final class LinearTrainer {
         return value;
     }
 
-    /** {@code Q_{n+1} = Q_n + (1/N) A_n Q_n}; then {@code ℓ(P)} with {@code P = Q_N}, leaving {@code G} in {@link #adjoint}. */
+    /**
+     * From {@code Q_0 = I} (set once, never overwritten), {@code Q_{n+1} = Q_n + (1/N) A_n Q_n}; then {@code ℓ(P)} with
+     * {@code P = Q_N}, leaving {@code G} in {@link #adjoint}.
+     */
     private double forward() {
         double inv = 1.0 / depth;
-        java.util.Arrays.fill(prefixes, 0, block, 0);
-        for (int i = 0; i < d; i++) {
-            prefixes[i * d + i] = 1;
-        }
         for (int n = 0; n < depth; n++) {
             int q = n * block;
             int next = q + block;

@@ -110,6 +110,52 @@ class LinearTrainerTest {
                 .satisfies(e -> assertThat(((LinearTraining.Divergence) e).step()).isBetween(1, 99));
     }
 
+    /**
+     * A finite blow-up: the first step whose loss exceeds 10⁶ × the initial loss, found by replaying the same steps by
+     * hand, is the one reported (the loss there is finite, so only the growth test can catch it).
+     */
+    @Test
+    void growthByAMillionIsDivergenceAtTheFirstSuchStep() {
+        LinearLoss loss = LinearLoss.matrix(Targets.random(0.01, 2, 3), 2);
+        double eta = 4;
+        LinearTrainer replay = new LinearTrainer(loss, 4, new double[16]);
+        double initial = replay.loss();
+        int expected = -1;
+        for (int k = 0; k < 50 && expected < 0; k++) {
+            double l = replay.step(eta);
+            if (l > 1e6 * initial) {
+                assertThat(l).isFinite();
+                expected = k;
+            }
+        }
+        assertThat(expected).as("the replay blows up finitely").isPositive();
+        int step = expected;
+        assertThatThrownBy(() -> LinearTraining.run(new LinearTrainer(loss, 4, new double[16]), new LinearTraining.Settings(eta, 50, 1),
+                (s, t, l, sm, w) -> { }))
+                .isInstanceOf(LinearTraining.Divergence.class)
+                .hasMessageStartingWith("training diverged at step " + step + " ")
+                .hasMessageNotContaining("NaN").hasMessageNotContaining("Infinity");
+    }
+
+    /** The loss after the last step is checked too: a divergent last step is reported at step = steps. */
+    @Test
+    void divergenceAfterTheLastStepIsReported() {
+        LinearLoss loss = LinearLoss.matrix(Targets.random(0.01, 2, 3), 2);
+        LinearTrainer replay = new LinearTrainer(loss, 4, new double[16]);
+        double initial = replay.loss();
+        int k = 0;
+        while (replay.step(4) <= 1e6 * initial) {
+            k++;
+        }
+        int steps = k;
+        assertThatThrownBy(() -> LinearTraining.run(new LinearTrainer(loss, 4, new double[16]), new LinearTraining.Settings(4, steps, 1),
+                (s, t, l, sm, w) -> { }))
+                .isInstanceOf(LinearTraining.Divergence.class)
+                .hasMessageStartingWith("training diverged at step " + steps + " ");
+        assertThat(new LinearTraining.Settings(0.1, 0, 1).steps()).isZero();
+        assertThat(LinearTraining.Settings.forTime(0.1, 0, 1).steps()).isZero();
+    }
+
     @Test
     void initialWeightsFollowTheProfile() {
         var profile = DepthProfiles.create("polynomial", new LinearFamily(2), 5, 0.5, true);

@@ -71,6 +71,63 @@ class TargetsAndSmoothnessTest {
         assertThat(Smoothness.of(new double[] {0, 0, 0, 0, 3, 4, 0, 0}, 2, 2)).isCloseTo(10, within(1e-15));
     }
 
+    /** In d = 2 (blocks of 4): A^N_n = f(t_n) + C/N with a matrix C, so the estimate is ||C||_F / N. */
+    @Test
+    void limitDistanceInTwoDimensions() {
+        int depth = 4;
+        double[] c = {0.3, -0.4, 1.2, 0};
+        double[] a = new double[depth * 4];
+        double[] doubled = new double[2 * depth * 4];
+        for (int n = 0; n < 2 * depth; n++) {
+            for (int i = 0; i < 4; i++) {
+                double t = n / (2.0 * depth);
+                doubled[n * 4 + i] = Math.cos(t + i) + c[i] / (2 * depth);
+                if (n % 2 == 0) {
+                    a[n / 2 * 4 + i] = Math.cos(t + i) + c[i] / depth;
+                }
+            }
+        }
+        assertThat(Smoothness.limitDistance(a, depth, doubled, 2)).isCloseTo(1.3 / depth, within(1e-15));
+        double[] even = Smoothness.evenLayers(doubled, depth, 2);
+        assertThat(even).hasSize(depth * 4);
+        for (int n = 0; n < depth; n++) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(even[n * 4 + i]).isEqualTo(doubled[2 * n * 4 + i]);
+            }
+        }
+        assertThat(Smoothness.limitDistanceFromEven(a, even, 2)).isCloseTo(1.3 / depth, within(1e-15));
+        // S of the doubled network: 2N max_n ||A_{n+1} - A_n||, by hand from the cosines
+        double max = 0;
+        for (int n = 0; n + 1 < 2 * depth; n++) {
+            double s = 0;
+            for (int i = 0; i < 4; i++) {
+                double diff = Math.cos((n + 1) / (2.0 * depth) + i) - Math.cos(n / (2.0 * depth) + i);
+                s += diff * diff;
+            }
+            max = Math.max(max, Math.sqrt(s));
+        }
+        assertThat(Smoothness.of(doubled, 2, 2 * depth)).isCloseTo(2 * depth * max, within(1e-14));
+    }
+
+    @Test
+    void randomTargetScalesTheDrawsByOneOverRootD() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        double[] b = Targets.random(1.0, 4, 11);
+        for (int i = 0; i < 16; i++) {
+            double g = org.resnetode.model.Gaussian.next(rng);
+            assertThat(b[i]).isCloseTo((i % 5 == 0 ? 1 : 0) + g / 2, within(1e-15));
+        }
+        assertThatThrownBy(() -> Targets.parse("random:1", 0, 1)).hasMessage("dimension must be at least 1, got 0");
+        assertThat(Targets.parse("diagonal:3", 1, 1)).containsExactly(3);
+        assertThatThrownBy(() -> Targets.parse("diagonal:1,0", 2, 1)).hasMessageContaining("diagonal entry 2 is 0.0, must be positive");
+        assertThatThrownBy(() -> org.resnetode.train.linear.LinearLoss.matrix(new double[] {1, 0, Double.NaN, 1}, 2))
+                .hasMessage("target entry 2 is NaN");
+        assertThatThrownBy(() -> org.resnetode.train.linear.LinearLoss.matrix(new double[5], 2))
+                .hasMessage("target: expected a 2×2 matrix (4 values), got 5");
+        assertThatThrownBy(() -> org.resnetode.train.linear.LinearLoss.dataSet(new double[2], new double[] {0, Double.NaN}, 1, 2))
+                .hasMessage("data set target entry 1 is NaN");
+    }
+
     /** A^N_n = f(t_n) + c/N exactly: the Richardson estimate 2 max_n ||A^N_n - A^{2N}_{2n}|| recovers |c|/N. */
     @Test
     void limitDistanceRecoversTheFirstOrderTerm() {
