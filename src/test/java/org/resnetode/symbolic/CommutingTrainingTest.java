@@ -39,6 +39,15 @@ class CommutingTrainingTest {
     }
 
     @Test
+    void boundariesOfTheArguments() {
+        assertThat(CommutingTraining.trainedLayer(2.5, 1)).isCloseTo(1.5, within(1e-15));
+        assertThat(CommutingTraining.coefficients(2, CommutingTraining.MAX_ORDER)).hasSize(CommutingTraining.MAX_ORDER + 1);
+        assertThat(CommutingTraining.coefficients(2, 0)).containsExactly(new double[] {Math.log(2)}, within(1e-15));
+        assertThatThrownBy(() -> CommutingTraining.trainedLayer(0, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommutingTraining.coefficients(2, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsNonPositiveEntriesAndDepths() {
         assertThatThrownBy(() -> CommutingTraining.trainedLayer(-1, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CommutingTraining.trainedLayer(1, 0)).isInstanceOf(IllegalArgumentException.class);

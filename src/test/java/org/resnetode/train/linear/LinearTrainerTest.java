@@ -97,6 +97,11 @@ class LinearTrainerTest {
         assertThat(h.smoothness(0)).isZero();
         assertThat(h.supSmoothness()).isEqualTo(h.smoothness(4)).isEqualTo(Smoothness.of(t.weights(), 3, 8));
         assertThat(h.weights(4)).containsExactly(t.weights());
+        LinearTrainer replay = new LinearTrainer(LinearLoss.matrix(Targets.random(0.3, 3, 9), 3), 8, new double[8 * 9]);
+        for (int k = 0; k < 100; k++) {
+            replay.step(0.25);
+        }
+        assertThat(t.weights()).as("exactly round(T/η) = 100 steps").containsExactly(replay.weights());
         assertThatThrownBy(() -> new TrainingHistory(false).weights(0)).isInstanceOf(IllegalStateException.class);
     }
 

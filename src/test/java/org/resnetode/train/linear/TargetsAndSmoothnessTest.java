@@ -145,7 +145,7 @@ class TargetsAndSmoothnessTest {
         double[] even = Smoothness.evenLayers(doubled, depth, 1);
         assertThat(even[3]).isEqualTo(doubled[6]);
         assertThat(Smoothness.limitDistanceFromEven(a, even, 1)).isCloseTo(c / depth, within(1e-15));
-        assertThatThrownBy(() -> Smoothness.limitDistance(a, depth, a, 1)).hasMessageContaining("limit distance");
+        assertThatThrownBy(() -> Smoothness.limitDistance(a, depth, a, 1)).hasMessage("limit distance: expected 8 and 16 layers of 1×1");
         assertThatThrownBy(() -> Smoothness.limitDistanceFromEven(a, doubled, 1)).hasMessageContaining("limit distance");
     }
 }
