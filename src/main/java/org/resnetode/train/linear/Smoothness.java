@@ -27,11 +27,7 @@ public final class Smoothness {
         if (weights.length != (long) depth * block || doubled.length != 2L * depth * block) {
             throw new IllegalArgumentException("limit distance: expected " + depth + " and " + 2 * depth + " layers of " + d + "×" + d);
         }
-        double max = 0;
-        for (int n = 0; n < depth; n++) {
-            max = Math.max(max, Norms.distance(weights, n * block, doubled, 2 * n * block, block));
-        }
-        return 2 * max;
+        return limitDistanceFromEven(weights, evenLayers(doubled, depth, d), d);
     }
 
     /** Layers {@code A^{2N}_{2n}}, n = 0..N-1, of a 2N network: the ones at the depth times {@code t_n = n/N}. */
