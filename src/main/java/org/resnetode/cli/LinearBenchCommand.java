@@ -52,11 +52,11 @@ public final class LinearBenchCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
         }
+        List<int[]> parsed = workloads.stream().map(LinearBenchCommand::parse).toList();
         Path script = anchor != null ? anchor : findAnchor();
         if (!Files.isRegularFile(script)) {
             throw new IllegalArgumentException("NumPy anchor " + script + " not found (pass --anchor FILE)");
         }
-        List<int[]> parsed = workloads.stream().map(LinearBenchCommand::parse).toList();
         PrintWriter out = spec.commandLine().getOut();
         out.println("   d      N  steps   java s  java GFLOP/s  numpy s  numpy GFLOP/s  ratio  target  met");
         for (int[] dns : parsed) {
