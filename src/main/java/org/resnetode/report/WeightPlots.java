@@ -23,7 +23,7 @@ import org.resnetode.train.linear.TrainingHistory;
  */
 public final class WeightPlots {
     /** Curves per depth chart: the tracked training times are thinned to about this many. */
-    public static final int TIMES_PER_CHART = 5;
+    public static final int TIMES_PER_CHART = 6;
 
     private WeightPlots() {
     }
