@@ -44,13 +44,8 @@ public final class WeightPlots {
             int n = e.getKey();
             TrainingHistory h = e.getValue();
             XYChart chart = chart(String.format(Locale.ROOT, "Trained %s against depth, N = %d", entry, n), entry);
-            int stride = Math.max(1, (h.size() - 1) / (TIMES_PER_CHART - 1));
-            for (int k = 0; k < h.size(); k += stride) {
+            for (int k : shownTimes(h.size())) {
                 addCurve(chart, String.format(Locale.ROOT, "t = %.3g", h.time(k)), h.weights(k), n, d, row, col);
-            }
-            if ((h.size() - 1) % stride != 0) {
-                int last = h.size() - 1;
-                addCurve(chart, String.format(Locale.ROOT, "t = %.3g", h.time(last)), h.weights(last), n, d, row, col);
             }
             files.addAll(save(chart, dir, "weights-N" + n));
             addCurve(all, String.format(Locale.ROOT, "N = %d, t = %.3g", n, h.time(h.size() - 1)), h.weights(h.size() - 1), n, d,
@@ -67,15 +62,34 @@ public final class WeightPlots {
         return chart;
     }
 
-    /** The curve {@code (t_n, A_n[row, col])}, n = 0..N-1. */
-    private static void addCurve(XYChart chart, String name, double[] weights, int depth, int d, int row, int col) {
+    /** Indices of the tracked times drawn: every stride-th of {@code tracked} (about {@link #TIMES_PER_CHART}) and the last. */
+    static List<Integer> shownTimes(int tracked) {
+        int stride = Math.max(1, (tracked - 1) / (TIMES_PER_CHART - 1));
+        List<Integer> shown = new ArrayList<>();
+        for (int k = 0; k < tracked; k += stride) {
+            shown.add(k);
+        }
+        if ((tracked - 1) % stride != 0) {
+            shown.add(tracked - 1);
+        }
+        return shown;
+    }
+
+    /** The curve {@code (t_n, A_n[row, col])}, n = 0..N-1, as {t, values}. */
+    static double[][] curve(double[] weights, int depth, int d, int row, int col) {
         double[] t = new double[depth];
         double[] v = new double[depth];
         for (int n = 0; n < depth; n++) {
             t[n] = n / (double) depth;
             v[n] = weights[n * d * d + row * d + col];
         }
-        XYSeries s = chart.addSeries(name, t, v);
+        return new double[][] {t, v};
+    }
+
+    /** Adds {@link #curve} as a series, with markers while the points are few enough to tell apart. */
+    private static void addCurve(XYChart chart, String name, double[] weights, int depth, int d, int row, int col) {
+        double[][] c = curve(weights, depth, d, row, col);
+        XYSeries s = chart.addSeries(name, c[0], c[1]);
         s.setMarker(depth <= 64 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
     }
 

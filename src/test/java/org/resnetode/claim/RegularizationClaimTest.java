@@ -112,6 +112,28 @@ class RegularizationClaimTest {
                 Progress.SILENT)).hasMessageContaining("needs a diagonal target");
     }
 
+    /** The commuting measurements on hand-made layers: relative distance to N (b^{1/N} - 1), mean diagonal, Richardson c_1. */
+    @Test
+    void commutingMeasurementsByHand() {
+        double[] b = {2, 0.5};
+        int n = 2;
+        double d0 = n * (Math.sqrt(2) - 1);
+        double d1 = n * (Math.sqrt(0.5) - 1);
+        double norm = Math.hypot(d0, d1);
+        // layer 0 exact; layer 1 off by 0.1 on its off-diagonal entry (row 0, column 1)
+        double[] w = {d0, 0, 0, d1, d0, 0.1, 0, d1};
+        assertThat(RegularizationCommuting.closedFormError(w, b, n)).isCloseTo(0.1 / norm, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(RegularizationCommuting.meanDiagonal(new double[] {1, 9, 9, 2, 3, 9, 9, 6}, 2, 2)).containsExactly(2, 4);
+        // A^N = L + c/N + e/N² exactly: c recovered
+        double l = 0.3;
+        double c = -1.7;
+        double e = 0.4;
+        double[] a1 = {l + c / 8 + e / 64};
+        double[] a2 = {l + c / 16 + e / 256};
+        double[] a4 = {l + c / 32 + e / 1024};
+        assertThat(RegularizationCommuting.richardsonConstant(a1, a2, a4, 8)[0]).isCloseTo(c, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
     /** The scan judges only the claimed regime; beyond it, a divergence is a measured row with its step. */
     @Test
     void scanJudgesOnlyTheClaimedRegime() {
@@ -120,6 +142,21 @@ class RegularizationClaimTest {
                 Progress.SILENT);
         assertThat(r.verdict()).as(String.join("\n", r.notes())).isEqualTo(Verdict.HOLDS);
         assertThat(r.rows()).hasSize(2);
+        // the first cell's row summarises the claim run of the same configuration
+        ClaimResult cell = RegularizationClaim.run(base.with(2, "random:0.25", new int[] {16, 32, 64}), Progress.SILENT);
+        Map<String, Object> row = r.rows().get(0);
+        double[] supS = cell.rows().stream().mapToDouble(m -> (Double) m.get("supS")).toArray();
+        double lo = java.util.Arrays.stream(supS).min().orElseThrow();
+        double hi = java.util.Arrays.stream(supS).max().orElseThrow();
+        assertThat(row).containsEntry("dim", 2).containsEntry("s", 0.25).containsEntry("verdict", "holds")
+                .containsEntry("initialLoss", cell.rows().get(0).get("initialLoss"))
+                .containsEntry("finalLoss", cell.rows().stream().mapToDouble(m -> (Double) m.get("finalLoss")).max().orElseThrow())
+                .containsEntry("supSLow", lo).containsEntry("supSHigh", hi).containsEntry("spread", hi / lo - 1)
+                .containsEntry("limitRate", cell.fit("limitDistance").rate())
+                .containsEntry("limitRateLow", cell.fit("limitDistance").ci95Low())
+                .containsEntry("limitRateHigh", cell.fit("limitDistance").ci95High())
+                .doesNotContainKey("reason");
+        assertThat(lo).isLessThan(hi);
         assertThat(r.rows().get(1).get("divergedAtStep")).isNotNull();
         assertThat(r.notes()).anyMatch(n -> n.startsWith("measured beyond the claimed regime: d=2 s=4.0 (") && n.contains("): fails"));
         // rough initialisation inside the hypothesis ||B - I||_2 <= 1/2 (s = 0.1): a claimed cell that fails fails the scan
@@ -132,5 +169,8 @@ class RegularizationClaimTest {
                 Progress.SILENT);
         assertThat((Double) strict.rows().get(0).get("targetDistance")).isGreaterThan(1.1);
         assertThat(strict.verdict()).as(String.join("\n", strict.notes())).isEqualTo(Verdict.FINDING);
+        assertThat(strict.rows().get(0).get("reason")).asString().startsWith("fails: largest final loss over the ladder");
+        assertThat(strict.notes()).anyMatch(n -> n.startsWith("finding: claimed regime s <= 0.5 but d=2 s=0.5")
+                && n.endsWith("(" + strict.rows().get(0).get("reason") + ")"));
     }
 }
