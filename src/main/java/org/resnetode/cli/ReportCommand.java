@@ -19,6 +19,7 @@ import org.resnetode.report.DistanceReport;
 import org.resnetode.report.FinetuneReport;
 import org.resnetode.report.MemoryReport;
 import org.resnetode.report.Plots;
+import org.resnetode.report.RegularizationReport;
 import org.resnetode.stats.RateFit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +62,9 @@ public final class ReportCommand implements Callable<Integer> {
                 MemoryReport::title, r -> MemoryReport.COLUMNS));
         all.addAll(run(files, "finetune", "Training: the adjoint trains deep ResNets", parse(new FinetuneCommand()).measure(),
                 FinetuneReport::title, FinetuneReport::columns));
+        RegularizationCommand regularization = parse(new RegularizationCommand(), "--quick", "--out", out.toString());
+        all.addAll(run(files, "regularization", "Claim R: implicit regularization of linear ResNets", regularization.measure(),
+                RegularizationReport::title, RegularizationReport::columns));
         plot(files, all);
         String summary = summary(all);
         files.put(out.resolve("REPORT.md"), ClaimOutput.utf8(summary));
@@ -124,6 +128,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** The fitted rates that state the claim: the error's (distance), the gradient error's (adjoint), the growth of allocation (memory). */
     private static String headline(ClaimResult r) {
+        if (r.claim().startsWith("regularization")) {
+            return RegularizationReport.headline(r);
+        }
         if (r.claim().equals("memory")) {
             return rate(r, "backpropAllocatedBytes") + "; " + rate(r, "adjointAllocatedBytes");
         }

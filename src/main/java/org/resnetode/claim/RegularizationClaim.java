@@ -1,0 +1,168 @@
+package org.resnetode.claim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.resnetode.model.DepthProfile;
+import org.resnetode.model.LinearFamily;
+import org.resnetode.model.Weights;
+import org.resnetode.scheme.Scheme;
+import org.resnetode.stats.RateFit;
+import org.resnetode.train.linear.LinearLoss;
+import org.resnetode.train.linear.LinearTrainer;
+import org.resnetode.train.linear.LinearTraining;
+import org.resnetode.train.linear.Smoothness;
+import org.resnetode.train.linear.TrainingHistory;
+
+/**
+ * Claim R (MATH.md section 3): gradient descent with the depth-scaled step on a linear ResNet, from an initialisation
+ * smooth in depth and with a small initial loss, (1) drives the loss to zero, (2) keeps
+ * {@code S(t) = N max_n ||A_{n+1}(t) - A_n(t)||} bounded independently of N, and (3) stays within C/N of a limit
+ * {@code A(s, t)} uniformly in the training time t; the trained network is then O(1/N) from its Neural ODE.
+ *
+ * <p>Every depth of the ladder is trained for the same training time, and so is its double 2N; the distance to the
+ * limit at each tracked time is the Richardson estimate {@code 2 max_n ||A^N_n(t) - A^{2N}_{2n}(t)||}
+ * ({@link Smoothness#limitDistance}), exact to O(1/N²), with no interpolation (layer 2n of the 2N network sits at the
+ * same depth time {@code t_n} as layer n of the N network).
+ */
+public final class RegularizationClaim {
+    /** {@code sup_t S(t)} may differ across depths by at most this fraction of the smallest. */
+    public static final double SMOOTHNESS_SPREAD = 0.10;
+    /** Rates within this band of 1 count as "rate 1/N". */
+    public static final double RATE_TOLERANCE = 0.1;
+    /** Distances at or below this are round-off and kept out of fits. */
+    public static final double ROUND_OFF_FLOOR = 1e-12;
+
+    private RegularizationClaim() {
+    }
+
+    /** Trains every depth of the ladder and its double for the configured time, then judges the claim. */
+    public static ClaimResult run(RegularizationConfig cfg, Progress progress) {
+        TreeSet<Integer> all = new TreeSet<>();
+        for (int n : cfg.depths()) {
+            all.add(n);
+            all.add(2 * n);
+        }
+        return summarise(cfg, train(cfg, all, progress));
+    }
+
+    /**
+     * Trains depth by depth from the configured initialisation, keeping the weights at every tracked step.
+     *
+     * @throws LinearTraining.Divergence when a depth diverges
+     */
+    public static Map<Integer, TrainingHistory> train(RegularizationConfig cfg, Iterable<Integer> depths, Progress progress) {
+        LinearLoss loss = cfg.loss();
+        DepthProfile init = cfg.initialProfile();
+        Map<Integer, TrainingHistory> histories = new TreeMap<>();
+        for (int n : depths) {
+            LinearTrainer trainer = new LinearTrainer(loss, n, LinearTrainer.initialWeights(init, cfg.dim(), n));
+            TrainingHistory h = new TrainingHistory(true);
+            LinearTraining.run(trainer, cfg.settings(), h);
+            histories.put(n, h);
+            progress.report(String.format("regularization d=%d %s N=%d final loss=%.3e sup S=%.4g", cfg.dim(), cfg.target(),
+                    n, h.finalLoss(), h.supSmoothness()));
+        }
+        return histories;
+    }
+
+    static ClaimResult summarise(RegularizationConfig cfg, Map<Integer, TrainingHistory> histories) {
+        int d = cfg.dim();
+        int[] depths = cfg.depths();
+        double[] x0 = DistanceMeasurement.unitInput(d, cfg.seed());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        double[] limit = new double[depths.length];
+        double[] ode = new double[depths.length];
+        double[] supS = new double[depths.length];
+        double[] finalLoss = new double[depths.length];
+        int tracked = histories.get(depths[0]).size();
+        double[][] limitAtTime = new double[tracked][depths.length];
+        for (int i = 0; i < depths.length; i++) {
+            int n = depths[i];
+            TrainingHistory h = histories.get(n);
+            TrainingHistory doubled = histories.get(2 * n);
+            double sup = 0;
+            double supTime = 0;
+            for (int k = 0; k < h.size(); k++) {
+                double e = Smoothness.limitDistance(h.weights(k), n, doubled.weights(k), d);
+                limitAtTime[k][i] = e;
+                if (e > sup) {
+                    sup = e;
+                    supTime = h.time(k);
+                }
+            }
+            double[] last = h.weights(h.size() - 1);
+            DistanceMeasurement m = DistanceMeasurement.measure(new LinearFamily(d), new Weights(n, d * d, last.clone()),
+                    Scheme.EULER, n, x0);
+            limit[i] = sup;
+            ode[i] = m.accepted() ? m.error() : Double.NaN;
+            supS[i] = h.supSmoothness();
+            finalLoss[i] = h.finalLoss();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("N", n);
+            row.put("initialLoss", h.loss(0));
+            row.put("finalLoss", finalLoss[i]);
+            row.put("initialS", h.smoothness(0));
+            row.put("supS", supS[i]);
+            row.put("limitDistance", sup);
+            row.put("limitDistanceTime", supTime);
+            row.put("odeDistance", ode[i]);
+            rows.add(row);
+        }
+        return verdict(cfg, rows, depths, limit, ode, supS, finalLoss, limitAtTime, histories.get(depths[0]));
+    }
+
+    private static ClaimResult verdict(RegularizationConfig cfg, List<Map<String, Object>> rows, int[] depths, double[] limit,
+                                       double[] ode, double[] supS, double[] finalLoss, double[][] limitAtTime,
+                                       TrainingHistory times) {
+        List<String> notes = new ArrayList<>();
+        VerdictPolicy policy = new VerdictPolicy(notes);
+        List<RateFit> fits = new ArrayList<>();
+        double worstLoss = Arrays.stream(finalLoss).max().orElse(Double.NaN);
+        if (policy.finite("largest final loss", worstLoss)) {
+            policy.check(worstLoss < cfg.lossTarget(), String.format("largest final loss over the ladder %.3e, required below %.1e",
+                    worstLoss, cfg.lossTarget()));
+        }
+        double lo = Arrays.stream(supS).min().orElse(Double.NaN);
+        double hi = Arrays.stream(supS).max().orElse(Double.NaN);
+        double spread = hi / lo - 1;
+        if (policy.finite("spread of sup_t S(t) across depths", spread)) {
+            policy.check(spread <= SMOOTHNESS_SPREAD, String.format("sup_t S(t) ranges over [%.5g, %.5g] across N = %d..%d: "
+                    + "spread %.2f%%, allowed %.0f%%", lo, hi, depths[0], depths[depths.length - 1], 100 * spread,
+                    100 * SMOOTHNESS_SPREAD));
+        }
+        RateFit limitFit = fit("limitDistance", depths, limit);
+        if (limitFit != null) {
+            fits.add(limitFit);
+        }
+        policy.rate("sup_t max_n ||A^N_n(t) - A(t_n, t)||", limitFit, 1.0, RATE_TOLERANCE, 1, Double.NaN);
+        RateFit odeFit = fit("odeDistance", depths, ode);
+        if (odeFit != null) {
+            fits.add(odeFit);
+        }
+        policy.rate("||x_N - x(1)|| of the trained network", odeFit, 1.0, RATE_TOLERANCE, 1, Double.NaN);
+        notes.add(ratesOverTime(depths, limitAtTime, times));
+        return new ClaimResult("regularization", cfg.describe(), rows, fits, policy.verdict(), notes);
+    }
+
+    /** The rate of the limit distance at each tracked training time, as a note (uniformity in t). */
+    private static String ratesOverTime(int[] depths, double[][] limitAtTime, TrainingHistory times) {
+        StringBuilder sb = new StringBuilder("rate of max_n ||A^N_n(t) - A(t_n, t)|| at each tracked time t:");
+        for (int k = 0; k < limitAtTime.length; k++) {
+            RateFit f = fit("limitDistance", depths, limitAtTime[k]);
+            sb.append(String.format(java.util.Locale.ROOT, " t=%.3g: %s;", times.time(k),
+                    f == null ? "—" : String.format(java.util.Locale.ROOT, "%.3f", f.rate())));
+        }
+        return sb.toString();
+    }
+
+    /** The rate fit over every depth above the round-off floor, or null when fewer than 2 remain. */
+    static RateFit fit(String quantity, int[] depths, double[] values) {
+        long usable = Arrays.stream(values).filter(v -> Double.isFinite(v) && v > ROUND_OFF_FLOOR).count();
+        return usable < 2 ? null : RateFit.fit(quantity, depths, values, 1, Integer.MAX_VALUE, ROUND_OFF_FLOOR);
+    }
+}

@@ -1,0 +1,153 @@
+package org.resnetode.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.resnetode.train.linear.LinearLoss;
+import org.resnetode.train.linear.LinearTrainer;
+import org.resnetode.train.linear.Targets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "linear-bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark of linear-ResNet training (MATH.md section 3): the project's trainer and the NumPy anchor "
+                + "shared/anchors/numpy_linear_training.py on the same workloads (d, N, steps; zero initialisation, "
+                + "B = I + 0.5 G/√d, the same learning rate) in one invocation, with throughput at 6 N d³ flops per step and the "
+                + "ratio project / NumPy. Targets: >= 10× at d <= 8, >= 1× at d = 64 and 128.",
+                "NumPy runs as `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 ANCHOR D N STEPS LR SEED`. The Java side is "
+                        + "warmed up on the same workload first; each side's best of --repeats timed runs is kept. "
+                        + "A benchmark, not a claim: exit 0 whether or not the targets are met (2 when python3 or NumPy is missing)."})
+public final class LinearBenchCommand implements Callable<Integer> {
+    private static final String ANCHOR = "shared/anchors/numpy_linear_training.py";
+    private static final Pattern SECONDS = Pattern.compile("\"seconds\":\\s*([0-9.eE+-]+)");
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--workloads", split = ";", paramLabel = "D:N:STEPS",
+            defaultValue = "4:1024:40;8:1024:40;64:256:4;128:64:4",
+            description = "Workloads d:N:steps separated by ';'. Default: ${DEFAULT-VALUE}.")
+    List<String> workloads;
+
+    @Option(names = "--lr", defaultValue = "0.05", description = "Learning rate of both sides. Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed runs per side and workload (best kept). Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
+    @Option(names = "--anchor", paramLabel = "FILE",
+            description = "The NumPy anchor script (default: ../shared/anchors/numpy_linear_training.py, searched upward from the working directory).")
+    Path anchor;
+
+    @Override
+    public Integer call() {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
+        }
+        List<int[]> parsed = workloads.stream().map(LinearBenchCommand::parse).toList();
+        Path script = anchor != null ? anchor : findAnchor();
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalArgumentException("NumPy anchor " + script + " not found (pass --anchor FILE)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("   d      N  steps   java s  java GFLOP/s  numpy s  numpy GFLOP/s  ratio  target  met");
+        for (int[] dns : parsed) {
+            double flops = 6.0 * dns[1] * Math.pow(dns[0], 3) * dns[2];
+            double java = Double.POSITIVE_INFINITY;
+            double numpy = Double.POSITIVE_INFINITY;
+            timeJava(dns[0], dns[1], dns[2]);
+            for (int r = 0; r < repeats; r++) {
+                java = Math.min(java, timeJava(dns[0], dns[1], dns[2]));
+                numpy = Math.min(numpy, timeNumpy(script, dns[0], dns[1], dns[2]));
+            }
+            double ratio = numpy / java;
+            double target = dns[0] <= 8 ? 10 : 1;
+            out.println(String.format(Locale.ROOT, "%4d %6d %6d %8.4f %13.3f %8.4f %14.3f %6.2f %6.0fx  %s", dns[0], dns[1], dns[2],
+                    java, flops / java / 1e9, numpy, flops / numpy / 1e9, ratio, target, ratio >= target ? "yes" : "no"));
+            out.flush();
+        }
+        out.println("ratio = NumPy seconds / project seconds on the same workload (higher is faster); machine: "
+                + Runtime.getRuntime().availableProcessors() + " cores visible to the JVM");
+        return 0;
+    }
+
+    /** Seconds of {@code steps} depth-scaled steps of the project's trainer (zero init, B = I + 0.5 G/√d). */
+    private double timeJava(int d, int n, int steps) {
+        LinearTrainer trainer = new LinearTrainer(LinearLoss.matrix(Targets.random(0.5, d, 0), d), n, new double[n * d * d]);
+        long start = System.nanoTime();
+        double loss = 0;
+        for (int s = 0; s < steps; s++) {
+            loss = trainer.step(learningRate);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!Double.isFinite(loss)) {
+            throw new IllegalArgumentException("the benchmark training diverged at d = " + d + ", N = " + n + ": use a smaller --lr");
+        }
+        return seconds;
+    }
+
+    /** The anchor's own timing of its loop ("seconds" of its JSON line). */
+    private double timeNumpy(Path script, int d, int n, int steps) {
+        List<String> command = List.of("env", "-u", "OPENBLAS_CORETYPE", "-u", "OPENBLAS_L2_SIZE", "python3", script.toString(),
+                Integer.toString(d), Integer.toString(n), Integer.toString(steps), Double.toString(learningRate), "0");
+        String output;
+        int code;
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            code = p.waitFor();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot run python3 for the NumPy baseline (" + e.getMessage() + "): install Python 3 with NumPy");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the NumPy baseline", e);
+        }
+        if (code != 0 && output.contains("No module named 'numpy'")) {
+            throw new IllegalArgumentException("python3 has no NumPy: install it (pip install numpy) to run the baseline");
+        }
+        if (code == 127 || output.contains("python3: No such file") || output.contains("env: 'python3'")) {
+            throw new IllegalArgumentException("python3 not found: install Python 3 with NumPy to run the baseline");
+        }
+        Matcher m = SECONDS.matcher(output);
+        if (code != 0 || !m.find()) {
+            throw new IllegalArgumentException("the NumPy baseline failed (exit " + code + "): " + output.strip().lines().reduce((a, b) -> b).orElse(""));
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static int[] parse(String workload) {
+        String[] parts = workload.trim().split(":");
+        try {
+            if (parts.length != 3) {
+                throw new NumberFormatException();
+            }
+            int[] v = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
+            if (v[0] < 1 || v[1] < 1 || v[2] < 1) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("malformed workload '" + workload + "': expected D:N:STEPS, all at least 1");
+        }
+    }
+
+    /** {@code ../shared/anchors/...} relative to the working directory or any of its parents. */
+    private static Path findAnchor() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            Path candidate = p.resolve(ANCHOR);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return dir.resolve("..").resolve(ANCHOR).normalize();
+    }
+}

@@ -1,0 +1,146 @@
+package org.resnetode.train.linear;
+
+import org.resnetode.linalg.Gemm;
+import org.resnetode.model.DepthProfile;
+
+/**
+ * Gradient descent on the linear ResNet {@code x_{n+1} = (I + A_n/N) x_n} (MATH.md section 3), whose end-to-end
+ * matrix is {@code P = (I + A_{N-1}/N) ... (I + A_0/N)}. With prefixes {@code Q_n = (I + A_{n-1}/N) ... (I + A_0/N)}
+ * ({@code Q_0 = I}), suffixes {@code S_{n+1} = (I + A_{N-1}/N) ... (I + A_{n+1}/N)} ({@code S_N = I}) and
+ * {@code G = ∂ℓ/∂P},
+ * <pre>  ∂ℓ/∂A_n = (1/N) S_{n+1}ᵀ G Q_nᵀ,</pre>
+ * for every n in O(N d³): one forward sweep stores the prefixes, one backward sweep carries
+ * {@code M_{n+1} = S_{n+1}ᵀ G} through {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}}. The depth-scaled step is
+ * {@code A_n ← A_n - η N ∂ℓ/∂A_n = A_n - η M_{n+1} Q_nᵀ}. Every buffer is owned here: nothing is allocated per step.
+ */
+public final class LinearTrainer {
+    private final int d;
+    private final int depth;
+    private final int block;
+    private final LinearLoss loss;
+    private final double[] weights;
+    private final double[] prefixes;
+    private final double[] adjoint;
+    private final double[] product;
+    private final double[] layerGradient;
+
+    /** A depth-N network with initial weights {@code A_0..A_{N-1}} (N d×d blocks, layer-major; a copy is trained). */
+    public LinearTrainer(LinearLoss loss, int depth, double[] initialWeights) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
+        }
+        this.d = loss.dim();
+        this.depth = depth;
+        this.block = d * d;
+        if (initialWeights.length != (long) depth * block) {
+            throw new IllegalArgumentException("initial weights: expected " + depth + " layers of " + d + "×" + d + " ("
+                    + (long) depth * block + " values), got " + initialWeights.length);
+        }
+        Targets.requireFinite("initial weight", initialWeights);
+        this.loss = loss;
+        this.weights = initialWeights.clone();
+        this.prefixes = new double[(depth + 1) * block];
+        this.adjoint = new double[block];
+        this.product = new double[block];
+        this.layerGradient = new double[block];
+        for (int i = 0; i < d; i++) {
+            prefixes[i * d + i] = 1;
+        }
+    }
+
+    /** Initial weights {@code A_n(0) = A⁰(t_n)} sampled from a depth profile (d² parameters per layer); null means zero. */
+    public static double[] initialWeights(DepthProfile profile, int d, int depth) {
+        double[] a = new double[depth * d * d];
+        if (profile != null) {
+            if (profile.parameterCount() != d * d) {
+                throw new IllegalArgumentException("initial profile has " + profile.parameterCount() + " parameters per layer, "
+                        + "a " + d + "×" + d + " layer needs " + d * d);
+            }
+            for (int n = 0; n < depth; n++) {
+                profile.layer(n, depth, a, n * d * d);
+            }
+        }
+        return a;
+    }
+
+    public int dim() { return d; }
+
+    public int depth() { return depth; }
+
+    /** The live weights {@code A_0..A_{N-1}} (layer-major d×d blocks); read only. */
+    public double[] weights() { return weights; }
+
+    /** The loss at the current weights (one forward sweep). */
+    public double loss() {
+        return forward();
+    }
+
+    /** The end-to-end matrix P at the current weights (a copy). */
+    public double[] endToEnd() {
+        forward();
+        double[] p = new double[block];
+        System.arraycopy(prefixes, depth * block, p, 0, block);
+        return p;
+    }
+
+    /** Writes {@code ∂ℓ/∂A_n} for every n into {@code gradient} (N d², layer-major) and returns the loss; weights unchanged. */
+    public double gradient(double[] gradient) {
+        if (gradient.length != weights.length) {
+            throw new IllegalArgumentException("gradient buffer has " + gradient.length + " entries, the weights have " + weights.length);
+        }
+        double value = forward();
+        backward(gradient, 0);
+        return value;
+    }
+
+    /** One depth-scaled gradient step {@code A_n ← A_n - η N ∂ℓ/∂A_n}; returns the loss before the step. */
+    public double step(double learningRate) {
+        double value = forward();
+        backward(null, learningRate);
+        return value;
+    }
+
+    /**
+     * From {@code Q_0 = I} (set once, never overwritten), {@code Q_{n+1} = Q_n + (1/N) A_n Q_n}; then {@code ℓ(P)} with
+     * {@code P = Q_N}, leaving {@code G} in {@link #adjoint}.
+     */
+    private double forward() {
+        double inv = 1.0 / depth;
+        for (int n = 0; n < depth; n++) {
+            int q = n * block;
+            int next = q + block;
+            Gemm.nn(weights, q, prefixes, q, product, 0, d, d, d, 0);
+            for (int i = 0; i < block; i++) {
+                prefixes[next + i] = prefixes[q + i] + inv * product[i];
+            }
+        }
+        System.arraycopy(prefixes, depth * block, product, 0, block);
+        return loss.evaluate(product, adjoint);
+    }
+
+    /**
+     * From {@code M_N = G}, for n = N-1..0: the layer's gradient {@code (1/N) M_{n+1} Q_nᵀ}, written to {@code gradient}
+     * when it is not null, otherwise applied as {@code A_n ← A_n - η M_{n+1} Q_nᵀ}; then
+     * {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}} with A_n before its update.
+     */
+    private void backward(double[] gradient, double learningRate) {
+        double inv = 1.0 / depth;
+        for (int n = depth - 1; n >= 0; n--) {
+            int a = n * block;
+            Gemm.nt(adjoint, 0, prefixes, a, layerGradient, 0, d, d, d, 0);
+            Gemm.tn(weights, a, adjoint, 0, product, 0, d, d, d, 0);
+            for (int i = 0; i < block; i++) {
+                adjoint[i] += inv * product[i];
+            }
+            if (gradient != null) {
+                for (int i = 0; i < block; i++) {
+                    gradient[a + i] = inv * layerGradient[i];
+                }
+            } else {
+                for (int i = 0; i < block; i++) {
+                    weights[a + i] -= learningRate * layerGradient[i];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.resnetode.train.linear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.resnetode.TestVectors;
+import org.resnetode.model.DepthProfiles;
+import org.resnetode.model.LinearFamily;
+
+/** The trainer against independent routes: a naive product, the step formula A - η N ∂ℓ/∂A, hand-computed scalars. */
+class LinearTrainerTest {
+
+    /** P = (I + A_{N-1}/N) ... (I + A_0/N) by explicit triple loops, independent of the trainer's Gemm sweep. */
+    private static double[] naiveProduct(double[] a, int d, int depth) {
+        double[] p = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            p[i * d + i] = 1;
+        }
+        for (int n = 0; n < depth; n++) {
+            double[] next = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double s = p[i * d + j];
+                    for (int k = 0; k < d; k++) {
+                        s += a[n * d * d + i * d + k] * p[k * d + j] / depth;
+                    }
+                    next[i * d + j] = s;
+                }
+            }
+            p = next;
+        }
+        return p;
+    }
+
+    @Test
+    void endToEndIsTheProductOfTheLayers() {
+        SplittableRandom rng = new SplittableRandom(3);
+        double[] a = TestVectors.gaussian(rng, 5 * 9, 1.0);
+        double[] b = TestVectors.gaussian(rng, 9, 1.0);
+        LinearTrainer t = new LinearTrainer(LinearLoss.matrix(b, 3), 5, a);
+        double[] p = t.endToEnd();
+        double[] expected = naiveProduct(a, 3, 5);
+        double loss = 0;
+        for (int i = 0; i < 9; i++) {
+            assertThat(p[i]).isCloseTo(expected[i], within(1e-14));
+            loss += 0.5 * (expected[i] - b[i]) * (expected[i] - b[i]);
+        }
+        assertThat(t.loss()).isCloseTo(loss, within(1e-13));
+    }
+
+    /** Scalar case d = 1, N = 2: P = (1 + a0/2)(1 + a1/2), ∂ℓ/∂a0 = (P - b)(1 + a1/2)/2. */
+    @Test
+    void scalarGradientByHand() {
+        double a0 = 0.4;
+        double a1 = -0.6;
+        double b = 2;
+        LinearTrainer t = new LinearTrainer(LinearLoss.matrix(new double[] {b}, 1), 2, new double[] {a0, a1});
+        double[] g = new double[2];
+        double loss = t.gradient(g);
+        double p = (1 + a0 / 2) * (1 + a1 / 2);
+        assertThat(loss).isCloseTo(0.5 * (p - b) * (p - b), within(1e-15));
+        assertThat(g[0]).isCloseTo((p - b) * (1 + a1 / 2) / 2, within(1e-15));
+        assertThat(g[1]).isCloseTo((p - b) * (1 + a0 / 2) / 2, within(1e-15));
+    }
+
+    @Test
+    void stepIsTheDepthScaledGradientStep() {
+        SplittableRandom rng = new SplittableRandom(4);
+        int d = 3;
+        int depth = 6;
+        double[] a = TestVectors.gaussian(rng, depth * d * d, 0.5);
+        LinearLoss loss = LinearLoss.matrix(TestVectors.gaussian(rng, d * d, 1.0), d);
+        double[] g = new double[a.length];
+        double before = new LinearTrainer(loss, depth, a).gradient(g);
+        LinearTrainer t = new LinearTrainer(loss, depth, a);
+        double eta = 0.3;
+        assertThat(t.step(eta)).isEqualTo(before);
+        for (int i = 0; i < a.length; i++) {
+            assertThat(t.weights()[i]).isCloseTo(a[i] - eta * depth * g[i], within(1e-14));
+        }
+        assertThat(a[0]).as("the caller's initial weights are copied, not trained").isEqualTo(new LinearTrainer(loss, depth, a).weights()[0]);
+    }
+
+    @Test
+    void trainingReachesTheTargetAndTracksEveryKSteps() {
+        LinearTrainer t = new LinearTrainer(LinearLoss.matrix(Targets.random(0.3, 3, 9), 3), 8, new double[8 * 9]);
+        TrainingHistory h = new TrainingHistory(true);
+        double last = LinearTraining.run(t, LinearTraining.Settings.forTime(0.25, 25, 30), h);
+        assertThat(h.size()).isEqualTo(5);
+        assertThat(h.step(4)).isEqualTo(100);
+        assertThat(h.time(1)).isEqualTo(7.5);
+        assertThat(h.finalLoss()).isEqualTo(last).isLessThan(1e-12);
+        assertThat(h.loss(0)).isGreaterThan(h.loss(1)).isGreaterThan(h.loss(2));
+        assertThat(h.smoothness(0)).isZero();
+        assertThat(h.supSmoothness()).isEqualTo(h.smoothness(4)).isEqualTo(Smoothness.of(t.weights(), 3, 8));
+        assertThat(h.weights(4)).containsExactly(t.weights());
+        LinearTrainer replay = new LinearTrainer(LinearLoss.matrix(Targets.random(0.3, 3, 9), 3), 8, new double[8 * 9]);
+        for (int k = 0; k < 100; k++) {
+            replay.step(0.25);
+        }
+        assertThat(t.weights()).as("exactly round(T/η) = 100 steps").containsExactly(replay.weights());
+        assertThatThrownBy(() -> new TrainingHistory(false).weights(0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void divergenceNamesTheStepAndSuggestsASmallerRate() {
+        LinearTrainer t = new LinearTrainer(LinearLoss.matrix(Targets.random(4, 3, 1), 3), 4, new double[4 * 9]);
+        assertThatThrownBy(() -> LinearTraining.run(t, new LinearTraining.Settings(5, 100, 10), (s, time, l, sm, w) -> { }))
+                .isInstanceOf(LinearTraining.Divergence.class)
+                .hasMessageContaining("training diverged at step")
+                .hasMessageContaining("use a smaller learning rate, e.g. 0.500")
+                .satisfies(e -> assertThat(((LinearTraining.Divergence) e).step()).isBetween(1, 99));
+    }
+
+    /**
+     * A finite blow-up: the first step whose loss exceeds 10⁶ × the initial loss, found by replaying the same steps by
+     * hand, is the one reported (the loss there is finite, so only the growth test can catch it).
+     */
+    @Test
+    void growthByAMillionIsDivergenceAtTheFirstSuchStep() {
+        LinearLoss loss = LinearLoss.matrix(Targets.random(0.01, 2, 3), 2);
+        double eta = 4;
+        LinearTrainer replay = new LinearTrainer(loss, 4, new double[16]);
+        double initial = replay.loss();
+        int expected = -1;
+        for (int k = 0; k < 50 && expected < 0; k++) {
+            double l = replay.step(eta);
+            if (l > 1e6 * initial) {
+                assertThat(l).isFinite();
+                expected = k;
+            }
+        }
+        assertThat(expected).as("the replay blows up finitely").isPositive();
+        int step = expected;
+        assertThatThrownBy(() -> LinearTraining.run(new LinearTrainer(loss, 4, new double[16]), new LinearTraining.Settings(eta, 50, 1),
+                (s, t, l, sm, w) -> { }))
+                .isInstanceOf(LinearTraining.Divergence.class)
+                .hasMessageStartingWith("training diverged at step " + step + " ")
+                .hasMessageNotContaining("NaN").hasMessageNotContaining("Infinity");
+    }
+
+    /** The loss after the last step is checked too: a divergent last step is reported at step = steps. */
+    @Test
+    void divergenceAfterTheLastStepIsReported() {
+        LinearLoss loss = LinearLoss.matrix(Targets.random(0.01, 2, 3), 2);
+        LinearTrainer replay = new LinearTrainer(loss, 4, new double[16]);
+        double initial = replay.loss();
+        int k = 0;
+        while (replay.step(4) <= 1e6 * initial) {
+            k++;
+        }
+        int steps = k;
+        assertThatThrownBy(() -> LinearTraining.run(new LinearTrainer(loss, 4, new double[16]), new LinearTraining.Settings(4, steps, 1),
+                (s, t, l, sm, w) -> { }))
+                .isInstanceOf(LinearTraining.Divergence.class)
+                .hasMessageStartingWith("training diverged at step " + steps + " ");
+        assertThat(new LinearTraining.Settings(0.1, 0, 1).steps()).isZero();
+        assertThat(LinearTraining.Settings.forTime(0.1, 0, 1).steps()).isZero();
+    }
+
+    @Test
+    void initialWeightsFollowTheProfile() {
+        var profile = DepthProfiles.create("polynomial", new LinearFamily(2), 5, 0.5, true);
+        double[] a = LinearTrainer.initialWeights(profile, 2, 4);
+        double[] layer = new double[4];
+        profile.layer(3, 4, layer, 0);
+        assertThat(java.util.Arrays.copyOfRange(a, 12, 16)).containsExactly(layer);
+        assertThat(LinearTrainer.initialWeights(null, 2, 3)).containsOnly(0.0).hasSize(12);
+        assertThatThrownBy(() -> LinearTrainer.initialWeights(profile, 3, 4)).hasMessageContaining("a 3×3 layer needs 9");
+    }
+
+    @Test
+    void badShapesAndValuesAreOneLine() {
+        LinearLoss loss = LinearLoss.matrix(new double[4], 2);
+        assertThatThrownBy(() -> new LinearTrainer(loss, 0, new double[0])).hasMessage("depth must be at least 1, got 0");
+        assertThatThrownBy(() -> new LinearTrainer(loss, 2, new double[7])).hasMessageContaining("expected 2 layers of 2×2 (8 values), got 7");
+        assertThatThrownBy(() -> new LinearTrainer(loss, 1, new double[] {0, Double.NaN, 0, 0})).hasMessage("initial weight entry 1 is NaN");
+        assertThatThrownBy(() -> new LinearTrainer(loss, 1, new double[4]).gradient(new double[3])).hasMessageContaining("gradient buffer has 3");
+        assertThatThrownBy(() -> LinearLoss.matrix(new double[3], 2)).hasMessageContaining("expected a 2×2 matrix");
+        assertThatThrownBy(() -> LinearLoss.dataSet(new double[4], new double[2], 2, 2)).hasMessageContaining("data set");
+        assertThatThrownBy(() -> LinearLoss.dataSet(new double[] {1, Double.POSITIVE_INFINITY}, new double[2], 1, 2))
+                .hasMessage("data set input entry 1 is Infinity");
+        assertThatThrownBy(() -> new LinearTraining.Settings(0, 1, 1)).hasMessageContaining("learning rate");
+        assertThatThrownBy(() -> new LinearTraining.Settings(0.1, -1, 1)).hasMessageContaining("steps");
+        assertThatThrownBy(() -> new LinearTraining.Settings(0.1, 1, 0)).hasMessageContaining("tracking interval");
+        assertThatThrownBy(() -> LinearTraining.Settings.forTime(0.1, Double.NaN, 1)).hasMessageContaining("training time");
+        assertThat(LinearTraining.Settings.forTime(0.25, 40, 1).steps()).isEqualTo(160);
+    }
+
+    /** The data-set loss equals ½ mean ||P x_i - y_i||² summed by hand. */
+    @Test
+    void dataSetLossByHand() {
+        double[] x = {1, 0, 0.5, -1};
+        double[] y = {0, 1, 2, 0};
+        double[] p = {1, 2, 3, 4};
+        double[] g = new double[4];
+        double loss = LinearLoss.dataSet(x, y, 2, 2).evaluate(p, g);
+        // P x_1 = (1, 3), r_1 = (1, 2); P x_2 = (-1.5, -2.5), r_2 = (-3.5, -2.5)
+        assertThat(loss).isCloseTo(0.5 * (1 + 4 + 12.25 + 6.25) / 2, within(1e-15));
+        // ∂ℓ/∂P = (1/m) Σ r_i x_iᵀ
+        assertThat(g).containsExactly(new double[] {(1 - 1.75) / 2, 3.5 / 2, (2 - 1.25) / 2, 2.5 / 2}, within(1e-15));
+    }
+}
