@@ -37,8 +37,8 @@ public final class Npz {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName();
+            while ((entry = nextEntry(zip, source)) != null) {
+                String name = Npy.printable(entry.getName());
                 if (entry.isDirectory()) {
                     continue;
                 }
@@ -60,6 +60,15 @@ public final class Npz {
             throw new IllegalArgumentException(source + ": no arrays (expected a zip of .npy files, as numpy.savez writes)");
         }
         return arrays;
+    }
+
+    /** The next entry; a name that is not valid UTF-8 is a malformed archive. */
+    private static ZipEntry nextEntry(ZipInputStream zip, String source) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": not a valid .npz (zip) archive (entry name: " + e.getMessage() + ")", e);
+        }
     }
 
     private static byte[] readEntry(ZipInputStream zip, String source) throws IOException {
