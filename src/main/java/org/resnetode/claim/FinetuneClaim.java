@@ -1,0 +1,232 @@
+package org.resnetode.claim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.resnetode.gradient.Backprop;
+import org.resnetode.gradient.GradientMethod;
+import org.resnetode.model.Families;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.network.LinearHead;
+import org.resnetode.scheme.ResNet;
+import org.resnetode.scheme.Scheme;
+import org.resnetode.train.Dataset;
+import org.resnetode.train.DepthResampling;
+import org.resnetode.train.Initialisation;
+import org.resnetode.train.Optimiser;
+import org.resnetode.train.Trainer;
+
+/**
+ * The training claim of the paper (MATH.md section 4, issue 6): the memory-free adjoint trains deep ResNets.
+ * Four measured statements, each a {@link ClaimResult}:
+ * <ol>
+ *   <li>{@code finetune-curves}: backprop and adjoint trainings from one seed give loss curves whose largest relative
+ *       difference per epoch is at most {@link #CURVE_TOLERANCE} (Euler and Heun);</li>
+ *   <li>{@code finetune-depth}: a network trained at a moderate depth, resampled in depth and trained further with the
+ *       adjoint keeps its test accuracy (within {@link #ACCURACY_SLACK}) with stored state constant in N;</li>
+ *   <li>{@code finetune-heun}: the smallest depth whose adjoint gradients stay within {@link #GRADIENT_TOLERANCE} of
+ *       backprop's along the whole run is smaller for Heun than for Euler;</li>
+ *   <li>{@code finetune-smoothness}: after training, {@code N max ||θ_{n+1} - θ_n||} grows like N^a with
+ *       a <= {@link #SMOOTH_GROWTH} from a smooth initialisation and a > {@link #SMOOTH_GROWTH} from an iid one.</li>
+ * </ol>
+ */
+public final class FinetuneClaim {
+    public static final double CURVE_TOLERANCE = 1e-2;
+    public static final double ACCURACY_SLACK = 0.02;
+    public static final double GRADIENT_TOLERANCE = 1e-3;
+    public static final double SMOOTH_GROWTH = 0.5;
+
+    private final FinetuneConfig cfg;
+    private final Dataset.Split data;
+    private final Supplier<GradientMethod> adjoint;
+    private final Progress progress;
+
+    /** {@code adjoint} makes the gradient method under test (the memory-free adjoint; a broken one in negative controls). */
+    public FinetuneClaim(FinetuneConfig cfg, Dataset.Split data, Supplier<GradientMethod> adjoint, Progress progress) {
+        this.cfg = cfg;
+        this.data = new Dataset.Split(data.train().slice(0, Math.min(cfg.trainRows(), data.train().rows())), data.test());
+        this.adjoint = adjoint;
+        this.progress = progress;
+    }
+
+    public List<ClaimResult> run() {
+        return List.of(curves(), finetune(), heun(), smoothness());
+    }
+
+    /** A fresh network (constant-in-depth or iid weights from the seed) and head. */
+    private Model fresh(String scheme, int depth, String init) {
+        int d = data.train().features();
+        ResidualFunction f = Families.create("mlp", d, cfg.hidden());
+        Scheme s = Scheme.byName(scheme);
+        ResNet net = new ResNet(f, s, Initialisation.weights(init, "constant", 1, f, s, depth, cfg.seed()), depth);
+        return new Model(net, Initialisation.head(LinearHead.CROSS_ENTROPY, data.train().outputs(), d, cfg.seed()));
+    }
+
+    private record Model(ResNet net, LinearHead head) {
+    }
+
+    private List<Trainer.Epoch> train(Model m, GradientMethod method, GradientMethod reference, int epochs) {
+        Trainer t = new Trainer(m.net(), m.head(), data.train(), data.test(), method, reference,
+                Optimiser.sgd(cfg.learningRate(), cfg.momentum()), cfg.batch(), cfg.seed());
+        return t.run(1, epochs, new Trainer.Listener() {
+            @Override
+            public void step(int epoch, int step, int steps, double loss) {
+            }
+
+            @Override
+            public void epoch(Trainer.Epoch e) {
+                progress.report(String.format("finetune %s N=%d %s epoch %d loss %.5f test accuracy %.4f %.2fs",
+                        m.net().scheme().name(), m.net().depth(), method.name(), e.epoch(), e.loss(), e.testAccuracy(), e.seconds()));
+            }
+        });
+    }
+
+    ClaimResult curves() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        VerdictPolicy policy = new VerdictPolicy(notes);
+        for (String scheme : List.of("euler", "heun")) {
+            List<Trainer.Epoch> bp = train(fresh(scheme, cfg.curveDepth(), "smooth"), new Backprop(), null, cfg.epochs());
+            List<Trainer.Epoch> adj = train(fresh(scheme, cfg.curveDepth(), "smooth"), adjoint.get(), null, cfg.epochs());
+            double largest = 0;
+            for (int e = 0; e < bp.size(); e++) {
+                double diff = Math.abs(adj.get(e).loss() - bp.get(e).loss()) / Math.abs(bp.get(e).loss());
+                largest = Double.isNaN(diff) ? diff : Math.max(largest, diff);
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("scheme", scheme);
+                r.put("epoch", e + 1);
+                r.put("backpropLoss", bp.get(e).loss());
+                r.put("adjointLoss", adj.get(e).loss());
+                r.put("relativeDifference", diff);
+                r.put("backpropTestAccuracy", bp.get(e).testAccuracy());
+                r.put("adjointTestAccuracy", adj.get(e).testAccuracy());
+                rows.add(r);
+            }
+            policy.band(String.format("largest relative difference of the epoch losses, %s, N = %d", scheme, cfg.curveDepth()),
+                    largest, 0, CURVE_TOLERANCE, 0, Double.NaN, 0);
+        }
+        return result("finetune-curves", Map.of("depth", cfg.curveDepth()), rows, policy, notes);
+    }
+
+    ClaimResult finetune() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        VerdictPolicy policy = new VerdictPolicy(notes);
+        Model base = fresh("euler", cfg.baseDepth(), "smooth");
+        List<Trainer.Epoch> trained = train(base, new Backprop(), null, cfg.epochs());
+        double baseAccuracy = trained.get(trained.size() - 1).testAccuracy();
+        long[] stored = new long[cfg.finetuneDepths().length];
+        double worst = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < stored.length; i++) {
+            int n = cfg.finetuneDepths()[i];
+            LinearHead head = new LinearHead(base.head().loss(), base.head().outputs(), base.head().dim(),
+                    base.head().parameters().clone());
+            Model m = new Model(DepthResampling.resample(base.net(), n), head);
+            double resampled = new Trainer(m.net(), head, data.train(), data.test(), new Backprop(), null,
+                    Optimiser.sgd(cfg.learningRate(), 0), cfg.batch(), cfg.seed()).evaluate(data.test()).accuracy();
+            List<Trainer.Epoch> tuned = train(m, adjoint.get(), null, cfg.finetuneEpochs());
+            Trainer.Epoch last = tuned.get(tuned.size() - 1);
+            stored[i] = last.storedStateDoubles();
+            worst = Math.min(worst, last.testAccuracy());
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("N", n);
+            r.put("baseTestAccuracy", baseAccuracy);
+            r.put("resampledTestAccuracy", resampled);
+            r.put("finetunedTestAccuracy", last.testAccuracy());
+            r.put("finetunedLoss", last.loss());
+            r.put("adjointStoredDoubles", last.storedStateDoubles());
+            r.put("seconds", last.seconds());
+            rows.add(r);
+        }
+        policy.band(String.format("worst test accuracy after fine-tuning minus the accuracy %.4f at N = %d", baseAccuracy,
+                cfg.baseDepth()), worst - baseAccuracy, -ACCURACY_SLACK, 1, 0, Double.NaN, 0);
+        policy.check(Arrays.stream(stored).distinct().count() == 1, "the adjoint's stored state doubles "
+                + Arrays.toString(stored) + " are the same at every depth " + Arrays.toString(cfg.finetuneDepths()));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("baseDepth", cfg.baseDepth());
+        extra.put("depths", Arrays.stream(cfg.finetuneDepths()).boxed().toList());
+        extra.put("finetuneEpochs", cfg.finetuneEpochs());
+        return result("finetune-depth", extra, rows, policy, notes);
+    }
+
+    ClaimResult heun() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        VerdictPolicy policy = new VerdictPolicy(notes);
+        Map<String, Integer> needed = new LinkedHashMap<>();
+        for (String scheme : List.of("euler", "heun")) {
+            needed.put(scheme, null);
+            for (int n : cfg.errorDepths()) {
+                List<Trainer.Epoch> run = train(fresh(scheme, n, "smooth"), adjoint.get(), new Backprop(), cfg.errorEpochs());
+                double error = run.stream().mapToDouble(Trainer.Epoch::gradientError).max().orElse(Double.NaN);
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("scheme", scheme);
+                r.put("N", n);
+                r.put("maxGradientError", error);
+                rows.add(r);
+                if (needed.get(scheme) == null && error <= GRADIENT_TOLERANCE) {
+                    needed.put(scheme, n);
+                }
+            }
+        }
+        Integer euler = needed.get("euler");
+        Integer heun = needed.get("heun");
+        String ladder = Arrays.toString(cfg.errorDepths());
+        if (heun == null) {
+            if (euler == null) {
+                policy.inconclusive("neither scheme's adjoint gradients came within " + GRADIENT_TOLERANCE + " of backprop's on " + ladder);
+            } else {
+                policy.fails("Euler reached " + GRADIENT_TOLERANCE + " at N = " + euler + ", Heun not on " + ladder);
+            }
+        } else {
+            policy.check(euler == null || heun < euler, String.format("smallest depth with adjoint gradient error <= %.0e along "
+                    + "the run: Heun N = %d, Euler %s", GRADIENT_TOLERANCE, heun, euler == null ? "none on " + ladder : "N = " + euler));
+        }
+        return result("finetune-heun", Map.of("errorDepths", Arrays.stream(cfg.errorDepths()).boxed().toList(),
+                "errorEpochs", cfg.errorEpochs()), rows, policy, notes);
+    }
+
+    ClaimResult smoothness() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        VerdictPolicy policy = new VerdictPolicy(notes);
+        int[] depths = cfg.smoothDepths();
+        for (String init : List.of("smooth", "iid")) {
+            double[] after = new double[depths.length];
+            for (int i = 0; i < depths.length; i++) {
+                Model m = fresh("euler", depths[i], init);
+                double before = DepthResampling.smoothness(m.net());
+                List<Trainer.Epoch> run = train(m, new Backprop(), null, cfg.epochs());
+                after[i] = run.get(run.size() - 1).smoothness();
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("init", init);
+                r.put("N", depths[i]);
+                r.put("smoothnessBefore", before);
+                r.put("smoothnessAfter", after[i]);
+                r.put("testAccuracy", run.get(run.size() - 1).testAccuracy());
+                rows.add(r);
+            }
+            // growth exponent a of N max ||Δθ|| ≈ c N^a between the ends of the ladder
+            int last = depths.length - 1;
+            double growth = Math.log(after[last] / after[0]) / Math.log((double) depths[last] / depths[0]);
+            if (init.equals("smooth")) {
+                policy.band("growth exponent of N max ||Δθ|| after training, smooth init", growth, Double.NEGATIVE_INFINITY,
+                        SMOOTH_GROWTH, 0, Double.NaN, 0);
+            } else {
+                policy.band("growth exponent of N max ||Δθ|| after training, iid init", growth, SMOOTH_GROWTH,
+                        Double.POSITIVE_INFINITY, 0, Double.NaN, 0);
+            }
+        }
+        return result("finetune-smoothness", Map.of("depths", Arrays.stream(depths).boxed().toList()), rows, policy, notes);
+    }
+
+    private ClaimResult result(String claim, Map<String, Object> extra, List<Map<String, Object>> rows, VerdictPolicy policy,
+                               List<String> notes) {
+        Map<String, Object> config = new LinkedHashMap<>(cfg.describe());
+        config.putAll(extra);
+        return new ClaimResult(claim, config, rows, List.of(), policy.verdict(), notes);
+    }
+}

@@ -1,0 +1,139 @@
+package org.resnetode.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.resnetode.train.DataReader;
+import org.resnetode.train.Dataset;
+import org.resnetode.train.Trainer;
+import org.resnetode.train.TrainingRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains a ResNet x -> x_N (family, scheme, depth N, h = 1/N) followed by a linear head: cross-entropy "
+                + "for class labels, squared error for real targets; minibatch SGD with momentum (or Adam), gradients by "
+                + "backprop or the memory-free adjoint.",
+                "Prints one JSON line per epoch on stdout (loss, train/test accuracy, seconds, stored state doubles, "
+                        + "smoothness N max_n ||θ_{n+1} - θ_n||); a progress bar on a terminal, plain lines otherwise (stderr).",
+                "Data: --data digits (bundled UCI optical digits, pixels / 16, last 360 rows held out) or a CSV file: "
+                        + "features, then a label 0..C-1 (--classes C) or T real targets (--targets T); no header."},
+        footer = {"", "Exit codes: 0 trained, 1 diverged (loss NaN or grown by 1e6; the last good checkpoint is kept), 2 bad input."})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "digits", description = "digits or a CSV file (.csv or .csv.gz). Default: ${DEFAULT-VALUE}.")
+    String data;
+    @Option(names = "--classes", defaultValue = "10", description = "Classes of a CSV file's label column. Default: ${DEFAULT-VALUE}.")
+    int classes;
+    @Option(names = "--targets", defaultValue = "0", description = "The last T columns of a CSV file are real targets (squared error).")
+    int targets;
+    @Option(names = "--test-rows", description = "Rows held out at the end of the data (default: 360 for digits, a fifth of a file).")
+    Integer testRows;
+    @Option(names = "--train-rows", description = "Train on the first R training rows only (default: all).")
+    Integer trainRows;
+    @Option(names = "--family", defaultValue = "mlp", description = "Residual family. Default: ${DEFAULT-VALUE}.")
+    String family;
+    @Option(names = "--scheme", defaultValue = "euler", description = "euler, heun or heun-reference. Default: ${DEFAULT-VALUE}.")
+    String scheme;
+    @Option(names = "--depth", defaultValue = "64", description = "Depth N >= 1 (h = 1/N). Default: ${DEFAULT-VALUE}.")
+    int depth;
+    @Option(names = "--hidden", description = "Hidden width of the mlp family (default: d, the feature count).")
+    Integer hidden;
+    @Option(names = "--init", defaultValue = "smooth", description = "smooth, iid or zero. Default: ${DEFAULT-VALUE}.")
+    String init;
+    @Option(names = "--profile", defaultValue = "constant",
+            description = "Smooth depth profile of --init smooth: constant (one draw for every layer), polynomial or fourier. Default: ${DEFAULT-VALUE}.")
+    String profile;
+    @Option(names = "--amplitude", defaultValue = "1.0", description = "Depth variation of a polynomial or fourier profile. Default: ${DEFAULT-VALUE}.")
+    double amplitude;
+    @Option(names = "--gradient", defaultValue = "backprop", description = "backprop or adjoint. Default: ${DEFAULT-VALUE}.")
+    String gradient;
+    @Option(names = "--optimiser", defaultValue = "sgd", description = "sgd (with --momentum) or adam. Default: ${DEFAULT-VALUE}.")
+    String optimiser;
+    @Option(names = "--epochs", defaultValue = "10", description = "Epochs >= 1. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+    @Option(names = "--batch", defaultValue = "64", description = "Batch size >= 1. Default: ${DEFAULT-VALUE}.")
+    int batch;
+    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate. Default: ${DEFAULT-VALUE}.")
+    double lr;
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum in [0, 1). Default: ${DEFAULT-VALUE}.")
+    double momentum;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the weights and the shuffling. Default: ${DEFAULT-VALUE}.")
+    long seed;
+    @Option(names = "--save", paramLabel = "FILE", description = "Write the network (JSON network format) after every epoch, atomically.")
+    Path save;
+    @Option(names = "--resume", paramLabel = "FILE", description = "Continue training the network in FILE (same shape as this run).")
+    Path resume;
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        TrainingRun.Settings settings = new TrainingRun.Settings(family, scheme, depth, hidden, init, profile, amplitude,
+                gradient, optimiser, lr, momentum, seed);
+        TrainingRun run = TrainingRun.create(settings, split(), resume);
+        Trainer trainer = run.trainer(batch, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int[] saved = {0};
+        boolean bar = !quiet && System.console() != null;
+        try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("train").setInitialMax(epochs).continuousUpdate().build() : null) {
+            trainer.run(run.firstEpoch(), epochs, new Trainer.Listener() {
+                @Override
+                public void step(int epoch, int step, int steps, double loss) {
+                    if (pb != null) {
+                        pb.maxHint((long) epochs * steps);
+                        pb.step();
+                        pb.setExtraMessage(String.format("epoch %d loss %.4f", epoch, loss));
+                    }
+                }
+
+                @Override
+                public void epoch(Trainer.Epoch e) {
+                    if (save != null) {
+                        run.checkpoint(settings, e).write(save);
+                        saved[0] = e.epoch();
+                    }
+                    out.println(TrainingRun.json(e, run.net(), gradient));
+                    out.flush();
+                    if (!quiet && pb == null) {
+                        err.println(String.format("epoch %d: loss %.4f, train accuracy %.4f, test accuracy %.4f, %.1f s",
+                                e.epoch(), e.loss(), e.trainAccuracy(), e.testAccuracy(), e.seconds()));
+                    }
+                }
+            });
+        } catch (Trainer.DivergedException e) {
+            err.println("resnet-ode: " + e.getMessage() + "; try a smaller --lr (now " + lr + ")"
+                    + (save == null ? "" : saved[0] > 0 ? "; " + save + " keeps the last good checkpoint (epoch " + saved[0] + ")"
+                    : "; nothing was saved (no epoch finished)"));
+            return Main.EXIT_FAILED_CLAIM;
+        }
+        return 0;
+    }
+
+    private Dataset.Split split() {
+        Dataset all;
+        int held;
+        if (data.equals(DataReader.DIGITS)) {
+            all = DataReader.digits();
+            held = testRows == null ? DataReader.DIGITS_TEST_ROWS : testRows;
+        } else {
+            all = DataReader.file(Path.of(data), classes, targets);
+            held = testRows == null ? Math.max(1, all.rows() / 5) : testRows;
+        }
+        Dataset.Split split = all.split(held);
+        if (trainRows == null) {
+            return split;
+        }
+        return new Dataset.Split(split.train().slice(0, Math.min(trainRows, split.train().rows())), split.test());
+    }
+}

@@ -1,0 +1,59 @@
+package org.resnetode.train;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.resnetode.model.DepthProfile;
+import org.resnetode.model.DepthProfiles;
+import org.resnetode.model.Gaussian;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.Weights;
+import org.resnetode.network.LinearHead;
+import org.resnetode.scheme.Scheme;
+
+/**
+ * Initial weights of a ResNet to train: {@code smooth} samples a smooth depth profile θ_n = θ(n/N) (by default
+ * {@code constant}: one draw of the family's unit-scale distribution shared by every layer), {@code iid} draws
+ * every layer afresh (θ_n = ξ_n, zero mean), {@code zero} sets θ_n = 0.
+ */
+public final class Initialisation {
+    public static final List<String> NAMES = List.of("smooth", "iid", "zero");
+
+    private Initialisation() {
+    }
+
+    /**
+     * The K+1 weight samples of a depth-N network of {@code scheme}; {@code profile} (a smooth profile of
+     * {@link DepthProfiles}) and {@code amplitude} apply to {@code smooth} only.
+     */
+    public static Weights weights(String init, String profile, double amplitude, ResidualFunction f, Scheme scheme,
+                                  int depth, long seed) {
+        int count = scheme.weightCount(depth);
+        switch (init) {
+            case "smooth": {
+                DepthProfile p = DepthProfiles.create(profile, f, seed, amplitude, false);
+                if (p.smoothness() != DepthProfile.Smoothness.SMOOTH) {
+                    throw new IllegalArgumentException("--init smooth needs a smooth profile (constant, polynomial or fourier), got "
+                            + profile);
+                }
+                return Weights.sample(p, count, depth);
+            }
+            case "iid":
+                return Weights.sample(DepthProfiles.create("iid", f, seed, 1, true), count, depth);
+            case "zero":
+                return Weights.sample(DepthProfiles.create("constant", f, seed, 0, true), count, depth);
+            default:
+                throw new IllegalArgumentException("unknown initialisation '" + init + "' (expected one of " + NAMES + ")");
+        }
+    }
+
+    /** A head with W entries N(0, 1/d) and b = 0, drawn from its own stream of {@code seed}. */
+    public static LinearHead head(String loss, int outputs, int dim, long seed) {
+        LinearHead h = LinearHead.zero(loss, outputs, dim);
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        double scale = 1 / Math.sqrt(dim);
+        for (int i = 0; i < h.biasOffset(); i++) {
+            h.parameters()[i] = scale * Gaussian.next(rng);
+        }
+        return h;
+    }
+}
