@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "resnet-ode", mixinStandardHelpOptions = true, version = "resnet-ode 0.1.0",
         description = "Executable evidence for Sander, Ablin & Peyré (NeurIPS 2022): "
                 + "do residual networks discretize neural ODEs?",
-        subcommands = {ReportCommand.class, DistanceCommand.class, AdjointCommand.class, MemoryCommand.class, TrainCommand.class, FinetuneCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ReportCommand.class, InspectCommand.class, DistanceCommand.class, AdjointCommand.class, MemoryCommand.class, TrainCommand.class, FinetuneCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 claims hold (or are findings), 1 a claim fails (or an internal error), 2 bad input."})
 public final class Main implements Runnable {
     public static final int EXIT_FAILED_CLAIM = 1;
