@@ -18,7 +18,7 @@ class NumpyFuzzTest {
         try {
             Npy.read(input, "fuzz.npy");
         } catch (IllegalArgumentException expected) {
-            FuzzChecks.requireMessage(expected, "fuzz.npy: ");
+            FuzzChecks.requireMessage(expected, "fuzz.npy");
         }
     }
 
