@@ -22,9 +22,9 @@ import org.resnetode.scheme.ResNet;
  * A network exported as PyTorch users would (src/test/resources/network/make_exported.py): the outputs and
  * gradients NumPy computed and stored beside the weights are reproduced by the toolkit's forward pass and backprop.
  */
-class NetworkArchiveTest {
+public class NetworkArchiveTest {
 
-    static Path exported(Path dir) throws IOException {
+    public static Path exported(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("exported_mlp.npz");
         try (InputStream in = NetworkArchiveTest.class.getResourceAsStream("/network/exported_mlp.npz")) {
