@@ -3,10 +3,10 @@ package org.resnetode.gradient;
 import org.resnetode.scheme.ResNet;
 
 /**
- * The memory-free adjoint (MATH.md sections 4 and 5): keeps only {@code x_S}, recovers the activations
- * backwards with the scheme's reverse step {@code x~_n = reverse_n(x~_{n+1})}, {@code x~_S = x_S}, and
- * applies the exact step VJPs at {@code x~_n}. Stored state: x~ and p of every sample, 2 B d doubles,
- * whatever the depth.
+ * The memory-free adjoint (MATH.md sections 4 and 5): keeps only {@code X_S}, recovers the activations
+ * backwards with the scheme's reverse step {@code X~_n = reverse_n(X~_{n+1})}, {@code X~_S = X_S}, and
+ * applies the exact step VJPs at {@code X~_n}, on the whole batch at once ({@code B × d} blocks, layers as the
+ * outer loop). Stored state: X~ and P, 2 B d doubles, whatever the depth.
  */
 public final class Adjoint implements GradientMethod {
     private final RecoveryListener listener;
@@ -18,9 +18,10 @@ public final class Adjoint implements GradientMethod {
     }
 
     public Adjoint() {
-        this((i, n, x) -> { });
+        this(null);
     }
 
+    /** With a listener called for every sample and layer (copying each row out of the batch block). */
     public Adjoint(RecoveryListener listener) {
         this.listener = listener;
     }
@@ -33,27 +34,24 @@ public final class Adjoint implements GradientMethod {
     @Override
     public GradientReport compute(ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
         StepSweep sweep = StepSweep.start(net, inputs, batch, gradient);
+        sweep.reserve(batch);
         int d = sweep.dim;
-        double[] outputs = new double[batch * d];
-        double[] x = new double[d];
-        for (int i = 0; i < batch; i++) {
-            System.arraycopy(inputs, i * d, x, 0, d);
-            for (int n = 0; n < sweep.steps; n++) {
-                sweep.forward(n, x, x);
-            }
-            System.arraycopy(x, 0, outputs, i * d, d);
+        double[] x = inputs.clone();
+        for (int n = 0; n < sweep.steps; n++) {
+            sweep.forward(n, x, x, batch);
         }
-        double[] adjoints = new double[batch * d];
-        double value = loss.evaluate(outputs, batch, adjoints);
-        double[] p = new double[d];
-        for (int i = 0; i < batch; i++) {
-            System.arraycopy(outputs, i * d, x, 0, d);
-            System.arraycopy(adjoints, i * d, p, 0, d);
-            for (int n = sweep.steps - 1; n >= 0; n--) {
-                sweep.reverse(n, x);
-                listener.recovered(i, n, x);
-                sweep.vjp(n, x, p, gradient);
+        double[] p = new double[batch * d];
+        double value = loss.evaluate(x, batch, p);
+        double[] row = new double[d];
+        for (int n = sweep.steps - 1; n >= 0; n--) {
+            sweep.reverse(n, x, batch);
+            if (listener != null) {
+                for (int i = 0; i < batch; i++) {
+                    System.arraycopy(x, i * d, row, 0, d);
+                    listener.recovered(i, n, row);
+                }
             }
+            sweep.vjp(n, x, p, gradient, batch);
         }
         return new GradientReport(value, 2L * batch * d);
     }

@@ -33,22 +33,31 @@ final class StepSweep {
         this.h = net.stepSize();
     }
 
-    /** {@code out = x_{n+1}} from {@code x = x_n} ({@code out} may alias {@code x}). */
-    void forward(int n, double[] x, double[] out) {
-        forward.apply(weights.data(), weights.offset(n), weights.offset(n + 1), h, x, out);
+    /** Sizes the steps' buffers for {@code rows} rows: once per compute call, none per layer. */
+    void reserve(int rows) {
+        forward.reserve(rows);
+        if (reverse != null) {
+            reverse.reserve(rows);
+        }
+    }
+
+    /** {@code out = x_{n+1}} from {@code x = x_n}, {@code rows × d} blocks ({@code out} may alias {@code x}). */
+    void forward(int n, double[] x, double[] out, int rows) {
+        forward.applyBatch(weights.data(), weights.offset(n), weights.offset(n + 1), h, x, out, rows);
     }
 
     /** {@code x~_n} from {@code x~_{n+1}}, in place: the reverse step (created on first use: backprop never needs it). */
-    void reverse(int n, double[] x) {
+    void reverse(int n, double[] x, int rows) {
         if (reverse == null) {
             reverse = net.reverseStep();
+            reverse.reserve(rows);
         }
-        reverse.apply(weights.data(), weights.offset(n), weights.offset(n + 1), h, x, x);
+        reverse.applyBatch(weights.data(), weights.offset(n), weights.offset(n + 1), h, x, x, rows);
     }
 
-    /** {@code p <- VJP_x(step n at x_n)(p)}, and step n's θ-gradient accumulated into {@code gradient}. */
-    void vjp(int n, double[] xN, double[] p, double[] gradient) {
-        forward.vjp(weights.data(), weights.offset(n), weights.offset(n + 1), h, xN, p, p, gradient,
+    /** {@code P <- VJP_x(step n at X_n)(P)} row by row, and step n's θ-gradient, summed over the rows, accumulated into {@code gradient}. */
+    void vjp(int n, double[] xN, double[] p, double[] gradient, int rows) {
+        forward.vjpBatch(weights.data(), weights.offset(n), weights.offset(n + 1), h, xN, p, p, rows, gradient,
                 weights.offset(n), weights.offset(n + 1));
     }
 }

@@ -1,63 +1,92 @@
 package org.resnetode.linalg;
 
 /**
- * Dense row-major matrix products on caller-owned {@code double[]} blocks (no allocation):
+ * Dense row-major matrix products on caller-owned {@code double[]} blocks:
  * {@code C = beta C + op(A) op(B)} with {@code beta} 0 (overwrite) or 1 (accumulate).
  *
- * <p>Determinism: every entry of C is one dot product summed in a fixed order that does not depend on
- * how the work is split, so results are bitwise identical whatever the number of threads.
+ * <p>Every entry of C is computed as {@code c = fma(a_ip, b_pj, c)} for p = 0..k-1 from {@code c = beta c}
+ * ({@link Kernel}), whichever kernel runs it (Vector API when {@code jdk.incubator.vector} is present at class
+ * load, plain Java otherwise) and however the rows or columns are split over {@link Parallelism}'s threads:
+ * results are bitwise identical across kernels and thread counts. Products of at least {@link #PARALLEL_WORK}
+ * multiply-adds are split over the threads, smaller ones run on the caller.
  */
 public final class Gemm {
+    /** Multiply-adds below which splitting a product over threads costs more than it saves (measured: bin/benchmark Kernel). */
+    public static final long PARALLEL_WORK = 1L << 17;
+    private static final Kernel KERNEL = vectorModulePresent() ? vectorKernel() : new ScalarKernel();
+    /** Per-thread scratch for the transposed B of {@link #nt}, grown when needed, never shrunk. */
+    private static final ThreadLocal<double[]> PACKED = ThreadLocal.withInitial(() -> new double[0]);
+
     private Gemm() {
+    }
+
+    /** Whether the Vector API kernel is in use (the JVM was started with {@code --add-modules jdk.incubator.vector}). */
+    public static boolean vectorized() {
+        return !(KERNEL instanceof ScalarKernel);
     }
 
     /** {@code C (m×n) = beta C + A (m×k) · B (k×n)}. */
     public static void nn(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int n, int k, double beta) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * n;
-            for (int j = 0; j < n; j++) {
-                c[ci + j] = beta == 0 ? 0 : beta * c[ci + j];
-            }
-            for (int p = 0; p < k; p++) {
-                double aip = a[aOff + i * k + p];
-                int bp = bOff + p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
-                }
-            }
-        }
+        product(KERNEL, a, aOff, k, 1, b, bOff, c, cOff, m, n, k, beta);
     }
 
-    /** {@code C (m×n) = beta C + A (m×k) · Bᵀ}, B stored n×k (e.g. a batch X times a weight Wᵀ). */
+    /** {@code C (m×n) = beta C + A (m×k) · Bᵀ}, B stored n×k (e.g. a batch X times a weight Wᵀ); Bᵀ is packed first. */
     public static void nt(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int n, int k, double beta) {
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * k;
-            for (int j = 0; j < n; j++) {
-                int bj = bOff + j * k;
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += a[ai + p] * b[bj + p];
-                }
-                int idx = cOff + i * n + j;
-                c[idx] = beta == 0 ? s : beta * c[idx] + s;
+        double[] packed = PACKED.get();
+        if (packed.length < n * k) {
+            packed = new double[n * k];
+            PACKED.set(packed);
+        }
+        for (int j = 0; j < n; j++) {
+            int bj = bOff + j * k;
+            for (int p = 0; p < k; p++) {
+                packed[p * n + j] = b[bj + p];
             }
         }
+        product(KERNEL, a, aOff, k, 1, packed, 0, c, cOff, m, n, k, beta);
     }
 
     /** {@code C (m×n) = beta C + Aᵀ · B}, A stored k×m, B stored k×n (e.g. a weight gradient Gᵀ X over a batch of k rows). */
     public static void tn(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int n, int k, double beta) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * n;
-            for (int j = 0; j < n; j++) {
-                c[ci + j] = beta == 0 ? 0 : beta * c[ci + j];
-            }
-            for (int p = 0; p < k; p++) {
-                double api = a[aOff + p * m + i];
-                int bp = bOff + p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += api * b[bp + j];
-                }
-            }
+        product(KERNEL, a, aOff, 1, m, b, bOff, c, cOff, m, n, k, beta);
+    }
+
+    /** {@code C = beta C + A B} with A read at {@code a[aOff + i·ars + p·acs]}, split over threads along C's longer side. */
+    static void product(Kernel kernel, double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+                        int m, int n, int k, double beta) {
+        int threads = Parallelism.threads();
+        if (threads == 1 || (long) m * n * k < PARALLEL_WORK) {
+            kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, 0, m, 0, n);
+        } else if (m >= n) {
+            int chunk = roundUp((m + threads - 1) / threads, 4);
+            Parallelism.run((m + chunk - 1) / chunk, t ->
+                    kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, t * chunk, Math.min(m, (t + 1) * chunk), 0, n));
+        } else {
+            int chunk = roundUp((n + threads - 1) / threads, 16);
+            Parallelism.run((n + chunk - 1) / chunk, t ->
+                    kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, 0, m, t * chunk, Math.min(n, (t + 1) * chunk)));
+        }
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+
+    /** The kernel used, for tests that compare it with {@link ScalarKernel}. */
+    static Kernel kernel() {
+        return KERNEL;
+    }
+
+    private static boolean vectorModulePresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** Loaded by name, so that this class links without the module. */
+    private static Kernel vectorKernel() {
+        try {
+            return (Kernel) Class.forName("org.resnetode.linalg.VectorKernel").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return new ScalarKernel();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.resnetode.model;
 
 import java.util.SplittableRandom;
+import org.resnetode.linalg.Gemm;
 
 /** {@code f(x, A) = A x} with A a d×d matrix (row-major θ). */
 public final class LinearFamily implements ResidualFunction {
@@ -28,6 +29,28 @@ public final class LinearFamily implements ResidualFunction {
     public void vjp(double[] theta, int off, double[] x, double[] p, double[] gx, double[] gTheta, int gOff, double[] work) {
         Dense.multiplyTransposed(theta, off, d, d, p, gx);
         Dense.addOuter(gTheta, gOff, d, d, p, x);
+    }
+
+    /** {@code Out = X Aᵀ}. */
+    @Override
+    public void valueBatch(double[] theta, int off, double[] x, double[] out, int rows, double[] work) {
+        if (rows == 1) {
+            value(theta, off, x, out, work);
+            return;
+        }
+        Gemm.nt(x, 0, theta, off, out, 0, rows, d, d, 0);
+    }
+
+    /** {@code GX = P A}, {@code gA += Pᵀ X}. */
+    @Override
+    public void vjpBatch(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
+                         double[] gTheta, int gOff, double[] work) {
+        if (rows == 1) {
+            vjp(theta, off, x, p, gx, gTheta, gOff, work);
+            return;
+        }
+        Gemm.nn(p, 0, theta, off, gx, 0, rows, d, d, 0);
+        Gemm.tn(p, 0, x, 0, gTheta, gOff, d, d, rows, 1);
     }
 
     /** {@code ||A||_2}. */

@@ -1,6 +1,7 @@
 package org.resnetode.model;
 
 import java.util.SplittableRandom;
+import org.resnetode.linalg.Gemm;
 
 /**
  * Two-layer MLP {@code f(x, (W1, W2)) = W2 tanh(W1 x)}, W1 of size m×d, W2 of size d×m;
@@ -69,6 +70,45 @@ public final class MlpFamily implements ResidualFunction {
                 gx[k] += theta[r + k] * qj;
             }
         }
+    }
+
+    /** U = tanh(X W1ᵀ) and Q, each rows × m. */
+    @Override
+    public int batchWorkSize(int rows) {
+        return 2 * rows * m;
+    }
+
+    /** {@code U = tanh(X W1ᵀ)}, {@code Out = U W2ᵀ}. */
+    @Override
+    public void valueBatch(double[] theta, int off, double[] x, double[] out, int rows, double[] work) {
+        if (rows == 1) {
+            value(theta, off, x, out, work);
+            return;
+        }
+        Gemm.nt(x, 0, theta, off, work, 0, rows, m, d, 0);
+        Activations.tanh(work, rows * m);
+        Gemm.nt(work, 0, theta, off + m * d, out, 0, rows, d, m, 0);
+    }
+
+    /**
+     * {@code U = tanh(X W1ᵀ)}: {@code gW2 += Pᵀ U}, {@code Q = (P W2) ⊙ (1 - U²)}, {@code gW1 += Qᵀ X},
+     * {@code GX = Q W1}.
+     */
+    @Override
+    public void vjpBatch(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
+                         double[] gTheta, int gOff, double[] work) {
+        if (rows == 1) {
+            vjp(theta, off, x, p, gx, gTheta, gOff, work);
+            return;
+        }
+        int q = rows * m;
+        Gemm.nt(x, 0, theta, off, work, 0, rows, m, d, 0);
+        Activations.tanh(work, q);
+        Gemm.tn(p, 0, work, 0, gTheta, gOff + m * d, d, m, rows, 1);
+        Gemm.nn(p, 0, theta, off + m * d, work, q, rows, m, d, 0);
+        Activations.oneMinusSquareTimes(work, work, q, q);
+        Gemm.tn(work, q, x, 0, gTheta, gOff, m, d, rows, 1);
+        Gemm.nn(work, q, theta, off, gx, 0, rows, d, m, 0);
     }
 
     /** {@code (||W1||_2, ||W2||_2)}. */

@@ -30,6 +30,53 @@ public interface ResidualFunction {
     void vjp(double[] theta, int off, double[] x, double[] p,
              double[] gx, double[] gTheta, int gOff, double[] work);
 
+    /** Scratch doubles a caller must provide to {@link #valueBatch} and {@link #vjpBatch} on {@code rows} rows. */
+    default int batchWorkSize(int rows) {
+        return workSize();
+    }
+
+    /**
+     * {@code out = f(X, θ)} on a batch: X and out are {@code rows × d} blocks, row-major, one sample a row
+     * ({@code out} must not alias {@code x}). Default: {@link #value} row by row (on rows > 1 it copies each
+     * row into two d-vectors it allocates; the families of the hot paths override it with matrix products).
+     */
+    default void valueBatch(double[] theta, int off, double[] x, double[] out, int rows, double[] work) {
+        if (rows == 1) {
+            value(theta, off, x, out, work);
+            return;
+        }
+        int d = dim();
+        double[] xi = new double[d];
+        double[] oi = new double[d];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(x, i * d, xi, 0, d);
+            value(theta, off, xi, oi, work);
+            System.arraycopy(oi, 0, out, i * d, d);
+        }
+    }
+
+    /**
+     * The VJPs on a batch ({@code rows × d} blocks): {@code gx_i = (∂_x f(x_i))^T p_i} (overwritten) and
+     * {@code gTheta[gOff..] += Σ_i (∂_θ f(x_i))^T p_i} (accumulated). Default: {@link #vjp} row by row, rows in order.
+     */
+    default void vjpBatch(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
+                          double[] gTheta, int gOff, double[] work) {
+        if (rows == 1) {
+            vjp(theta, off, x, p, gx, gTheta, gOff, work);
+            return;
+        }
+        int d = dim();
+        double[] xi = new double[d];
+        double[] pi = new double[d];
+        double[] gi = new double[d];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(x, i * d, xi, 0, d);
+            System.arraycopy(p, i * d, pi, 0, d);
+            vjp(theta, off, xi, pi, gi, gTheta, gOff, work);
+            System.arraycopy(gi, 0, gx, i * d, d);
+        }
+    }
+
     /** True when {@code f(x, -θ) = -f(x, θ)}: zero-mean alternation then cancels to first order. */
     boolean oddInTheta();
 

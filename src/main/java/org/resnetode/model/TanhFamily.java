@@ -1,6 +1,7 @@
 package org.resnetode.model;
 
 import java.util.SplittableRandom;
+import org.resnetode.linalg.Gemm;
 
 /** {@code f(x, W) = tanh(W x)} with W a d×d matrix (row-major θ). */
 public final class TanhFamily implements ResidualFunction {
@@ -38,6 +39,38 @@ public final class TanhFamily implements ResidualFunction {
         }
         Dense.multiplyTransposed(theta, off, d, d, q, gx);
         Dense.addOuter(gTheta, gOff, d, d, q, x);
+    }
+
+    /** Holds Q = P ⊙ (1 - tanh²(X Wᵀ)), rows × d. */
+    @Override
+    public int batchWorkSize(int rows) {
+        return rows * d;
+    }
+
+    /** {@code Out = tanh(X Wᵀ)}. */
+    @Override
+    public void valueBatch(double[] theta, int off, double[] x, double[] out, int rows, double[] work) {
+        if (rows == 1) {
+            value(theta, off, x, out, work);
+            return;
+        }
+        Gemm.nt(x, 0, theta, off, out, 0, rows, d, d, 0);
+        Activations.tanh(out, rows * d);
+    }
+
+    /** {@code Q = P ⊙ (1 - tanh²(X Wᵀ))}, {@code GX = Q W}, {@code gW += Qᵀ X}. */
+    @Override
+    public void vjpBatch(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
+                         double[] gTheta, int gOff, double[] work) {
+        if (rows == 1) {
+            vjp(theta, off, x, p, gx, gTheta, gOff, work);
+            return;
+        }
+        double[] q = work;
+        Gemm.nt(x, 0, theta, off, q, 0, rows, d, d, 0);
+        Activations.tanhDerivativeTimes(q, p, rows * d);
+        Gemm.nn(q, 0, theta, off, gx, 0, rows, d, d, 0);
+        Gemm.tn(q, 0, x, 0, gTheta, gOff, d, d, rows, 1);
     }
 
     @Override

@@ -17,13 +17,15 @@ public final class RungeKuttaStep {
     private final double[] position;
     private final int d;
     private final int p;
-    private final double[][] stageInput;
-    private final double[][] stageSlope;
-    private final double[][] stageAdjoint;
     private final double[] stageTheta;
     private final double[] stageGradient;
-    private final double[] vjpX;
-    private final double[] work;
+    /** Rows the stage buffers hold ({@link #reserve}). */
+    private int capacity;
+    private double[][] stageInput;
+    private double[][] stageSlope;
+    private double[][] stageAdjoint;
+    private double[] vjpX;
+    private double[] work;
 
     private RungeKuttaStep(ButcherTableau tableau, ResidualFunction f, boolean reverse) {
         this.tableau = tableau;
@@ -36,15 +38,28 @@ public final class RungeKuttaStep {
         }
         this.d = f.dim();
         this.p = f.parameterCount();
-        this.stageInput = new double[s][d];
-        this.stageSlope = new double[s][d];
-        this.stageAdjoint = new double[s][d];
         // interpolated weights are needed only by stages strictly inside the step (RK4's c = 1/2)
         boolean interior = java.util.Arrays.stream(position).anyMatch(x -> x != 0 && x != 1);
         this.stageTheta = new double[interior ? p : 0];
         this.stageGradient = new double[interior ? p : 0];
-        this.vjpX = new double[d];
-        this.work = new double[f.workSize()];
+        reserve(1);
+    }
+
+    /** Sizes the stage buffers for batches of up to {@code rows} rows (allocates only when they grow). */
+    public void reserve(int rows) {
+        if (rows <= capacity) {
+            return;
+        }
+        int s = tableau.stages();
+        this.stageInput = new double[s][];
+        for (int i = 1; i < s; i++) {
+            stageInput[i] = new double[rows * d];
+        }
+        this.stageSlope = new double[s][rows * d];
+        this.stageAdjoint = new double[s][rows * d];
+        this.vjpX = new double[rows * d];
+        this.work = new double[Math.max(f.workSize(), f.batchWorkSize(rows))];
+        this.capacity = rows;
     }
 
     /** The step {@code t_n -> t_{n+1}}. */
@@ -66,10 +81,17 @@ public final class RungeKuttaStep {
      * ({@code offNext} is not read when the tableau only reads θ_n). {@code out} may alias {@code x}.
      */
     public void apply(double[] w, int offN, int offNext, double h, double[] x, double[] out) {
+        applyBatch(w, offN, offNext, h, x, out, 1);
+    }
+
+    /** {@link #apply} on a batch: x and out are {@code rows × d} blocks, one sample a row (out may alias x). */
+    public void applyBatch(double[] w, int offN, int offNext, double h, double[] x, double[] out, int rows) {
+        reserve(rows);
         double signedH = direction * h;
-        evaluateStages(w, offN, offNext, signedH, x, tableau.stages());
+        evaluateStages(w, offN, offNext, signedH, x, rows, tableau.stages());
         double[] b = tableau.b();
-        for (int k = 0; k < d; k++) {
+        int size = rows * d;
+        for (int k = 0; k < size; k++) {
             double s = 0;
             for (int i = 0; i < b.length; i++) {
                 s += b[i] * stageSlope[i][k];
@@ -87,15 +109,26 @@ public final class RungeKuttaStep {
      */
     public void vjp(double[] w, int offN, int offNext, double h, double[] x, double[] pOut, double[] pIn,
                     double[] g, int gOffN, int gOffNext) {
+        vjpBatch(w, offN, offNext, h, x, pOut, pIn, 1, g, gOffN, gOffNext);
+    }
+
+    /**
+     * {@link #vjp} on a batch of {@code rows × d} blocks; the θ-gradients of all rows are accumulated into
+     * {@code g} (summed over the batch by the family's {@link ResidualFunction#vjpBatch}).
+     */
+    public void vjpBatch(double[] w, int offN, int offNext, double h, double[] x, double[] pOut, double[] pIn,
+                         int rows, double[] g, int gOffN, int gOffNext) {
+        reserve(rows);
         double signedH = direction * h;
         // the VJP needs the stage inputs y_i, hence the slopes k_j feeding later stages, but not the last slope
-        evaluateStages(w, offN, offNext, signedH, x, tableau.stages() - 1);
+        evaluateStages(w, offN, offNext, signedH, x, rows, tableau.stages() - 1);
         double[][] a = tableau.a();
         double[] b = tableau.b();
         int s = b.length;
+        int size = rows * d;
         for (int i = s - 1; i >= 0; i--) {
             double[] kBar = stageAdjoint[i];
-            for (int k = 0; k < d; k++) {
+            for (int k = 0; k < size; k++) {
                 double v = b[i] * pOut[k];
                 for (int j = i + 1; j < s; j++) {
                     v += a[j][i] * stageAdjoint[j][k];
@@ -105,16 +138,18 @@ public final class RungeKuttaStep {
             // stageAdjoint[i] now holds k̄_i; replace it by ȳ_i after the θ-gradient is accumulated
             double[] theta = stageParameters(i, w, offN, offNext);
             int thetaOff = stageOffset(i, offN, offNext);
+            double[] y = stageInput(i, x);
             if (position[i] == 0 || position[i] == 1) {
-                f.vjp(theta, thetaOff, stageInput[i], kBar, vjpX, g, position[i] == 0 ? gOffN : gOffNext, work);
+                f.vjpBatch(theta, thetaOff, y, kBar, vjpX, rows, g, position[i] == 0 ? gOffN : gOffNext, work);
             } else {
                 java.util.Arrays.fill(stageGradient, 0.0);
-                f.vjp(theta, thetaOff, stageInput[i], kBar, vjpX, stageGradient, 0, work);
+                f.vjpBatch(theta, thetaOff, y, kBar, vjpX, rows, stageGradient, 0, work);
                 distribute(position[i], g, gOffN, gOffNext);
             }
-            System.arraycopy(vjpX, 0, kBar, 0, d);
+            stageAdjoint[i] = vjpX;
+            vjpX = kBar;
         }
-        for (int k = 0; k < d; k++) {
+        for (int k = 0; k < size; k++) {
             double v = pOut[k];
             for (int i = 0; i < s; i++) {
                 v += stageAdjoint[i][k];
@@ -124,24 +159,37 @@ public final class RungeKuttaStep {
     }
 
     /**
-     * Stage inputs {@code y_i = x + H Σ_{j<i} a_ij k_j} for every stage, and slopes {@code k_i = f(y_i, θ(s_i))}
-     * for the first {@code slopes} stages.
+     * Stage inputs {@code y_i = x + H Σ_{j<i} a_ij k_j} for every stage ({@code y_0 = x} itself, explicit
+     * tableaux having an empty first row), and slopes {@code k_i = f(y_i, θ(s_i))} for the first {@code slopes}
+     * stages, on {@code rows} rows.
      */
-    private void evaluateStages(double[] w, int offN, int offNext, double signedH, double[] x, int slopes) {
+    private void evaluateStages(double[] w, int offN, int offNext, double signedH, double[] x, int rows, int slopes) {
         double[][] a = tableau.a();
-        for (int i = 0; i < a.length; i++) {
+        int size = rows * d;
+        slope(0, slopes, w, offN, offNext, x, rows);
+        for (int i = 1; i < a.length; i++) {
             double[] y = stageInput[i];
-            for (int k = 0; k < d; k++) {
+            for (int k = 0; k < size; k++) {
                 double v = x[k];
                 for (int j = 0; j < i; j++) {
                     v += signedH * a[i][j] * stageSlope[j][k];
                 }
                 y[k] = v;
             }
-            if (i < slopes) {
-                f.value(stageParameters(i, w, offN, offNext), stageOffset(i, offN, offNext), y, stageSlope[i], work);
-            }
+            slope(i, slopes, w, offN, offNext, y, rows);
         }
+    }
+
+    /** {@code k_i = f(y_i, θ(s_i))} if stage i is among the first {@code slopes}. */
+    private void slope(int i, int slopes, double[] w, int offN, int offNext, double[] y, int rows) {
+        if (i < slopes) {
+            f.valueBatch(stageParameters(i, w, offN, offNext), stageOffset(i, offN, offNext), y, stageSlope[i], rows, work);
+        }
+    }
+
+    /** The input of stage i: x itself for the first stage, else its buffer. */
+    private double[] stageInput(int i, double[] x) {
+        return i == 0 ? x : stageInput[i];
     }
 
     /** The array holding stage i's weights: {@code w} itself at s = 0 or 1, else the interpolation {@code (1-s) θ_n + s θ_{n+1}}. */

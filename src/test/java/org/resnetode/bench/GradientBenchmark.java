@@ -1,5 +1,6 @@
 package org.resnetode.bench;
 
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -7,14 +8,15 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.resnetode.claim.AdjointMeasurement;
 import org.resnetode.gradient.Adjoint;
 import org.resnetode.gradient.Backprop;
-import org.resnetode.model.DepthProfiles;
+import org.resnetode.gradient.TerminalLoss;
+import org.resnetode.linalg.Parallelism;
 import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
@@ -22,59 +24,66 @@ import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
 
 /**
- * One gradient of ½ mean ||x_N - y||² at d = 64, MLP hidden width 64, batch 64, depth 1024 (Euler):
- * exact backprop, the adjoint, and a plain forward pass of the batch, all in the same run, so the
- * adjoint's cost can be read as a ratio to backprop and as a number of extra forward passes.
+ * One gradient of {@code ½ mean ||x_N - y||²} for Euler ResNets {@code f = W2 tanh(W1 x)} on the workloads of
+ * {@code ../shared/anchors/numpy_mlp_gradient.py} (d = hidden, batch, N), drawn like the anchor draws them
+ * (W1 entries N(0, 1/d), W2 entries N(0, 1/m), inputs and targets N(0, 1)): exact backprop and the adjoint in
+ * the same run, so the adjoint reads as a ratio to backprop. {@link NumpyComparison} runs it next to the anchor.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class GradientBenchmark {
-    static final int DIM = 64;
-    static final int HIDDEN = 64;
-    static final int BATCH = 64;
-    static final int DEPTH = 1024;
+    /** d = hidden, batch, N. */
+    @Param({"8,64,4096", "64,64,1024", "128,128,256"})
+    public String workload;
+
+    /** Kernel threads; 0 means every core. */
+    @Param("0")
+    public int threads;
 
     private ResNet net;
-    private double[][] inputs;
-    private double[][] targets;
+    private double[] inputs;
+    private int batch;
+    private TerminalLoss loss;
     private double[] gradient;
-    private double[] out;
     private final Backprop backprop = new Backprop();
     private final Adjoint adjoint = new Adjoint();
 
     @Setup
     public void setUp() {
-        ResidualFunction f = Families.create("mlp", DIM, HIDDEN);
-        Weights w = Weights.sample(DepthProfiles.create("fourier", f, 1, 1.0, false), DEPTH, DEPTH);
-        net = new ResNet(f, Scheme.EULER, w, DEPTH);
-        double[][][] batch = AdjointMeasurement.batch(BATCH, DIM, 1);
-        inputs = batch[0];
-        targets = batch[1];
-        gradient = new double[w.data().length];
-        out = new double[DIM];
+        String[] parts = workload.split(",");
+        int d = Integer.parseInt(parts[0]);
+        batch = Integer.parseInt(parts[1]);
+        int depth = Integer.parseInt(parts[2]);
+        Parallelism.setThreads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        ResidualFunction f = Families.create("mlp", d, d);
+        SplittableRandom rng = new SplittableRandom(0);
+        int count = Scheme.EULER.weightCount(depth);
+        double[] theta = new double[count * f.parameterCount()];
+        for (int n = 0; n < count; n++) {
+            f.initialParameters(rng, theta, n * f.parameterCount());
+        }
+        net = new ResNet(f, Scheme.EULER, new Weights(count, f.parameterCount(), theta), depth);
+        inputs = new double[batch * d];
+        double[] targets = new double[batch * d];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = rng.nextGaussian();
+            targets[i] = rng.nextGaussian();
+        }
+        loss = TerminalLoss.squaredError(targets);
+        gradient = new double[theta.length];
     }
 
     @Benchmark
     public double backprop() {
-        return backprop.compute(net, inputs, targets, gradient).loss();
+        return backprop.compute(net, inputs, batch, loss, gradient).loss();
     }
 
     @Benchmark
     public double adjoint() {
-        return adjoint.compute(net, inputs, targets, gradient).loss();
-    }
-
-    @Benchmark
-    public double forwardBatch() {
-        double s = 0;
-        for (double[] x : inputs) {
-            net.forward(x, out);
-            s += out[0];
-        }
-        return s;
+        return adjoint.compute(net, inputs, batch, loss, gradient).loss();
     }
 }

@@ -1,0 +1,147 @@
+package org.resnetode.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Kernel} on the incubating Vector API: register-blocked micro-kernels of 4 rows × 2 vectors
+ * (16 columns with AVX-512) holding C in registers across the whole sum over p, one fused multiply-add
+ * per term and lane. Columns left over (fewer than one vector) go through {@link ScalarKernel}, whose
+ * {@link Math#fma} gives the same bits. Loaded only when the module is present ({@link Gemm}).
+ */
+final class VectorKernel implements Kernel {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private final ScalarKernel tail = new ScalarKernel();
+
+    @Override
+    public void block(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+                      int n, int k, double beta, int i0, int i1, int j0, int j1) {
+        int j = j0;
+        for (; j + 2 * L <= j1; j += 2 * L) {
+            int i = i0;
+            for (; i + 4 <= i1; i += 4) {
+                rows4Width2(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+            }
+            for (; i < i1; i++) {
+                row1Width1(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+                row1Width1(a, aOff + i * ars, acs, b, bOff + j + L, c, cOff + i * n + j + L, n, k, beta);
+            }
+        }
+        for (; j + L <= j1; j += L) {
+            int i = i0;
+            for (; i + 4 <= i1; i += 4) {
+                rows4Width1(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+            }
+            for (; i < i1; i++) {
+                row1Width1(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+            }
+        }
+        if (j < j1) {
+            tail.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, i0, i1, j, j1);
+        }
+    }
+
+    /** {@link Tanh#of} on whole vectors, the same operations lane by lane; the remainder through {@link Tanh#of} itself. */
+    @Override
+    public void tanh(double[] z, int from, int to) {
+        int i = from;
+        for (; i + L <= to; i += L) {
+            DoubleVector x = DoubleVector.fromArray(S, z, i);
+            DoubleVector a = x.abs();
+            DoubleVector y = a.mul(-2);
+            DoubleVector s = y.fma(Tanh.INV_LN2, Tanh.ROUNDER);
+            DoubleVector k = s.sub(Tanh.ROUNDER);
+            DoubleVector r = k.neg().fma(DoubleVector.broadcast(S, Tanh.LN2_HI), y);
+            r = k.neg().fma(DoubleVector.broadcast(S, Tanh.LN2_LO), r);
+            DoubleVector q = DoubleVector.broadcast(S, Tanh.TAYLOR[0]);
+            for (int c = 1; c < Tanh.TAYLOR.length; c++) {
+                q = q.fma(r, DoubleVector.broadcast(S, Tanh.TAYLOR[c]));
+            }
+            DoubleVector p = r.mul(r).fma(q, r);
+            DoubleVector twoK = ((LongVector) s.viewAsIntegralLanes()).sub(Tanh.ROUNDER_BITS - 1023)
+                    .lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+            DoubleVector m = twoK.fma(p, twoK.sub(1));
+            DoubleVector t = m.neg().div(m.add(2));
+            t = t.blend(1, a.compare(VectorOperators.GT, Tanh.SATURATION));
+            t.blend(t.neg(), x.compare(VectorOperators.LT, 0)).intoArray(z, i);
+        }
+        tail.tanh(z, i, to);
+    }
+
+    private static DoubleVector start(double[] c, int at, double beta) {
+        return beta == 0 ? DoubleVector.zero(S) : DoubleVector.fromArray(S, c, at).mul(beta);
+    }
+
+    /** C[4 × 2L] at {@code ci} += A[4 rows from ai] · B[k × 2L panel at bj]. */
+    private static void rows4Width2(double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci,
+                                    int n, int k, double beta) {
+        DoubleVector c00 = start(c, ci, beta);
+        DoubleVector c01 = start(c, ci + L, beta);
+        DoubleVector c10 = start(c, ci + n, beta);
+        DoubleVector c11 = start(c, ci + n + L, beta);
+        DoubleVector c20 = start(c, ci + 2 * n, beta);
+        DoubleVector c21 = start(c, ci + 2 * n + L, beta);
+        DoubleVector c30 = start(c, ci + 3 * n, beta);
+        DoubleVector c31 = start(c, ci + 3 * n + L, beta);
+        for (int p = 0; p < k; p++) {
+            int bp = bj + p * n;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            int ap = ai + p * acs;
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ars]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ap + 2 * ars]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ap + 3 * ars]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c10.intoArray(c, ci + n);
+        c11.intoArray(c, ci + n + L);
+        c20.intoArray(c, ci + 2 * n);
+        c21.intoArray(c, ci + 2 * n + L);
+        c30.intoArray(c, ci + 3 * n);
+        c31.intoArray(c, ci + 3 * n + L);
+    }
+
+    /** C[4 × L] at {@code ci} += A[4 rows from ai] · B[k × L panel at bj]. */
+    private static void rows4Width1(double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci,
+                                    int n, int k, double beta) {
+        DoubleVector c0 = start(c, ci, beta);
+        DoubleVector c1 = start(c, ci + n, beta);
+        DoubleVector c2 = start(c, ci + 2 * n, beta);
+        DoubleVector c3 = start(c, ci + 3 * n, beta);
+        for (int p = 0; p < k; p++) {
+            DoubleVector bv = DoubleVector.fromArray(S, b, bj + p * n);
+            int ap = ai + p * acs;
+            c0 = DoubleVector.broadcast(S, a[ap]).fma(bv, c0);
+            c1 = DoubleVector.broadcast(S, a[ap + ars]).fma(bv, c1);
+            c2 = DoubleVector.broadcast(S, a[ap + 2 * ars]).fma(bv, c2);
+            c3 = DoubleVector.broadcast(S, a[ap + 3 * ars]).fma(bv, c3);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + n);
+        c2.intoArray(c, ci + 2 * n);
+        c3.intoArray(c, ci + 3 * n);
+    }
+
+    /** C[1 × L] at {@code ci} += A[row at ai] · B[k × L panel at bj]. */
+    private static void row1Width1(double[] a, int ai, int acs, double[] b, int bj, double[] c, int ci,
+                                   int n, int k, double beta) {
+        DoubleVector c0 = start(c, ci, beta);
+        for (int p = 0; p < k; p++) {
+            c0 = DoubleVector.broadcast(S, a[ai + p * acs]).fma(DoubleVector.fromArray(S, b, bj + p * n), c0);
+        }
+        c0.intoArray(c, ci);
+    }
+}

@@ -1,0 +1,29 @@
+package org.resnetode.model;
+
+import org.resnetode.linalg.Elementwise;
+
+/** Elementwise maps of the batched families, in place on the first n entries of a block. */
+final class Activations {
+    private Activations() {
+    }
+
+    /** {@code z <- tanh(z)}. */
+    static void tanh(double[] z, int n) {
+        Elementwise.tanh(z, 0, n);
+    }
+
+    /** {@code z <- p ⊙ (1 - tanh²(z))}. */
+    static void tanhDerivativeTimes(double[] z, double[] p, int n) {
+        Elementwise.tanh(z, 0, n);
+        for (int i = 0; i < n; i++) {
+            z[i] = p[i] * (1 - z[i] * z[i]);
+        }
+    }
+
+    /** {@code v[vOff..vOff+n) <- v ⊙ (1 - u²)} with u at {@code u[0..n)}. */
+    static void oneMinusSquareTimes(double[] u, double[] v, int vOff, int n) {
+        for (int i = 0; i < n; i++) {
+            v[vOff + i] *= 1 - u[i] * u[i];
+        }
+    }
+}
