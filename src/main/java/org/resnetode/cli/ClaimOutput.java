@@ -22,6 +22,13 @@ final class ClaimOutput {
 
     static int emit(String command, String heading, List<ClaimResult> results, OutputOptions options, PrintWriter out,
                     PrintWriter err, Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns) {
+        return emit(command, heading, results, options, out, err, title, columns, Map.of());
+    }
+
+    /** As above, with {@code extra} files (paths relative to --out, e.g. plots) written in the same set. */
+    static int emit(String command, String heading, List<ClaimResult> results, OutputOptions options, PrintWriter out,
+                    PrintWriter err, Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns,
+                    Map<Path, byte[]> extra) {
         if (options.json) {
             out.println(json(results));
         } else {
@@ -32,6 +39,7 @@ final class ClaimOutput {
         if (options.out != null) {
             Map<Path, byte[]> files = new LinkedHashMap<>();
             render(files, options.out, command, heading, results, title, columns);
+            extra.forEach((path, bytes) -> files.put(options.out.resolve(path), bytes));
             AtomicFiles.writeAll(files);
         }
         out.flush();

@@ -1,0 +1,96 @@
+package org.resnetode.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.resnetode.claim.AdjointMeasurement;
+import org.resnetode.claim.ClaimResult;
+import org.resnetode.claim.NetworkInspection;
+import org.resnetode.network.NetworkArchive;
+import org.resnetode.network.NetworkFile;
+import org.resnetode.report.InspectReport;
+import org.resnetode.scheme.ResNet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Asks the paper's questions of a given network: are its weights smooth in depth, how far is it from "
+                + "the Neural ODE its weights define (with the Euler bound), would the memory-free adjoint give the right "
+                + "gradients (Euler and Heun readings), and does it behave like a discretised ODE at other depths?",
+                "The network is a JSON network file (what train --save writes) or a NumPy .npz archive (W1/W2, A, W or "
+                        + "theta stacked over layers on the first axis, optional inputs and targets)."})
+public final class InspectCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--network", required = true, paramLabel = "FILE", description = "The network: .json or .npz.")
+    Path network;
+
+    @Option(names = "--scheme", paramLabel = "NAME",
+            description = "Scheme of an .npz network (a JSON file names its own): euler, heun, heun-reference. Default: euler.")
+    String scheme;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "4",
+            description = "Seeded inputs and targets when the file has none. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated batch. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--gradient-tolerance", paramLabel = "TOL", defaultValue = "1e-2",
+            description = "The adjoint gives the right gradients when its relative error against backprop is at most TOL. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double gradientTolerance;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        output.requireWritable();
+        if (batch < 1 || batch > 4096) {
+            throw new IllegalArgumentException("--batch must be in 1..4096, got " + batch);
+        }
+        if (!(gradientTolerance > 0 && gradientTolerance < 1)) {
+            throw new IllegalArgumentException("--gradient-tolerance must be in (0, 1), got " + gradientTolerance);
+        }
+        if (!Files.isRegularFile(network)) {
+            throw new IllegalArgumentException(network + ": no such file");
+        }
+        NetworkFile file = load();
+        ResNet net = file.network();
+        int d = file.dimension();
+        double[][][] generated = AdjointMeasurement.batch(batch, d, seed);
+        double[][] inputs = file.inputs() != null ? file.inputs() : generated[0];
+        double[][] targets = file.targets() != null && file.targets().length == inputs.length ? file.targets() : generated[1];
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("network", network.toString());
+        config.put("family", file.family());
+        config.put("scheme", file.scheme());
+        config.put("dim", d);
+        config.put("depth", file.depth());
+        config.put("inputs", file.inputs() != null ? "from the file" : "seeded, seed " + seed);
+        List<ClaimResult> results = NetworkInspection.inspect(new NetworkInspection.Subject(net, inputs, targets, gradientTolerance), config,
+                output.progress(spec.commandLine().getErr()));
+        Map<Path, byte[]> plots = output.out == null ? Map.of()
+                : Map.of(Path.of("plots", "inspect-smoothness.png"), InspectReport.incrementPlot(results.get(0)));
+        return ClaimOutput.emit("inspect", "Inspection of " + network.getFileName(), results, output,
+                spec.commandLine().getOut(), spec.commandLine().getErr(), InspectReport::title, InspectReport::columns, plots);
+    }
+
+    private NetworkFile load() {
+        String name = network.getFileName().toString();
+        if (name.endsWith(".npz")) {
+            return NetworkArchive.read(network, scheme == null ? "euler" : scheme);
+        }
+        if (scheme != null) {
+            throw new IllegalArgumentException("--scheme applies to .npz networks only: " + network + " names its own scheme");
+        }
+        return NetworkFile.read(network);
+    }
+}
