@@ -9,6 +9,7 @@ import org.resnetode.claim.Control;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Progress;
 import org.resnetode.claim.SweepConfig;
+import org.resnetode.claim.SweepRunner;
 import org.resnetode.report.AdjointReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,15 +81,16 @@ public final class AdjointCommand implements Callable<Integer> {
         }
         List<String> schemes = scheme == null ? List.of("euler", "heun") : List.of(scheme);
         List<String> profiles = profile == null ? List.of("fourier", "kinked", "iid") : List.of(profile);
-        Progress progress = output.progress(spec.commandLine().getErr());
-        List<ClaimResult> results = new ArrayList<>();
+        Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
+        List<SweepConfig> configs = new ArrayList<>();
         for (String s : schemes) {
             for (String p : profiles) {
-                SweepConfig cfg = new SweepConfig(family, p, s, dim, network.hiddenFor(dim), depths, network.seed,
-                        network.amplitudeFor(p), network.zeroMean, NetworkOptions.fitStart(fitFrom), size);
-                results.add(AdjointClaim.run(cfg, data, c, progress));
+                configs.add(new SweepConfig(family, p, s, dim, network.hiddenFor(dim), depths, network.seed,
+                        network.amplitudeFor(p), network.zeroMean, NetworkOptions.fitStart(fitFrom), size));
             }
         }
+        double[][][] batch = data;
+        List<ClaimResult> results = new ArrayList<>(SweepRunner.map(configs, cfg -> AdjointClaim.run(cfg, batch, c, progress)));
         results.add(AdjointClaim.depthNeeded(results));
         return results;
     }

@@ -7,6 +7,7 @@ import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Control;
 import org.resnetode.claim.DistanceClaim;
 import org.resnetode.claim.SweepConfig;
+import org.resnetode.claim.SweepRunner;
 import org.resnetode.claim.Progress;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.Families;
@@ -65,12 +66,8 @@ public final class DistanceCommand implements Callable<Integer> {
                 : Control.parse(control, "distance", List.of(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS));
         network.requireHiddenApplies(family);
         List<SweepConfig> configs = configs();
-        Progress progress = output.progress(spec.commandLine().getErr());
-        List<ClaimResult> results = new ArrayList<>();
-        for (SweepConfig cfg : configs) {
-            results.add(DistanceClaim.run(cfg, c, progress));
-        }
-        return results;
+        Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
+        return SweepRunner.map(configs, cfg -> DistanceClaim.run(cfg, c, progress));
     }
 
     private List<SweepConfig> configs() {

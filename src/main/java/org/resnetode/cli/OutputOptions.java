@@ -16,8 +16,12 @@ public final class OutputOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
-    /** Refuses an --out that cannot be written, before any computation. */
+    @picocli.CommandLine.Mixin
+    ThreadOptions threads;
+
+    /** Applies --threads and refuses an --out that cannot be written, before any computation. */
     void requireWritable() {
+        threads.apply();
         if (out != null) {
             org.resnetode.report.AtomicFiles.requireWritableDirectory(out, "--out");
         }

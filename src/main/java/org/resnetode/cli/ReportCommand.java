@@ -45,8 +45,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    ThreadOptions threads;
+
     @Override
     public Integer call() {
+        threads.apply();
         AtomicFiles.requireWritableDirectory(out, "--out");
         Map<Path, byte[]> files = new LinkedHashMap<>();
         List<ClaimResult> all = new ArrayList<>();
