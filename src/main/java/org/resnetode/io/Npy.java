@@ -135,7 +135,7 @@ public final class Npy {
                 continue;
             }
             if (!t.matches("\\d{1,9}L?")) {
-                throw error(source, "shape entry '" + printable(t) + "' is not a non-negative integer");
+                throw error(source, "shape entry '" + Printable.of(t, 80) + "' is not a non-negative integer");
             }
             dims.add(Integer.parseInt(t.replace("L", "")));
         }
@@ -145,19 +145,9 @@ public final class Npy {
     private static Matcher find(Pattern p, String header, String source, String expected) {
         Matcher m = p.matcher(header);
         if (!m.find()) {
-            throw error(source, "header " + printable(header.strip()) + " has no " + expected);
+            throw error(source, "header " + Printable.of(header.strip(), 80) + " has no " + expected);
         }
         return m;
-    }
-
-    /** At most 80 characters of {@code s}, with control and non-ASCII characters escaped, for a one-line message. */
-    static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && sb.length() < 80; i++) {
-            char c = s.charAt(i);
-            sb.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c & 0xff));
-        }
-        return s.length() > 80 ? sb + "..." : sb.toString();
     }
 
     private static IllegalArgumentException error(String source, String what) {

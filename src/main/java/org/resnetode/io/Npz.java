@@ -38,7 +38,7 @@ public final class Npz {
         try (ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = nextEntry(zip, source)) != null) {
-                String name = Npy.printable(entry.getName());
+                String name = Printable.of(entry.getName(), 80);
                 if (entry.isDirectory()) {
                     continue;
                 }

@@ -283,7 +283,7 @@ final class NetworkJson {
             return "missing or null";
         }
         if (v instanceof String s) {
-            return "\"" + (s.length() > 30 ? s.substring(0, 30) + "..." : s) + "\"";
+            return "\"" + org.resnetode.io.Printable.of(s, 30) + "\"";
         }
         if (v instanceof List<?>) {
             return "an array";

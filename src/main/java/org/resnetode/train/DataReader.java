@@ -142,7 +142,7 @@ public final class DataReader {
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 20 ? s : s.substring(0, 20) + "...";
+        return org.resnetode.io.Printable.of(s, 20);
     }
 
     /** A growable double array (no boxing). */

@@ -125,7 +125,7 @@ class TrainCommandTest {
             "--lr -1|learning rate must be a positive finite number, got -1.0",
             "--momentum 1|momentum must be in [0, 1), got 1.0",
             "--family rnn|unknown family 'rnn'",
-            "--scheme rk4|unknown scheme 'rk4'",
+            "--scheme rk7|unknown scheme 'rk7'",
             "--test-rows 1797|must leave at least one training row",
             "--data nope.csv|data file nope.csv does not exist",
             "--resume nope.json|network file nope.json does not exist",

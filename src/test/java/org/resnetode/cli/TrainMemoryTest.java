@@ -37,7 +37,7 @@ class TrainMemoryTest {
     @Test
     void adjointTrainsWhereBackpropRunsOutOfHeap() throws Exception {
         Child backprop = train("backprop");
-        assertThat(backprop.code()).as(backprop.err()).isEqualTo(Main.EXIT_FAILED_CLAIM);
+        assertThat(backprop.code()).as(backprop.err()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(backprop.err()).contains("out of memory");
         assertThat(backprop.out()).isEmpty();
         Child adjoint = train("adjoint");

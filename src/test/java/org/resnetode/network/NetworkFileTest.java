@@ -113,7 +113,7 @@ class NetworkFileTest {
             "{\"format\": \"resnet-ode-network\", \"version\": 2}|$.version is 2, this reader reads version 1",
             "{\"format\": \"resnet-ode-network\", \"version\": \"1\"}|$.version is \"1\", expected an integer of at least 1",
             "{\"format\": \"resnet-ode-network\", \"version\": 1, \"family\": \"rnn\"}|$.family is \"rnn\", expected one of",
-            "{\"format\": \"resnet-ode-network\", \"version\": 1, \"family\": \"mlp\", \"scheme\": \"rk4\"}|$.scheme is \"rk4\"",
+            "{\"format\": \"resnet-ode-network\", \"version\": 1, \"family\": \"mlp\", \"scheme\": \"rk7\"}|$.scheme is \"rk7\"",
             "{\"format\": \"resnet-ode-network\", \"version\": 1, \"family\": \"mlp\", \"scheme\": \"euler\", \"dimension\": 0}|$.dimension is 0, expected an integer of at least 1",
             "{\"format\": \"resnet-ode-network\", \"version\": 1, \"family\": \"mlp\", \"scheme\": \"euler\", \"dimension\": 2}|$.hidden is missing or null",
             "{\"format\": \"resnet-ode-network\", \"version\": 1, \"family\": \"linear\", \"scheme\": \"euler\", \"dimension\": 1, \"depth\": 2.5}|$.depth is 2.5, expected an integer",
