@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import org.resnetode.claim.ClaimResult;
+import org.resnetode.claim.SweepRunner;
 import org.resnetode.claim.Verdict;
 import org.resnetode.report.AdjointReport;
 import org.resnetode.report.AtomicFiles;
@@ -53,21 +55,26 @@ public final class ReportCommand implements Callable<Integer> {
         threads.apply();
         AtomicFiles.requireWritableDirectory(out, "--out");
         Map<Path, byte[]> files = new LinkedHashMap<>();
-        List<ClaimResult> all = new ArrayList<>();
         String claimDepths = quick ? "8:1024" : "8:4096";
         DistanceCommand distance = parse(new DistanceCommand(), "--depths", claimDepths);
-        all.addAll(run(files, "distance", "Claim D: ResNet to Neural ODE distance", distance.measure(),
-                DistanceReport::title, r -> DistanceReport.COLUMNS));
         AdjointCommand adjoint = parse(new AdjointCommand(), "--depths", claimDepths);
-        all.addAll(run(files, "adjoint", "Claims A and H: adjoint gradients", adjoint.measure(),
-                AdjointReport::title, AdjointReport::columns));
         MemoryCommand memory = parse(new MemoryCommand(), "--depths", quick ? "1000:64000" : "1000:1000000");
-        all.addAll(run(files, "memory", "Memory: backprop versus adjoint", memory.measure(),
-                MemoryReport::title, r -> MemoryReport.COLUMNS));
-        all.addAll(run(files, "finetune", "Training: the adjoint trains deep ResNets", parse(new FinetuneCommand()).measure(),
-                FinetuneReport::title, FinetuneReport::columns));
+        FinetuneCommand finetune = parse(new FinetuneCommand());
         RegularizationCommand regularization = parse(new RegularizationCommand(), "--quick", "--out", out.toString());
-        all.addAll(run(files, "regularization", "Claim R: implicit regularization of linear ResNets", regularization.measure(),
+        // the claims are independent: measured concurrently (the longest, memory, first), written in a fixed order
+        List<Supplier<List<ClaimResult>>> claims = List.of(memory::measure, distance::measure, adjoint::measure,
+                finetune::measure, regularization::measure);
+        List<List<ClaimResult>> measured = SweepRunner.map(claims, Supplier::get);
+        List<ClaimResult> all = new ArrayList<>();
+        all.addAll(run(files, "distance", "Claim D: ResNet to Neural ODE distance", measured.get(1),
+                DistanceReport::title, r -> DistanceReport.COLUMNS));
+        all.addAll(run(files, "adjoint", "Claims A and H: adjoint gradients", measured.get(2),
+                AdjointReport::title, AdjointReport::columns));
+        all.addAll(run(files, "memory", "Memory: backprop versus adjoint", measured.get(0),
+                MemoryReport::title, r -> MemoryReport.COLUMNS));
+        all.addAll(run(files, "finetune", "Training: the adjoint trains deep ResNets", measured.get(3),
+                FinetuneReport::title, FinetuneReport::columns));
+        all.addAll(run(files, "regularization", "Claim R: implicit regularization of linear ResNets", measured.get(4),
                 RegularizationReport::title, RegularizationReport::columns));
         plot(files, all);
         String summary = summary(all);
