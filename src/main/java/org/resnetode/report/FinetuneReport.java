@@ -17,6 +17,16 @@ public final class FinetuneReport {
         };
     }
 
+    /** The statement the run judged, for the report's summary: its first note without the verdict label. */
+    public static String headline(ClaimResult r) {
+        if (r.notes().isEmpty()) {
+            return "no statement judged";
+        }
+        String note = r.notes().get(0);
+        int colon = note.indexOf(": ");
+        return colon >= 0 && colon < 13 ? note.substring(colon + 2) : note;
+    }
+
     public static List<Column> columns(ClaimResult r) {
         return switch (r.claim()) {
             case "finetune-curves" -> List.of(new Column("scheme", "scheme", "%s"), new Column("epoch", "epoch", "%d"),
