@@ -173,7 +173,7 @@ public final class ReportCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s%s | %s | %s | %s |%n", r.claim(),
                     r.config().getOrDefault("family", "—"), r.config().getOrDefault("profile", "—"),
                     Boolean.TRUE.equals(r.config().get("zeroMean")) ? " (zero mean)" : "", r.config().getOrDefault("scheme", "—"),
-                    headline(r), r.verdict().label()));
+                    headline(r).replace("|", "\\|"), r.verdict().label()));
         }
         sb.append(tightness(results));
         sb.append("\nRates r are slopes of log(value) against log(N): value ≈ c N^-r, so memory growing like N^k has rate -k.\n");
