@@ -12,6 +12,7 @@ import org.resnetode.ode.OdeReference;
 import org.resnetode.scheme.Scheme;
 import org.resnetode.stats.Richardson;
 import org.resnetode.symbolic.EulerExpansion;
+import org.resnetode.symbolic.MatrixPolynomial;
 import org.resnetode.symbolic.ThetaSquaredAlternating;
 
 /**
@@ -123,18 +124,8 @@ final class DistancePredictions {
 
     /** {@code e^A P(A) x_0} for the polynomial {@code P(a) = Σ_j p_j a^j}, A a d×d row-major matrix. */
     private static double[] expansionVector(double[] p, double[] a, int d, double[] x0) {
-        double[] power = x0.clone();
-        double[] sum = new double[d];
-        double[] next = new double[d];
-        for (int j = 0; j < p.length; j++) {
-            for (int k = 0; k < d; k++) {
-                sum[k] += p[j] * power[k];
-            }
-            Dense.multiply(a, 0, d, d, power, next);
-            System.arraycopy(next, 0, power, 0, d);
-        }
         double[] out = new double[d];
-        Dense.multiply(MatrixExponential.exp(a, d), 0, d, d, sum, out);
+        Dense.multiply(MatrixExponential.exp(a, d), 0, d, d, MatrixPolynomial.apply(p, a, d, x0), out);
         return out;
     }
 

@@ -3,11 +3,11 @@ package org.resnetode.symbolic;
 import org.resnetode.model.Dense;
 
 /** {@code P(A) v = Σ_j p_j A^j v} for a d×d row-major matrix A, by repeated matrix-vector products. */
-final class MatrixPolynomial {
+public final class MatrixPolynomial {
     private MatrixPolynomial() {
     }
 
-    static double[] apply(double[] p, double[] a, int d, double[] v) {
+    public static double[] apply(double[] p, double[] a, int d, double[] v) {
         double[] power = v.clone();
         double[] sum = new double[d];
         double[] next = new double[d];

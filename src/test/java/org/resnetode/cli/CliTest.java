@@ -18,6 +18,14 @@ class CliTest {
     record Run(int code, String out, String err) {
     }
 
+    /** Bad input: exit 2, one line on stderr containing {@code message}, nothing on stdout. */
+    static void assertBadInput(Run r, String message) {
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains(message);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+    }
+
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -60,11 +68,7 @@ class CliTest {
             "distance --family tanh --out /proc/nope|--out /proc/nope cannot be written",
             "nonsense|Unmatched argument"})
     void badInputGetsOneLineAndExitCodeTwo(String args, String message) {
-        Run r = run(args.split(" "));
-        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains(message);
-        assertThat(r.err().strip().lines().count()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
+        assertBadInput(run(args.split(" ")), message);
     }
 
     @ParameterizedTest(name = "batch file {0} -> {1}")

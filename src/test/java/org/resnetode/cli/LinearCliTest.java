@@ -28,11 +28,7 @@ class LinearCliTest {
             "linear-bench --workloads 8:x:3|malformed workload '8:x:3'",
             "linear-bench --anchor /no/such/anchor.py|NumPy anchor /no/such/anchor.py not found"})
     void badInputGetsOneLineAndExitCodeTwo(String args, String message) {
-        CliTest.Run r = CliTest.run(args.split(" "));
-        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains(message);
-        assertThat(r.err().strip().lines().count()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
+        CliTest.assertBadInput(CliTest.run(args.split(" ")), message);
     }
 
     @Test

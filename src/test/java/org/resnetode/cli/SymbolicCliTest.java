@@ -35,11 +35,7 @@ class SymbolicCliTest {
             "symbolic|missing subcommand",
             "symbolic expansion --tableau missing.json|tableau file missing.json: cannot be read"})
     void badInputGetsOneLineAndExitTwo(String args, String message) {
-        CliTest.Run r = CliTest.run(args.split(" "));
-        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains(message);
-        assertThat(r.err().strip().lines().count()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
+        CliTest.assertBadInput(CliTest.run(args.split(" ")), message);
     }
 
     @Test

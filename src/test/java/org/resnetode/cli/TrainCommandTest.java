@@ -133,11 +133,7 @@ class TrainCommandTest {
             "--save /etc/hostname/m.json|--save /etc/hostname/m.json cannot be written",
             "--save /tmp|--save /tmp is a directory, expected a file name"})
     void badOptionsExitTwo(String args, String message) {
-        CliTest.Run r = train(args.split(" "));
-        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains(message);
-        assertThat(r.err().strip().lines().count()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
+        CliTest.assertBadInput(train(args.split(" ")), message);
     }
 
     @Test
