@@ -5,7 +5,7 @@ import org.resnetode.model.ResidualFunction;
 /**
  * One explicit Runge-Kutta step of a tableau on the interval between two weight samples, its exact
  * vector-Jacobian product, and (via {@link #reverse}) its reverse: the same tableau with step -h and
- * the stage weights mirrored, {@code θ(t_{n+1} - c_i h)}.
+ * the stage weights mirrored, {@code θ(t_{n+1} - c_i h)} (θ_n throughout for a tableau that reads only θ_n).
  *
  * <p>Stage i reads the weights at position {@code s_i} of the step: {@code s = 0} is θ_n, {@code s = 1} is
  * θ_{n+1}, in between the linear interpolation. Owns its stage buffers: one instance per thread.
@@ -34,7 +34,7 @@ public final class RungeKuttaStep {
         int s = tableau.stages();
         this.position = new double[s];
         for (int i = 0; i < s; i++) {
-            position[i] = reverse ? tableau.lastStageTime() - tableau.c()[i] : tableau.c()[i];
+            position[i] = reverse ? reversePosition(tableau, i) : tableau.c()[i];
         }
         this.d = f.dim();
         this.p = f.parameterCount();
@@ -67,9 +67,18 @@ public final class RungeKuttaStep {
         return new RungeKuttaStep(tableau, f, false);
     }
 
-    /** The reverse step {@code t_{n+1} -> t_n}: step -h, stage i reading θ at position {@code c_max - c_i}. */
+    /** The reverse step {@code t_{n+1} -> t_n}: step -h, stage i reading θ at {@link #reversePosition}. */
     public static RungeKuttaStep reverse(ButcherTableau tableau, ResidualFunction f) {
         return new RungeKuttaStep(tableau, f, true);
+    }
+
+    /**
+     * Where the reverse step's stage i reads the weights: it sits at time {@code t_{n+1} - c_i h}, position
+     * {@code 1 - c_i}, when the tableau reads θ_{n+1} (largest c above 0); a tableau that reads only θ_n (Euler) keeps
+     * θ_n, position 0, the paper's {@code x~_n = x~_{n+1} - h f(x~_{n+1}, θ_n)}.
+     */
+    public static double reversePosition(ButcherTableau tableau, int i) {
+        return tableau.lastStageTime() > 0 ? 1 - tableau.c()[i] : 0;
     }
 
     public ButcherTableau tableau() {

@@ -9,8 +9,9 @@ import org.resnetode.scheme.RungeKuttaStep;
 
 /**
  * The round trip of a scheme on the scalar linear ODE {@code x' = a(t) x}: one forward step from t_n to
- * t_{n+1} (stage i reads {@code a_n + c_i (a_{n+1} - a_n)}) followed by its reverse (step -h, stage i
- * reading the weight at position {@code c_max - c_i}), derived symbolically from the Butcher tableau.
+ * t_{n+1} (stage i reads {@code a_n + c_i (a_{n+1} - a_n)}) followed by its reverse (step -h, stage i at time
+ * {@code t_{n+1} - c_i h}, reading the weight at position {@code 1 - c_i}; a_n throughout for Euler, which reads only
+ * a_n), derived symbolically from the Butcher tableau.
  * The product of the two step factors is 1 exactly for a reversible scheme; its defect {@code R - 1}
  * is what the adjoint's recovery accumulates. MATH.md sections 4 and 5 give the closed forms
  * {@code 1 - a²h²} (Euler, constant a) and {@code 1 - (h²/4)(a_{n+1} - a_n)² + h⁴ a_n² a_{n+1}²/4} (Heun).
@@ -132,7 +133,7 @@ public final class RoundTrip {
         int s = t.stages();
         String[] kappa = new String[s];
         for (int i = 0; i < s; i++) {
-            BigFraction position = reverse ? t.exactLastStageTime().subtract(t.exactC(i)) : t.exactC(i);
+            BigFraction position = reverse ? reversePosition(t, i) : t.exactC(i);
             StringBuilder input = new StringBuilder("1");
             for (int j = 0; j < i; j++) {
                 if (t.exactA(i, j).getNumerator().signum() != 0) {
@@ -147,6 +148,14 @@ public final class RoundTrip {
             sum.append("+").append(step).append("*").append(rational(t.exactB(i))).append("*(").append(kappa[i]).append(")");
         }
         return sum.toString();
+    }
+
+    /**
+     * The reverse step's stage i at time {@code t_{n+1} - c_i h}: position {@code 1 - c_i} when the tableau reads
+     * θ_{n+1} (largest c above 0), θ_n (position 0) when it reads only θ_n (Euler), exactly.
+     */
+    static BigFraction reversePosition(ButcherTableau t, int i) {
+        return t.exactLastStageTime().getNumerator().signum() > 0 ? BigFraction.ONE.subtract(t.exactC(i)) : BigFraction.ZERO;
     }
 
     /** A tableau entry in parentheses, exactly. */

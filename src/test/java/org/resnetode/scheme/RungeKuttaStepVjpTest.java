@@ -29,7 +29,8 @@ class RungeKuttaStepVjpTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        ButcherTableau[] tableaux = {ButcherTableau.EULER, ButcherTableau.HEUN, ButcherTableau.RK4};
+        ButcherTableau[] tableaux = {ButcherTableau.EULER, ButcherTableau.HEUN, ButcherTableau.MIDPOINT, ButcherTableau.RALSTON,
+            ButcherTableau.RK4};
         String[][] families = {{"tanh", "3", "0"}, {"mlp", "2", "4"}, {"linear", "2", "0"}, {"theta2", "1", "0"}};
         for (ButcherTableau t : tableaux) {
             for (boolean reverse : new boolean[] {false, true}) {
@@ -112,6 +113,17 @@ class RungeKuttaStepVjpTest {
             double[] k1 = value(f, first, x);
             double[] k2 = value(f, last, axpy(s, k1, x));
             expected = axpy(s / 2, k2, axpy(s / 2, k1, x));
+        } else if (tableau == ButcherTableau.MIDPOINT) {
+            // stage 2 at t_n + h/2 forward, t_{n+1} - h/2 reverse: the mean weight both ways
+            double[] k1 = value(f, first, x);
+            double[] k2 = value(f, axpy(0.5, t1, scale(0.5, t0)), axpy(s / 2, k1, x));
+            expected = axpy(s, k2, x);
+        } else if (tableau == ButcherTableau.RALSTON) {
+            // stage 2 at t_n + 2h/3 forward (θ_n + 2/3 (θ_{n+1} - θ_n)), t_{n+1} - 2h/3 reverse (θ_n + 1/3 (θ_{n+1} - θ_n))
+            double sigma = reverse ? 1.0 / 3 : 2.0 / 3;
+            double[] k1 = value(f, first, x);
+            double[] k2 = value(f, axpy(sigma, t1, scale(1 - sigma, t0)), axpy(2 * s / 3, k1, x));
+            expected = axpy(3 * s / 4, k2, axpy(s / 4, k1, x));
         } else {
             double[] mid = axpy(0.5, t1, scale(0.5, t0));
             double[] k1 = value(f, first, x);

@@ -31,7 +31,8 @@ class RoundTripTest {
         ResidualFunction f = Families.create("linear", 1, 1);
         double h = 0.37;
         double[] w = {0.9, -1.4};
-        for (ButcherTableau t : new ButcherTableau[] {ButcherTableau.EULER, ButcherTableau.HEUN, ButcherTableau.RK4}) {
+        for (ButcherTableau t : new ButcherTableau[] {ButcherTableau.EULER, ButcherTableau.HEUN, ButcherTableau.MIDPOINT,
+                ButcherTableau.RALSTON, ButcherTableau.RK4}) {
             double[] x = {1.0};
             RungeKuttaStep.forward(t, f).apply(w, 0, 1, h, x, x);
             RungeKuttaStep.reverse(t, f).apply(w, 0, 1, h, x, x);
@@ -40,12 +41,27 @@ class RoundTripTest {
         }
     }
 
+    /**
+     * By hand: forward 1 + h m + h² m a0/2 (m = (a0 + a1)/2, the stage at t_n + h/2), reverse 1 - h m + h² m a1/2 (its
+     * first stage at t_{n+1} reads a1, its second at t_{n+1} - h/2 reads m): the h² terms cancel.
+     */
+    @Test
+    void midpointRoundTripByHand() {
+        String m = "((a0+a1)/2)";
+        String hand = "(1 + h^3*" + m + "^2*(a1-a0)/2 + h^4*" + m + "^2*a0*a1/4)";
+        String difference = SymbolicEngine.eval("Expand(" + RoundTrip.factor(ButcherTableau.MIDPOINT) + " - " + hand + ")");
+        assertThat(difference).isEqualTo("0");
+    }
+
     @Test
     void predictedRecoveryOrders() {
         assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.EULER, true)).isEqualTo(1);
         assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.EULER, false)).isEqualTo(1);
         assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.HEUN, true)).isEqualTo(3);
         assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.HEUN, false)).isEqualTo(1);
+        // ReverseStageTimeTest derives both by hand: the defect is O(h^4) per step once a1 - a0 = O(h)
+        assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.MIDPOINT, true)).isEqualTo(3);
+        assertThat(RoundTrip.predictedRecoveryOrder(ButcherTableau.RALSTON, true)).isEqualTo(3);
     }
 
     /**
