@@ -122,7 +122,11 @@ public final class JsonReader {
                         if (i + 4 > s.length()) {
                             throw error("truncated \\u escape");
                         }
-                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        String hex = s.substring(i, i + 4);
+                        if (!hex.matches("[0-9a-fA-F]{4}")) {
+                            throw error("\\u escape '" + org.resnetode.io.Printable.of(hex, 4) + "' is not 4 hexadecimal digits");
+                        }
+                        sb.append((char) Integer.parseInt(hex, 16));
                         i += 4;
                     }
                     default -> sb.append(e);
@@ -149,7 +153,7 @@ public final class JsonReader {
             }
             return Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw error("malformed number '" + t + "'");
+            throw error("malformed number '" + org.resnetode.io.Printable.of(t, 30) + "'");
         }
     }
 
