@@ -170,4 +170,25 @@ class AdjointVerdictTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("depth 1 is below 2, the smallest depth the heun adjoint is measured at");
     }
+
+    @Test
+    void theNoteStatesThePaperRateAsARateOrAsALowerBound() {
+        assertThat(AdjointClaim.summarise(CFG, Smoothness.SMOOTH, Scheme.EULER, power(1, 1)).notes())
+                .contains("euler adjoint, smooth weights: paper rate 1, scalar round trip (Symja, from the tableau) predicts 1; "
+                        + "a rate above the paper's is a finding only when the round trip explains it within 0.1");
+        assertThat(AdjointClaim.summarise(CFG, Smoothness.SMOOTH, Scheme.HEUN, power(2, 2)).notes())
+                .anyMatch(n -> n.startsWith("heun adjoint, smooth weights: paper bound, rate at least 2, scalar round trip"));
+    }
+
+    /** The smallest depths measured: 1 for Euler, 2 for Heun (a second-order adjoint needs two layers); the batch overload is the seeded batch. */
+    @Test
+    void shortRunsStartAtTheSchemesSmallestDepth() {
+        SweepConfig euler = new SweepConfig("tanh", "fourier", "euler", 2, 2, new int[] {1, 2, 4}, 1, 1.0, false, 1, 2);
+        assertThat(AdjointClaim.run(euler, Progress.SILENT).rows()).extracting(m -> m.get("N")).containsExactly(1, 2, 4);
+        SweepConfig heun = new SweepConfig("tanh", "fourier", "heun", 2, 2, new int[] {2, 4, 8}, 1, 1.0, false, 2, 2);
+        ClaimResult seeded = AdjointClaim.run(heun, Progress.SILENT);
+        ClaimResult given = AdjointClaim.run(heun, AdjointMeasurement.batch(2, 2, 1), Progress.SILENT);
+        assertThat(given.rows()).extracting(m -> m.get("N")).containsExactly(2, 4, 8);
+        assertThat(given.rows()).isEqualTo(seeded.rows());
+    }
 }

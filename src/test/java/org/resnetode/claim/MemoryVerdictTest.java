@@ -118,4 +118,12 @@ class MemoryVerdictTest {
         }
         assertThat(r.rows()).extracting(row -> row.get("adjointStored")).containsOnly(r.rows().get(0).get("adjointStored"));
     }
+
+    @Test
+    void noMeasurementsAreInconclusiveNotACrash() {
+        SweepConfig cfg = new SweepConfig("tanh", "fourier", "euler", 8, 8, LADDER, 1, 1.0, false, 1, 1);
+        ClaimResult r = MemoryClaim.summarise(cfg, List.of());
+        assertThat(r.rows()).isEmpty();
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
 }

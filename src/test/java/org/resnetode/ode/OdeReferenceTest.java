@@ -129,6 +129,8 @@ class OdeReferenceTest {
         assertThat(tiny.tolerance()).isLessThan(OdeReference.START_TOLERANCE / 10)
                 .isGreaterThanOrEqualTo(OdeReference.TIGHTEST_TOLERANCE * 0.999);
         assertThat(tiny.accurateFor(1e-300)).as("reports that it could not reach the margin").isFalse();
+        // the documented ladder τ = 1e-11, 1e-12, 1e-13 (each checked at τ/10) ends at the tightest tolerance 1e-14
+        assertThat(tiny.tolerance()).isCloseTo(OdeReference.TIGHTEST_TOLERANCE, within(1e-20));
         assertThat(Math.abs(tiny.x()[0] - loose.x()[0])).isLessThan(1e-9);
     }
 
@@ -180,6 +182,7 @@ class OdeReferenceTest {
         assertThat(zero.reference().selfCheckDifference()).isGreaterThan(0);
         assertThat(zero.accepted()).isFalse();
         assertThat(zero.refusal()).startsWith("the ODE reference could not be made 1000x more accurate than the error");
+        assertThat(zero.reference().tolerance()).isCloseTo(OdeReference.TIGHTEST_TOLERANCE, within(1e-20));
     }
 
     @Test
