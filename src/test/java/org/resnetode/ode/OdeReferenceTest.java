@@ -239,6 +239,19 @@ class OdeReferenceTest {
         return s;
     }
 
+    /** x' = a x, a = 0.8 on four knot intervals: x(1) = 2 e^{0.8}, and the largest norm at the knots is the last one, 2 e^{0.8}. */
+    @Test
+    void integrateGivesTheExponentialAndTheLargestKnotNorm() {
+        OdeReference ref = new OdeReference(SCALAR, constant(0.8, 4), 0.25);
+        double[] out = new double[1];
+        double maxNorm = ref.integrate(new double[] {2}, 1, 1e-12, out);
+        assertThat(out[0]).isCloseTo(2 * Math.exp(0.8), within(1e-9));
+        assertThat(maxNorm).isCloseTo(2 * Math.exp(0.8), within(1e-9));
+        // a = -0.8: the norm decays, the largest is the start, 2
+        OdeReference decaying = new OdeReference(SCALAR, constant(-0.8, 4), 0.25);
+        assertThat(decaying.integrate(new double[] {2}, 1, 1e-12, out)).isEqualTo(2);
+    }
+
     private static Weights constant(double a, int count) {
         double[] d = new double[count];
         java.util.Arrays.fill(d, a);
