@@ -244,4 +244,13 @@ class DistanceVerdictTest {
         assertThat(r.fits()).extracting(org.resnetode.stats.RateFit::quantity).containsExactly("error");
         assertThat(r.notes()).anyMatch(n -> n.startsWith("the bound of MATH.md section 2 is proved for the Euler scheme only"));
     }
+
+    /** Rough weights, f linear in θ: only the bound is stated; the note reports e(512)/e(64) = 1/8 and the fitted rate 1 of errors 1/N. */
+    @Test
+    void roughLinearWeightsReportTheirDecayRatioAndRate() {
+        ClaimResult r = judge(config("linear", "iid", "euler", false, 64), power(LADDER, 1));
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(r.notes()).contains("holds: rough weights, f linear in θ: the paper states only the O(1) bound, checked above; "
+                + "measured e(N_max)/e(N_fit) = 0.125, rate 1.000");
+    }
 }
