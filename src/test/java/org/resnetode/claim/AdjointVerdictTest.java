@@ -66,4 +66,129 @@ class AdjointVerdictTest {
         assertThat(AdjointClaim.summarise(late, Smoothness.SMOOTH, Scheme.EULER, power(1, 1)).verdict())
                 .isEqualTo(Verdict.INCONCLUSIVE);
     }
+
+    /** The rough-Heun band is 1 ± 0.3 (paper: "no better than about 1"); every other case is 1 ± 0.1 or 2 ± 0.1. */
+    @Test
+    void aRateOfOnePointTwoPassesOnlyTheRoughHeunBand() {
+        assertThat(judge(Scheme.HEUN, Smoothness.ROUGH, power(1.2, 1.2))).isEqualTo(Verdict.HOLDS);
+        assertThat(judge(Scheme.HEUN, Smoothness.ROUGH, power(0.75, 0.75))).isEqualTo(Verdict.HOLDS);
+        assertThat(judge(Scheme.HEUN, Smoothness.ROUGH, power(0.65, 0.65))).isEqualTo(Verdict.FAILS);
+        assertThat(judge(Scheme.EULER, Smoothness.ROUGH, power(1.2, 1.2))).isEqualTo(Verdict.FAILS);
+        assertThat(judge(Scheme.HEUN, Smoothness.LIPSCHITZ, power(0.75, 0.75))).isEqualTo(Verdict.FAILS);
+        assertThat(judge(Scheme.HEUN, Smoothness.SMOOTH, power(1.2, 1.2))).isEqualTo(Verdict.FAILS);
+    }
+
+    /** MATH.md section 5: only Heun on smooth (C-infinity) weights gets the paper's second order. */
+    @Test
+    void thePaperRateIsTwoOnlyForHeunOnSmoothWeights() {
+        assertThat(AdjointClaim.paperRate(Scheme.EULER, Smoothness.SMOOTH)).isEqualTo(1);
+        assertThat(AdjointClaim.paperRate(Scheme.EULER, Smoothness.ROUGH)).isEqualTo(1);
+        assertThat(AdjointClaim.paperRate(Scheme.HEUN, Smoothness.SMOOTH)).isEqualTo(2);
+        assertThat(AdjointClaim.paperRate(Scheme.HEUN, Smoothness.LIPSCHITZ)).isEqualTo(1);
+        assertThat(AdjointClaim.paperRate(Scheme.HEUN, Smoothness.ROUGH)).isEqualTo(1);
+        // the round trip 1 - (h²/4)(a_{n+1} - a_n)² + ...: Heun O(h³) when a_{n+1} - a_n = O(h), else 1; Euler 1
+        assertThat(AdjointClaim.roundTripRate(Scheme.EULER, Smoothness.SMOOTH)).isEqualTo(1);
+        assertThat(AdjointClaim.roundTripRate(Scheme.HEUN, Smoothness.SMOOTH)).isEqualTo(3);
+        assertThat(AdjointClaim.roundTripRate(Scheme.HEUN, Smoothness.LIPSCHITZ)).isEqualTo(3);
+        assertThat(AdjointClaim.roundTripRate(Scheme.HEUN, Smoothness.ROUGH)).isEqualTo(1);
+    }
+
+    @Test
+    void summariseKeepsEachMeasurementInItsRow() {
+        ClaimResult r = AdjointClaim.summarise(CFG, Smoothness.SMOOTH, Scheme.EULER, power(1, 1));
+        assertThat(r.claim()).isEqualTo("adjoint");
+        assertThat(r.rows()).hasSize(LADDER.length);
+        java.util.Map<String, Object> row = r.rows().get(1);
+        assertThat(row).containsEntry("N", 16).containsEntry("recoveryError", 1.0 / 16).containsEntry("gradientError", 1.0 / 16)
+                .containsEntry("gradientNorm", 1.0).containsEntry("loss", 1.0).containsEntry("backpropStored", 160L)
+                .containsEntry("adjointStored", 4L);
+        assertThat(r.fits()).extracting(org.resnetode.stats.RateFit::quantity).containsExactly("recoveryError", "gradientError");
+        assertThat(r.fit("gradientError").depthLow()).isEqualTo(64);
+        assertThat(r.fit("gradientError").depthHigh()).isEqualTo(1024);
+    }
+
+    /**
+     * Depth needed, by hand: rows (N, error) = (64, 4e-4), (32, 1e-3), (16, 9e-3), (8, 5e-2) give the smallest N with
+     * error strictly below 1e-2: 16, below 1e-3: 64 (32 sits exactly on it), below 1e-4: none. The fit
+     * {@code 2 N^{-2}} gives N = ceil(sqrt(2/target)): sqrt(200) = 14.14 → 15, sqrt(2000) = 44.7 → 45, sqrt(20000) = 141.4 → 142.
+     */
+    @Test
+    void theDepthNeededIsTheSmallestDepthBelowTheTargetAndTheFittedPowerLawsSolution() {
+        java.util.Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("scheme", "heun");
+        config.put("profile", "iid");
+        config.put("family", "mlp");
+        List<java.util.Map<String, Object>> rows = new ArrayList<>();
+        double[][] measured = {{64, 4e-4}, {32, 1e-3}, {16, 9e-3}, {8, 5e-2}};
+        for (double[] m : measured) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("N", (int) m[0]);
+            row.put("gradientError", m[1]);
+            rows.add(row);
+        }
+        List<org.resnetode.stats.RateFit> fits = List.of(
+                new org.resnetode.stats.RateFit("recoveryError", 1, 0.9, 1.1, 8, 64, 4, Math.log(1000)),
+                new org.resnetode.stats.RateFit("gradientError", 2, 1.9, 2.1, 8, 64, 4, Math.log(2)));
+        ClaimResult fitted = new ClaimResult("adjoint", config, rows, fits, Verdict.HOLDS, List.of());
+        ClaimResult unfitted = new ClaimResult("adjoint", config, rows, List.of(), Verdict.INCONCLUSIVE, List.of());
+        ClaimResult table = AdjointClaim.depthNeeded(List.of(fitted, unfitted));
+        assertThat(table.claim()).isEqualTo("adjoint-depth-needed");
+        assertThat(table.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(table.config()).containsEntry("targets", List.of(1e-2, 1e-3, 1e-4));
+        assertThat(table.notes()).hasSize(1);
+        assertThat(table.rows()).hasSize(6);
+        Object[] measuredDepth = {16, 64, null};
+        double[] fittedDepth = {15, 45, 142};
+        for (int t = 0; t < 3; t++) {
+            for (int k = 0; k < 2; k++) {
+                java.util.Map<String, Object> row = table.rows().get(3 * k + t);
+                assertThat(row).containsEntry("scheme", "heun").containsEntry("profile", "iid").containsEntry("family", "mlp")
+                        .containsEntry("target", AdjointClaim.TARGETS[t]).containsEntry("measuredDepth", measuredDepth[t]);
+                // Double.equals: NaN equals NaN, so the unfitted result must give NaN exactly
+                assertThat(row.get("fittedDepth")).isEqualTo(Double.valueOf(k == 0 ? fittedDepth[t] : Double.NaN));
+            }
+        }
+    }
+
+    /** A short real run (d = 2, N = 8..64): rows and progress lines follow the ladder, and a depth below 1 is refused. */
+    @Test
+    void aShortRunMeasuresEveryDepthOfItsLadder() {
+        int[] ladder = {8, 16, 32, 64};
+        SweepConfig cfg = new SweepConfig("tanh", "fourier", "euler", 2, 2, ladder, 1, 1.0, false, 8, 2);
+        List<String> lines = new ArrayList<>();
+        ClaimResult r = AdjointClaim.run(cfg, lines::add);
+        assertThat(r.rows()).extracting(m -> m.get("N")).containsExactly(8, 16, 32, 64);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("adjoint tanh/fourier/euler N=8 recovery=");
+        for (java.util.Map<String, Object> m : r.rows()) {
+            assertThat((Double) m.get("gradientError")).isPositive().isLessThan(1);
+        }
+        // Euler adjoint: first order (MATH.md section 4), halving per doubling of N, within 0.1 over 8..64 here
+        assertThat(r.fit("gradientError").rate()).isBetween(0.9, 1.1);
+        SweepConfig heunAtOne = new SweepConfig("tanh", "fourier", "heun", 2, 2, new int[] {1, 2}, 1, 1.0, false, 1, 2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdjointClaim.run(heunAtOne, Progress.SILENT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("depth 1 is below 2, the smallest depth the heun adjoint is measured at");
+    }
+
+    @Test
+    void theNoteStatesThePaperRateAsARateOrAsALowerBound() {
+        assertThat(AdjointClaim.summarise(CFG, Smoothness.SMOOTH, Scheme.EULER, power(1, 1)).notes())
+                .contains("euler adjoint, smooth weights: paper rate 1, scalar round trip (Symja, from the tableau) predicts 1; "
+                        + "a rate above the paper's is a finding only when the round trip explains it within 0.1");
+        assertThat(AdjointClaim.summarise(CFG, Smoothness.SMOOTH, Scheme.HEUN, power(2, 2)).notes())
+                .anyMatch(n -> n.startsWith("heun adjoint, smooth weights: paper bound, rate at least 2, scalar round trip"));
+    }
+
+    /** The smallest depths measured: 1 for Euler, 2 for Heun (a second-order adjoint needs two layers); the batch overload is the seeded batch. */
+    @Test
+    void shortRunsStartAtTheSchemesSmallestDepth() {
+        SweepConfig euler = new SweepConfig("tanh", "fourier", "euler", 2, 2, new int[] {1, 2, 4}, 1, 1.0, false, 1, 2);
+        assertThat(AdjointClaim.run(euler, Progress.SILENT).rows()).extracting(m -> m.get("N")).containsExactly(1, 2, 4);
+        SweepConfig heun = new SweepConfig("tanh", "fourier", "heun", 2, 2, new int[] {2, 4, 8}, 1, 1.0, false, 2, 2);
+        ClaimResult seeded = AdjointClaim.run(heun, Progress.SILENT);
+        ClaimResult given = AdjointClaim.run(heun, AdjointMeasurement.batch(2, 2, 1), Progress.SILENT);
+        assertThat(given.rows()).extracting(m -> m.get("N")).containsExactly(2, 4, 8);
+        assertThat(given.rows()).isEqualTo(seeded.rows());
+    }
 }

@@ -194,4 +194,63 @@ class DistanceVerdictTest {
         assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(r.notes()).anyMatch(n -> n.contains("symbolic leading constant ||A² e^A x_0|| / 2 not compared"));
     }
+
+    /** e(N_max)/e(N_first ≥ from) over the finite rows, by hand: a NaN row neither starts nor ends the ratio. */
+    @Test
+    void theDecayRatioIsLastOverFirstFiniteErrorFromTheFitStart() {
+        int[] depths = {8, 16, 32, 64, 128};
+        assertThat(DistanceClaim.decayRatio(depths, new double[] {9, 4, 2, Double.NaN, 0.5}, 16)).isEqualTo(0.125);
+        assertThat(DistanceClaim.decayRatio(depths, new double[] {9, 4, 7, 2, Double.NaN}, 16)).isEqualTo(0.5);
+        assertThat(DistanceClaim.decayRatio(depths, new double[] {9, Double.NaN, 3, 6, 1.5}, 10)).isEqualTo(0.5);
+        assertThat(DistanceClaim.decayRatio(depths, new double[] {9, 4, 2, 1, 0.5}, 256)).isNaN();
+    }
+
+    /** Rough weights, f nonlinear in θ: the no-decay ratio needs 3 finite rows from the fit start, that start included. */
+    @Test
+    void theNoDecayRatioNeedsThreeRowsFromTheFitStartIncluded() {
+        int[] depths = {8, 16, 32, 64};
+        SweepConfig from16 = new SweepConfig("tanh", "iid", "euler", 2, 2, depths, 1, 1.0, false, 16, 0);
+        assertThat(judge(from16, power(depths, 0)).verdict()).isEqualTo(Verdict.HOLDS);
+        SweepConfig from17 = new SweepConfig("tanh", "iid", "euler", 2, 2, depths, 1, 1.0, false, 17, 0);
+        assertThat(judge(from17, power(depths, 0)).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        // errors halving per doubling: e(64)/e(16) = 1/4 < 0.5, the decay the paper rules out here
+        assertThat(judge(from16, power(depths, 1)).verdict()).isEqualTo(Verdict.FAILS);
+    }
+
+    /** An error equal to its bound does not violate it (the bound is an inequality ≤). */
+    @Test
+    void anErrorExactlyAtItsBoundHolds() {
+        List<DistanceMeasurement> ms = new ArrayList<>();
+        for (int n : LADDER) {
+            ms.add(new DistanceMeasurement(n, 1.0 / n, 1.0 / n, 1, C, 1, 1e-12, 1e-16, null));
+        }
+        ClaimResult r = judge(config("tanh", "fourier", "euler", false, 64), ms);
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("holds: the Euler bound holds on the 7 accepted rows (largest tightness 1.00)"));
+        assertThat(r.fits()).extracting(org.resnetode.stats.RateFit::quantity).containsExactly("error", "bound");
+        assertThat(r.rows().get(0)).containsEntry("N", 8).containsEntry("error", 0.125).containsEntry("bound", 0.125)
+                .containsEntry("TV", 1.0).containsEntry("referenceAccepted", true);
+    }
+
+    /** Heun rows carry no bound (NaN): that is not a refused bound, and a second-order rate holds. */
+    @Test
+    void heunRowsWithoutABoundAreJudgedOnTheirRateOnly() {
+        List<DistanceMeasurement> ms = new ArrayList<>();
+        for (int n : LADDER) {
+            ms.add(new DistanceMeasurement(n, Math.pow(n, -2), Double.NaN, 1, C, 1, 1e-12, 1e-16, null));
+        }
+        ClaimResult r = judge(config("tanh", "fourier", "heun", false, 64), ms);
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(r.fits()).extracting(org.resnetode.stats.RateFit::quantity).containsExactly("error");
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("the bound of MATH.md section 2 is proved for the Euler scheme only"));
+    }
+
+    /** Rough weights, f linear in θ: only the bound is stated; the note reports e(512)/e(64) = 1/8 and the fitted rate 1 of errors 1/N. */
+    @Test
+    void roughLinearWeightsReportTheirDecayRatioAndRate() {
+        ClaimResult r = judge(config("linear", "iid", "euler", false, 64), power(LADDER, 1));
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(r.notes()).contains("holds: rough weights, f linear in θ: the paper states only the O(1) bound, checked above; "
+                + "measured e(N_max)/e(N_fit) = 0.125, rate 1.000");
+    }
 }

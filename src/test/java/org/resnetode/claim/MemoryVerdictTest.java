@@ -64,4 +64,66 @@ class MemoryVerdictTest {
         assertThat(r.notes()).noneMatch(n -> n.contains("grows like N^"));
         assertThat(r.notes()).anyMatch(n -> n.contains("growing like N^k has rate -k"));
     }
+
+    /** The adjoint's largest / smallest allocation is judged against [1, 1.10], ends included: 11000 / 10000 = 1.10 holds. */
+    @Test
+    void anAdjointAllocationSpreadAboveOnePointOneFailsEvenWithAFlatRate() {
+        long[] exactly = {10000, 11000, 10000, 11000, 10000};
+        long[] above = {10000, 11001, 10000, 11001, 10000};
+        int[] i = {0};
+        assertThat(judge(LADDER, n -> 64L * n + 500, n -> exactly[i[0]++]).verdict()).isEqualTo(Verdict.HOLDS);
+        int[] j = {0};
+        ClaimResult r = judge(LADDER, n -> 64L * n + 500, n -> above[j[0]++]);
+        assertThat(r.fit("adjointAllocatedBytes").rate()).isBetween(-0.1, 0.1);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAILS);
+    }
+
+    /** Measurements come in (backprop, adjoint) pairs per depth; an unpaired last one is not a row. */
+    @Test
+    void eachPairOfMeasurementsIsOneRowWithBothMethodsFigures() {
+        List<MemoryMeasurement> ms = new ArrayList<>();
+        for (int n : LADDER) {
+            ms.add(new MemoryMeasurement("backprop", n, 8L * (n + 1), 64L * n, 0.5));
+            ms.add(new MemoryMeasurement("adjoint", n, 16, 7000, 0.25));
+        }
+        ms.add(new MemoryMeasurement("backprop", 32000, 8L * 32001, 64L * 32000, 0.5));
+        SweepConfig cfg = new SweepConfig("tanh", "fourier", "euler", 8, 8, LADDER, 1, 1.0, false, 1, 1);
+        ClaimResult r = MemoryClaim.summarise(cfg, ms);
+        assertThat(r.claim()).isEqualTo("memory");
+        assertThat(r.rows()).extracting(row -> row.get("N")).containsExactly(1000, 2000, 4000, 8000, 16000);
+        assertThat(r.rows().get(2)).containsEntry("backpropStored", 8L * 4001).containsEntry("adjointStored", 16L)
+                .containsEntry("backpropAllocatedBytes", 64L * 4000).containsEntry("adjointAllocatedBytes", 7000L)
+                .containsEntry("backpropSeconds", 0.5).containsEntry("adjointSeconds", 0.25);
+        // 64 N bytes: rate -1 exactly; 8 (N + 1) doubles: close to -1; 16 and 7000: rate 0
+        assertThat(r.fit("backpropAllocatedBytes").rate()).isCloseTo(-1, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(r.fit("adjointStored").rate()).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(r.fits()).hasSize(4);
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+    }
+
+    /** A short real run (d = 2, N = 4..32): two progress lines and one row per depth; backprop's stored state grows, the adjoint's does not. */
+    @Test
+    void aShortRunMeasuresBothMethodsAtEveryDepth() {
+        int[] ladder = {4, 8, 16, 32};
+        List<String> lines = new ArrayList<>();
+        ClaimResult r = MemoryClaim.run(new SweepConfig("tanh", "fourier", "euler", 2, 2, ladder, 1, 1.0, false, 1, 2),
+                lines::add);
+        assertThat(lines).hasSize(8);
+        assertThat(lines.get(0)).startsWith("memory backprop N=4 stored=");
+        assertThat(lines.get(1)).startsWith("memory adjoint N=4 stored=");
+        assertThat(r.rows()).extracting(row -> row.get("N")).containsExactly(4, 8, 16, 32);
+        long[] backprop = r.rows().stream().mapToLong(row -> (Long) row.get("backpropStored")).toArray();
+        for (int k = 1; k < backprop.length; k++) {
+            assertThat(backprop[k]).isGreaterThan(backprop[k - 1]);
+        }
+        assertThat(r.rows()).extracting(row -> row.get("adjointStored")).containsOnly(r.rows().get(0).get("adjointStored"));
+    }
+
+    @Test
+    void noMeasurementsAreInconclusiveNotACrash() {
+        SweepConfig cfg = new SweepConfig("tanh", "fourier", "euler", 8, 8, LADDER, 1, 1.0, false, 1, 1);
+        ClaimResult r = MemoryClaim.summarise(cfg, List.of());
+        assertThat(r.rows()).isEmpty();
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
 }

@@ -129,6 +129,8 @@ class OdeReferenceTest {
         assertThat(tiny.tolerance()).isLessThan(OdeReference.START_TOLERANCE / 10)
                 .isGreaterThanOrEqualTo(OdeReference.TIGHTEST_TOLERANCE * 0.999);
         assertThat(tiny.accurateFor(1e-300)).as("reports that it could not reach the margin").isFalse();
+        // the documented ladder τ = 1e-11, 1e-12, 1e-13 (each checked at τ/10) ends at the tightest tolerance 1e-14
+        assertThat(tiny.tolerance()).isCloseTo(OdeReference.TIGHTEST_TOLERANCE, within(1e-20));
         assertThat(Math.abs(tiny.x()[0] - loose.x()[0])).isLessThan(1e-9);
     }
 
@@ -180,6 +182,7 @@ class OdeReferenceTest {
         assertThat(zero.reference().selfCheckDifference()).isGreaterThan(0);
         assertThat(zero.accepted()).isFalse();
         assertThat(zero.refusal()).startsWith("the ODE reference could not be made 1000x more accurate than the error");
+        assertThat(zero.reference().tolerance()).isCloseTo(OdeReference.TIGHTEST_TOLERANCE, within(1e-20));
     }
 
     @Test
@@ -234,6 +237,19 @@ class OdeReferenceTest {
             s += (t - last * h) * a[last];
         }
         return s;
+    }
+
+    /** x' = a x, a = 0.8 on four knot intervals: x(1) = 2 e^{0.8}, and the largest norm at the knots is the last one, 2 e^{0.8}. */
+    @Test
+    void integrateGivesTheExponentialAndTheLargestKnotNorm() {
+        OdeReference ref = new OdeReference(SCALAR, constant(0.8, 4), 0.25);
+        double[] out = new double[1];
+        double maxNorm = ref.integrate(new double[] {2}, 1, 1e-12, out);
+        assertThat(out[0]).isCloseTo(2 * Math.exp(0.8), within(1e-9));
+        assertThat(maxNorm).isCloseTo(2 * Math.exp(0.8), within(1e-9));
+        // a = -0.8: the norm decays, the largest is the start, 2
+        OdeReference decaying = new OdeReference(SCALAR, constant(-0.8, 4), 0.25);
+        assertThat(decaying.integrate(new double[] {2}, 1, 1e-12, out)).isEqualTo(2);
     }
 
     private static Weights constant(double a, int count) {

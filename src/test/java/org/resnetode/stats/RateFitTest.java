@@ -145,4 +145,33 @@ class RateFitTest {
         }
         return s / v.length;
     }
+
+    /** Both ends of the band are inside: a rate of exactly 1.5 is within [1.5, 2] and [1, 1.5], not within [1.6, 2] or [1, 1.4]. */
+    @Test
+    void rateWithinIncludesBothEndsOfTheBand() {
+        RateFit fit = new RateFit("e", 1.5, 1.4, 1.6, 8, 64, 4, 0);
+        assertThat(fit.rateWithin(1.5, 2)).isTrue();
+        assertThat(fit.rateWithin(1, 1.5)).isTrue();
+        assertThat(fit.rateWithin(1.6, 2)).isFalse();
+        assertThat(fit.rateWithin(1, 1.4)).isFalse();
+    }
+
+    /** The depth range is inclusive at both ends: points exactly at minDepth and maxDepth with a different slope there change the fit. */
+    @Test
+    void depthsExactlyAtTheRangeEndsAreUsed() {
+        int[] depths = {8, 16, 32, 64};
+        double[] e = {1.0, 1.0 / 16, 1.0 / 32, 1.0};
+        // only 16, 32 inside [16, 32]: rate 1 exactly; with 8 or 64 the rate would not be 1
+        RateFit fit = RateFit.fit("e", depths, e, 16, 32, 0);
+        assertThat(fit.points()).isEqualTo(2);
+        assertThat(fit.depthLow()).isEqualTo(16);
+        assertThat(fit.depthHigh()).isEqualTo(32);
+        assertThat(fit.ci95Low()).isNaN();
+        // three points e = 1/N on 16, 32, 64 of [16, 64]: the interval is finite (n - 2 = 1 degree of freedom)
+        double[] f = {1.0, 1.0 / 16, 1.0 / 32, 1.0 / 64};
+        RateFit three = RateFit.fit("e", depths, f, 16, 64, 0);
+        assertThat(three.points()).isEqualTo(3);
+        assertThat(three.rate()).isCloseTo(1, within(1e-12));
+        assertThat(three.ci95Low()).isCloseTo(1, within(1e-6));
+    }
 }
