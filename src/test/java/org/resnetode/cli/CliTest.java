@@ -51,8 +51,8 @@ class CliTest {
             "distance --family tanh --profile fourier --depths 8:256 --fit-from 512|--fit-from 512 leaves fewer than 2 depths",
             "adjoint --depths 8,16 --fit-from 16|--fit-from 16 leaves fewer than 2 depths",
             "memory --dim -3|dimension must be at least 1, got -3",
-            "distance --family linear --dim 50000|has 2500000000 parameters per layer, more than the 67108864 supported",
-            "distance --family mlp --profile constant --dim 2000 --hidden 2000 --depths 1000|more than one array holds",
+            "adjoint --family linear --dim 50000 --depths 8,16 --batch 1|has 2500000000 parameters per layer, more than the 67108864 supported",
+            "adjoint --family mlp --profile constant --dim 2000 --hidden 2000 --depths 1000|more than one array holds",
             "distance --family tanh --depths 8:256 --fit-from 0|--fit-from must be a depth of at least 1, got 0",
             "distance --family tanh --depths 8:256 --fit-from -5|--fit-from must be a depth of at least 1, got -5",
             "adjoint --depths 8:256 --fit-from 0|--fit-from must be a depth of at least 1, got 0",
@@ -66,6 +66,7 @@ class CliTest {
             "distance --family tanh --control wrong-reverse|unknown control 'wrong-reverse' for distance (expected one of [broken-tableau, rough-weights])",
             "memory --control broken-tableau|unknown control 'broken-tableau' for memory (expected one of [storing-adjoint])",
             "distance --family tanh --out /proc/nope|--out /proc/nope cannot be written",
+            "distance --dim 1000 --depths 8,16|--dim 1000 exceeds the 256 that distance supports",
             "nonsense|Unmatched argument"})
     void badInputGetsOneLineAndExitCodeTwo(String args, String message) {
         assertBadInput(run(args.split(" ")), message);
