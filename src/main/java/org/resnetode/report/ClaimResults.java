@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Verdict;
+import org.resnetode.io.Printable;
 import org.resnetode.stats.RateFit;
 
 /** Reads claim results back from the JSON {@link Json} writes, so they can be compared (regression tests). */
@@ -35,17 +36,17 @@ public final class ClaimResults {
         List<RateFit> fits = new ArrayList<>();
         for (Object f : asList(m.get("fits"), "fits")) {
             Map<String, Object> fm = asMap(f, "fit");
-            List<Object> ci = asList(fm.get("ci95"), "ci95");
-            List<Object> depths = asList(fm.get("depths"), "depths");
-            fits.add(new RateFit((String) fm.get("quantity"), num(fm.get("rate")), num(ci.get(0)), num(ci.get(1)),
+            List<Object> ci = asPair(fm.get("ci95"), "ci95");
+            List<Object> depths = asPair(fm.get("depths"), "depths");
+            fits.add(new RateFit(asString(fm.get("quantity"), "fit quantity"), num(fm.get("rate")), num(ci.get(0)), num(ci.get(1)),
                     (int) num(depths.get(0)), (int) num(depths.get(1)), (int) num(fm.get("points")), num(fm.get("logConstant"))));
         }
         List<String> notes = new ArrayList<>();
         for (Object n : asList(m.get("notes"), "notes")) {
-            notes.add((String) n);
+            notes.add(asString(n, "note"));
         }
-        return new ClaimResult((String) m.get("claim"), asMap(m.get("config"), "config"), rows, fits,
-                Verdict.fromLabel((String) m.get("verdict")), notes);
+        return new ClaimResult(asString(m.get("claim"), "claim"), asMap(m.get("config"), "config"), rows, fits,
+                Verdict.fromLabel(asString(m.get("verdict"), "verdict")), notes);
     }
 
     /** A JSON number, with null standing for NaN (as {@link Json} writes non-finite values). */
@@ -56,7 +57,7 @@ public final class ClaimResults {
         if (o instanceof Number n) {
             return n.doubleValue();
         }
-        throw new IllegalArgumentException("expected a number, got " + o);
+        throw new IllegalArgumentException("malformed result: expected a number, got " + Printable.of(String.valueOf(o), 40));
     }
 
     @SuppressWarnings("unchecked")
@@ -73,5 +74,21 @@ public final class ClaimResults {
             return (List<Object>) l;
         }
         throw new IllegalArgumentException("malformed result: " + what + " is not an array");
+    }
+
+    private static String asString(Object o, String what) {
+        if (o instanceof String str) {
+            return str;
+        }
+        throw new IllegalArgumentException("malformed result: " + what + " is not a string");
+    }
+
+    /** A two-element array: an interval or a depth range. */
+    private static List<Object> asPair(Object o, String what) {
+        List<Object> l = asList(o, what);
+        if (l.size() != 2) {
+            throw new IllegalArgumentException("malformed result: " + what + " has " + l.size() + " entries, expected 2");
+        }
+        return l;
     }
 }
