@@ -173,8 +173,8 @@ final class NetworkJson {
         Map<String, Object> weights = object(m.get("weights"), "$.weights");
         for (String key : weights.keySet()) {
             if (kinds.stream().noneMatch(k -> k.name().equals(key))) {
-                throw new IllegalArgumentException("$.weights." + key + " is not a weight of family " + family + " (expected "
-                        + kinds.stream().map(WeightKinds.Kind::name).toList() + ")");
+                throw new IllegalArgumentException("$.weights." + org.resnetode.io.Printable.of(key, 30) + " is not a weight of family "
+                        + family + " (expected " + kinds.stream().map(WeightKinds.Kind::name).toList() + ")");
             }
         }
         for (WeightKinds.Kind kind : kinds) {
