@@ -28,7 +28,17 @@ public record AdjointMeasurement(int depth, double recoveryError, double gradien
     static AdjointMeasurement measure(ResidualFunction f, DepthProfile profile, Scheme scheme, int depth,
                                       double[][] inputs, double[][] targets, Control control) {
         Weights weights = Weights.sample(profile, scheme.weightCount(depth), depth);
-        ResNet net = new ResNet(f, scheme, weights, depth);
+        return measure(new ResNet(f, scheme, weights, depth), inputs, targets, control);
+    }
+
+    /** Measures a given network on a given batch (e.g. one read from a file by {@code inspect}). */
+    public static AdjointMeasurement measure(ResNet net, double[][] inputs, double[][] targets) {
+        return measure(net, inputs, targets, Control.NONE);
+    }
+
+    private static AdjointMeasurement measure(ResNet net, double[][] inputs, double[][] targets, Control control) {
+        Weights weights = net.weights();
+        int depth = net.depth();
         double[][][] trajectories = new double[inputs.length][][];
         for (int i = 0; i < inputs.length; i++) {
             trajectories[i] = net.trajectory(inputs[i]);

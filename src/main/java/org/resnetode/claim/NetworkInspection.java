@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.resnetode.gradient.Adjoint;
-import org.resnetode.gradient.Backprop;
-import org.resnetode.gradient.GradientMethod;
 import org.resnetode.model.Norms;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
@@ -117,7 +114,8 @@ public final class NetworkInspection {
         ResNet net = s.net();
         for (Scheme scheme : List.of(Scheme.EULER, Scheme.HEUN)) {
             ResNet read = reread(net, scheme);
-            double[] errors = adjointErrors(read, s.inputs(), s.targets());
+            AdjointMeasurement m = AdjointMeasurement.measure(read, s.inputs(), s.targets());
+            double[] errors = {m.recoveryError(), m.gradientError()};
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("scheme", scheme.name());
             r.put("N", read.depth());
@@ -140,22 +138,6 @@ public final class NetworkInspection {
         Weights w = net.weights();
         return net.scheme().equals(scheme) ? net
                 : new ResNet(net.family(), scheme, w, org.resnetode.network.NetworkArchive.depthFor(scheme, w.count()));
-    }
-
-    /** {@code {max_{i,n} ||x~_n - x_n||, ||g_adjoint - g_backprop|| / ||g_backprop||}} on the batch. */
-    static double[] adjointErrors(ResNet net, double[][] inputs, double[][] targets) {
-        double[][][] trajectories = new double[inputs.length][][];
-        for (int i = 0; i < inputs.length; i++) {
-            trajectories[i] = net.trajectory(inputs[i]);
-        }
-        double[] recovery = {0};
-        GradientMethod adjoint = new Adjoint((i, n, xTilde) -> recovery[0] = Math.max(recovery[0],
-                Norms.distance(xTilde, 0, trajectories[i][n], 0, xTilde.length)));
-        double[] exact = new double[net.weights().data().length];
-        new Backprop().compute(net, inputs, targets, exact);
-        double[] approx = new double[exact.length];
-        adjoint.compute(net, inputs, targets, approx);
-        return new double[] {recovery[0], Norms.distance(approx, 0, exact, 0, exact.length) / Norms.euclidean(exact)};
     }
 
     /**
