@@ -61,7 +61,7 @@ public final class AdjointCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.requireWritable();
+        output.prepare();
         return ClaimOutput.emit("adjoint", "Claims A and H: adjoint gradients", measure(), output,
                 spec.commandLine().getOut(), spec.commandLine().getErr(), AdjointReport::title, AdjointReport::columns);
     }

@@ -58,7 +58,7 @@ public final class DistanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.requireWritable();
+        output.prepare();
         return ClaimOutput.emit("distance", "Claim D: ResNet to Neural ODE distance", measure(), output,
                 spec.commandLine().getOut(), spec.commandLine().getErr(), DistanceReport::title, r -> DistanceReport.COLUMNS);
     }

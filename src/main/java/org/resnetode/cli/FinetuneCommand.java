@@ -37,7 +37,7 @@ public final class FinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.requireWritable();
+        output.prepare();
         return ClaimOutput.emit("finetune", "Training: the adjoint trains deep ResNets", measure(), output,
                 spec.commandLine().getOut(), spec.commandLine().getErr(), FinetuneReport::title, FinetuneReport::columns);
     }

@@ -52,7 +52,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.requireWritable();
+        output.prepare();
         if (batch < 1 || batch > 4096) {
             throw new IllegalArgumentException("--batch must be in 1..4096, got " + batch);
         }

@@ -75,7 +75,7 @@ public final class LinearTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.requireWritable();
+        output.prepare();
         ClaimResult result;
         try {
             result = measure();

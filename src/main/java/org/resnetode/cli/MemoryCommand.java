@@ -47,7 +47,7 @@ public final class MemoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.requireWritable();
+        output.prepare();
         return ClaimOutput.emit("memory", "Memory: backprop versus adjoint", measure(), output,
                 spec.commandLine().getOut(), spec.commandLine().getErr(), MemoryReport::title, r -> MemoryReport.COLUMNS);
     }

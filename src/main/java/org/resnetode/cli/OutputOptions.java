@@ -20,7 +20,7 @@ public final class OutputOptions {
     ThreadOptions threads;
 
     /** Applies --threads and refuses an --out that cannot be written, before any computation. */
-    void requireWritable() {
+    void prepare() {
         threads.apply();
         if (out != null) {
             org.resnetode.report.AtomicFiles.requireWritableDirectory(out, "--out");

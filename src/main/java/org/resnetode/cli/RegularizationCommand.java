@@ -88,7 +88,7 @@ public final class RegularizationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.requireWritable();
+        output.prepare();
         List<ClaimResult> results;
         try {
             results = measure();
