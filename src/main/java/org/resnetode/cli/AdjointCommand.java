@@ -32,7 +32,8 @@ public final class AdjointCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Depth profile (default: fourier, kinked and iid).")
     String profile;
 
-    @Option(names = "--scheme", description = "euler, heun or heun-reference (default: euler and heun).")
+    @Option(names = "--scheme", description = "A built-in tableau (euler, heun, midpoint, ralston, rk3, rk4, rk38), heun-reference, "
+            + "or a tableau file (.json, see README). Default: euler and heun.")
     String scheme;
 
     @Mixin

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Verdict;
-import org.resnetode.report.AtomicFiles;
+import org.resnetode.io.AtomicFiles;
 import org.resnetode.report.Column;
 import org.resnetode.report.Csv;
 import org.resnetode.report.Json;

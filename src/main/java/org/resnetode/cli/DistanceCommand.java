@@ -38,7 +38,8 @@ public final class DistanceCommand implements Callable<Integer> {
     NetworkOptions network;
 
     @Option(names = "--scheme", defaultValue = "euler",
-            description = "Scheme: euler, heun, heun-reference (the bound is for euler only). Default: ${DEFAULT-VALUE}.")
+            description = "Scheme: a built-in tableau (euler, heun, midpoint, ralston, rk3, rk4, rk38), heun-reference, or a tableau "
+                    + "file (.json, see README). The bound is for euler only. Default: ${DEFAULT-VALUE}.")
     String scheme;
 
     @Option(names = "--fit-from", paramLabel = "N",

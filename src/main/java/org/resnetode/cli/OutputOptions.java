@@ -23,7 +23,7 @@ public final class OutputOptions {
     void prepare() {
         threads.apply();
         if (out != null) {
-            org.resnetode.report.AtomicFiles.requireWritableDirectory(out, "--out");
+            org.resnetode.io.AtomicFiles.requireWritableDirectory(out, "--out");
         }
     }
 

@@ -14,7 +14,7 @@ import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.SweepRunner;
 import org.resnetode.claim.Verdict;
 import org.resnetode.report.AdjointReport;
-import org.resnetode.report.AtomicFiles;
+import org.resnetode.io.AtomicFiles;
 import org.resnetode.report.ClaimResults;
 import org.resnetode.report.Column;
 import org.resnetode.report.DistanceReport;

@@ -1,15 +1,10 @@
 package org.resnetode.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.fraction.BigFraction;
-import org.resnetode.report.JsonReader;
 import org.resnetode.scheme.ButcherTableau;
 import org.resnetode.scheme.Scheme;
-import org.resnetode.scheme.TableauFile;
 
 /** Parsing of the symbolic subcommands' inputs: a tableau by name or file, rational vectors and matrices. */
 final class SymbolicInputs {
@@ -18,23 +13,7 @@ final class SymbolicInputs {
 
     /** A built-in tableau ({@link Scheme#NAMES}) or, for a name ending in .json, a tableau file. */
     static ButcherTableau tableau(String spec) {
-        if (!spec.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
-            return Scheme.byName(spec).tableau();
-        }
-        Path path = Path.of(spec);
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("tableau file " + spec + ": cannot be read (" + e.getMessage() + ")");
-        }
-        Object tree;
-        try {
-            tree = JsonReader.parse(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("tableau file " + spec + ": malformed JSON (" + e.getMessage() + ")");
-        }
-        return TableauFile.fromTree(spec, tree);
+        return Scheme.byName(spec).tableau();
     }
 
     /** A list of rationals such as {@code [1, -1/2, 0.25]}. */

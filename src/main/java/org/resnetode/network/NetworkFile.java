@@ -6,7 +6,7 @@ import java.util.Map;
 import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
-import org.resnetode.report.AtomicFiles;
+import org.resnetode.io.AtomicFiles;
 import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
 

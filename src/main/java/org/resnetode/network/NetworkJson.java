@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resnetode.model.Families;
-import org.resnetode.report.JsonReader;
+import org.resnetode.io.JsonReader;
 import org.resnetode.scheme.Scheme;
 
 /** The JSON text of a {@link NetworkFile}, both ways; numbers are written exactly (shortest round-trip form). */

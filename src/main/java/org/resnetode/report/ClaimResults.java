@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Verdict;
+import org.resnetode.io.JsonReader;
 import org.resnetode.io.Printable;
 import org.resnetode.stats.RateFit;
 

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.resnetode.io.Printable;
 
 /**
  * An explicit Runge-Kutta scheme as data: {@code y_i = x + h Σ_{j<i} a_ij k_j},
@@ -132,6 +133,10 @@ public final class ButcherTableau {
             }
             this.b[i] = exactB[i].doubleValue();
             this.c[i] = exactC[i].doubleValue();
+            if (!Double.isFinite(this.b[i]) || java.util.Arrays.stream(this.a[i]).anyMatch(v -> !Double.isFinite(v))) {
+                throw new IllegalArgumentException("tableau " + name + ": row " + i + " of A or b[" + i
+                        + "] is beyond the range of a double (|entry| < 1.8e308 is required)");
+            }
         }
         this.order = OrderConditions.order(exactA, exactB);
         if (consistent && order < 1) {
@@ -175,24 +180,25 @@ public final class ButcherTableau {
      */
     public static BigFraction parseRational(String text) {
         String t = text.strip();
+        String quoted = "'" + Printable.of(text, 40) + "'";
         try {
             int slash = t.indexOf('/');
             if (slash >= 0) {
                 BigInteger num = new BigInteger(t.substring(0, slash).strip());
                 BigInteger den = new BigInteger(t.substring(slash + 1).strip());
                 if (den.signum() == 0) {
-                    throw new IllegalArgumentException("'" + text + "' has a zero denominator");
+                    throw new IllegalArgumentException(quoted + " has a zero denominator");
                 }
                 return new BigFraction(num, den);
             }
             java.math.BigDecimal d = new java.math.BigDecimal(t);
             if (Math.abs(d.scale()) > 1000) {
-                throw new IllegalArgumentException("'" + text + "' has an exponent beyond ±1000");
+                throw new IllegalArgumentException(quoted + " has an exponent beyond ±1000");
             }
             return d.scale() >= 0 ? new BigFraction(d.unscaledValue(), BigInteger.TEN.pow(d.scale()))
                     : new BigFraction(d.toBigIntegerExact());
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a rational number (expected e.g. 1/6, -2, 0.25)");
+            throw new IllegalArgumentException(quoted + " is not a rational number (expected e.g. 1/6, -2, 0.25)");
         }
     }
 

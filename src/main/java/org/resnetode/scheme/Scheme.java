@@ -1,9 +1,12 @@
 package org.resnetode.scheme;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.resnetode.io.Printable;
 
 /**
  * A tableau plus the convention mapping depth N to steps and weights. The standard convention runs
@@ -19,9 +22,21 @@ public record Scheme(String name, ButcherTableau tableau, boolean referenceConve
     /** Names accepted on the command line: every built-in tableau (standard convention), then heun-reference. */
     public static final List<String> NAMES = names();
 
-    /** The scheme of a built-in tableau's name, or heun-reference (case-insensitive). */
+    /**
+     * The scheme of a built-in tableau's name, or heun-reference (case-insensitive), or of the tableau in a JSON
+     * file when the name ends in {@code .json} ({@link TableauFile}).
+     */
     public static Scheme byName(String name) {
         String key = name.toLowerCase(Locale.ROOT);
+        if (key.endsWith(".json")) {
+            Path path;
+            try {
+                path = Path.of(name);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("tableau file " + Printable.of(name, 60) + ": not a valid path");
+            }
+            return of(TableauFile.read(path));
+        }
         if (key.equals("heun-reference")) {
             return HEUN_REFERENCE;
         }
@@ -36,7 +51,7 @@ public record Scheme(String name, ButcherTableau tableau, boolean referenceConve
                 return of(t);
             }
         }
-        throw new IllegalArgumentException("unknown scheme '" + name + "' (expected one of " + NAMES + ")");
+        throw new IllegalArgumentException("unknown scheme '" + name + "' (expected one of " + NAMES + ", or a tableau file ending in .json)");
     }
 
     /** Any tableau with the standard convention: N steps of size 1/N. */

@@ -1,8 +1,13 @@
 package org.resnetode.scheme;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.resnetode.io.JsonReader;
+import org.resnetode.io.Printable;
 
 /**
  * A Butcher tableau given as data by the user, from a parsed JSON tree (objects as {@link Map}s, arrays as
@@ -22,6 +27,23 @@ public final class TableauFile {
     private TableauFile() {
     }
 
+    /** The validated tableau in the JSON file {@code path}; every problem is one line naming the file. */
+    public static ButcherTableau read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("tableau file " + path + ": cannot be read (" + e.getMessage() + ")");
+        }
+        Object tree;
+        try {
+            tree = JsonReader.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("tableau file " + path + ": malformed JSON (" + e.getMessage() + ")");
+        }
+        return fromTree(path.toString(), tree);
+    }
+
     /** The validated tableau described by {@code tree}; {@code source} (a file name) prefixes every error. */
     public static ButcherTableau fromTree(String source, Object tree) {
         String where = "tableau file " + source + ": ";
@@ -30,12 +52,12 @@ public final class TableauFile {
         }
         for (Object key : object.keySet()) {
             if (!List.of("name", "A", "b", "c", "order").contains(key)) {
-                throw new IllegalArgumentException(where + "unknown key '" + key + "' (expected name, A, b, c, order)");
+                throw new IllegalArgumentException(where + "unknown key '" + Printable.of(String.valueOf(key), 30) + "' (expected name, A, b, c, order)");
             }
         }
         Object nameValue = object.containsKey("name") ? object.get("name") : "tableau";
-        if (!(nameValue instanceof String name) || name.isBlank()) {
-            throw new IllegalArgumentException(where + "name: expected a non-empty string");
+        if (!(nameValue instanceof String name) || !name.matches("[A-Za-z0-9_.+-]{1,40}")) {
+            throw new IllegalArgumentException(where + "name: expected 1 to 40 letters, digits or _.+-");
         }
         List<?> rows = list(object, "A", where);
         BigFraction[][] a = new BigFraction[rows.size()][];
@@ -53,7 +75,7 @@ public final class TableauFile {
             if (object.containsKey("order")) {
                 if (!(object.get("order") instanceof Long order) || order < 1 || order > OrderConditions.MAX_ORDER) {
                     throw new IllegalArgumentException("order: expected an integer 1.." + OrderConditions.MAX_ORDER
-                            + ", got " + object.get("order"));
+                            + ", got " + Printable.of(String.valueOf(object.get("order")), 30));
                 }
                 tableau.requireOrder(order.intValue());
             }
@@ -88,7 +110,7 @@ public final class TableauFile {
                 }
             } else {
                 throw new IllegalArgumentException(where + at + ": expected an exact rational as a string like \"1/6\" (or an integer), got "
-                        + (v instanceof Double ? "the inexact number " + v : String.valueOf(v)));
+                        + (v instanceof Double ? "the inexact number " + v : Printable.of(String.valueOf(v), 30)));
             }
         }
         return out;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.resnetode.report.JsonReader;
+import org.resnetode.io.JsonReader;
 
 /** The symbolic command: bad input is one line and exit 2, a failed derivation one line and exit 3, results as text, LaTeX, JSON. */
 class SymbolicCliTest {

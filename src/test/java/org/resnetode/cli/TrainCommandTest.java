@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.resnetode.network.NetworkFile;
-import org.resnetode.report.JsonReader;
+import org.resnetode.io.JsonReader;
 
 /** {@code train}: JSON lines, --save/--resume, bad input (exit 2, nothing written), divergence (exit 1, checkpoint kept). */
 class TrainCommandTest {

@@ -17,6 +17,7 @@ import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.DistanceClaim;
 import org.resnetode.claim.Progress;
 import org.resnetode.claim.SweepConfig;
+import org.resnetode.io.AtomicFiles;
 
 /**
  * Results are written, read back and compared: a round trip through JSON loses nothing, and small

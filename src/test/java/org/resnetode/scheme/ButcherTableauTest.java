@@ -7,6 +7,7 @@ import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.resnetode.io.JsonReader;
 import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
@@ -125,7 +126,7 @@ class ButcherTableauTest {
 
     @Test
     void aTableauFileGivesTheSameTableauAsTheBuiltIn() {
-        Object tree = org.resnetode.report.JsonReader.parse("{\"name\": \"my-rk4\", \"A\": [[\"0\", \"0\", \"0\", \"0\"], [\"1/2\"], "
+        Object tree = JsonReader.parse("{\"name\": \"my-rk4\", \"A\": [[\"0\", \"0\", \"0\", \"0\"], [\"1/2\"], "
                 + "[0, \"1/2\"], [0, 0, 1]], \"b\": [\"1/6\", \"1/3\", \"1/3\", \"1/6\"], \"c\": [\"0\", \"0.5\", \"1/2\", \"1\"], \"order\": 4}");
         ButcherTableau t = TableauFile.fromTree("rk4.json", tree);
         assertThat(t.name()).isEqualTo("my-rk4");
@@ -151,10 +152,10 @@ class ButcherTableauTest {
             "{\"A\": [[]], \"b\": [\"1\"], \"order\": 2}|tableau file t.json: tableau tableau declares order 2 but satisfies the order conditions up to order 1",
             "{\"A\": [[]], \"b\": [\"1\"], \"order\": \"high\"}|tableau file t.json: order: expected an integer 1..6, got high",
             "{\"A\": [[]], \"b\": [\"1\"], \"stages\": 1}|tableau file t.json: unknown key 'stages'",
-            "{\"A\": [[]], \"b\": [\"1\"], \"name\": 7}|tableau file t.json: name: expected a non-empty string",
+            "{\"A\": [[]], \"b\": [\"1\"], \"name\": 7}|tableau file t.json: name: expected 1 to 40 letters, digits or _.+-",
             "{\"A\": [[], [\"1\"]], \"b\": [\"1\", \"1\"]}|tableau file t.json: tableau tableau is not consistent: Σ b_i = 2, expected 1"})
     void malformedTableauFilesNameTheFileThePathAndWhatWasExpected(String json, String message) {
-        assertThatThrownBy(() -> TableauFile.fromTree("t.json", org.resnetode.report.JsonReader.parse(json)))
+        assertThatThrownBy(() -> TableauFile.fromTree("t.json", JsonReader.parse(json)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
     }
 
@@ -206,13 +207,13 @@ class ButcherTableauTest {
     @Test
     void tableauFileOrderMustBeInRange() {
         for (String order : new String[] {"0", "7"}) {
-            assertThatThrownBy(() -> TableauFile.fromTree("t.json", org.resnetode.report.JsonReader.parse(
+            assertThatThrownBy(() -> TableauFile.fromTree("t.json", JsonReader.parse(
                     "{\"A\": [[]], \"b\": [\"1\"], \"order\": " + order + "}")))
                     .hasMessage("tableau file t.json: order: expected an integer 1..6, got " + order);
         }
-        assertThat(TableauFile.fromTree("t.json", org.resnetode.report.JsonReader.parse("{\"A\": [[]], \"b\": [\"1\"], \"order\": 1}"))
+        assertThat(TableauFile.fromTree("t.json", JsonReader.parse("{\"A\": [[]], \"b\": [\"1\"], \"order\": 1}"))
                 .name()).isEqualTo("tableau");
-        assertThatThrownBy(() -> TableauFile.fromTree("t.json", org.resnetode.report.JsonReader.parse(
+        assertThatThrownBy(() -> TableauFile.fromTree("t.json", JsonReader.parse(
                 "{\"A\": [[]], \"b\": [\"1\"], \"order\": 6}"))).hasMessageContaining("declares order 6");
     }
 }

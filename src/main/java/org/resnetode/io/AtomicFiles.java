@@ -1,4 +1,4 @@
-package org.resnetode.report;
+package org.resnetode.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

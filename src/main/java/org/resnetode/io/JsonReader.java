@@ -1,4 +1,4 @@
-package org.resnetode.report;
+package org.resnetode.io;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,7 +124,7 @@ public final class JsonReader {
                         }
                         String hex = s.substring(i, i + 4);
                         if (!hex.matches("[0-9a-fA-F]{4}")) {
-                            throw error("\\u escape '" + org.resnetode.io.Printable.of(hex, 4) + "' is not 4 hexadecimal digits");
+                            throw error("\\u escape '" + Printable.of(hex, 4) + "' is not 4 hexadecimal digits");
                         }
                         sb.append((char) Integer.parseInt(hex, 16));
                         i += 4;
@@ -153,7 +153,7 @@ public final class JsonReader {
             }
             return Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw error("malformed number '" + org.resnetode.io.Printable.of(t, 30) + "'");
+            throw error("malformed number '" + Printable.of(t, 30) + "'");
         }
     }
 
