@@ -29,7 +29,7 @@ import org.resnetode.scheme.Scheme;
  * matrix-vector methods, its gradients summed in sample order) to 1e-12 relative; they agree with central
  * finite differences at sizes where the vector kernels run; and 1 and 2 threads give the same bits.
  */
-class BatchedGradientProperties {
+public class BatchedGradientProperties {
     static final int EXAMPLES = 60;
     static final double FD_STEP = 1e-6;
     /** Euler, Heun, the reference convention and RK4 (interpolated weights at c = 1/2): every tableau path. */
@@ -40,11 +40,11 @@ class BatchedGradientProperties {
         Parallelism.setThreads(Runtime.getRuntime().availableProcessors());
     }
 
-    static Gen<Scheme> allSchemes() {
+    public static Gen<Scheme> allSchemes() {
         return Generate.pick(List.of(Scheme.EULER, Scheme.HEUN, Scheme.HEUN_REFERENCE, RK4));
     }
 
-    static ResNet network(GradientCase c, ResidualFunction f) {
+    public static ResNet network(GradientCase c, ResidualFunction f) {
         if (!c.scheme().equals(RK4)) {
             return c.network(f);
         }
@@ -57,7 +57,7 @@ class BatchedGradientProperties {
         return new ResNet(f, RK4, new Weights(count, f.parameterCount(), w), c.depth());
     }
 
-    static double[] gaussian(int n, long seed) {
+    public static double[] gaussian(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
@@ -70,7 +70,7 @@ class BatchedGradientProperties {
      * Per-sample reference of {@code ½ mean ||x_N - y||²}: sample i alone through {@code steps} forward steps,
      * then (backprop) the stored x_n, or (adjoint) x~_n recovered by the reverse step, and the step VJPs.
      */
-    static double[] perSample(ResNet net, double[] inputs, double[] targets, int batch, boolean adjoint) {
+    public static double[] perSample(ResNet net, double[] inputs, double[] targets, int batch, boolean adjoint) {
         int d = net.family().dim();
         int steps = net.steps();
         double h = net.stepSize();
@@ -99,7 +99,7 @@ class BatchedGradientProperties {
         return g;
     }
 
-    static double relativeDistance(double[] a, double[] b) {
+    public static double relativeDistance(double[] a, double[] b) {
         double diff = 0;
         double norm = 0;
         for (int j = 0; j < a.length; j++) {

@@ -3,8 +3,10 @@ package org.resnetode.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.resnetode.claim.AdjointClaim;
 import org.resnetode.claim.AdjointMeasurement;
+import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.Control;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Progress;
@@ -69,6 +71,11 @@ public final class AdjointCommand implements Callable<Integer> {
 
     /** Every scheme × profile result, then the depth-needed table. */
     List<ClaimResult> measure() {
+        return plan().run();
+    }
+
+    /** One task per scheme × profile; the depth-needed table is assembled from their results. */
+    ClaimPlan plan() {
         Control c = control == null ? Control.NONE
                 : Control.parse(control, "adjoint", List.of(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS));
         network.requireHiddenApplies(family);
@@ -91,9 +98,15 @@ public final class AdjointCommand implements Callable<Integer> {
             }
         }
         double[][][] batch = data;
-        List<ClaimResult> results = new ArrayList<>(SweepRunner.map(configs, cfg -> AdjointClaim.run(cfg, batch, c, progress)));
-        results.add(AdjointClaim.depthNeeded(results));
-        return results;
+        List<Supplier<ClaimResult>> tasks = new ArrayList<>();
+        for (SweepConfig cfg : configs) {
+            tasks.add(() -> AdjointClaim.run(cfg, batch, c, progress));
+        }
+        return ClaimPlan.of(tasks, measured -> {
+            List<ClaimResult> results = new ArrayList<>(measured);
+            results.add(AdjointClaim.depthNeeded(results));
+            return results;
+        });
     }
 
     /**

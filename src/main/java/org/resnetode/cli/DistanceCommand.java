@@ -3,6 +3,8 @@ package org.resnetode.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Control;
 import org.resnetode.claim.DistanceClaim;
@@ -66,12 +68,20 @@ public final class DistanceCommand implements Callable<Integer> {
 
     /** Runs every configuration of the sweep, reporting progress on stderr unless --quiet. */
     List<ClaimResult> measure() {
+        return plan().run();
+    }
+
+    /** One task per configuration of the sweep. */
+    ClaimPlan plan() {
         Control c = control == null ? Control.NONE
                 : Control.parse(control, "distance", List.of(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS));
         network.requireHiddenApplies(family);
-        List<SweepConfig> configs = configs();
         Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
-        return SweepRunner.map(configs, cfg -> DistanceClaim.run(cfg, c, progress));
+        List<Supplier<ClaimResult>> tasks = new ArrayList<>();
+        for (SweepConfig cfg : configs()) {
+            tasks.add(() -> DistanceClaim.run(cfg, c, progress));
+        }
+        return ClaimPlan.of(tasks, results -> results);
     }
 
     private List<SweepConfig> configs() {

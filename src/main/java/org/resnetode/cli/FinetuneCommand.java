@@ -2,6 +2,7 @@ package org.resnetode.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.FinetuneClaim;
 import org.resnetode.claim.FinetuneConfig;
@@ -43,6 +44,15 @@ public final class FinetuneCommand implements Callable<Integer> {
     }
 
     List<ClaimResult> measure() {
+        return plan().run();
+    }
+
+    /** The claim as one task (its trainings feed each other). */
+    ClaimPlan plan() {
+        return ClaimPlan.single(this::train);
+    }
+
+    private List<ClaimResult> train() {
         FinetuneConfig cfg = full ? FinetuneConfig.full(seed) : FinetuneConfig.quick(seed);
         return new FinetuneClaim(cfg, DataReader.digits().split(DataReader.DIGITS_TEST_ROWS), Adjoint::new,
                 output.progress(spec.commandLine().getErr())).run();

@@ -2,10 +2,12 @@ package org.resnetode.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Control;
 import org.resnetode.claim.MemoryClaim;
 import org.resnetode.claim.SweepConfig;
+import org.resnetode.claim.SweepRunner;
 import org.resnetode.report.MemoryReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +55,11 @@ public final class MemoryCommand implements Callable<Integer> {
     }
 
     List<ClaimResult> measure() {
+        return plan().run();
+    }
+
+    /** One task per depth and method ({@link MemoryClaim#plan}). */
+    ClaimPlan plan() {
         Control c = control == null ? Control.NONE : Control.parse(control, "memory", List.of(Control.STORING_ADJOINT));
         if (batch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
@@ -64,6 +71,6 @@ public final class MemoryCommand implements Callable<Integer> {
                 java.util.Arrays.stream(depths).max().orElse(1) + 1L);
         SweepConfig cfg = new SweepConfig(family, profile, scheme, dim, network.hiddenFor(dim), depths, network.seed,
                 network.amplitudeFor(profile), network.zeroMean, 1, batch);
-        return List.of(MemoryClaim.run(cfg, c, output.progress(spec.commandLine().getErr())));
+        return MemoryClaim.plan(cfg, c, SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr())));
     }
 }

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Progress;
 import org.resnetode.claim.RegularizationClaim;
 import org.resnetode.claim.RegularizationCommuting;
 import org.resnetode.claim.RegularizationConfig;
 import org.resnetode.claim.RegularizationScan;
+import org.resnetode.claim.SweepRunner;
 import org.resnetode.report.RegularizationReport;
 import org.resnetode.report.WeightPlots;
 import org.resnetode.train.linear.LinearTraining;
@@ -102,26 +105,34 @@ public final class RegularizationCommand implements Callable<Integer> {
 
     /** The ladder, the scan and the commuting case; with --out, Figure 2. Progress on stderr unless --quiet. */
     List<ClaimResult> measure() {
-        Progress progress = output.progress(spec.commandLine().getErr());
+        return plan().run();
+    }
+
+    /** The ladder, the scan, the commuting case and (with --out) Figure 2 as independent tasks. */
+    ClaimPlan plan() {
+        Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
         RegularizationConfig cfg = training.config(depths == null ? DepthLadder.parse(quick ? "16:128" : "16:1024") : depths.depths());
         int commutingDim = diagonalDimension(commutingTarget);
-        List<ClaimResult> results = new ArrayList<>();
-        results.add(RegularizationClaim.run(cfg, progress));
+        List<Supplier<ClaimResult>> tasks = new ArrayList<>();
+        tasks.add(() -> RegularizationClaim.run(cfg, progress));
         if (!noScan) {
             int[] dims = scanDims == null ? (quick ? new int[] {2, 4} : new int[] {2, 8}) : scanDims;
             int[] ladder = scanDepths == null ? DepthLadder.parse(quick ? "16:64" : "16:256") : scanDepths.depths();
-            results.add(RegularizationScan.run(cfg, dims, scanScales, ladder, claimedScale, progress));
+            tasks.add(() -> RegularizationScan.run(cfg, dims, scanScales, ladder, claimedScale, progress));
         }
         if (!noCommuting) {
             int[] ladder = commutingDepths == null ? DepthLadder.parse(quick ? "16:64" : "16:256") : commutingDepths.depths();
             RegularizationConfig commuting = new RegularizationConfig(commutingDim, commutingTarget, cfg.seed(),
                     ladder, COMMUTING_LEARNING_RATE, COMMUTING_TIME, Integer.MAX_VALUE, RegularizationConfig.ZERO, 0, cfg.lossTarget());
-            results.add(RegularizationCommuting.run(commuting, progress));
+            tasks.add(() -> RegularizationCommuting.run(commuting, progress));
         }
         if (output.out != null) {
-            figure2(cfg, output.out.resolve("plots"), progress);
+            tasks.add(() -> {
+                figure2(cfg, output.out.resolve("plots"), progress);
+                return null;
+            });
         }
-        return results;
+        return ClaimPlan.of(tasks, results -> results.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     /**

@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.Predicate;
+import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
-import org.resnetode.claim.SweepRunner;
 import org.resnetode.claim.Verdict;
 import org.resnetode.report.AdjointReport;
 import org.resnetode.io.AtomicFiles;
@@ -61,13 +60,11 @@ public final class ReportCommand implements Callable<Integer> {
         MemoryCommand memory = parse(new MemoryCommand(), "--depths", quick ? "1000:64000" : "1000:1000000");
         FinetuneCommand finetune = parse(new FinetuneCommand());
         RegularizationCommand regularization = parse(new RegularizationCommand(), "--quick", "--out", out.toString());
-        // the claims are independent: measured concurrently, written in a fixed order; memory runs alone afterwards,
-        // because code recompiled for the other claims while it measures allocates on its thread (seen: 9440 bytes
-        // instead of 7680 at one depth of the adjoint)
-        List<Supplier<List<ClaimResult>>> claims = List.of(distance::measure, adjoint::measure, finetune::measure,
-                regularization::measure);
-        List<List<ClaimResult>> measured = SweepRunner.map(claims, Supplier::get);
-        List<ClaimResult> memoryResults = memory.measure();
+        // every claim's tasks in one sweep, memory's first (its deepest gradients take longest), written in a fixed order
+        List<List<ClaimResult>> measured = ClaimPlan.runAll(List.of(memory.plan(), distance.plan(), adjoint.plan(),
+                finetune.plan(), regularization.plan()));
+        List<ClaimResult> memoryResults = measured.get(0);
+        measured = measured.subList(1, measured.size());
         List<ClaimResult> all = new ArrayList<>();
         all.addAll(run(files, "distance", "Claim D: ResNet to Neural ODE distance", measured.get(0),
                 DistanceReport::title, r -> DistanceReport.COLUMNS));

@@ -6,10 +6,12 @@ import org.resnetode.scheme.ResNet;
  * The memory-free adjoint (MATH.md sections 4 and 5): keeps only {@code X_S}, recovers the activations
  * backwards with the scheme's reverse step {@code X~_n = reverse_n(X~_{n+1})}, {@code X~_S = X_S}, and
  * applies the exact step VJPs at {@code X~_n}, on the whole batch at once ({@code B × d} blocks, layers as the
- * outer loop). Stored state: X~ and P, 2 B d doubles, whatever the depth.
+ * outer loop, row blocks on the threads: {@link RowBlocks}). Stored state: X~ and P, 2 B d doubles (4 B d with several
+ * row blocks, whose outputs are joined for the loss), whatever the depth.
  */
 public final class Adjoint implements GradientMethod {
     private final RecoveryListener listener;
+    private final int partialBudget;
 
     /** Receives each recovered activation {@code x~_n} of sample i (n = S-1 down to 0), e.g. to measure its error. */
     @FunctionalInterface
@@ -23,7 +25,13 @@ public final class Adjoint implements GradientMethod {
 
     /** With a listener called for every sample and layer (copying each row out of the batch block). */
     public Adjoint(RecoveryListener listener) {
+        this(listener, RowBlocks.PARTIAL_BUDGET);
+    }
+
+    /** With partial gradient buffers of at most {@code partialBudget} doubles (tests: chunks of a few layers). */
+    Adjoint(RecoveryListener listener, int partialBudget) {
         this.listener = listener;
+        this.partialBudget = partialBudget;
     }
 
     @Override
@@ -33,26 +41,36 @@ public final class Adjoint implements GradientMethod {
 
     @Override
     public GradientReport compute(ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
-        StepSweep sweep = StepSweep.start(net, inputs, batch, gradient);
-        sweep.reserve(batch);
-        int d = sweep.dim;
-        double[] x = inputs.clone();
-        for (int n = 0; n < sweep.steps; n++) {
-            sweep.forward(n, x, x, batch);
+        RowBlocks blocks = RowBlocks.start(net, inputs, batch, gradient, partialBudget);
+        int d = net.family().dim();
+        int steps = net.steps();
+        int blockCount = blocks.count;
+        double[][] x = new double[blockCount][];
+        double[][] p = new double[blockCount][];
+        for (int k = 0; k < blockCount; k++) {
+            x[k] = blocks.rowsOf(inputs, k);
+            p[k] = new double[x[k].length];
+            blocks.sweeps[k].prepareReverse(blocks.rows(k));
         }
-        double[] p = new double[batch * d];
-        double value = loss.evaluate(x, batch, p);
+        blocks.each(true, k -> {
+            for (int n = 0; n < steps; n++) {
+                blocks.sweeps[k].forward(n, x[k], x[k], blocks.rows(k));
+            }
+        });
+        double value = blocks.loss(loss, x, p, batch);
         double[] row = new double[d];
-        for (int n = sweep.steps - 1; n >= 0; n--) {
-            sweep.reverse(n, x, batch);
+        // a listener sees the blocks one after another, on this thread (it need not be thread-safe)
+        blocks.backward(listener == null, gradient, (k, n, g, base) -> {
+            StepSweep sweep = blocks.sweeps[k];
+            sweep.reverse(n, x[k], blocks.rows(k));
             if (listener != null) {
-                for (int i = 0; i < batch; i++) {
-                    System.arraycopy(x, i * d, row, 0, d);
-                    listener.recovered(i, n, row);
+                for (int i = 0; i < blocks.rows(k); i++) {
+                    System.arraycopy(x[k], i * d, row, 0, d);
+                    listener.recovered(blocks.firstRow(k) + i, n, row);
                 }
             }
-            sweep.vjp(n, x, p, gradient, batch);
-        }
-        return new GradientReport(value, 2L * batch * d);
+            sweep.vjp(n, x[k], p[k], g, base, blocks.rows(k));
+        });
+        return new GradientReport(value, 2L * batch * d + blocks.joinedDoubles());
     }
 }

@@ -17,14 +17,7 @@ final class StepSweep {
     private final Weights weights;
     private final double h;
 
-    /** Checks the batch ({@link GradientMethod#requireInputs}), zeroes the gradient, and returns the sweep of {@code net}. */
-    static StepSweep start(ResNet net, double[] inputs, int batch, double[] gradient) {
-        GradientMethod.requireInputs(net, inputs, batch, gradient);
-        java.util.Arrays.fill(gradient, 0.0);
-        return new StepSweep(net);
-    }
-
-    private StepSweep(ResNet net) {
+    StepSweep(ResNet net) {
         this.steps = net.steps();
         this.dim = net.family().dim();
         this.forward = net.forwardStep();
@@ -46,18 +39,25 @@ final class StepSweep {
         forward.applyBatch(weights.data(), weights.offset(n), weights.offset(n + 1), h, x, out, rows);
     }
 
-    /** {@code x~_n} from {@code x~_{n+1}}, in place: the reverse step (created on first use: backprop never needs it). */
-    void reverse(int n, double[] x, int rows) {
+    /** Creates the reverse step (backprop never needs it) and sizes it for {@code rows} rows. */
+    void prepareReverse(int rows) {
         if (reverse == null) {
             reverse = net.reverseStep();
-            reverse.reserve(rows);
         }
+        reverse.reserve(rows);
+    }
+
+    /** {@code x~_n} from {@code x~_{n+1}}, in place: the reverse step ({@link #prepareReverse} first). */
+    void reverse(int n, double[] x, int rows) {
         reverse.applyBatch(weights.data(), weights.offset(n), weights.offset(n + 1), h, x, x, rows);
     }
 
-    /** {@code P <- VJP_x(step n at X_n)(P)} row by row, and step n's θ-gradient, summed over the rows, accumulated into {@code gradient}. */
-    void vjp(int n, double[] xN, double[] p, double[] gradient, int rows) {
+    /**
+     * {@code P <- VJP_x(step n at X_n)(P)} row by row, and step n's θ-gradient, summed over the rows, accumulated into
+     * {@code gradient} with θ_m's slot at {@code offset(m) - base}.
+     */
+    void vjp(int n, double[] xN, double[] p, double[] gradient, int base, int rows) {
         forward.vjpBatch(weights.data(), weights.offset(n), weights.offset(n + 1), h, xN, p, p, rows, gradient,
-                weights.offset(n), weights.offset(n + 1));
+                weights.offset(n) - base, weights.offset(n + 1) - base);
     }
 }

@@ -41,8 +41,9 @@ class TrainCommandTest {
         assertThat(lines).hasSize(2);
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> e2 = (java.util.Map<String, Object>) JsonReader.parse(lines.get(1));
+        // the adjoint keeps X~ and P (2 B d); a batch of 64 runs as two row blocks, whose outputs and adjoints are joined for the loss (2 B d)
         assertThat(e2).containsEntry("epoch", 2L).containsEntry("gradient", "adjoint").containsEntry("depth", 3L)
-                .containsEntry("storedStateDoubles", 2L * 64 * 64).containsKeys("loss", "trainAccuracy", "testAccuracy", "seconds",
+                .containsEntry("storedStateDoubles", 4L * 64 * 64).containsKeys("loss", "trainAccuracy", "testAccuracy", "seconds",
                         "smoothness");
         NetworkFile saved = NetworkFile.read(model);
         assertThat(saved.shape()).isEqualTo("mlp d=64 hidden=4 depth 3 euler, head 10 outputs (cross-entropy)");

@@ -42,6 +42,6 @@ class TrainMemoryTest {
         assertThat(backprop.out()).isEmpty();
         Child adjoint = train("adjoint");
         assertThat(adjoint.code()).as(adjoint.err()).isZero();
-        assertThat(adjoint.out()).startsWith("{\"epoch\": 1,").contains("\"depth\": 2048", "\"storedStateDoubles\": 8192");
+        assertThat(adjoint.out()).startsWith("{\"epoch\": 1,").contains("\"depth\": 2048", "\"storedStateDoubles\": 16384");
     }
 }

@@ -1,0 +1,134 @@
+package org.resnetode.gradient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.resnetode.properties.BatchedGradientProperties.allSchemes;
+import static org.resnetode.properties.BatchedGradientProperties.gaussian;
+import static org.resnetode.properties.BatchedGradientProperties.network;
+import static org.resnetode.properties.BatchedGradientProperties.perSample;
+import static org.resnetode.properties.BatchedGradientProperties.relativeDistance;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
+import org.resnetode.linalg.Parallelism;
+import org.resnetode.model.Families;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.Weights;
+import org.resnetode.properties.Generators;
+import org.resnetode.scheme.ResNet;
+import org.resnetode.scheme.Scheme;
+
+/**
+ * The batch split into row blocks ({@link RowBlocks}): with 2 to 6 blocks and the θ-gradient summed chunk by chunk
+ * (chunks of 1 to 4 layers, forced by a small partial budget), both methods still give the per-sample reference's
+ * gradient (each sample alone through the families' matrix-vector VJPs), and 1 and 2 threads give the same bits.
+ */
+class RowBlockProperties {
+
+    @AfterEach
+    void restoreThreads() {
+        Parallelism.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void blockedAndChunkedGradientsEqualThePerSampleOnesWithTheSameBitsOnOneAndTwoThreads() {
+        AtomicInteger examples = new AtomicInteger();
+        double[] worst = {0};
+        qt().withFixedSeed(6101L)
+                .withExamples(25)
+                .forAll(Generators.gradientCases(Generators.families(), allSchemes(), Generate.range(1, 6),
+                        Generators.depths(1, 12), Generate.range(64, 200)), Generate.range(1, 4))
+                .checkAssert((c, layersPerChunk) -> {
+                    examples.incrementAndGet();
+                    ResNet net = network(c, c.residualFunction());
+                    int budget = (layersPerChunk + 1) * net.weights().size();
+                    int size = c.batch() * c.dim();
+                    double[] inputs = gaussian(size, c.seed());
+                    double[] targets = gaussian(size, ~c.seed());
+                    TerminalLoss loss = TerminalLoss.squaredError(targets);
+                    for (boolean adjoint : new boolean[] {false, true}) {
+                        GradientMethod method = adjoint ? new Adjoint(null, budget) : new Backprop(budget);
+                        double[] one = new double[net.weights().data().length];
+                        double[] two = new double[one.length];
+                        Parallelism.setThreads(1);
+                        GradientReport r1 = method.compute(net, inputs, c.batch(), loss, one);
+                        Parallelism.setThreads(2);
+                        GradientReport r2 = method.compute(net, inputs, c.batch(), loss, two);
+                        assertThat(two).as("%s %s, chunks of %d", method.name(), c, layersPerChunk).isEqualTo(one);
+                        assertThat(r2.loss()).isEqualTo(r1.loss());
+                        double error = relativeDistance(one, perSample(net, inputs, targets, c.batch(), adjoint));
+                        worst[0] = Math.max(worst[0], error);
+                        assertThat(error).as("%s %s, chunks of %d", method.name(), c, layersPerChunk).isLessThanOrEqualTo(1e-12);
+                    }
+                });
+        System.out.printf("row blocks: %d examples, worst relative distance to the per-sample reference %.2e%n",
+                examples.get(), worst[0]);
+        assertThat(examples.get()).as("distinct examples").isGreaterThanOrEqualTo(20);
+    }
+
+    /** Tied weights: every step's θ-gradient lands in the one shared slot, from every block and every chunk. */
+    @Test
+    void tiedWeightsCollectEveryBlockAndChunk() {
+        ResidualFunction f = Families.create("tanh", 3, 3);
+        double[] theta = gaussian(f.parameterCount(), 7);
+        for (Scheme scheme : new Scheme[] {Scheme.EULER, Scheme.HEUN}) {
+            ResNet net = new ResNet(f, scheme, Weights.tied(scheme.weightCount(9), theta), 9);
+            double[] inputs = gaussian(100 * 3, 8);
+            double[] targets = gaussian(100 * 3, 9);
+            for (boolean adjoint : new boolean[] {false, true}) {
+                GradientMethod method = adjoint ? new Adjoint(null, 2 * f.parameterCount()) : new Backprop(2 * f.parameterCount());
+                double[] g = new double[theta.length];
+                method.compute(net, inputs, 100, TerminalLoss.squaredError(targets), g);
+                assertThat(relativeDistance(g, perSample(net, inputs, targets, 100, adjoint)))
+                        .as("%s %s", scheme.name(), method.name()).isLessThanOrEqualTo(1e-12);
+            }
+        }
+    }
+
+    /** Blocks depend on the batch alone: 32 rows at least, 8 blocks at most; several blocks add the joined outputs to the stored state. */
+    @Test
+    void blockCountAndStoredState() {
+        ResidualFunction f = Families.create("tanh", 2, 2);
+        ResNet net = new ResNet(f, Scheme.EULER, new Weights(4, f.parameterCount(), gaussian(4 * f.parameterCount(), 1)), 4);
+        int[][] expected = {{1, 1}, {63, 1}, {64, 2}, {95, 2}, {96, 3}, {255, 7}, {256, 8}, {5000, 8}};
+        for (int[] e : expected) {
+            int batch = e[0];
+            double[] inputs = gaussian(batch * 2, batch);
+            double[] g = new double[net.weights().data().length];
+            RowBlocks blocks = RowBlocks.start(net, inputs, batch, g, RowBlocks.PARTIAL_BUDGET);
+            assertThat(blocks.count).as("blocks of a batch of %d", batch).isEqualTo(e[1]);
+            int rows = 0;
+            for (int k = 0; k < blocks.count; k++) {
+                assertThat(blocks.firstRow(k)).isEqualTo(rows);
+                assertThat(blocks.rows(k)).isGreaterThanOrEqualTo(Math.min(batch, RowBlocks.MIN_ROWS));
+                rows += blocks.rows(k);
+            }
+            assertThat(rows).isEqualTo(batch);
+            TerminalLoss loss = TerminalLoss.squaredError(gaussian(batch * 2, -batch));
+            long joined = e[1] == 1 ? 0 : 2L * batch * 2;
+            assertThat(new Adjoint().compute(net, inputs, batch, loss, g).storedStateDoubles()).isEqualTo(2L * batch * 2 + joined);
+            assertThat(new Backprop().compute(net, inputs, batch, loss, g).storedStateDoubles()).isEqualTo(6L * batch * 2 + joined);
+        }
+    }
+
+    /** A listener sees every sample at every layer once, under its index in the batch, and changes no bit of the gradient. */
+    @Test
+    void aListenerSeesEverySampleOnceWithTheSameGradient() {
+        ResidualFunction f = Families.create("mlp", 3, 4);
+        ResNet net = new ResNet(f, Scheme.HEUN, new Weights(6, f.parameterCount(), gaussian(6 * f.parameterCount(), 2)), 5);
+        int batch = 100;
+        double[] inputs = gaussian(batch * 3, 3);
+        TerminalLoss loss = TerminalLoss.squaredError(gaussian(batch * 3, 4));
+        int[][] seen = new int[batch][5];
+        double[] withListener = new double[net.weights().data().length];
+        double[] without = new double[withListener.length];
+        new Adjoint((i, n, x) -> seen[i][n]++).compute(net, inputs, batch, loss, withListener);
+        new Adjoint().compute(net, inputs, batch, loss, without);
+        for (int[] sample : seen) {
+            assertThat(sample).containsOnly(1);
+        }
+        assertThat(withListener).isEqualTo(without);
+    }
+}

@@ -1,0 +1,158 @@
+package org.resnetode.gradient;
+
+import java.util.function.IntConsumer;
+import org.resnetode.linalg.Parallelism;
+import org.resnetode.model.Weights;
+import org.resnetode.scheme.ResNet;
+
+/**
+ * A batch split into row blocks that sweep every layer independently, one thread a block: the samples of a batch
+ * never mix in the forward pass, the reverse pass or the adjoint {@code P}, only in the θ-gradient
+ * {@code g_n = Σ_rows VJP_θ}. Block 0 accumulates its share of g into the caller's gradient; block k > 0 into a
+ * partial buffer of its own, added in block order after each chunk of layers:
+ * {@code g = g_0 + g_1 + ... + g_{K-1}} entry by entry.
+ *
+ * <p>Determinism: the number of blocks depends on the batch alone ({@link #MIN_ROWS} rows at least, at most
+ * {@link #MAX_BLOCKS}), and the chunk length on the weights' size alone, never on the thread count, so every
+ * entry of the gradient is computed by the same operations in the same order with 1 thread or many.
+ * Memory: partial buffers hold at most {@link #PARTIAL_BUDGET} doubles each (the chunk of layers they cover),
+ * whatever the depth. Every buffer is allocated on the calling thread, before the blocks run.
+ */
+final class RowBlocks {
+    /** Rows a block has at least: fewer would leave the matrix kernels too little work per layer. */
+    static final int MIN_ROWS = 32;
+    /** Blocks at most. */
+    static final int MAX_BLOCKS = 8;
+    /** Doubles a partial gradient buffer holds at most (8 MiB): the layers of a chunk. */
+    static final int PARTIAL_BUDGET = 1 << 20;
+
+    final int count;
+    final StepSweep[] sweeps;
+    private final int[] start;
+    private final int dim;
+    private final int steps;
+    private final Weights weights;
+    private final int layersPerChunk;
+    private final double[][] partial;
+
+    private RowBlocks(ResNet net, int batch, int partialBudget) {
+        this.count = Math.max(1, Math.min(MAX_BLOCKS, batch / MIN_ROWS));
+        this.dim = net.family().dim();
+        this.weights = net.weights();
+        this.steps = net.steps();
+        this.start = new int[count + 1];
+        this.sweeps = new StepSweep[count];
+        for (int k = 0; k <= count; k++) {
+            start[k] = (int) ((long) k * batch / count);
+        }
+        for (int k = 0; k < count; k++) {
+            sweeps[k] = new StepSweep(net);
+            sweeps[k].reserve(rows(k));
+        }
+        int size = weights.size();
+        // a chunk of L steps touches the weight slots n0..n0+L: (L + 1) slots of the layout, one when tied
+        this.layersPerChunk = count == 1 ? steps : Math.max(1, Math.min(steps, partialBudget / size - 1));
+        int slots = Math.min(weights.data().length / size, layersPerChunk + 1);
+        this.partial = new double[count][];
+        for (int k = 1; k < count; k++) {
+            partial[k] = new double[slots * size];
+        }
+    }
+
+    /**
+     * The blocks of a {@code batch}, after the inputs and gradient are checked and the gradient zeroed, with partial
+     * buffers of at most {@code partialBudget} doubles ({@link #PARTIAL_BUDGET}; tests use chunks of a few layers).
+     */
+    static RowBlocks start(ResNet net, double[] inputs, int batch, double[] gradient, int partialBudget) {
+        GradientMethod.requireInputs(net, inputs, batch, gradient);
+        java.util.Arrays.fill(gradient, 0.0);
+        return new RowBlocks(net, batch, partialBudget);
+    }
+
+    /** Rows of block k. */
+    int rows(int k) {
+        return start[k + 1] - start[k];
+    }
+
+    /** A fresh array holding block k's rows of a {@code batch × d} block. */
+    double[] rowsOf(double[] full, int k) {
+        double[] out = new double[rows(k) * dim];
+        System.arraycopy(full, start[k] * dim, out, 0, out.length);
+        return out;
+    }
+
+    /**
+     * {@code L(X_S)} of the whole batch, its gradient written into the blocks' adjoints {@code p}: on block 0's own
+     * arrays when there is one block, else on a gathered copy of the outputs (2 B d doubles, see {@link #joinedDoubles}).
+     */
+    double loss(TerminalLoss loss, double[][] outputs, double[][] p, int batch) {
+        if (count == 1) {
+            return loss.evaluate(outputs[0], batch, p[0]);
+        }
+        double[] joined = new double[batch * dim];
+        double[] adjoints = new double[batch * dim];
+        for (int k = 0; k < count; k++) {
+            System.arraycopy(outputs[k], 0, joined, start[k] * dim, outputs[k].length);
+        }
+        double value = loss.evaluate(joined, batch, adjoints);
+        for (int k = 0; k < count; k++) {
+            System.arraycopy(adjoints, start[k] * dim, p[k], 0, p[k].length);
+        }
+        return value;
+    }
+
+    /** State doubles {@link #loss} keeps alive besides the blocks': the joined outputs and adjoints when there are several blocks. */
+    long joinedDoubles() {
+        return count == 1 ? 0 : 2L * start[count] * dim;
+    }
+
+    /** Index of block k's first row in the batch. */
+    int firstRow(int k) {
+        return start[k];
+    }
+
+    /** {@code body.accept(k)} for every block: on the threads of {@link Parallelism}, or in block order on the caller. */
+    void each(boolean parallel, IntConsumer body) {
+        if (parallel) {
+            Parallelism.run(count, body);
+        } else {
+            for (int k = 0; k < count; k++) {
+                body.accept(k);
+            }
+        }
+    }
+
+    /** Step n of the backward sweep of block k, accumulating its θ-gradient into {@code g}, where θ_m's slot starts at {@code offset(m) - base}. */
+    @FunctionalInterface
+    interface BackwardStep {
+        void apply(int block, int n, double[] g, int base);
+    }
+
+    /**
+     * Steps {@code S-1} down to 0 of every block, in chunks of layers: block 0 into {@code gradient}, block k > 0
+     * into its partial buffer, then {@code gradient += partial_1 + ... + partial_{K-1}} over the chunk's slots,
+     * in block order.
+     */
+    void backward(boolean parallel, double[] gradient, BackwardStep step) {
+        for (int end = steps; end > 0; end -= layersPerChunk) {
+            int from = Math.max(0, end - layersPerChunk);
+            int to = end;
+            int base = Math.min(weights.offset(from), weights.offset(to));
+            int span = Math.min(Math.max(weights.offset(from), weights.offset(to)) + weights.size(), gradient.length) - base;
+            each(parallel, k -> {
+                double[] g = k == 0 ? gradient : partial[k];
+                int b = k == 0 ? 0 : base;
+                for (int n = to - 1; n >= from; n--) {
+                    step.apply(k, n, g, b);
+                }
+            });
+            for (int k = 1; k < count; k++) {
+                double[] part = partial[k];
+                for (int j = 0; j < span; j++) {
+                    gradient[base + j] += part[j];
+                }
+                java.util.Arrays.fill(part, 0, span, 0.0);
+            }
+        }
+    }
+}
