@@ -14,21 +14,28 @@ import java.util.function.Supplier;
 public final class ClaimPlan {
     private final List<Supplier<?>> tasks;
     private final Function<List<?>, List<ClaimResult>> assemble;
+    private final Runnable preparation;
 
-    private ClaimPlan(List<Supplier<?>> tasks, Function<List<?>, List<ClaimResult>> assemble) {
+    private ClaimPlan(List<Supplier<?>> tasks, Function<List<?>, List<ClaimResult>> assemble, Runnable preparation) {
         this.tasks = tasks;
         this.assemble = assemble;
+        this.preparation = preparation;
     }
 
     /** {@code tasks}, whose results (in task order) {@code assemble} turns into the claim's results. */
     @SuppressWarnings("unchecked")
     public static <T> ClaimPlan of(List<? extends Supplier<T>> tasks, Function<List<T>, List<ClaimResult>> assemble) {
-        return new ClaimPlan(List.copyOf(tasks), results -> assemble.apply((List<T>) results));
+        return new ClaimPlan(List.copyOf(tasks), results -> assemble.apply((List<T>) results), () -> { });
     }
 
     /** One task whose result is the claim's results. */
     public static ClaimPlan single(Supplier<List<ClaimResult>> task) {
         return of(List.of(task), results -> results.get(0));
+    }
+
+    /** This plan with {@code preparation} run on the calling thread before any task of any plan starts (e.g. a JIT warm-up). */
+    public ClaimPlan preparedBy(Runnable preparation) {
+        return new ClaimPlan(tasks, assemble, preparation);
     }
 
     /** Number of tasks. */
@@ -42,12 +49,13 @@ public final class ClaimPlan {
     }
 
     /**
-     * The tasks of every plan as one sweep, handed to the threads in the order given (the plans in turn, each plan's
-     * tasks in its order: put the longest first), then each plan's results.
+     * Every plan's preparation in turn, then the tasks of every plan as one sweep, handed to the threads in the order
+     * given (the plans in turn, each plan's tasks in its order: put the longest first), then each plan's results.
      */
     public static List<List<ClaimResult>> runAll(List<ClaimPlan> plans) {
         List<Supplier<?>> all = new ArrayList<>();
         for (ClaimPlan p : plans) {
+            p.preparation.run();
             all.addAll(p.tasks);
         }
         List<Object> results = SweepRunner.map(all, Supplier::get);

@@ -27,6 +27,8 @@ public final class MemoryClaim {
     public static final double ADJOINT_FLATNESS = 1.10;
     /** Backprop's fitted growth exponent must lie within this distance of 1. */
     public static final double LINEAR_TOLERANCE = 0.1;
+    /** Layers each method runs unmeasured before the measurements (enough for the JIT to compile the kernels). */
+    static final long WARM_UP_LAYERS = 100_000;
 
     private MemoryClaim() {
     }
@@ -41,11 +43,12 @@ public final class MemoryClaim {
     }
 
     /**
-     * One task per depth and method, the deepest first (they take longest), each on one thread: an unmeasured run at
-     * the smallest depth (class loading and first-call allocations are not the method's memory), then the measured
-     * one. The adjoint, whose allocation is a few kilobytes, is measured twice and keeps the smaller count: code
-     * recompiled for other work running beside it can add allocations to one run (seen: 9440 instead of 7680 bytes
-     * at one depth); backprop's allocation is N B d doubles, measured once.
+     * One task per depth and method, the deepest first (they take longest), each measured on the thread that runs it.
+     * Before any task starts, both methods run unmeasured at the smallest depth until {@link #WARM_UP_LAYERS} layers
+     * have run: class loading, first-call allocations and code not yet compiled (the Vector API kernels allocate until
+     * they are) are not the method's memory. The adjoint, whose allocation is a few kilobytes, is measured twice and
+     * keeps the smaller count: code recompiled for other work running beside it can add allocations to one run (seen:
+     * 9440 instead of 7680 bytes at one depth); backprop's allocation is N B d doubles, measured once.
      */
     public static ClaimPlan plan(SweepConfig cfg, Control control, Progress progress) {
         ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
@@ -55,15 +58,13 @@ public final class MemoryClaim {
         profile.layer(0, 1, theta, 0);
         double[][][] batch = AdjointMeasurement.batch(cfg.batch(), f.dim(), cfg.seed());
         int[] depths = cfg.depths();
-        int first = depths[0];
         List<Supplier<MemoryMeasurement>> tasks = new ArrayList<>();
         for (int i = depths.length - 1; i >= 0; i--) {
             int n = depths[i];
             for (boolean adjoint : new boolean[] {false, true}) {
                 tasks.add(() -> {
-                    GradientMethod method = adjoint ? ControlAdjoints.adjoint(control, (s, k, x) -> { }) : new Backprop();
+                    GradientMethod method = method(adjoint, control);
                     double[] gradient = new double[theta.length];
-                    MemoryMeasurement.measure(method, network(f, scheme, theta, first), batch[0], batch[1], gradient);
                     ResNet net = network(f, scheme, theta, n);
                     MemoryMeasurement m = MemoryMeasurement.measure(method, net, batch[0], batch[1], gradient);
                     if (adjoint) {
@@ -75,6 +76,16 @@ public final class MemoryClaim {
                 });
             }
         }
+        Runnable warmUp = () -> {
+            ResNet net = network(f, scheme, theta, depths[0]);
+            double[] gradient = new double[theta.length];
+            for (boolean adjoint : new boolean[] {false, true}) {
+                GradientMethod method = method(adjoint, control);
+                for (long layers = 0; layers < WARM_UP_LAYERS; layers += depths[0]) {
+                    method.compute(net, batch[0], batch[1], gradient);
+                }
+            }
+        };
         return ClaimPlan.of(tasks, measured -> {
             // tasks ran deepest first, backprop then adjoint: back to the ladder's order
             List<MemoryMeasurement> ms = new ArrayList<>();
@@ -83,7 +94,11 @@ public final class MemoryClaim {
                 ms.add(measured.get(i + 1));
             }
             return List.of(control.mark(summarise(cfg, ms)));
-        });
+        }).preparedBy(warmUp);
+    }
+
+    private static GradientMethod method(boolean adjoint, Control control) {
+        return adjoint ? ControlAdjoints.adjoint(control, (s, k, x) -> { }) : new Backprop();
     }
 
     private static ResNet network(ResidualFunction f, Scheme scheme, double[] theta, int depth) {

@@ -1,10 +1,24 @@
 package org.resnetode.model;
 
 import org.resnetode.linalg.Elementwise;
+import org.resnetode.linalg.Gemv;
 
 /** Elementwise maps of the batched families, in place on the first n entries of a block. */
 final class Activations {
     private Activations() {
+    }
+
+    /** {@code z <- tanh(z)} on one sample's entries (plain Java: {@link Gemv#tanh}). */
+    static void sampleTanh(double[] z, int n) {
+        Gemv.tanh(z, 0, n);
+    }
+
+    /** {@code z <- p ⊙ (1 - tanh²(z))} on one sample's entries. */
+    static void sampleTanhDerivativeTimes(double[] z, double[] p, int n) {
+        Gemv.tanh(z, 0, n);
+        for (int i = 0; i < n; i++) {
+            z[i] = p[i] * (1 - z[i] * z[i]);
+        }
     }
 
     /** {@code z <- tanh(z)}. */

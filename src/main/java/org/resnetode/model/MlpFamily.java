@@ -29,9 +29,7 @@ public final class MlpFamily implements ResidualFunction {
     @Override
     public void value(double[] theta, int off, double[] x, double[] out, double[] work) {
         Dense.multiply(theta, off, m, d, x, work);
-        for (int i = 0; i < m; i++) {
-            work[i] = Math.tanh(work[i]);
-        }
+        Activations.sampleTanh(work, m);
         Dense.multiply(theta, off + m * d, d, m, work, out);
     }
 
@@ -43,9 +41,7 @@ public final class MlpFamily implements ResidualFunction {
     public void vjp(double[] theta, int off, double[] x, double[] p, double[] gx, double[] gTheta, int gOff, double[] work) {
         int w2 = off + m * d;
         Dense.multiply(theta, off, m, d, x, work);
-        for (int i = 0; i < m; i++) {
-            work[i] = Math.tanh(work[i]);
-        }
+        Activations.sampleTanh(work, m);
         Dense.addOuter(gTheta, gOff + m * d, d, m, p, work);
         // q = (W2^T p) ⊙ (1 - u²), stored in work[m..2m)
         java.util.Arrays.fill(work, m, 2 * m, 0.0);

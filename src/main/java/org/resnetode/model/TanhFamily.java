@@ -23,9 +23,7 @@ public final class TanhFamily implements ResidualFunction {
     @Override
     public void value(double[] theta, int off, double[] x, double[] out, double[] work) {
         Dense.multiply(theta, off, d, d, x, out);
-        for (int i = 0; i < d; i++) {
-            out[i] = Math.tanh(out[i]);
-        }
+        Activations.sampleTanh(out, d);
     }
 
     /** {@code q = p ⊙ (1 - tanh²(Wx))}, {@code gx = W^T q}, {@code gW += q x^T}. */
@@ -33,10 +31,7 @@ public final class TanhFamily implements ResidualFunction {
     public void vjp(double[] theta, int off, double[] x, double[] p, double[] gx, double[] gTheta, int gOff, double[] work) {
         double[] q = work;
         Dense.multiply(theta, off, d, d, x, q);
-        for (int i = 0; i < d; i++) {
-            double u = Math.tanh(q[i]);
-            q[i] = p[i] * (1 - u * u);
-        }
+        Activations.sampleTanhDerivativeTimes(q, p, d);
         Dense.multiplyTransposed(theta, off, d, d, q, gx);
         Dense.addOuter(gTheta, gOff, d, d, q, x);
     }
