@@ -87,6 +87,44 @@ class RowBlockProperties {
         }
     }
 
+    /** The loss a method returns is the loss of the network's outputs, with one block and with several. */
+    @Test
+    void theReturnedLossIsTheOutputsLoss() {
+        ResidualFunction f = Families.create("tanh", 2, 2);
+        ResNet net = new ResNet(f, Scheme.EULER, new Weights(4, f.parameterCount(), gaussian(4 * f.parameterCount(), 5)), 4);
+        for (int batch : new int[] {3, 70}) {
+            double[] inputs = gaussian(batch * 2, 6);
+            double[] targets = gaussian(batch * 2, 7);
+            double[] outputs = inputs.clone();
+            net.forwardBatch(outputs, batch, outputs);
+            double expected = 0;
+            for (int k = 0; k < outputs.length; k++) {
+                expected += 0.5 * (outputs[k] - targets[k]) * (outputs[k] - targets[k]) / batch;
+            }
+            for (GradientMethod m : new GradientMethod[] {new Backprop(), new Adjoint()}) {
+                double loss = m.compute(net, inputs, batch, TerminalLoss.squaredError(targets), new double[net.weights().data().length]).loss();
+                assertThat(loss).as("%s, batch %d", m.name(), batch).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-14 * expected));
+            }
+        }
+    }
+
+    /** Chunks cover as many steps as the budget allows ((L + 1) weight slots), all of them with one block. */
+    @Test
+    void chunksFillTheBudget() {
+        ResidualFunction f = Families.create("tanh", 3, 3);
+        int size = f.parameterCount();
+        ResNet net = new ResNet(f, Scheme.HEUN, new Weights(41, size, gaussian(41 * size, 1)), 40);
+        double[] g = new double[41 * size];
+        RowBlocks blocked = RowBlocks.start(net, gaussian(64 * 3, 2), 64, g, 6 * size);
+        assertThat(blocked.layersPerChunk()).isEqualTo(5);
+        assertThat(blocked.partialSize()).isEqualTo(6 * size);
+        assertThat(RowBlocks.start(net, gaussian(64 * 3, 2), 64, g, 100 * size).layersPerChunk()).isEqualTo(40);
+        assertThat(RowBlocks.start(net, gaussian(64 * 3, 2), 64, g, size).layersPerChunk()).isEqualTo(1);
+        RowBlocks one = RowBlocks.start(net, gaussian(63 * 3, 2), 63, g, 6 * size);
+        assertThat(one.layersPerChunk()).isEqualTo(40);
+        assertThat(one.partialSize()).isZero();
+    }
+
     /** Blocks depend on the batch alone: 32 rows at least, 8 blocks at most; several blocks add the joined outputs to the stored state. */
     @Test
     void blockCountAndStoredState() {
@@ -122,13 +160,30 @@ class RowBlockProperties {
         double[] inputs = gaussian(batch * 3, 3);
         TerminalLoss loss = TerminalLoss.squaredError(gaussian(batch * 3, 4));
         int[][] seen = new int[batch][5];
+        double[][][] recovered = new double[batch][5][];
+        Thread caller = Thread.currentThread();
         double[] withListener = new double[net.weights().data().length];
         double[] without = new double[withListener.length];
-        new Adjoint((i, n, x) -> seen[i][n]++).compute(net, inputs, batch, loss, withListener);
+        Parallelism.setThreads(2);
+        new Adjoint((i, n, x) -> {
+            assertThat(Thread.currentThread()).as("the listener runs on the caller's thread").isSameAs(caller);
+            seen[i][n]++;
+            recovered[i][n] = x.clone();
+        }).compute(net, inputs, batch, loss, withListener);
         new Adjoint().compute(net, inputs, batch, loss, without);
         for (int[] sample : seen) {
             assertThat(sample).containsOnly(1);
         }
         assertThat(withListener).isEqualTo(without);
+        // each sample's recovered activations, against the sample run alone (one row: the matrix-vector path)
+        for (int i = 0; i < batch; i += 17) {
+            double[][] alone = new double[5][];
+            int sample = i;
+            new Adjoint((s, n, x) -> alone[n] = x.clone()).compute(net, java.util.Arrays.copyOfRange(inputs, 3 * i, 3 * i + 3), 1,
+                    (outputs, b, gradient) -> 0, new double[withListener.length]);
+            for (int n = 0; n < 5; n++) {
+                assertThat(relativeDistance(recovered[sample][n], alone[n])).as("sample %d, layer %d", sample, n).isLessThanOrEqualTo(1e-13);
+            }
+        }
     }
 }

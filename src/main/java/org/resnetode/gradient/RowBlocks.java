@@ -106,6 +106,16 @@ final class RowBlocks {
         return count == 1 ? 0 : 2L * start[count] * dim;
     }
 
+    /** Steps per chunk of the backward pass (every step when there is one block). */
+    int layersPerChunk() {
+        return layersPerChunk;
+    }
+
+    /** Doubles in each partial buffer (none with one block). */
+    int partialSize() {
+        return count == 1 ? 0 : partial[1].length;
+    }
+
     /** Index of block k's first row in the batch. */
     int firstRow(int k) {
         return start[k];

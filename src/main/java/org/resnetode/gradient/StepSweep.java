@@ -26,12 +26,9 @@ final class StepSweep {
         this.h = net.stepSize();
     }
 
-    /** Sizes the steps' buffers for {@code rows} rows: once per compute call, none per layer. */
+    /** Sizes the forward step's buffers for {@code rows} rows: once per compute call, none per layer. */
     void reserve(int rows) {
         forward.reserve(rows);
-        if (reverse != null) {
-            reverse.reserve(rows);
-        }
     }
 
     /** {@code out = x_{n+1}} from {@code x = x_n}, {@code rows × d} blocks ({@code out} may alias {@code x}). */
