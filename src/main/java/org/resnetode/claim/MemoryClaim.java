@@ -29,6 +29,8 @@ public final class MemoryClaim {
     public static final double LINEAR_TOLERANCE = 0.1;
     /** Layers each method runs unmeasured before the measurements (enough for the JIT to compile the kernels). */
     static final long WARM_UP_LAYERS = 100_000;
+    /** Measurements of the adjoint per depth; the smallest allocation counts. */
+    static final int ADJOINT_RUNS = 2;
 
     private MemoryClaim() {
     }
@@ -46,9 +48,9 @@ public final class MemoryClaim {
      * One task per depth and method, the deepest first (they take longest), each measured on the thread that runs it.
      * Before any task starts, both methods run unmeasured at the smallest depth until {@link #WARM_UP_LAYERS} layers
      * have run: class loading, first-call allocations and code not yet compiled (the Vector API kernels allocate until
-     * they are) are not the method's memory. The adjoint, whose allocation is a few kilobytes, is measured twice and
-     * keeps the smaller count: code recompiled for other work running beside it can add allocations to one run (seen:
-     * 9440 instead of 7680 bytes at one depth); backprop's allocation is N B d doubles, measured once.
+     * they are) are not the method's memory. The adjoint, whose allocation is a few kilobytes, is measured twice (two
+     * tasks) and keeps the smaller count: code recompiled for other work running beside it can add allocations to one
+     * run (seen: 9440 instead of 7680 bytes at one depth); backprop's allocation is N B d doubles, measured once.
      */
     public static ClaimPlan plan(SweepConfig cfg, Control control, Progress progress) {
         ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
@@ -61,17 +63,15 @@ public final class MemoryClaim {
         List<Supplier<MemoryMeasurement>> tasks = new ArrayList<>();
         for (int i = depths.length - 1; i >= 0; i--) {
             int n = depths[i];
-            for (boolean adjoint : new boolean[] {false, true}) {
+            // backprop once, the adjoint twice (separate tasks, so the two runs share the cores)
+            for (int run = 0; run < 1 + ADJOINT_RUNS; run++) {
+                boolean adjoint = run > 0;
+                String label = adjoint ? " (run " + run + " of " + ADJOINT_RUNS + ")" : "";
                 tasks.add(() -> {
-                    GradientMethod method = method(adjoint, control);
-                    double[] gradient = new double[theta.length];
-                    ResNet net = network(f, scheme, theta, n);
-                    MemoryMeasurement m = MemoryMeasurement.measure(method, net, batch[0], batch[1], gradient);
-                    if (adjoint) {
-                        m = m.smaller(MemoryMeasurement.measure(method, net, batch[0], batch[1], gradient));
-                    }
-                    progress.report(String.format("memory %s N=%d stored=%d doubles allocated=%d bytes %.2fs",
-                            m.method(), n, m.storedStateDoubles(), m.allocatedBytes(), m.seconds()));
+                    MemoryMeasurement m = MemoryMeasurement.measure(method(adjoint, control), network(f, scheme, theta, n),
+                            batch[0], batch[1], new double[theta.length]);
+                    progress.report(String.format("memory %s N=%d stored=%d doubles allocated=%d bytes %.2fs%s",
+                            m.method(), n, m.storedStateDoubles(), m.allocatedBytes(), m.seconds(), label));
                     return m;
                 });
             }
@@ -87,11 +87,16 @@ public final class MemoryClaim {
             }
         };
         return ClaimPlan.of(tasks, measured -> {
-            // tasks ran deepest first, backprop then adjoint: back to the ladder's order
+            // tasks ran deepest first, backprop then the adjoint's runs: back to the ladder's order
+            int perDepth = 1 + ADJOINT_RUNS;
             List<MemoryMeasurement> ms = new ArrayList<>();
-            for (int i = measured.size() - 2; i >= 0; i -= 2) {
+            for (int i = measured.size() - perDepth; i >= 0; i -= perDepth) {
                 ms.add(measured.get(i));
-                ms.add(measured.get(i + 1));
+                MemoryMeasurement adjoint = measured.get(i + 1);
+                for (int run = 2; run <= ADJOINT_RUNS; run++) {
+                    adjoint = adjoint.smaller(measured.get(i + run));
+                }
+                ms.add(adjoint);
             }
             return List.of(control.mark(summarise(cfg, ms)));
         }).preparedBy(warmUp);

@@ -108,7 +108,8 @@ class MemoryVerdictTest {
         List<String> lines = new ArrayList<>();
         ClaimResult r = MemoryClaim.run(new SweepConfig("tanh", "fourier", "euler", 2, 2, ladder, 1, 1.0, false, 1, 2),
                 lines::add);
-        assertThat(lines).hasSize(8);
+        // backprop once and the adjoint twice at every depth
+        assertThat(lines).hasSize(12);
         for (int n : ladder) {
             for (String method : new String[] {"backprop", "adjoint"}) {
                 assertThat(lines).as("progress of %s at N = %d", method, n)
