@@ -25,6 +25,8 @@ final class RowBlocks {
     static final int MAX_BLOCKS = 8;
     /** Doubles a partial gradient buffer holds at most (8 MiB): the layers of a chunk. */
     static final int PARTIAL_BUDGET = 1 << 20;
+    /** Gradient entries per task of the partial sums (each entry's sum has the same order whichever thread adds it). */
+    private static final int SUM_PIECE = 1 << 14;
 
     final int count;
     final StepSweep[] sweeps;
@@ -123,12 +125,27 @@ final class RowBlocks {
 
     /** {@code body.accept(k)} for every block: on the threads of {@link Parallelism}, or in block order on the caller. */
     void each(boolean parallel, IntConsumer body) {
+        each(parallel, count, body);
+    }
+
+    private static void each(boolean parallel, int tasks, IntConsumer body) {
         if (parallel) {
-            Parallelism.run(count, body);
+            Parallelism.run(tasks, body);
         } else {
-            for (int k = 0; k < count; k++) {
-                body.accept(k);
+            for (int t = 0; t < tasks; t++) {
+                body.accept(t);
             }
+        }
+    }
+
+    /** {@code g[base + j] += partial_1[j] + ... + partial_{K-1}[j]}, added one block at a time, for j in {@code [from, to)}; the partials are zeroed. */
+    private void addPartials(double[] gradient, int base, int from, int to) {
+        for (int k = 1; k < count; k++) {
+            double[] part = partial[k];
+            for (int j = from; j < to; j++) {
+                gradient[base + j] += part[j];
+            }
+            java.util.Arrays.fill(part, from, to, 0.0);
         }
     }
 
@@ -156,12 +173,9 @@ final class RowBlocks {
                     step.apply(k, n, g, b);
                 }
             });
-            for (int k = 1; k < count; k++) {
-                double[] part = partial[k];
-                for (int j = 0; j < span; j++) {
-                    gradient[base + j] += part[j];
-                }
-                java.util.Arrays.fill(part, 0, span, 0.0);
+            if (count > 1) {
+                int pieces = (span + SUM_PIECE - 1) / SUM_PIECE;
+                each(parallel, pieces, piece -> addPartials(gradient, base, piece * SUM_PIECE, Math.min(span, (piece + 1) * SUM_PIECE)));
             }
         }
     }
