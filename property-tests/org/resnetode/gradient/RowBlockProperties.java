@@ -123,6 +123,24 @@ class RowBlockProperties {
         RowBlocks one = RowBlocks.start(net, gaussian(63 * 3, 2), 63, g, 6 * size);
         assertThat(one.layersPerChunk()).isEqualTo(40);
         assertThat(one.partialSize()).isZero();
+        ResNet tied = new ResNet(f, Scheme.HEUN, Weights.tied(41, gaussian(size, 3)), 40);
+        assertThat(RowBlocks.start(tied, gaussian(64 * 3, 2), 64, new double[size], 6 * size).partialSize()).isEqualTo(size);
+    }
+
+    /** Partials larger than one piece of the parallel sum (16384 entries): several pieces, each entry summed once. */
+    @Test
+    void partialsSpanningSeveralPiecesOfTheSum() {
+        ResidualFunction f = Families.create("tanh", 40, 40);
+        int size = f.parameterCount();
+        ResNet net = new ResNet(f, Scheme.EULER, new Weights(30, size, gaussian(30 * size, 4)), 30);
+        double[] inputs = gaussian(96 * 40, 5);
+        double[] targets = gaussian(96 * 40, 6);
+        for (boolean adjoint : new boolean[] {false, true}) {
+            GradientMethod method = adjoint ? new Adjoint(null, 25 * size) : new Backprop(25 * size);
+            double[] g = new double[30 * size];
+            method.compute(net, inputs, 96, TerminalLoss.squaredError(targets), g);
+            assertThat(relativeDistance(g, perSample(net, inputs, targets, 96, adjoint))).as(method.name()).isLessThanOrEqualTo(1e-12);
+        }
     }
 
     /** Blocks depend on the batch alone: 32 rows at least, 8 blocks at most; several blocks add the joined outputs to the stored state. */

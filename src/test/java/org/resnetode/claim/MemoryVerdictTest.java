@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntToLongFunction;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +118,17 @@ class MemoryVerdictTest {
             }
         }
         assertThat(r.rows()).extracting(row -> row.get("N")).containsExactly(4, 8, 16, 32);
+        // the adjoint's two runs per depth are reported, and the smaller allocation is the one kept
+        for (Map<String, Object> row : r.rows()) {
+            int n = (Integer) row.get("N");
+            List<Long> runs = lines.stream().filter(line -> line.startsWith("memory adjoint N=" + n + " "))
+                    .peek(line -> assertThat(line).containsPattern("\\(run [12] of 2\\)$"))
+                    .map(line -> Long.parseLong(line.replaceAll(".* allocated=(\\d+) bytes.*", "$1"))).toList();
+            assertThat(runs).hasSize(2);
+            assertThat(row.get("adjointAllocatedBytes")).isEqualTo(java.util.Collections.min(runs));
+            assertThat(lines).filteredOn(line -> line.startsWith("memory backprop N=" + n + " ")).singleElement()
+                    .satisfies(line -> assertThat(line).doesNotContain("run"));
+        }
         long[] backprop = r.rows().stream().mapToLong(row -> (Long) row.get("backpropStored")).toArray();
         for (int k = 1; k < backprop.length; k++) {
             assertThat(backprop[k]).isGreaterThan(backprop[k - 1]);
@@ -130,5 +142,20 @@ class MemoryVerdictTest {
         ClaimResult r = MemoryClaim.summarise(cfg, List.of());
         assertThat(r.rows()).isEmpty();
         assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    /** A measurement's time lies within the wall time around it, and {@code smaller} keeps the fewer bytes and the shorter time. */
+    @Test
+    void aMeasurementsTimeIsWithinTheWallTimeAroundIt() {
+        org.resnetode.model.ResidualFunction f = org.resnetode.model.Families.create("tanh", 4, 4);
+        org.resnetode.scheme.ResNet net = new org.resnetode.scheme.ResNet(f, org.resnetode.scheme.Scheme.EULER,
+                org.resnetode.model.Weights.tied(2000, new double[f.parameterCount()]), 2000);
+        double[][] x = {{1, 2, 3, 4}};
+        long t0 = System.nanoTime();
+        MemoryMeasurement m = MemoryMeasurement.measure(new org.resnetode.gradient.Adjoint(), net, x, x, new double[f.parameterCount()]);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        assertThat(m.seconds()).isPositive().isLessThanOrEqualTo(wall);
+        MemoryMeasurement other = new MemoryMeasurement(m.method(), m.depth(), m.storedStateDoubles(), m.allocatedBytes() + 1, m.seconds() / 2);
+        assertThat(m.smaller(other)).isEqualTo(new MemoryMeasurement(m.method(), m.depth(), m.storedStateDoubles(), m.allocatedBytes(), m.seconds() / 2));
     }
 }
