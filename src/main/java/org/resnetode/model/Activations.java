@@ -16,9 +16,7 @@ final class Activations {
     /** {@code z <- p ⊙ (1 - tanh²(z))} on one sample's entries. */
     static void sampleTanhDerivativeTimes(double[] z, double[] p, int n) {
         Gemv.tanh(z, 0, n);
-        for (int i = 0; i < n; i++) {
-            z[i] = p[i] * (1 - z[i] * z[i]);
-        }
+        derivativeFromTanh(z, p, n);
     }
 
     /** {@code z <- tanh(z)}. */
@@ -29,6 +27,11 @@ final class Activations {
     /** {@code z <- p ⊙ (1 - tanh²(z))}. */
     static void tanhDerivativeTimes(double[] z, double[] p, int n) {
         Elementwise.tanh(z, 0, n);
+        derivativeFromTanh(z, p, n);
+    }
+
+    /** {@code z <- p ⊙ (1 - z²)}, z holding tanh values. */
+    private static void derivativeFromTanh(double[] z, double[] p, int n) {
         for (int i = 0; i < n; i++) {
             z[i] = p[i] * (1 - z[i] * z[i]);
         }
