@@ -28,11 +28,6 @@ public final class ClaimPlan {
         return new ClaimPlan(List.copyOf(tasks), results -> assemble.apply((List<T>) results), () -> { });
     }
 
-    /** One task whose result is the claim's results. */
-    public static ClaimPlan single(Supplier<List<ClaimResult>> task) {
-        return of(List.of(task), results -> results.get(0));
-    }
-
     /** This plan with {@code preparation} run on the calling thread before any task of any plan starts (e.g. a JIT warm-up). */
     public ClaimPlan preparedBy(Runnable preparation) {
         return new ClaimPlan(tasks, assemble, preparation);

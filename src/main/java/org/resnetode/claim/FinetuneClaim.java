@@ -53,7 +53,12 @@ public final class FinetuneClaim {
     }
 
     public List<ClaimResult> run() {
-        return List.of(curves(), finetune(), heun(), smoothness());
+        return parts().stream().map(Supplier::get).toList();
+    }
+
+    /** The four parts of the claim, independent of each other (each trains its own networks): tasks of a sweep. */
+    public List<Supplier<ClaimResult>> parts() {
+        return List.of(this::curves, this::finetune, this::heun, this::smoothness);
     }
 
     /** A fresh network (constant-in-depth or iid weights from the seed) and head. */

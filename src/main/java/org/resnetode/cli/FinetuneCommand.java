@@ -6,6 +6,7 @@ import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.FinetuneClaim;
 import org.resnetode.claim.FinetuneConfig;
+import org.resnetode.claim.SweepRunner;
 import org.resnetode.gradient.Adjoint;
 import org.resnetode.report.FinetuneReport;
 import org.resnetode.train.DataReader;
@@ -47,14 +48,11 @@ public final class FinetuneCommand implements Callable<Integer> {
         return plan().run();
     }
 
-    /** The claim as one task (its trainings feed each other). */
+    /** The claim's four parts as tasks (each trains its own networks). */
     ClaimPlan plan() {
-        return ClaimPlan.single(this::train);
-    }
-
-    private List<ClaimResult> train() {
         FinetuneConfig cfg = full ? FinetuneConfig.full(seed) : FinetuneConfig.quick(seed);
-        return new FinetuneClaim(cfg, DataReader.digits().split(DataReader.DIGITS_TEST_ROWS), Adjoint::new,
-                output.progress(spec.commandLine().getErr())).run();
+        FinetuneClaim claim = new FinetuneClaim(cfg, DataReader.digits().split(DataReader.DIGITS_TEST_ROWS), Adjoint::new,
+                SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr())));
+        return ClaimPlan.of(claim.parts(), results -> results);
     }
 }

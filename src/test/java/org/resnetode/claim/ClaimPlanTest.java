@@ -35,7 +35,7 @@ class ClaimPlanTest {
                 result("order " + xs)));
         ClaimPlan p2 = ClaimPlan.of(second, xs -> List.of(result(String.join("", xs))))
                 .preparedBy(() -> events.add("prepared"));
-        ClaimPlan p3 = ClaimPlan.single(() -> List.of(result("single")));
+        ClaimPlan p3 = ClaimPlan.of(List.of(() -> "x"), xs -> List.of(result("single " + xs.get(0))));
         assertThat(p1.size()).isEqualTo(3);
         assertThat(p3.size()).isEqualTo(1);
         for (int threads : new int[] {1, 2}) {
@@ -45,7 +45,7 @@ class ClaimPlanTest {
             assertThat(out).hasSize(3);
             assertThat(out.get(0)).extracting(ClaimResult::claim).containsExactly("sum 6", "order [1, 2, 3]");
             assertThat(out.get(1)).extracting(ClaimResult::claim).containsExactly("ab");
-            assertThat(out.get(2)).extracting(ClaimResult::claim).containsExactly("single");
+            assertThat(out.get(2)).extracting(ClaimResult::claim).containsExactly("single x");
             assertThat(events).containsExactly("prepared", "task");
         }
         assertThat(p2.run()).extracting(ClaimResult::claim).containsExactly("ab");
