@@ -11,6 +11,9 @@ import static org.resnetode.properties.BatchedGradientProperties.relativeDistanc
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.quicktheories.generators.Generate;
 import org.resnetode.linalg.Parallelism;
 import org.resnetode.model.Families;
@@ -25,6 +28,8 @@ import org.resnetode.scheme.Scheme;
  * (chunks of 1 to 4 layers, forced by a small partial budget), both methods still give the per-sample reference's
  * gradient (each sample alone through the families' matrix-vector VJPs), and 1 and 2 threads give the same bits.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("org.resnetode.linalg.Parallelism")
 class RowBlockProperties {
 
     @AfterEach

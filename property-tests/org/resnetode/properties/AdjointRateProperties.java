@@ -6,6 +6,8 @@ import static org.quicktheories.QuickTheory.qt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.resnetode.claim.AdjointClaim;
@@ -20,6 +22,7 @@ import org.resnetode.stats.RateFit;
  * Claims A and H (MATH.md sections 4 and 5) on weights smooth in depth: the Euler adjoint's gradient
  * error decays at rate 1, the Heun adjoint's at rate 2 or better.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class AdjointRateProperties {
     static final int EXAMPLES = 20;
     static final int REQUESTED = 100;

@@ -8,6 +8,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.resnetode.gradient.Adjoint;
@@ -29,6 +32,8 @@ import org.resnetode.scheme.Scheme;
  * matrix-vector methods, its gradients summed in sample order) to 1e-12 relative; they agree with central
  * finite differences at sizes where the vector kernels run; and 1 and 2 threads give the same bits.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("org.resnetode.linalg.Parallelism")
 public class BatchedGradientProperties {
     static final int EXAMPLES = 60;
     static final double FD_STEP = 1e-6;

@@ -7,6 +7,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.quicktheories.core.Gen;
 import org.resnetode.claim.DistanceMeasurement;
 import org.resnetode.model.Families;
@@ -21,6 +23,7 @@ import org.resnetode.scheme.Scheme;
  * {@code R = max(1, e^a) e^{|a|/N}} (the largest knot norm times the growth over one step), TV = 0, so the Euler bound
  * is {@code e^{|a|} a² R / (2N)}. The weight a (the amplitude) ranges over [-3, 3]; the depth over 1..2048.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ClosedFormProperties {
     static final int EXAMPLES = 60;
     private static final ResidualFunction SCALAR = Families.create("linear", 1, 1);

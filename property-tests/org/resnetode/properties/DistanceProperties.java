@@ -6,6 +6,8 @@ import static org.quicktheories.QuickTheory.qt;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.quicktheories.generators.Generate;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.DistanceClaim;
@@ -20,6 +22,7 @@ import org.resnetode.scheme.Scheme;
 import org.resnetode.stats.RateFit;
 
 /** Claim D (MATH.md section 2) over random configurations. */
+@Execution(ExecutionMode.CONCURRENT)
 class DistanceProperties {
     static final int BOUND_EXAMPLES = 200;
     static final int BOUND_REQUESTED = 500;

@@ -6,6 +6,8 @@ import static org.quicktheories.QuickTheory.qt;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.resnetode.scheme.ButcherTableau;
@@ -17,6 +19,7 @@ import org.resnetode.symbolic.ExactResNet;
  * rational weights and inputs (every built-in tableau, d = 1..3, depth 1..6, time-varying weights), the double
  * forward pass agrees with the exact output to relative 1e-12.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ExactResNetProperties {
     static final int EXAMPLES = 200;
 

@@ -7,6 +7,8 @@ import static org.quicktheories.QuickTheory.qt;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.resnetode.gradient.Adjoint;
 import org.resnetode.gradient.Backprop;
 import org.resnetode.gradient.GradientReport;
@@ -17,6 +19,7 @@ import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
 
 /** Exact backpropagation, and the memory claim of the adjoint (MATH.md section 4). */
+@Execution(ExecutionMode.CONCURRENT)
 class GradientProperties {
     static final int FD_EXAMPLES = 100;
     static final int FD_REQUESTED = 300;

@@ -5,6 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.resnetode.TestVectors;
 import org.resnetode.gradient.Backprop;
 import org.resnetode.gradient.TerminalLoss;
@@ -21,6 +23,7 @@ import org.resnetode.train.linear.LinearTrainer;
  * toolkit's {@link Backprop} on the Euler ResNet {@code x_{n+1} = x_n + (1/N) A_n x_n} fed the columns of the identity,
  * whose outputs are the columns of P).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LinearGradientProperties {
     static final int EXAMPLES = 60;
 

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.resnetode.claim.Progress;
 import org.resnetode.claim.RegularizationClaim;
 import org.resnetode.claim.RegularizationConfig;
@@ -26,6 +28,7 @@ import org.resnetode.train.linear.TrainingHistory;
  * {@code RegularizationClaimTest#halfScaleIsNotSmallEnoughForEveryTarget}). Draws outside the hypothesis are discarded,
  * and the property requires at least {@value #MIN_CHECKED} checked draws.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LinearRegularizationProperties {
     static final int EXAMPLES = 40;
     static final int MIN_CHECKED = 20;

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.resnetode.linalg.Parallelism;
 
 /** Several claims' tasks as one sweep: each plan gets its own tasks' results, in its order, and preparations run first. */
+@ResourceLock("org.resnetode.linalg.Parallelism")
 class ClaimPlanTest {
 
     @AfterEach

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The memory claim on a short ladder (the million-layer run is the memory command's default). */
+@Isolated("measures allocation per thread: code compiled or deoptimized for tests running beside it would add to the counts")
 class MemoryClaimTest {
 
     @Test

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToLongFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Negative controls of the memory claim: made-up measurements through {@link MemoryClaim#summarise}. The claim is
  * judged on measured allocation; what a method reports about itself cannot make it hold.
  */
+@Isolated("measures allocation per thread: code compiled or deoptimized for tests running beside it would add to the counts")
 class MemoryVerdictTest {
     private static final int[] LADDER = {1000, 2000, 4000, 8000, 16000};
 

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.resnetode.linalg.Parallelism;
 import org.resnetode.report.Json;
 
 /** Sweeps on every core: same results, in the order of the configurations, whatever the thread count. */
+@ResourceLock("org.resnetode.linalg.Parallelism")
 class SweepRunnerTest {
     private final int threads = Parallelism.threads();
 

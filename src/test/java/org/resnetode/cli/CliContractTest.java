@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.resnetode.claim.ClaimResult;
@@ -18,6 +19,7 @@ import org.resnetode.stats.RateFit;
  * The command-line contract of issues 9 and 10, as a new user tries it (the one-line bad-input cases are in {@link CliTest}): each case ends with one line and the exit
  * code the README promises, and each claim's negative control exits 1 with {@code fails}.
  */
+@Isolated("measures allocation per thread: code compiled or deoptimized for tests running beside it would add to the counts")
 class CliContractTest {
     private static final String[] QUICK_TANH = {"--family", "tanh", "--profile", "fourier", "-q"};
 

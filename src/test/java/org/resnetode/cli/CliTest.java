@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The command line: exit codes, one-line errors, help, JSON and atomic outputs. */
+@Isolated("measures allocation per thread: code compiled or deoptimized for tests running beside it would add to the counts")
 class CliTest {
 
     record Run(int code, String out, String err) {

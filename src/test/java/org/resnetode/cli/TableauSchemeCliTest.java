@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** A tableau file given as {@code --scheme} to the numeric commands: the scheme it describes, or one line and exit 2. */
+@Isolated("measures allocation per thread: code compiled or deoptimized for tests running beside it would add to the counts")
 class TableauSchemeCliTest {
 
     /** Ralston's tableau written by hand measures exactly what the built-in {@code ralston} measures. */

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * tanh on blocks: within 1e-14 relative of {@link Math#tanh} (an independent implementation, fdlibm's) over
  * magnitudes from 1e-300 to 1e300 and at ±0, ±∞, NaN; only the given range touched; the Vector API and scalar kernels
  * agree to the last bit; and 1 and 2 threads give the same bits on blocks large enough to be split.
  */
+@ResourceLock("org.resnetode.linalg.Parallelism")
 class ElementwiseTest {
 
     @AfterEach

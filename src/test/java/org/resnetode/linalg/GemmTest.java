@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The three products against a naive triple loop (plain sums, no fma) on random shapes, remainders of the
  * 4-row and vector-width blocks included: every entry within the rounding bound {@code 2k ε Σ_p |a_ip b_pj|}
  * of the reference; and the Vector API kernel, the scalar kernel and 1 or 2 threads agree to the last bit.
  */
+@ResourceLock("org.resnetode.linalg.Parallelism")
 class GemmTest {
     private static final int[] SIZES = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64, 67};
 

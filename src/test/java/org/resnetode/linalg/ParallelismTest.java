@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The pool runs every task exactly once, reports failures to the caller, runs nested regions inline, and rejects 0 threads. */
+@ResourceLock("org.resnetode.linalg.Parallelism")
 class ParallelismTest {
 
     @AfterEach
