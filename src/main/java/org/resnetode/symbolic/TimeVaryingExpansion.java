@@ -1,7 +1,5 @@
 package org.resnetode.symbolic;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
@@ -17,29 +15,27 @@ import org.resnetode.scheme.ButcherTableau;
  * <p>Derivation. With {@code d_k = a^{(k)}(t)} and {@code a(t + h) = Σ_k d_k h^k / k!}, the log of one step factor
  * minus the log of the reference's factor over [t, t + h] is an exact series {@code D(t, h) = Σ_k δ_k(t) h^k}
  * ({@link ExactSeries}). Summed over the steps with the Euler-Maclaurin formula for left sums,
- *
- * <pre>
- *   Σ_{n<N} h δ_k(t_n) = ∫_0^1 δ_k + Σ_{m>=1} (B_m h^m / m!) [δ_k^{(m-1)}]_0^1    (B_1 = -1/2),
- * </pre>
- *
- * {@code log x_N - log x(1) = Σ_j ℓ_j h^j} with {@code ℓ_j = Σ_{k + m - 1 = j} (those terms)}, so
- * {@code x_N - x(1) = x(1) ℓ_q h^q + O(h^{q+1})} for the first nonzero ℓ_q. Symja substitutes the derivatives of
- * a(t), integrates and simplifies; the result is checked against Richardson extrapolation of the ResNet's error.
+ * {@code log x_N - log x(1) = Σ_j ℓ_j h^j} ({@link LogErrorTerm}), so {@code x_N - x(1) = x(1) ℓ_q h^q + O(h^{q+1})}
+ * for the first nonzero ℓ_q. Symja substitutes the derivatives of a(t), integrates ({@link UnitIntegral}: term by
+ * term after {@code TrigReduce}, which is what makes trigonometric weights finish) and simplifies; ℓ_q is checked
+ * against quadrature and the coefficient against Richardson extrapolation of the ResNet's error.
  */
 public final class TimeVaryingExpansion {
     /** Highest power q of h searched for the leading term. */
     public static final int MAX_POWER = 5;
 
-    /** Bernoulli numbers B_0..B_8 (B_1 = -1/2: left Riemann sums). */
-    private static final BigFraction[] BERNOULLI = {BigFraction.ONE, new BigFraction(-1, 2), new BigFraction(1, 6),
-            BigFraction.ZERO, new BigFraction(-1, 30), BigFraction.ZERO, new BigFraction(1, 42), BigFraction.ZERO,
-            new BigFraction(-1, 30)};
-
-    /** Terms beyond the leading one derived for the Richardson check's control variate. */
-    private static final int CONTROL_TERMS = 2;
+    /**
+     * Terms ℓ_{q+1}..ℓ_{q+CONTROL_TERMS} after the leading one, evaluated by quadrature for the Richardson check's
+     * control variate: with a(t) = 1 + sin(2 pi t)/2 they grow like (2 pi)^j, and with two of them (as before) RK4's
+     * Richardson estimate at the depths where round-off still allows it (N <= 32) stayed 4.1e-6 away.
+     */
+    static final int CONTROL_TERMS = 6;
 
     /** Relative agreement required between the derived coefficient and Richardson on the ResNet. */
     public static final double RICHARDSON_AGREEMENT = 1e-6;
+
+    /** Agreement required between Symja's ℓ_q and its quadrature, relative to the integral of the terms' absolute values. */
+    static final double QUADRATURE_AGREEMENT = 1e-10;
 
     private TimeVaryingExpansion() {
     }
@@ -58,59 +54,61 @@ public final class TimeVaryingExpansion {
                 + reference.name().toLowerCase(Locale.ROOT) + " reference";
         return SymbolicEngine.derive(name, () -> {
             ExactSeries d = logRatioPerStep(tableau, reference);
-            String rules = derivativeRules(a);
             for (int q = 1; q <= MAX_POWER; q++) {
-                String terms = eulerMaclaurin(d, rules, q);
-                if (terms == null) {
+                LogErrorTerm term = LogErrorTerm.of(d, q);
+                if (term.vanishes()) {
                     continue;
                 }
-                double value = SymbolicEngine.evalNumeric(terms);
+                String ell = term.closedForm(a);
+                double value = SymbolicEngine.evalNumeric(ell);
                 if (Math.abs(value) <= 1e-13) {
                     continue;
                 }
-                String ell = SymbolicEngine.evalEvaluated("Simplify(" + terms + ")", "Integrate", "D");
-                String expression = SymbolicEngine.evalEvaluated("Simplify(Exp(Integrate(" + a.symja() + ",{t,0,1}))*(" + ell + "))", "Integrate");
+                double[] quadrature = term.value(a);
+                if (!(Math.abs(value - quadrature[0]) <= QUADRATURE_AGREEMENT * quadrature[1])) {
+                    throw new IllegalStateException(String.format(Locale.ROOT, "Symja's l_%d = %s = %.17g disagrees with "
+                            + "its quadrature %.17g (scale %.3g)", q, ell, value, quadrature[0], quadrature[1]));
+                }
+                double integral = integral(a);
+                String exponent = UnitIntegral.of(a.symja());
+                if (!(Math.abs(SymbolicEngine.evalNumeric(exponent) - integral) <= 1e-13 * Math.max(1, Math.abs(integral)))) {
+                    throw new IllegalStateException("Symja's integral of a(t) over [0, 1], " + exponent + ", disagrees with "
+                            + "its quadrature " + integral);
+                }
+                String expression = SymbolicEngine.evalEvaluated("Simplify(Exp(" + exponent + ")*(" + ell + "))", "Integrate");
                 double coefficient = SymbolicEngine.evalNumeric(expression);
                 double[] ells = new double[CONTROL_TERMS + 1];
                 ells[0] = value;
                 for (int j = 1; j <= CONTROL_TERMS; j++) {
-                    String next = eulerMaclaurin(d, rules, q + j);
-                    ells[j] = next == null ? 0 : SymbolicEngine.evalNumeric(next);
+                    LogErrorTerm next = LogErrorTerm.of(d, q + j);
+                    ells[j] = next.vanishes() ? 0 : next.value(a)[0];
                 }
-                return Derivation.of(name + " (power h^" + q + ")", expression, coefficient, check(tableau, a, reference, q, coefficient, ells));
+                return Derivation.of(name + " (power h^" + q + ")", expression, coefficient,
+                        String.format(Locale.ROOT, "l_%d agrees with Gauss-Legendre quadrature to %.1e of its scale; ", q,
+                                Math.abs(value - quadrature[0]) / quadrature[1])
+                                + check(tableau, a, reference, q, coefficient, ells, integral));
             }
             throw new IllegalStateException("no error term up to h^" + MAX_POWER + " (the expansion vanishes numerically)");
         });
     }
 
-    /** ℓ_j as a sum of Symja integrals and boundary terms, or null when every term vanishes identically. */
-    private static String eulerMaclaurin(ExactSeries d, String rules, int j) {
-        List<String> terms = new ArrayList<>();
-        for (int k = 1; k <= j + 1; k++) {
-            int m = j + 1 - k;
-            if (d.vanishes(k) || BERNOULLI[m].getNumerator().signum() == 0) {
-                continue;
-            }
-            String delta = "ReplaceAll(" + d.coefficient(k) + ", " + rules + ")";
-            terms.add(m == 0 ? "Integrate(" + delta + ", {t,0,1})"
-                    : "(" + ButcherTableau.text(BERNOULLI[m].divide(factorial(m))) + ")*(ReplaceAll(D(" + delta + ",{t," + (m - 1)
-                            + "}), t->1) - ReplaceAll(D(" + delta + ",{t," + (m - 1) + "}), t->0))");
-        }
-        return terms.isEmpty() ? null : String.join("+", terms);
+    /** ∫_0^1 a by adaptive Gauss-Legendre quadrature. */
+    private static double integral(WeightExpression a) {
+        DoubleUnaryOperator f = a.function();
+        return new IterativeLegendreGaussIntegrator(24, 1e-15, 1e-15).integrate(1000, f::applyAsDouble, 0, 1);
     }
 
     /**
      * Richardson on the ResNet's relative error {@code N^q x(1) (x_N / x_ref - 1)}, less the control variate
-     * {@code x(1)(exp(Σ_{j=q}^{q+2} ℓ_j h^j) - 1 - ℓ_q h^q)} (the next two terms, which Richardson would otherwise
-     * have to remove at depths where round-off is already large); x_ref is x(1) or, for the interpolated reference,
-     * its depth-dependent value. Throws unless it agrees with the coefficient.
+     * {@code x(1)(exp(Σ_{j=q}^{q+K} ℓ_j h^j) - 1 - ℓ_q h^q)} (the next K = {@link #CONTROL_TERMS} terms, which
+     * Richardson would otherwise have to remove at depths where round-off is already large); x_ref is x(1) or, for the
+     * interpolated reference, its depth-dependent value. Throws unless it agrees with the coefficient.
      */
     private static String check(ButcherTableau tableau, WeightExpression a, Reference reference, int q, double coefficient,
-                                double[] ells) {
+                                double[] ells, double integral) {
         DoubleUnaryOperator f = a.function();
-        double integral = new IterativeLegendreGaussIntegrator(24, 1e-15, 1e-15).integrate(1000, f::applyAsDouble, 0, 1);
         double x1 = Math.exp(integral);
-        int[] ladder = ScalarNetworks.ladder(q);
+        int[] ladder = ladder(q);
         double[] measured = ScalarNetworks.leadingCoefficient(n -> {
             double h = 1.0 / n;
             double x = ScalarNetworks.forward(tableau, f, n);
@@ -118,7 +116,7 @@ public final class TimeVaryingExpansion {
             for (int j = ells.length - 1; j >= 0; j--) {
                 log = (log + ells[j]) * h;
             }
-            // x(1) (x_N / x_ref - 1 - (exp(Σ ℓ_j h^j) - 1 - ℓ_q h^q)) = x(1) ℓ_q h^q + O(h^{q+3})
+            // x(1) (x_N / x_ref - 1 - (exp(Σ ℓ_j h^j) - 1 - ℓ_q h^q)) = x(1) ℓ_q h^q + O(h^{q+K+1})
             double control = Math.expm1(log * Math.pow(h, q - 1)) - ells[0] * Math.pow(h, q);
             double xRef = reference == Reference.PROFILE ? x1 : Math.exp(trapezoid(f, n));
             return x1 * (x / xRef - 1 - control);
@@ -133,6 +131,11 @@ public final class TimeVaryingExpansion {
                 + "(x(1) = exp of the integral by Gauss-Legendre quadrature%s): relative gap %.2e <= %.0e", ladder[0],
                 ladder[0] << ladder[1], q + 1, q + CONTROL_TERMS, q, measured[0], reference == Reference.PROFILE ? ""
                         : " of the interpolated weights, the trapezoid rule", gap, RICHARDSON_AGREEMENT);
+    }
+
+    /** {@code {n0, levels}}: the Richardson ladder n0, 2 n0, ..., 2^levels n0 for the coefficient of h^q. */
+    static int[] ladder(int q) {
+        return ScalarNetworks.ladder(q);
     }
 
     /** {@code h Σ_{n<N} (a(t_n) + a(t_{n+1}))/2}: ∫ of the piecewise-linear interpolation. */
@@ -160,7 +163,7 @@ public final class TimeVaryingExpansion {
         ExactSeries next = one.of(BigFraction.ZERO);
         ExactSeries power = one;
         for (int k = 0; k <= order; k++) {
-            next = next.add(power.multiply(one.variable(k + 1)).scale(BigFraction.ONE.divide(factorial(k))));
+            next = next.add(power.multiply(one.variable(k + 1)).scale(BigFraction.ONE.divide(LogErrorTerm.factorial(k))));
             power = power.multiply(h);
         }
         ExactSeries an = one.variable(1);
@@ -185,28 +188,10 @@ public final class TimeVaryingExpansion {
             logReference = one.of(BigFraction.ZERO);
             ExactSeries hk = h;
             for (int k = 1; k <= order; k++) {
-                logReference = logReference.add(hk.multiply(one.variable(k)).scale(BigFraction.ONE.divide(factorial(k))));
+                logReference = logReference.add(hk.multiply(one.variable(k)).scale(BigFraction.ONE.divide(LogErrorTerm.factorial(k))));
                 hk = hk.multiply(h);
             }
         }
         return logStep.subtract(logReference);
-    }
-
-    /** The rules {d0 -> a(t), d1 -> D(a(t), t), ...} as one Symja list. */
-    private static String derivativeRules(WeightExpression a) {
-        StringBuilder rules = new StringBuilder("{");
-        for (int k = 0; k <= MAX_POWER + CONTROL_TERMS + 1; k++) {
-            String derivative = SymbolicEngine.evalEvaluated("D(" + a.symja() + ",{t," + k + "})", "D");
-            rules.append(k == 0 ? "" : ",").append("d").append(k).append("->(").append(derivative).append(")");
-        }
-        return rules.append("}").toString();
-    }
-
-    private static BigFraction factorial(int m) {
-        java.math.BigInteger f = java.math.BigInteger.ONE;
-        for (int i = 2; i <= m; i++) {
-            f = f.multiply(java.math.BigInteger.valueOf(i));
-        }
-        return new BigFraction(f);
     }
 }
