@@ -118,4 +118,47 @@ class TimeVaryingExpansionTest {
         assertThat(cosine.name()).endsWith("(power h^4)");
         assertThat(richardsonGap(cosine)).isLessThanOrEqualTo(TimeVaryingExpansion.RICHARDSON_AGREEMENT);
     }
+
+    /**
+     * The adjoint's recovery error x~_0 - x_0 with the same two weights. By hand: Euler's round trip is 1 - h² a_n², so
+     * x~_0 - 1 ~ -h ∫ a² (-9/8; -(2 + sin 2)/4); Heun's is 1 - (h²/4)(a_{n+1} - a_n)² + h⁴ a_n² a_{n+1}²/4 (MATH.md
+     * section 5), so x~_0 - 1 ~ h³ ∫ (a⁴ - a'²)/4 (227/512 - pi²/8; (-4 + 16 sin 2 + sin 4)/128). The others against
+     * 60-digit Richardson (mpmath, N = 32..2048) on an independent forward-then-reverse implementation.
+     */
+    static Stream<Arguments> recoveryWithTrigonometricWeights() {
+        String sine = "1 + sin(2*pi*t)/2";
+        String cosine = "cos(t)";
+        return Stream.of(
+                Arguments.of(ButcherTableau.EULER, sine, 1, -9.0 / 8),
+                Arguments.of(ButcherTableau.EULER, cosine, 1, -(2 + Math.sin(2)) / 4),
+                Arguments.of(ButcherTableau.HEUN, sine, 3, 227.0 / 512 - Math.PI * Math.PI / 8),
+                Arguments.of(ButcherTableau.HEUN, cosine, 3, (-4 + 16 * Math.sin(2) + Math.sin(4)) / 128),
+                Arguments.of(ButcherTableau.MIDPOINT, sine, 3, 0.443359375000000000),
+                Arguments.of(ButcherTableau.MIDPOINT, cosine, 3, 0.00429000389051082048),
+                Arguments.of(ButcherTableau.RALSTON, sine, 3, 0.0321258582879434014),
+                Arguments.of(ButcherTableau.RALSTON, cosine, 3, 0.0283598888798795545),
+                Arguments.of(ButcherTableau.KUTTA3, sine, 3, 0.263447058378723266),
+                Arguments.of(ButcherTableau.KUTTA3, cosine, 3, -0.0254998862862056742),
+                Arguments.of(ButcherTableau.RK4, sine, 5, -0.0643527179808066948),
+                Arguments.of(ButcherTableau.RK4, cosine, 5, 0.00369043140866710372),
+                Arguments.of(ButcherTableau.RK38, sine, 5, -0.222135022135953418),
+                Arguments.of(ButcherTableau.RK38, cosine, 5, -0.000782834826793187599));
+    }
+
+    @ParameterizedTest(name = "{0} with a(t) = {1}")
+    @MethodSource("recoveryWithTrigonometricWeights")
+    void adjointRecoveryErrorForEveryBuiltInTableau(ButcherTableau tableau, String weight, int power, double expected) {
+        Derivation d = TimeVaryingExpansion.recoveryCoefficient(tableau, WeightExpression.parse(weight));
+        assertThat(d.name()).startsWith("leading coefficient of the adjoint's recovery error x~_0 - x_0 for " + tableau.name())
+                .endsWith("(power h^" + power + ")");
+        assertThat(d.value()).isCloseTo(expected, within(1e-13 * Math.abs(expected)));
+        assertThat(richardsonGap(d)).isLessThanOrEqualTo(TimeVaryingExpansion.RICHARDSON_AGREEMENT);
+    }
+
+    /** The round-off model that picks the Richardson ladder: ε sqrt(N) N^q |scale|. */
+    @Test
+    void roundOffGrowsLikeNToTheQPlusOneHalf() {
+        assertThat(TimeVaryingExpansion.roundOff(16, 2, -3)).isEqualTo(Math.ulp(1.0) * 4 * 256 * 3);
+        assertThat(TimeVaryingExpansion.roundOff(4, 5, 1)).isEqualTo(Math.ulp(1.0) * 2 * 1024);
+    }
 }
