@@ -14,14 +14,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "linear", mixinStandardHelpOptions = true,
         description = {"Closed-form linear trajectories for a constant rational matrix A: the eigenvalues, x(t) = e^(tA) x_0 (via "
-                + "the eigenvalues, or the Jordan form for a single eigenvalue), the leading term of x_(tN) - x(t) in h = 1/N "
+                + "the eigenvalues: Sylvester's formula, the Jordan series for a single eigenvalue, Putzer's formula otherwise; "
+                + "eigenvalues from the exact characteristic polynomial's factors of degree <= 2, d <= 6), the leading term of x_(tN) - x(t) in h = 1/N "
                 + "for the tableau's ResNet x_n = R(A/N)^n x_0 and the distance's leading constant, checked against Richardson "
                 + "on the ResNet; with --commuting, the commuting training limit N (B^(1/N) - I) of MATH.md 3b."})
 final class SymbolicLinear implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--matrix", description = "The matrix A, e.g. \"[[0,1],[-1,0]]\" (d <= 3).")
+    @Option(names = "--matrix", description = "The matrix A, e.g. \"[[0,1],[-1,0]]\" (d <= 6).")
     String matrix;
 
     @Option(names = "--input", description = "x_0 (default: all ones), e.g. \"[1,0]\".")

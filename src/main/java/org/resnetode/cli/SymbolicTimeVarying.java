@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "time-varying", mixinStandardHelpOptions = true,
         description = {"For f = a(t) x with a(t) a polynomial or trigonometric polynomial, sampled as the scheme samples it "
                 + "(a_n = a(t_n), stages interpolated linearly): the leading error coefficient C and power q of "
-                + "x_N - x(1) = C h^q + ..., in closed form, checked against Richardson extrapolation of the ResNet's error."})
+                + "x_N - x(1) = C h^q + ..., and of the adjoint's recovery error x~_0 - x_0 (reverse steps from x_N), in closed "
+                + "form, each checked against quadrature and against Richardson extrapolation of the ResNet's (the adjoint's) error."})
 final class SymbolicTimeVarying implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,7 +44,8 @@ final class SymbolicTimeVarying implements Callable<Integer> {
             case "interpolated" -> TimeVaryingExpansion.Reference.INTERPOLATED;
             default -> throw new IllegalArgumentException("unknown reference '" + reference + "' (expected profile or interpolated)");
         };
-        return output.emit("time-varying", () -> List.of(TimeVaryingExpansion.leadingCoefficient(t, a, ref)),
+        return output.emit("time-varying", () -> List.of(TimeVaryingExpansion.leadingCoefficient(t, a, ref),
+                        TimeVaryingExpansion.recoveryCoefficient(t, a)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -167,6 +167,66 @@ final class ExactSeries {
         return order;
     }
 
+    /** The coefficient of h^k as a series without h, in the same variables and order. */
+    ExactSeries coefficientSeries(int k) {
+        TreeMap<Monomial, BigFraction> t = new TreeMap<>();
+        terms.forEach((m, v) -> {
+            if (m.exponents()[0] == k) {
+                int[] e = m.exponents().clone();
+                e[0] = 0;
+                t.put(new Monomial(e), v);
+            }
+        });
+        return new ExactSeries(variables, order, t);
+    }
+
+    /**
+     * The derivative in t of a series whose variables after h are {@code d_0 = a(t), d_1 = a'(t), ...} in order:
+     * {@code Σ_i (∂/∂d_i) · d_{i+1}} (product rule). The last variable must not occur: its derivative has no name.
+     */
+    ExactSeries derivativeInT() {
+        TreeMap<Monomial, BigFraction> t = new TreeMap<>();
+        terms.forEach((m, v) -> {
+            int[] e = m.exponents();
+            if (e[e.length - 1] != 0) {
+                throw new IllegalStateException("the derivative of " + variables[e.length - 1] + " is beyond the series' variables");
+            }
+            for (int i = 1; i < e.length - 1; i++) {
+                if (e[i] > 0) {
+                    int[] de = e.clone();
+                    de[i]--;
+                    de[i + 1]++;
+                    accumulate(t, new Monomial(de), v.multiply(e[i]));
+                }
+            }
+        });
+        return new ExactSeries(variables, order, t);
+    }
+
+    /** True when the series is zero. */
+    boolean isZero() {
+        return terms.isEmpty();
+    }
+
+    /**
+     * The h^k coefficient as double coefficients (entry 0 of each row) and exponents of the variables after h (entries
+     * 1..): a form that evaluates in double arithmetic without rationals.
+     */
+    double[][] numericTerms(int k) {
+        List<double[]> rows = new ArrayList<>();
+        terms.forEach((m, v) -> {
+            if (m.exponents()[0] == k) {
+                double[] row = new double[variables.length];
+                row[0] = v.doubleValue();
+                for (int i = 1; i < row.length; i++) {
+                    row[i] = m.exponents()[i];
+                }
+                rows.add(row);
+            }
+        });
+        return rows.toArray(new double[0][]);
+    }
+
     /** The coefficient of h^k as a Symja polynomial in the other variables ("0" when it vanishes). */
     String coefficient(int k) {
         List<String> parts = new ArrayList<>();

@@ -16,14 +16,15 @@ import org.resnetode.scheme.Scheme;
  * Closed-form linear trajectories (MATH.md sections 1, 3, 6): a constant matrix A with rational entries, the ResNet
  * {@code x_n = R(A/N)^n x_0} (Euler: {@code (I + A/N)^n x_0}) and the Neural ODE {@code x(t) = e^{tA} x_0}, with
  * {@code e^{tA}} from the eigenvalues (Sylvester's formula {@code Σ_i e^{tλ_i} Π_{j≠i} (A - λ_j)/(λ_i - λ_j)} for
- * distinct eigenvalues; {@code e^{tλ} Σ_{k<d} t^k (A - λ)^k / k!} for a single eigenvalue, the Jordan case).
+ * distinct eigenvalues; {@code e^{tλ} Σ_{k<d} t^k (A - λ)^k / k!} for a single eigenvalue, the Jordan case; Putzer's
+ * {@code Σ_j e^{tλ}[λ_1..λ_j] Π_{k<j} (A - λ_k)} with confluent divided differences otherwise; {@link MatrixSpectrum}).
  * The trajectory error, for all t, is {@code x_{tN} - x(t) = e^{tA} Σ_k E_k(A, t) h^k x_0} with the scalar series
  * {@code exp(t (Log R(a h)/h - a)) - 1 = Σ_k E_k(a, t) h^k} applied to A (all functions of one matrix commute).
  * Symja's symbolic {@code MatrixExp} with a symbol t stays unevaluated, hence the eigenvalue route.
  */
 public final class LinearTrajectory {
     /** Largest dimension handled symbolically. */
-    public static final int MAX_DIM = 3;
+    public static final int MAX_DIM = 6;
 
     /** Relative agreement between the leading coefficient and Richardson on the ResNet. */
     public static final double RICHARDSON_AGREEMENT = 1e-6;
@@ -46,7 +47,7 @@ public final class LinearTrajectory {
         List<Derivation> out = new ArrayList<>();
         String eigenName = "eigenvalues of A";
         String eigenvalues = SymbolicEngine.derive(eigenName, () -> {
-            String l = SymbolicEngine.evalEvaluated("Eigenvalues(" + matrix + ")", "Eigenvalues");
+            String l = MatrixSpectrum.eigenvalues(a);
             double trace = SymbolicEngine.evalNumeric("Re(Total(" + l + "))");
             double det = SymbolicEngine.evalNumeric("Re(Apply(Times, " + l + "))");
             BigFraction[] exact = traceAndDeterminant(a);
@@ -61,8 +62,8 @@ public final class LinearTrajectory {
         });
         String flowName = "x(t) = e^(tA) x_0";
         String flow = SymbolicEngine.derive(flowName, () -> {
-            String m = exponential(matrix, eigenvalues, d);
-            String xt = SymbolicEngine.eval((eigenvalues.contains("I") ? "Simplify(ComplexExpand(" + m + "." + x + "))" : m + "." + x));
+            String m = MatrixSpectrum.exponential(matrix, eigenvalues, d);
+            String xt = SymbolicEngine.eval((eigenvalues.contains("I") ? "Simplify(ComplexExpand(" + MatrixSpectrum.times(m, x, d) + "))" : MatrixSpectrum.times(m, x, d)));
             StringBuilder check = new StringBuilder("against the Padé exponential (model.MatrixExponential) times x_0:");
             for (double t : new double[] {0.5, 1.0}) {
                 double[] numeric = expTimes(a, x0, t);
@@ -97,8 +98,9 @@ public final class LinearTrajectory {
             int d = a.length;
             String poly = SymbolicEngine.eval("Expand(" + e.coefficient(p) + ")");
             String term = "Sum(Coefficient(" + poly + ", a, j)*MatrixPower(" + matrix + ", j), {j, 0, Exponent(" + poly + ", a)})";
-            String vectorTerm = SymbolicEngine.eval(flow.contains("I") ? "Simplify(ComplexExpand(" + flow + "." + term + "." + x + "))"
-                    : flow + "." + term + "." + x);
+            String termTimesX = SymbolicEngine.eval("(" + term + ")." + x);
+            String vectorTerm = SymbolicEngine.eval(flow.contains("I") ? "Simplify(ComplexExpand(" + MatrixSpectrum.times(flow, termTimesX, d) + "))"
+                    : MatrixSpectrum.times(flow, termTimesX, d));
             double[] c = new double[d];
             for (int i = 0; i < d; i++) {
                 c[i] = SymbolicEngine.evalNumeric("Re(ReplaceAll(" + vectorTerm + "[[" + (i + 1) + "]], t->1))");
@@ -135,6 +137,9 @@ public final class LinearTrajectory {
             largest = Math.max(largest, Math.abs(v));
         }
         int[] ladder = ScalarNetworks.ladder(p);
+        if (largest == 0) {
+            return exactness(tableau, flat, x, exact, p);
+        }
         double worst = 0;
         for (int i = 0; i < d; i++) {
             if (Math.abs(c[i]) < 1e-3 * largest) {
@@ -164,6 +169,36 @@ public final class LinearTrajectory {
         return String.format(Locale.ROOT, "at t = 1, Richardson (N = %d..%d) on the ResNet's x_N - e^A x_0 (Padé exponential), less "
                 + "the derived terms h^%d..h^%d, agrees component by component to %.2e (<= %.0e)", ladder[0],
                 ladder[0] << ladder[1], p + 1, e.order(), worst, RICHARDSON_AGREEMENT);
+    }
+
+    /**
+     * The leading term vanishes (e.g. a nilpotent A with A^p = 0 and a tableau exact up to h^p): the ResNet must then
+     * reproduce {@code e^A x_0} to round-off, 1e-13 (1 + ||e^A x_0||), at N = 1, 2, 4, ..., 64.
+     */
+    private static String exactness(ButcherTableau tableau, double[] flat, double[] x, double[] exact, int p) {
+        int d = x.length;
+        double size = 0;
+        for (double v : exact) {
+            size = Math.max(size, Math.abs(v));
+        }
+        double worst = 0;
+        for (int n = 1; n <= 64; n *= 2) {
+            double[] xn = x.clone();
+            double[] w = new double[Scheme.of(tableau).weightCount(n) * d * d];
+            for (int k = 0; k < w.length; k += d * d) {
+                System.arraycopy(flat, 0, w, k, d * d);
+            }
+            new ResNet(new LinearFamily(d), Scheme.of(tableau), new Weights(w.length / (d * d), d * d, w), n).forward(xn, xn);
+            for (int i = 0; i < d; i++) {
+                worst = Math.max(worst, Math.abs(xn[i] - exact[i]));
+            }
+        }
+        if (!(worst <= 1e-13 * (1 + size))) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "the coefficient of h^%d vanishes for this A, but the "
+                    + "ResNet misses e^A x_0 by %.3g", p, worst));
+        }
+        return String.format(Locale.ROOT, "the coefficient of h^%d is the zero vector for this A; the ResNet reproduces e^A x_0 "
+                + "(Padé exponential) at N = 1..64 to %.2e (round-off)", p, worst);
     }
 
     /**
@@ -241,36 +276,6 @@ public final class LinearTrajectory {
         return exponent.exp().subtract(exponent.of(BigFraction.ONE));
     }
 
-    /**
-     * {@code e^{tA}} as a Symja matrix in t from the eigenvalues: Sylvester's formula when they are distinct, the
-     * nilpotent series when there is one eigenvalue; otherwise unsupported.
-     */
-    private static String exponential(String matrix, String eigenvalues, int d) {
-        String distinct = SymbolicEngine.eval("Length(Union(" + eigenvalues + "))");
-        String identity = "IdentityMatrix(" + d + ")";
-        if (distinct.equals(Integer.toString(d))) {
-            StringBuilder sum = new StringBuilder();
-            for (int i = 1; i <= d; i++) {
-                StringBuilder product = new StringBuilder("Exp(t*" + eigenvalues + "[[" + i + "]])*" + identity);
-                for (int j = 1; j <= d; j++) {
-                    if (j != i) {
-                        product.append(".((").append(matrix).append("-").append(eigenvalues).append("[[").append(j).append("]]*")
-                                .append(identity).append(")/(").append(eigenvalues).append("[[").append(i).append("]]-")
-                                .append(eigenvalues).append("[[").append(j).append("]]))");
-                    }
-                }
-                sum.append(i == 1 ? "" : "+").append(product);
-            }
-            return SymbolicEngine.eval(sum.toString());
-        }
-        if (distinct.equals("1")) {
-            String n = "(" + matrix + "-" + eigenvalues + "[[1]]*" + identity + ")";
-            return SymbolicEngine.eval("Exp(t*" + eigenvalues + "[[1]])*Sum(t^k/k!*MatrixPower(" + n + ", k), {k, 0, " + (d - 1) + "})");
-        }
-        throw new IllegalStateException("A has repeated eigenvalues " + eigenvalues + " among several distinct ones: "
-                + "its exponential in closed form is not supported (only distinct eigenvalues or a single one)");
-    }
-
     /** {@code e^{tA} x_0} in doubles by the Padé route of {@code model.MatrixExponential}. */
     static double[] expTimes(BigFraction[][] a, BigFraction[] x0, double t) {
         int d = a.length;
@@ -299,7 +304,7 @@ public final class LinearTrajectory {
         return out;
     }
 
-    /** {tr A, det A} exactly (Laplace expansion, d <= 3). */
+    /** {tr A, det A} exactly (Laplace expansion, d <= {@link #MAX_DIM}). */
     private static BigFraction[] traceAndDeterminant(BigFraction[][] a) {
         BigFraction trace = BigFraction.ZERO;
         for (int i = 0; i < a.length; i++) {

@@ -12,11 +12,13 @@ public final class WeightExpression {
     private final String text;
     private final String symja;
     private final DoubleUnaryOperator function;
+    private final Taylor taylor;
 
-    private WeightExpression(String text, String symja, DoubleUnaryOperator function) {
+    private WeightExpression(String text, String symja, DoubleUnaryOperator function, Taylor taylor) {
         this.text = text;
         this.symja = symja;
         this.function = function;
+        this.taylor = taylor;
     }
 
     /**
@@ -30,7 +32,7 @@ public final class WeightExpression {
         if (p.i != text.length()) {
             throw p.error("unexpected '" + text.charAt(p.i) + "'");
         }
-        return new WeightExpression(text, n.symja, n.f);
+        return new WeightExpression(text, n.symja, n.f, n.taylor);
     }
 
     public String text() { return text; }
@@ -41,8 +43,67 @@ public final class WeightExpression {
     /** a(t) in double arithmetic. */
     public DoubleUnaryOperator function() { return function; }
 
-    /** A parsed sub-expression: Symja text, double function, and whether it depends on t. */
-    private record Node(String symja, DoubleUnaryOperator f, boolean hasT) {
+    /**
+     * The derivatives {@code a(t), a'(t), ..., a^{(order)}(t)} in double arithmetic, by Taylor arithmetic on the parsed
+     * expression (independently of Symja).
+     */
+    public double[] derivatives(double t, int order) {
+        double[] c = taylor.at(t, order);
+        double factorial = 1;
+        for (int k = 1; k <= order; k++) {
+            factorial *= k;
+            c[k] *= factorial;
+        }
+        return c;
+    }
+
+    /** The normalised Taylor coefficients {@code u^{(k)}(t)/k!}, k = 0..order, of a sub-expression at t. */
+    @FunctionalInterface
+    private interface Taylor {
+        double[] at(double t, int order);
+
+        static Taylor constant(double v) {
+            return (t, order) -> {
+                double[] c = new double[order + 1];
+                c[0] = v;
+                return c;
+            };
+        }
+
+        /** Cauchy product {@code (u w)_n = Σ_k u_k w_{n-k}}. */
+        static double[] product(double[] u, double[] w) {
+            double[] c = new double[u.length];
+            for (int n = 0; n < c.length; n++) {
+                for (int k = 0; k <= n; k++) {
+                    c[n] += u[k] * w[n - k];
+                }
+            }
+            return c;
+        }
+
+        /**
+         * sin and cos of a series u: {@code s_0 = sin u_0, c_0 = cos u_0},
+         * {@code s_n = (1/n) Σ_{k=1}^n k u_k c_{n-k}}, {@code c_n = -(1/n) Σ_{k=1}^n k u_k s_{n-k}} (from s' = u' c, c' = -u' s).
+         */
+        static double[][] sinCos(double[] u) {
+            double[] s = new double[u.length];
+            double[] c = new double[u.length];
+            s[0] = Math.sin(u[0]);
+            c[0] = Math.cos(u[0]);
+            for (int n = 1; n < u.length; n++) {
+                for (int k = 1; k <= n; k++) {
+                    s[n] += k * u[k] * c[n - k];
+                    c[n] -= k * u[k] * s[n - k];
+                }
+                s[n] /= n;
+                c[n] /= n;
+            }
+            return new double[][] {s, c};
+        }
+    }
+
+    /** A parsed sub-expression: Symja text, double function, Taylor coefficients, and whether it depends on t. */
+    private record Node(String symja, DoubleUnaryOperator f, Taylor taylor, boolean hasT) {
     }
 
     private static final class Parser {
@@ -62,9 +123,19 @@ public final class WeightExpression {
                     Node right = product();
                     DoubleUnaryOperator f = left.f();
                     DoubleUnaryOperator g = right.f();
+                    Taylor u = left.taylor();
+                    Taylor w = right.taylor();
+                    double sign = op == '+' ? 1 : -1;
                     left = new Node("(" + left.symja() + op + right.symja() + ")",
                             op == '+' ? t -> f.applyAsDouble(t) + g.applyAsDouble(t) : t -> f.applyAsDouble(t) - g.applyAsDouble(t),
-                            left.hasT() || right.hasT());
+                            (t, order) -> {
+                                double[] c = u.at(t, order);
+                                double[] d = w.at(t, order);
+                                for (int k = 0; k <= order; k++) {
+                                    c[k] += sign * d[k];
+                                }
+                                return c;
+                            }, left.hasT() || right.hasT());
                 } else {
                     return left;
                 }
@@ -85,9 +156,19 @@ public final class WeightExpression {
                     }
                     DoubleUnaryOperator f = left.f();
                     DoubleUnaryOperator g = right.f();
+                    Taylor u = left.taylor();
+                    Taylor w = right.taylor();
+                    // a divisor is free of t: its series is the constant w_0
                     left = new Node("(" + left.symja() + op + right.symja() + ")",
                             op == '*' ? t -> f.applyAsDouble(t) * g.applyAsDouble(t) : t -> f.applyAsDouble(t) / g.applyAsDouble(t),
-                            left.hasT() || right.hasT());
+                            op == '*' ? (t, order) -> Taylor.product(u.at(t, order), w.at(t, order)) : (t, order) -> {
+                                double[] c = u.at(t, order);
+                                double divisor = g.applyAsDouble(t);
+                                for (int k = 0; k <= order; k++) {
+                                    c[k] /= divisor;
+                                }
+                                return c;
+                            }, left.hasT() || right.hasT());
                 } else {
                     return left;
                 }
@@ -100,7 +181,14 @@ public final class WeightExpression {
                 char op = s.charAt(i++);
                 Node n = unary();
                 DoubleUnaryOperator f = n.f();
-                return op == '+' ? n : new Node("(-" + n.symja() + ")", t -> -f.applyAsDouble(t), n.hasT());
+                Taylor u = n.taylor();
+                return op == '+' ? n : new Node("(-" + n.symja() + ")", t -> -f.applyAsDouble(t), (t, order) -> {
+                    double[] c = u.at(t, order);
+                    for (int k = 0; k <= order; k++) {
+                        c[k] = -c[k];
+                    }
+                    return c;
+                }, n.hasT());
             }
             return power();
         }
@@ -123,7 +211,15 @@ public final class WeightExpression {
             }
             int k = Integer.parseInt(s.substring(start, i));
             DoubleUnaryOperator f = base.f();
-            return new Node("(" + base.symja() + ")^" + k, t -> Math.pow(f.applyAsDouble(t), k), base.hasT() && k > 0);
+            Taylor u = base.taylor();
+            return new Node("(" + base.symja() + ")^" + k, t -> Math.pow(f.applyAsDouble(t), k), (t, order) -> {
+                double[] b = u.at(t, order);
+                double[] c = Taylor.constant(1).at(t, order);
+                for (int j = 0; j < k; j++) {
+                    c = Taylor.product(c, b);
+                }
+                return c;
+            }, base.hasT() && k > 0);
         }
 
         Node atom() {
@@ -152,7 +248,7 @@ public final class WeightExpression {
                     throw error("malformed number '" + number + "'");
                 }
                 return new Node("(" + org.resnetode.scheme.ButcherTableau.text(org.resnetode.scheme.ButcherTableau.parseRational(number)) + ")",
-                        t -> v, false);
+                        t -> v, Taylor.constant(v), false);
             }
             if (Character.isLetter(c)) {
                 int start = i;
@@ -162,17 +258,26 @@ public final class WeightExpression {
                 String word = s.substring(start, i);
                 switch (word) {
                     case "t":
-                        return new Node("t", t -> t, true);
+                        return new Node("t", t -> t, (t, order) -> {
+                            double[] series = Taylor.constant(t).at(t, order);
+                            if (order >= 1) {
+                                series[1] = 1;
+                            }
+                            return series;
+                        }, true);
                     case "pi":
-                        return new Node("Pi", t -> Math.PI, false);
+                        return new Node("Pi", t -> Math.PI, Taylor.constant(Math.PI), false);
                     case "sin":
                     case "cos": {
                         expect('(');
                         Node arg = sum();
                         expect(')');
                         DoubleUnaryOperator f = arg.f();
-                        return word.equals("sin") ? new Node("Sin(" + arg.symja() + ")", t -> Math.sin(f.applyAsDouble(t)), arg.hasT())
-                                : new Node("Cos(" + arg.symja() + ")", t -> Math.cos(f.applyAsDouble(t)), arg.hasT());
+                        Taylor u = arg.taylor();
+                        int which = word.equals("sin") ? 0 : 1;
+                        Taylor taylor = (t, order) -> Taylor.sinCos(u.at(t, order))[which];
+                        return word.equals("sin") ? new Node("Sin(" + arg.symja() + ")", t -> Math.sin(f.applyAsDouble(t)), taylor, arg.hasT())
+                                : new Node("Cos(" + arg.symja() + ")", t -> Math.cos(f.applyAsDouble(t)), taylor, arg.hasT());
                     }
                     default:
                         i = start;

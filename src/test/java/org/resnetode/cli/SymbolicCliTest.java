@@ -26,6 +26,7 @@ class SymbolicCliTest {
             "symbolic linear --matrix [[0,1],[-1,x]]|--matrix: unexpected 'x' at character 12",
             "symbolic linear --matrix [[1]] --input [1,2]|--input has 2 entries, --matrix is 1×1",
             "symbolic linear|give --matrix, --commuting or both",
+            "symbolic linear --matrix [[1,0,0,0,0,0,0],[0,1,0,0,0,0,0],[0,0,1,0,0,0,0],[0,0,0,1,0,0,0],[0,0,0,0,1,0,0],[0,0,0,0,0,1,0],[0,0,0,0,0,0,1]]|--matrix is 7×7, at most 6×6 is handled symbolically",
             "symbolic linear --commuting [2,-1]|must be positive, got -1",
             "symbolic exact --matrix [[1/0]] --input [1]|--matrix: '1/0' has a zero denominator",
             "symbolic exact --matrix [[1]] --input [1] --depth 0|depth must be in 1..4096",
@@ -76,6 +77,19 @@ class SymbolicCliTest {
         assertThat(r.out()).contains("{1681/1024}").contains("= 1.6416015625");
         r = CliTest.run("symbolic", "exact", "--tableau", "heun", "--matrix", "[[1/2]]", "--input", "[1]", "--depth", "2", "--latex");
         assertThat(r.out()).contains("\\frac{1681}{1024}");
+    }
+
+    /** d = 4 with rational eigenvalues works; an irreducible quartic characteristic polynomial is one line and exit 3. */
+    @Test
+    void fourByFourMatrices() {
+        CliTest.Run r = CliTest.run("symbolic", "linear", "--matrix", "[[2,1,0,0],[1,2,0,0],[0,0,3,0],[0,0,1,5]]", "--input", "[1,0,0,1]");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("eigenvalues of A:").contains("E^(5*t)");
+        r = CliTest.run("symbolic", "linear", "--matrix", "[[1,2,3,4],[0,1,5,2],[1,1,1,1],[2,0,1,3]]", "--input", "[1,0,0,1]");
+        assertThat(r.code()).isEqualTo(SymbolicCommand.EXIT_DERIVATION_FAILED);
+        assertThat(r.err()).startsWith("resnet-ode: symbolic linear: derivation 'eigenvalues of A'").contains("of degree 4");
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
