@@ -23,8 +23,8 @@ final class RowBlocks {
     static final int MIN_ROWS = 32;
     /** Blocks at most. */
     static final int MAX_BLOCKS = 8;
-    /** Doubles a partial gradient buffer holds at most (8 MiB): the layers of a chunk. */
-    static final int PARTIAL_BUDGET = 1 << 20;
+    /** Doubles a partial gradient buffer holds at most (1 MiB, so that it stays in cache until it is added): the layers of a chunk. */
+    static final int PARTIAL_BUDGET = 1 << 17;
     /** Gradient entries per task of the partial sums (each entry's sum has the same order whichever thread adds it). */
     private static final int SUM_PIECE = 1 << 14;
 
