@@ -148,7 +148,10 @@ class RowBlockProperties {
         }
     }
 
-    /** Blocks depend on the batch alone: 32 rows at least, 8 blocks at most; several blocks add the joined outputs to the stored state. */
+    /**
+     * Blocks depend on the batch and d alone: 32 rows at least (64 when d > 64), 8 blocks at most; several blocks add the
+     * joined outputs to the stored state.
+     */
     @Test
     void blockCountAndStoredState() {
         ResidualFunction f = Families.create("tanh", 2, 2);
@@ -163,7 +166,7 @@ class RowBlockProperties {
             int rows = 0;
             for (int k = 0; k < blocks.count; k++) {
                 assertThat(blocks.firstRow(k)).isEqualTo(rows);
-                assertThat(blocks.rows(k)).isGreaterThanOrEqualTo(Math.min(batch, RowBlocks.MIN_ROWS));
+                assertThat(blocks.rows(k)).isGreaterThanOrEqualTo(Math.min(batch, RowBlocks.minRows(2)));
                 rows += blocks.rows(k);
             }
             assertThat(rows).isEqualTo(batch);
@@ -171,6 +174,14 @@ class RowBlockProperties {
             long joined = e[1] == 1 ? 0 : 2L * batch * 2;
             assertThat(new Adjoint().compute(net, inputs, batch, loss, g).storedStateDoubles()).isEqualTo(2L * batch * 2 + joined);
             assertThat(new Backprop().compute(net, inputs, batch, loss, g).storedStateDoubles()).isEqualTo(6L * batch * 2 + joined);
+        }
+        assertThat(RowBlocks.minRows(64)).isEqualTo(32);
+        assertThat(RowBlocks.minRows(65)).isEqualTo(64);
+        ResidualFunction wide = Families.create("tanh", 65, 65);
+        ResNet wideNet = new ResNet(wide, Scheme.EULER, new Weights(1, wide.parameterCount(), gaussian(wide.parameterCount(), 1)), 1);
+        for (int[] e : new int[][] {{127, 1}, {128, 2}, {511, 7}, {512, 8}}) {
+            assertThat(RowBlocks.start(wideNet, gaussian(e[0] * 65, 2), e[0], new double[wide.parameterCount()], RowBlocks.PARTIAL_BUDGET).count)
+                    .as("blocks of a batch of %d at d = 65", e[0]).isEqualTo(e[1]);
         }
     }
 
