@@ -10,6 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
  * (16 columns with AVX-512) holding C in registers across the whole sum over p, one fused multiply-add
  * per term and lane. Columns left over (fewer than one vector) go through {@link ScalarKernel}, whose
  * {@link Math#fma} gives the same bits. Loaded only when the module is present ({@link Gemm}).
+ *
+ * <p>No 8-row kernels: with them (16 accumulators), 5 of 28 JMH forks of a d = 64 backprop gradient ran 10 times
+ * slower for the whole fork, allocating some 19 GB/s (the GC log): C2 had compiled the kernel without scalar-replacing
+ * its vectors. Neither -XX:InlineSmallCode nor -XX:MaxNodeLimit prevented it; with 4-row kernels only, 0 of 24 forks
+ * did, at a cost of about 20% on that workload when the 8-row kernels compile well.
  */
 final class VectorKernel implements Kernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -22,9 +27,6 @@ final class VectorKernel implements Kernel {
         int j = j0;
         for (; j + 2 * L <= j1; j += 2 * L) {
             int i = i0;
-            for (; i + 8 <= i1; i += 8) {
-                rows8Width2(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
-            }
             for (; i + 4 <= i1; i += 4) {
                 rows4Width2(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
             }
@@ -35,9 +37,6 @@ final class VectorKernel implements Kernel {
         }
         for (; j + L <= j1; j += L) {
             int i = i0;
-            for (; i + 8 <= i1; i += 8) {
-                rows8Width1(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
-            }
             for (; i + 4 <= i1; i += 4) {
                 rows4Width1(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
             }
@@ -81,73 +80,6 @@ final class VectorKernel implements Kernel {
         return beta == 0 ? DoubleVector.zero(S) : DoubleVector.fromArray(S, c, at).mul(beta);
     }
 
-    /** C[8 × 2L] at {@code ci} += A[8 rows from ai] · B[k × 2L panel at bj]: 16 accumulators, 2 loads of B per 16 fma. */
-    private static void rows8Width2(double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci,
-                                    int n, int k, double beta) {
-        DoubleVector c00 = start(c, ci, beta);
-        DoubleVector c01 = start(c, ci + L, beta);
-        DoubleVector c10 = start(c, ci + n, beta);
-        DoubleVector c11 = start(c, ci + n + L, beta);
-        DoubleVector c20 = start(c, ci + 2 * n, beta);
-        DoubleVector c21 = start(c, ci + 2 * n + L, beta);
-        DoubleVector c30 = start(c, ci + 3 * n, beta);
-        DoubleVector c31 = start(c, ci + 3 * n + L, beta);
-        DoubleVector c40 = start(c, ci + 4 * n, beta);
-        DoubleVector c41 = start(c, ci + 4 * n + L, beta);
-        DoubleVector c50 = start(c, ci + 5 * n, beta);
-        DoubleVector c51 = start(c, ci + 5 * n + L, beta);
-        DoubleVector c60 = start(c, ci + 6 * n, beta);
-        DoubleVector c61 = start(c, ci + 6 * n + L, beta);
-        DoubleVector c70 = start(c, ci + 7 * n, beta);
-        DoubleVector c71 = start(c, ci + 7 * n + L, beta);
-        for (int p = 0; p < k; p++) {
-            int bp = bj + p * n;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
-            int ap = ai + p * acs;
-            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ars]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ap + 2 * ars]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[ap + 3 * ars]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[ap + 4 * ars]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[ap + 5 * ars]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            DoubleVector a6 = DoubleVector.broadcast(S, a[ap + 6 * ars]);
-            c60 = a6.fma(b0, c60);
-            c61 = a6.fma(b1, c61);
-            DoubleVector a7 = DoubleVector.broadcast(S, a[ap + 7 * ars]);
-            c70 = a7.fma(b0, c70);
-            c71 = a7.fma(b1, c71);
-        }
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c10.intoArray(c, ci + n);
-        c11.intoArray(c, ci + n + L);
-        c20.intoArray(c, ci + 2 * n);
-        c21.intoArray(c, ci + 2 * n + L);
-        c30.intoArray(c, ci + 3 * n);
-        c31.intoArray(c, ci + 3 * n + L);
-        c40.intoArray(c, ci + 4 * n);
-        c41.intoArray(c, ci + 4 * n + L);
-        c50.intoArray(c, ci + 5 * n);
-        c51.intoArray(c, ci + 5 * n + L);
-        c60.intoArray(c, ci + 6 * n);
-        c61.intoArray(c, ci + 6 * n + L);
-        c70.intoArray(c, ci + 7 * n);
-        c71.intoArray(c, ci + 7 * n + L);
-    }
-
     /** C[4 × 2L] at {@code ci} += A[4 rows from ai] · B[k × 2L panel at bj]. */
     private static void rows4Width2(double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci,
                                     int n, int k, double beta) {
@@ -185,39 +117,6 @@ final class VectorKernel implements Kernel {
         c21.intoArray(c, ci + 2 * n + L);
         c30.intoArray(c, ci + 3 * n);
         c31.intoArray(c, ci + 3 * n + L);
-    }
-
-    /** C[8 × L] at {@code ci} += A[8 rows from ai] · B[k × L panel at bj]: eight independent fma chains (d = 8 is one vector wide). */
-    private static void rows8Width1(double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci,
-                                    int n, int k, double beta) {
-        DoubleVector c0 = start(c, ci, beta);
-        DoubleVector c1 = start(c, ci + n, beta);
-        DoubleVector c2 = start(c, ci + 2 * n, beta);
-        DoubleVector c3 = start(c, ci + 3 * n, beta);
-        DoubleVector c4 = start(c, ci + 4 * n, beta);
-        DoubleVector c5 = start(c, ci + 5 * n, beta);
-        DoubleVector c6 = start(c, ci + 6 * n, beta);
-        DoubleVector c7 = start(c, ci + 7 * n, beta);
-        for (int p = 0; p < k; p++) {
-            DoubleVector bv = DoubleVector.fromArray(S, b, bj + p * n);
-            int ap = ai + p * acs;
-            c0 = DoubleVector.broadcast(S, a[ap]).fma(bv, c0);
-            c1 = DoubleVector.broadcast(S, a[ap + ars]).fma(bv, c1);
-            c2 = DoubleVector.broadcast(S, a[ap + 2 * ars]).fma(bv, c2);
-            c3 = DoubleVector.broadcast(S, a[ap + 3 * ars]).fma(bv, c3);
-            c4 = DoubleVector.broadcast(S, a[ap + 4 * ars]).fma(bv, c4);
-            c5 = DoubleVector.broadcast(S, a[ap + 5 * ars]).fma(bv, c5);
-            c6 = DoubleVector.broadcast(S, a[ap + 6 * ars]).fma(bv, c6);
-            c7 = DoubleVector.broadcast(S, a[ap + 7 * ars]).fma(bv, c7);
-        }
-        c0.intoArray(c, ci);
-        c1.intoArray(c, ci + n);
-        c2.intoArray(c, ci + 2 * n);
-        c3.intoArray(c, ci + 3 * n);
-        c4.intoArray(c, ci + 4 * n);
-        c5.intoArray(c, ci + 5 * n);
-        c6.intoArray(c, ci + 6 * n);
-        c7.intoArray(c, ci + 7 * n);
     }
 
     /** C[4 × L] at {@code ci} += A[4 rows from ai] · B[k × L panel at bj]. */
