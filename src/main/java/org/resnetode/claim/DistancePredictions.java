@@ -3,7 +3,7 @@ package org.resnetode.claim;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.resnetode.model.Dense;
+import org.resnetode.linalg.Gemv;
 import org.resnetode.model.DepthProfile;
 import org.resnetode.model.MatrixExponential;
 import org.resnetode.model.Norms;
@@ -125,7 +125,7 @@ final class DistancePredictions {
     /** {@code e^A P(A) x_0} for the polynomial {@code P(a) = Σ_j p_j a^j}, A a d×d row-major matrix. */
     private static double[] expansionVector(double[] p, double[] a, int d, double[] x0) {
         double[] out = new double[d];
-        Dense.multiply(MatrixExponential.exp(a, d), 0, d, d, MatrixPolynomial.apply(p, a, d, x0), out);
+        Gemv.multiply(MatrixExponential.exp(a, d), 0, d, d, MatrixPolynomial.apply(p, a, d, x0), out);
         return out;
     }
 

@@ -63,16 +63,14 @@ public final class ReportCommand implements Callable<Integer> {
         // every claim's tasks in one sweep, the long ones first (memory's deepest gradients; distance, whose zero-mean
         // alternating tanh configuration takes some 4 s; finetune's trainings), the short adjoint tasks last to fill the
         // cores (measured: with distance last, that one configuration ran alone at the end); written in a fixed order
-        List<List<ClaimResult>> plans = ClaimPlan.runAll(List.of(memory.plan(), distance.plan(), finetune.plan(),
+        List<List<ClaimResult>> measured = ClaimPlan.runAll(List.of(memory.plan(), distance.plan(), finetune.plan(),
                 regularization.plan(), adjoint.plan()));
-        List<ClaimResult> memoryResults = plans.get(0);
-        List<List<ClaimResult>> measured = List.of(plans.get(1), plans.get(4), plans.get(2), plans.get(3));
         List<ClaimResult> all = new ArrayList<>();
-        all.addAll(run(files, "distance", "Claim D: ResNet to Neural ODE distance", measured.get(0),
+        all.addAll(run(files, "distance", "Claim D: ResNet to Neural ODE distance", measured.get(1),
                 DistanceReport::title, r -> DistanceReport.COLUMNS));
-        all.addAll(run(files, "adjoint", "Claims A and H: adjoint gradients", measured.get(1),
+        all.addAll(run(files, "adjoint", "Claims A and H: adjoint gradients", measured.get(4),
                 AdjointReport::title, AdjointReport::columns));
-        all.addAll(run(files, "memory", "Memory: backprop versus adjoint", memoryResults,
+        all.addAll(run(files, "memory", "Memory: backprop versus adjoint", measured.get(0),
                 MemoryReport::title, r -> MemoryReport.COLUMNS));
         all.addAll(run(files, "finetune", "Training: the adjoint trains deep ResNets", measured.get(2),
                 FinetuneReport::title, FinetuneReport::columns));

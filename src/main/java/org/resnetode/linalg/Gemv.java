@@ -2,8 +2,8 @@ package org.resnetode.linalg;
 
 /**
  * One sample's products and maps, the families' matrix-vector paths: {@code M x}, {@code Mᵀ p}, the rank-one update
- * {@code G += u vᵀ} on row-major blocks and tanh ({@link Tanh#of}, the bits of the batched kernels), always in plain Java ({@link ScalarKernel}, several independent sums in
- * flight): code that never allocates, whatever the JIT has compiled. The memory claim measures the bytes one
+ * {@code G += u vᵀ} on row-major blocks and tanh ({@link Tanh#of}, the bits of the batched kernels), always in plain
+ * Java with several independent sums in flight: code that never allocates, whatever the JIT has compiled. The memory claim measures the bytes one
  * gradient allocates, and Vector API code that runs uncompiled (before C2 compiles it, or after C2 gives up on a
  * method it had to recompile too often, seen in a test run after other shapes) allocates an object per vector
  * operation: 16 KB a layer at d = 16.
@@ -15,33 +15,10 @@ public final class Gemv {
     /**
      * {@code out = M x} for the rows×cols block of {@code m} at {@code off}: {@code out_i = (s0 + s1) + (s2 + s3)}, where
      * {@code s_l} sums {@code m_ij x_j} over the columns {@code j ≡ l (mod 4)} below {@code cols - cols mod 4} in
-     * increasing j (each product rounded before it is added), and the last {@code cols mod 4} terms go to {@code s0}.
+     * increasing j (each product rounded before it is added), and the last {@code cols mod 4} terms go to {@code s0};
+     * four rows at a time (sixteen independent partial sums in flight), then the rows left.
      */
     public static void multiply(double[] m, int off, int rows, int cols, double[] x, double[] out) {
-        dots(m, off, rows, cols, x, out);
-    }
-
-    /** {@code out = Mᵀ p} for the rows×cols block of {@code m} at {@code off}: {@code out_j = Σ_i p_i m_ij} summed over the rows from the first, starting from 0. */
-    public static void multiplyTransposed(double[] m, int off, int rows, int cols, double[] p, double[] out) {
-        transposedDots(m, off, rows, cols, p, out);
-    }
-
-    /** {@code z[off..off+n) <- tanh(z[off..off+n))}, each entry exactly {@link Tanh#of}. */
-    public static void tanh(double[] z, int off, int n) {
-        for (int i = off; i < off + n; i++) {
-            z[i] = Tanh.of(z[i]);
-        }
-    }
-
-    /** {@code G += u vᵀ} on the rows×cols block of {@code g} at {@code off}: row i gets {@code u_i v}. */
-    public static void addOuter(double[] g, int off, int rows, int cols, double[] u, double[] v) {
-        for (int i = 0; i < rows; i++) {
-            axpy(g, off + i * cols, u[i], v, 0, cols);
-        }
-    }
-
-    /** Four rows at a time (sixteen independent partial sums in flight), then the rows left. */
-    private static void dots(double[] m, int off, int rows, int cols, double[] x, double[] out) {
         int blocked = cols & ~3;
         int i = 0;
         for (; i + 4 <= rows; i += 4) {
@@ -93,22 +70,18 @@ public final class Gemv {
         }
     }
 
-    /** {@code (s0 + s1) + (s2 + s3)}, with the columns from {@code blocked} on added to s0 first. */
-    private static double finish(double s0, double s1, double s2, double s3, double[] m, int r, double[] x, int blocked, int cols) {
-        for (int j = blocked; j < cols; j++) {
-            s0 += m[r + j] * x[j];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Eight columns at a time, their sums kept in registers down all the rows, then the columns left. */
-    private static void transposedDots(double[] m, int off, int rows, int cols, double[] p, double[] out) {
+    /**
+     * {@code out[outOff..outOff+cols) = Mᵀ p} for the rows×cols block of {@code m} at {@code off} and p at {@code pOff}:
+     * {@code out_j = Σ_i p_i m_ij} summed over the rows from the first, starting from 0; eight columns at a time, their
+     * sums kept in registers down all the rows, then the columns left.
+     */
+    public static void multiplyTransposed(double[] m, int off, int rows, int cols, double[] p, int pOff, double[] out, int outOff) {
         int j = 0;
         for (; j + 8 <= cols; j += 8) {
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
             for (int i = 0; i < rows; i++) {
                 int r = off + i * cols + j;
-                double pi = p[i];
+                double pi = p[pOff + i];
                 s0 += pi * m[r];
                 s1 += pi * m[r + 1];
                 s2 += pi * m[r + 2];
@@ -118,22 +91,44 @@ public final class Gemv {
                 s6 += pi * m[r + 6];
                 s7 += pi * m[r + 7];
             }
-            out[j] = s0;
-            out[j + 1] = s1;
-            out[j + 2] = s2;
-            out[j + 3] = s3;
-            out[j + 4] = s4;
-            out[j + 5] = s5;
-            out[j + 6] = s6;
-            out[j + 7] = s7;
+            out[outOff + j] = s0;
+            out[outOff + j + 1] = s1;
+            out[outOff + j + 2] = s2;
+            out[outOff + j + 3] = s3;
+            out[outOff + j + 4] = s4;
+            out[outOff + j + 5] = s5;
+            out[outOff + j + 6] = s6;
+            out[outOff + j + 7] = s7;
         }
         for (; j < cols; j++) {
             double s = 0;
             for (int i = 0; i < rows; i++) {
-                s += p[i] * m[off + i * cols + j];
+                s += p[pOff + i] * m[off + i * cols + j];
             }
-            out[j] = s;
+            out[outOff + j] = s;
         }
+    }
+
+    /** {@code z[off..off+n) <- tanh(z[off..off+n))}, each entry exactly {@link Tanh#of}. */
+    public static void tanh(double[] z, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            z[i] = Tanh.of(z[i]);
+        }
+    }
+
+    /** {@code G += u vᵀ} on the rows×cols block of {@code g} at {@code off}, u at {@code uOff}: row i gets {@code u_i v}. */
+    public static void addOuter(double[] g, int off, int rows, int cols, double[] u, int uOff, double[] v) {
+        for (int i = 0; i < rows; i++) {
+            axpy(g, off + i * cols, u[uOff + i], v, 0, cols);
+        }
+    }
+
+    /** {@code (s0 + s1) + (s2 + s3)}, with the columns from {@code blocked} on added to s0 first. */
+    private static double finish(double s0, double s1, double s2, double s3, double[] m, int r, double[] x, int blocked, int cols) {
+        for (int j = blocked; j < cols; j++) {
+            s0 += m[r + j] * x[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static void axpy(double[] y, int yOff, double a, double[] x, int xOff, int n) {

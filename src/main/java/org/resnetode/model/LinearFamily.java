@@ -2,6 +2,7 @@ package org.resnetode.model;
 
 import java.util.SplittableRandom;
 import org.resnetode.linalg.Gemm;
+import org.resnetode.linalg.Gemv;
 
 /** {@code f(x, A) = A x} with A a d×d matrix (row-major θ). */
 public final class LinearFamily implements ResidualFunction {
@@ -21,14 +22,14 @@ public final class LinearFamily implements ResidualFunction {
 
     @Override
     public void value(double[] theta, int off, double[] x, double[] out, double[] work) {
-        Dense.multiply(theta, off, d, d, x, out);
+        Gemv.multiply(theta, off, d, d, x, out);
     }
 
     /** {@code gx = A^T p}, {@code gA += p x^T}. */
     @Override
     public void vjp(double[] theta, int off, double[] x, double[] p, double[] gx, double[] gTheta, int gOff, double[] work) {
-        Dense.multiplyTransposed(theta, off, d, d, p, gx);
-        Dense.addOuter(gTheta, gOff, d, d, p, x);
+        Gemv.multiplyTransposed(theta, off, d, d, p, 0, gx, 0);
+        Gemv.addOuter(gTheta, gOff, d, d, p, 0, x);
     }
 
     /** {@code Out = X Aᵀ}. */

@@ -2,6 +2,7 @@ package org.resnetode.model;
 
 import java.util.SplittableRandom;
 import org.resnetode.linalg.Gemm;
+import org.resnetode.linalg.Gemv;
 
 /**
  * Two-layer MLP {@code f(x, (W1, W2)) = W2 tanh(W1 x)}, W1 of size m×d, W2 of size d×m;
@@ -28,9 +29,9 @@ public final class MlpFamily implements ResidualFunction {
 
     @Override
     public void value(double[] theta, int off, double[] x, double[] out, double[] work) {
-        Dense.multiply(theta, off, m, d, x, work);
+        Gemv.multiply(theta, off, m, d, x, work);
         Activations.sampleTanh(work, m);
-        Dense.multiply(theta, off + m * d, d, m, work, out);
+        Gemv.multiply(theta, off + m * d, d, m, work, out);
     }
 
     /**
@@ -40,32 +41,15 @@ public final class MlpFamily implements ResidualFunction {
     @Override
     public void vjp(double[] theta, int off, double[] x, double[] p, double[] gx, double[] gTheta, int gOff, double[] work) {
         int w2 = off + m * d;
-        Dense.multiply(theta, off, m, d, x, work);
+        Gemv.multiply(theta, off, m, d, x, work);
         Activations.sampleTanh(work, m);
-        Dense.addOuter(gTheta, gOff + m * d, d, m, p, work);
+        Gemv.addOuter(gTheta, gOff + m * d, d, m, p, 0, work);
         // q = (W2^T p) ⊙ (1 - u²), stored in work[m..2m)
-        java.util.Arrays.fill(work, m, 2 * m, 0.0);
-        for (int i = 0; i < d; i++) {
-            int r = w2 + i * m;
-            double pi = p[i];
-            for (int j = 0; j < m; j++) {
-                work[m + j] += theta[r + j] * pi;
-            }
-        }
-        for (int j = 0; j < m; j++) {
-            work[m + j] *= 1 - work[j] * work[j];
-        }
+        Gemv.multiplyTransposed(theta, w2, d, m, p, 0, work, m);
+        Activations.oneMinusSquareTimes(work, work, m, m);
         // gW1 += q x^T, gx = W1^T q
-        java.util.Arrays.fill(gx, 0, d, 0.0);
-        for (int j = 0; j < m; j++) {
-            int r = off + j * d;
-            int g = gOff + j * d;
-            double qj = work[m + j];
-            for (int k = 0; k < d; k++) {
-                gTheta[g + k] += qj * x[k];
-                gx[k] += theta[r + k] * qj;
-            }
-        }
+        Gemv.addOuter(gTheta, gOff, m, d, work, m, x);
+        Gemv.multiplyTransposed(theta, off, m, d, work, m, gx, 0);
     }
 
     /** U = tanh(X W1ᵀ) and Q, each rows × m. */

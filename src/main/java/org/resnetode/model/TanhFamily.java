@@ -2,6 +2,7 @@ package org.resnetode.model;
 
 import java.util.SplittableRandom;
 import org.resnetode.linalg.Gemm;
+import org.resnetode.linalg.Gemv;
 
 /** {@code f(x, W) = tanh(W x)} with W a d×d matrix (row-major θ). */
 public final class TanhFamily implements ResidualFunction {
@@ -22,7 +23,7 @@ public final class TanhFamily implements ResidualFunction {
 
     @Override
     public void value(double[] theta, int off, double[] x, double[] out, double[] work) {
-        Dense.multiply(theta, off, d, d, x, out);
+        Gemv.multiply(theta, off, d, d, x, out);
         Activations.sampleTanh(out, d);
     }
 
@@ -30,10 +31,10 @@ public final class TanhFamily implements ResidualFunction {
     @Override
     public void vjp(double[] theta, int off, double[] x, double[] p, double[] gx, double[] gTheta, int gOff, double[] work) {
         double[] q = work;
-        Dense.multiply(theta, off, d, d, x, q);
+        Gemv.multiply(theta, off, d, d, x, q);
         Activations.sampleTanhDerivativeTimes(q, p, d);
-        Dense.multiplyTransposed(theta, off, d, d, q, gx);
-        Dense.addOuter(gTheta, gOff, d, d, q, x);
+        Gemv.multiplyTransposed(theta, off, d, d, q, 0, gx, 0);
+        Gemv.addOuter(gTheta, gOff, d, d, q, 0, x);
     }
 
     /** Holds Q = P ⊙ (1 - tanh²(X Wᵀ)), rows × d. */

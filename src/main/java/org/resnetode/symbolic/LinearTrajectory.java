@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.fraction.BigFraction;
-import org.resnetode.model.Dense;
+import org.resnetode.linalg.Gemv;
 import org.resnetode.model.LinearFamily;
 import org.resnetode.model.MatrixExponential;
 import org.resnetode.model.Weights;
@@ -280,7 +280,7 @@ public final class LinearTrajectory {
     static double[] expTimes(BigFraction[][] a, BigFraction[] x0, double t) {
         int d = a.length;
         double[] out = new double[d];
-        Dense.multiply(MatrixExponential.exp(doubles(a, t), d), 0, d, d, doubles(x0), out);
+        Gemv.multiply(MatrixExponential.exp(doubles(a, t), d), 0, d, d, doubles(x0), out);
         return out;
     }
 

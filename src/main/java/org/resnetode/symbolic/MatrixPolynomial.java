@@ -1,6 +1,6 @@
 package org.resnetode.symbolic;
 
-import org.resnetode.model.Dense;
+import org.resnetode.linalg.Gemv;
 
 /** {@code P(A) v = Σ_j p_j A^j v} for a d×d row-major matrix A, by repeated matrix-vector products. */
 public final class MatrixPolynomial {
@@ -15,7 +15,7 @@ public final class MatrixPolynomial {
             for (int k = 0; k < d; k++) {
                 sum[k] += p[j] * power[k];
             }
-            Dense.multiply(a, 0, d, d, power, next);
+            Gemv.multiply(a, 0, d, d, power, next);
             System.arraycopy(next, 0, power, 0, d);
         }
         return sum;

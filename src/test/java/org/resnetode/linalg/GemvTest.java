@@ -52,15 +52,20 @@ class GemvTest {
                 double[] e = exactDot(m, off + i * cols, 1, x, cols);
                 assertThat(Math.abs(out[i] - e[0])).as("M x, %d×%d row %d", rows, cols, i).isLessThanOrEqualTo(2 * cols * EPS * e[1]);
             }
-            double[] outT = random(rng, cols);
-            Gemv.multiplyTransposed(m, off, rows, cols, p, outT);
+            // p and the output of Mᵀ p at offsets of their own (1 and 2 entries in), u of the outer product too
+            double[] pAt1 = new double[1 + rows];
+            System.arraycopy(p, 0, pAt1, 1, rows);
+            double[] outT = random(rng, 2 + cols);
+            double[] outBefore = outT.clone();
+            Gemv.multiplyTransposed(m, off, rows, cols, pAt1, 1, outT, 2);
             for (int j = 0; j < cols; j++) {
                 double[] e = exactDot(m, off + j, cols, p, rows);
-                assertThat(Math.abs(outT[j] - e[0])).as("Mᵀ p, %d×%d column %d", rows, cols, j).isLessThanOrEqualTo(2 * rows * EPS * e[1]);
+                assertThat(Math.abs(outT[2 + j] - e[0])).as("Mᵀ p, %d×%d column %d", rows, cols, j).isLessThanOrEqualTo(2 * rows * EPS * e[1]);
             }
+            assertThat(java.util.Arrays.copyOf(outT, 2)).isEqualTo(java.util.Arrays.copyOf(outBefore, 2));
             double[] g = random(rng, off + rows * cols);
             double[] before = g.clone();
-            Gemv.addOuter(g, off, rows, cols, p, x);
+            Gemv.addOuter(g, off, rows, cols, pAt1, 1, x);
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
                     // one product and one sum, each correctly rounded: the exact value within 2 ε of its magnitude
@@ -97,7 +102,7 @@ class GemvTest {
                 assertThat(out[i]).isEqualTo((s[0] + s[1]) + (s[2] + s[3]));
             }
             double[] outT = new double[cols];
-            Gemv.multiplyTransposed(m, 0, rows, cols, p, outT);
+            Gemv.multiplyTransposed(m, 0, rows, cols, p, 0, outT, 0);
             for (int j = 0; j < cols; j++) {
                 double s = 0;
                 for (int i = 0; i < rows; i++) {
