@@ -52,11 +52,7 @@ public final class Adjoint implements GradientMethod {
             p[k] = new double[x[k].length];
             blocks.sweeps[k].prepareReverse(blocks.rows(k));
         }
-        blocks.each(true, k -> {
-            for (int n = 0; n < steps; n++) {
-                blocks.sweeps[k].forward(n, x[k], x[k], blocks.rows(k));
-            }
-        });
+        blocks.forward(true, (k, n) -> blocks.sweeps[k].forward(n, x[k], x[k], blocks.rows(k)));
         double value = blocks.loss(loss, x, p, batch);
         double[] row = new double[d];
         // a listener sees the blocks one after another, on this thread (it need not be thread-safe)

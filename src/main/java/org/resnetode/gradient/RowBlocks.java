@@ -162,6 +162,29 @@ final class RowBlocks {
         }
     }
 
+    /** Step n of a sweep of block k. */
+    @FunctionalInterface
+    interface ForwardStep {
+        void apply(int block, int n);
+    }
+
+    /**
+     * Steps 0 to {@code S-1} of every block, in the chunks of layers of {@link #backward}: every block finishes a chunk
+     * before any starts the next, so that a chunk's weights, read from memory by the first block to reach them, are
+     * still in cache for the others.
+     */
+    void forward(boolean parallel, ForwardStep step) {
+        for (int from = 0; from < steps; from += layersPerChunk) {
+            int begin = from;
+            int end = Math.min(steps, from + layersPerChunk);
+            each(parallel, k -> {
+                for (int n = begin; n < end; n++) {
+                    step.apply(k, n);
+                }
+            });
+        }
+    }
+
     /** Step n of the backward sweep of block k, accumulating its θ-gradient into {@code g}, where θ_m's slot starts at {@code offset(m) - base}. */
     @FunctionalInterface
     interface BackwardStep {

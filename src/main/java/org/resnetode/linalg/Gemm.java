@@ -41,13 +41,35 @@ public final class Gemm {
             packed = new double[n * k];
             PACKED.set(packed);
         }
-        for (int j = 0; j < n; j++) {
-            int bj = bOff + j * k;
+        transpose(b, bOff, n, k, packed);
+        product(KERNEL, a, aOff, k, 1, packed, 0, c, cOff, m, n, k, beta);
+    }
+
+    /**
+     * {@code t (k×n) = bᵀ} for b stored n×k at {@code bOff}, in 4×4 tiles: four rows of b read side by side, so that
+     * both the reads and the writes run along memory.
+     */
+    static void transpose(double[] b, int bOff, int n, int k, double[] t) {
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            int b0 = bOff + j * k;
+            int b1 = b0 + k;
+            int b2 = b1 + k;
+            int b3 = b2 + k;
             for (int p = 0; p < k; p++) {
-                packed[p * n + j] = b[bj + p];
+                int tp = p * n + j;
+                t[tp] = b[b0 + p];
+                t[tp + 1] = b[b1 + p];
+                t[tp + 2] = b[b2 + p];
+                t[tp + 3] = b[b3 + p];
             }
         }
-        product(KERNEL, a, aOff, k, 1, packed, 0, c, cOff, m, n, k, beta);
+        for (; j < n; j++) {
+            int bj = bOff + j * k;
+            for (int p = 0; p < k; p++) {
+                t[p * n + j] = b[bj + p];
+            }
+        }
     }
 
     /** {@code C (m×n) = beta C + Aᵀ · B}, A stored k×m, B stored k×n (e.g. a weight gradient Gᵀ X over a batch of k rows). */

@@ -18,17 +18,21 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * {@code bin/benchmark numpy [threads]}: for each workload of issue 6 (d = hidden, batch, N), runs the NumPy
- * anchor {@code ../shared/anchors/numpy_mlp_gradient.py} (best of {@value #REPEATS}, OPENBLAS_CORETYPE and
- * OPENBLAS_L2_SIZE removed from its environment alone) and right after it {@link GradientBenchmark} (backprop and
- * adjoint, JMH single shots, best of {@value #REPEATS} after warm-up, like the anchor's best-of), then prints one
- * table: times, NumPy's time over ours (above 1: faster than NumPy), and adjoint over backprop. The anchor is looked
- * up as {@code ../shared/anchors} from the repository, then {@code ../../shared/anchors} (a worktree one level
- * deeper); without it, python3 or NumPy it says which and prints the project's times alone.
+ * {@code bin/benchmark numpy [threads]}: for each workload of issue 6 (d = hidden, batch, N), the NumPy anchor
+ * {@code ../shared/anchors/numpy_mlp_gradient.py} (best of {@value #REPEATS}, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE
+ * removed from its environment alone) and right after it {@link GradientBenchmark} (backprop and adjoint, JMH single
+ * shots, best of {@value #REPEATS} after as many warm-up shots, like the anchor's best-of). The whole sequence runs
+ * {@value #ROUNDS} times, interleaved: this machine is shared, and its speed drifts by 10 to 30% over minutes, so a
+ * slow spell that hit only one side of a ratio measured once would decide it. The table gives each side's best over
+ * all rounds, the ratios of those bests (NumPy over ours, above 1: faster than NumPy; adjoint over backprop) and the
+ * ratio in each round, so the spread is in view. The anchor is looked up as {@code ../shared/anchors} from the
+ * repository, then {@code ../../shared/anchors} (a worktree one level deeper); without it, python3 or NumPy it says
+ * which and prints the project's times alone.
  */
 public final class NumpyComparison {
     static final String[] WORKLOADS = {"8,64,4096", "64,64,1024", "128,128,256"};
-    static final int REPEATS = 10;
+    static final int REPEATS = 5;
+    static final int ROUNDS = 3;
     static final List<Path> ANCHORS = List.of(Path.of("..", "shared", "anchors", "numpy_mlp_gradient.py"),
             Path.of("..", "..", "shared", "anchors", "numpy_mlp_gradient.py"));
     private static final Pattern BACKPROP_MS = Pattern.compile("\"backprop_ms\":\\s*([0-9.eE+-]+)");
@@ -43,31 +47,62 @@ public final class NumpyComparison {
         if (missing != null) {
             System.err.println("numpy anchor skipped: " + missing + "; printing the project's times alone");
         }
-        List<String> rows = new ArrayList<>();
-        for (String workload : WORKLOADS) {
-            double numpy = missing == null ? anchor(anchor, workload) : Double.NaN;
-            double backprop = Double.NaN;
-            double adjoint = Double.NaN;
-            for (RunResult r : new Runner(options(workload, threads)).run()) {
-                double ms = r.getPrimaryResult().getStatistics().getMin();
-                if (r.getParams().getBenchmark().endsWith(".backprop")) {
-                    backprop = ms;
-                } else {
-                    adjoint = ms;
-                }
+        double[][][] times = new double[WORKLOADS.length][ROUNDS][];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int w = 0; w < WORKLOADS.length; w++) {
+                System.err.printf("round %d of %d, workload %s%n", round + 1, ROUNDS, WORKLOADS[w]);
+                times[w][round] = measure(WORKLOADS[w], anchor, missing == null, threads);
             }
-            String[] w = workload.split(",");
-            rows.add(String.format(Locale.ROOT, "| %s, %s, %s | %s | %.1f | %s | %.1f | %.2f |", w[0], w[1], w[2],
-                    Double.isNaN(numpy) ? "n/a" : String.format(Locale.ROOT, "%.1f", numpy), backprop,
-                    Double.isNaN(numpy) ? "n/a" : String.format(Locale.ROOT, "%.2f×", numpy / backprop), adjoint,
-                    adjoint / backprop));
         }
-        System.out.printf("%nOne gradient, Euler, f = W2 tanh(W1 x), kernel threads: %s (best of " + REPEATS + " in ms; NumPy / backprop"
-                + " above 1 = faster than NumPy; targets: ≥ 3× at d = 8, ≥ 1× at d = 64 and 128, adjoint / backprop ≤ 1.3)%n",
-                threads == 0 ? "all " + Runtime.getRuntime().availableProcessors() + " cores" : threads);
-        System.out.println("| d = hidden, batch, N | NumPy backprop | backprop | NumPy / backprop | adjoint | adjoint / backprop |");
-        System.out.println("| --- | --- | --- | --- | --- | --- |");
-        rows.forEach(System.out::println);
+        System.out.printf("%nOne gradient, Euler, f = W2 tanh(W1 x), kernel threads: %s (ms, best of %d shots in each of %d"
+                + " interleaved rounds; NumPy / backprop above 1 = faster than NumPy; targets: ≥ 3× at d = 8, ≥ 1× at"
+                + " d = 64 and 128, adjoint / backprop ≤ 1.3)%n",
+                threads == 0 ? "all " + Runtime.getRuntime().availableProcessors() + " cores" : threads, REPEATS, ROUNDS);
+        System.out.println("| d = hidden, batch, N | NumPy backprop | backprop | adjoint | NumPy / backprop | adjoint / backprop"
+                + " | NumPy / backprop by round | adjoint / backprop by round |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (int w = 0; w < WORKLOADS.length; w++) {
+            System.out.println(row(WORKLOADS[w], times[w]));
+        }
+    }
+
+    /** NumPy's, backprop's and the adjoint's best times (ms) in one round of one workload; NumPy's NaN without the anchor. */
+    static double[] measure(String workload, Path anchor, boolean withAnchor, int threads)
+            throws IOException, InterruptedException, RunnerException {
+        double numpy = withAnchor ? anchor(anchor, workload) : Double.NaN;
+        double backprop = Double.NaN;
+        double adjoint = Double.NaN;
+        for (RunResult r : new Runner(options(workload, threads)).run()) {
+            double ms = r.getPrimaryResult().getStatistics().getMin();
+            if (r.getParams().getBenchmark().endsWith(".backprop")) {
+                backprop = ms;
+            } else {
+                adjoint = ms;
+            }
+        }
+        return new double[] {numpy, backprop, adjoint};
+    }
+
+    /** One table row: each side's best over the rounds (NumPy, backprop, adjoint), the ratios of the bests, the ratios by round. */
+    static String row(String workload, double[][] rounds) {
+        double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        StringBuilder numpyByRound = new StringBuilder();
+        StringBuilder adjointByRound = new StringBuilder();
+        for (double[] t : rounds) {
+            for (int i = 0; i < 3; i++) {
+                best[i] = Math.min(best[i], t[i]);
+            }
+            numpyByRound.append(numpyByRound.length() == 0 ? "" : ", ").append(ratio(t[0], t[1], "×"));
+            adjointByRound.append(adjointByRound.length() == 0 ? "" : ", ").append(ratio(t[2], t[1], ""));
+        }
+        String[] w = workload.split(",");
+        return String.format(Locale.ROOT, "| %s, %s, %s | %s | %.1f | %.1f | %s | %s | %s | %s |", w[0], w[1], w[2],
+                Double.isNaN(rounds[0][0]) ? "n/a" : String.format(Locale.ROOT, "%.1f", best[0]), best[1], best[2],
+                ratio(best[0], best[1], "×"), ratio(best[2], best[1], ""), numpyByRound, adjointByRound);
+    }
+
+    private static String ratio(double numerator, double denominator, String unit) {
+        return Double.isNaN(numerator) ? "n/a" : String.format(Locale.ROOT, "%.2f%s", numerator / denominator, unit);
     }
 
     /** Why the anchor cannot run, or null when python3 imports NumPy and the script is there. */
