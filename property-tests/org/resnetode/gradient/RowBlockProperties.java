@@ -26,7 +26,8 @@ import org.resnetode.scheme.Scheme;
 /**
  * The batch split into row blocks ({@link RowBlocks}): with 2 to 6 blocks and the θ-gradient summed chunk by chunk
  * (chunks of 1 to 4 layers, forced by a small partial budget), both methods still give the per-sample reference's
- * gradient (each sample alone through the families' matrix-vector VJPs), and 1 and 2 threads give the same bits.
+ * gradient (each sample alone through the families' matrix-vector VJPs), and 1 and 2 threads give the same bits,
+ * whatever the gradient array held before (it is overwritten, not accumulated into).
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("org.resnetode.linalg.Parallelism")
@@ -57,6 +58,8 @@ class RowBlockProperties {
                         GradientMethod method = adjoint ? new Adjoint(null, budget) : new Backprop(budget);
                         double[] one = new double[net.weights().data().length];
                         double[] two = new double[one.length];
+                        // a gradient array holding garbage: every entry must be overwritten, none accumulated into
+                        java.util.Arrays.fill(two, Double.NaN);
                         Parallelism.setThreads(1);
                         GradientReport r1 = method.compute(net, inputs, c.batch(), loss, one);
                         Parallelism.setThreads(2);
@@ -85,6 +88,7 @@ class RowBlockProperties {
             for (boolean adjoint : new boolean[] {false, true}) {
                 GradientMethod method = adjoint ? new Adjoint(null, 2 * f.parameterCount()) : new Backprop(2 * f.parameterCount());
                 double[] g = new double[theta.length];
+                java.util.Arrays.fill(g, Double.NaN);
                 method.compute(net, inputs, 100, TerminalLoss.squaredError(targets), g);
                 assertThat(relativeDistance(g, perSample(net, inputs, targets, 100, adjoint)))
                         .as("%s %s", scheme.name(), method.name()).isLessThanOrEqualTo(1e-12);

@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code bin/benchmark numpy [threads]}: for each workload of issue 6 (d = hidden, batch, N), the NumPy anchor
  * {@code ../shared/anchors/numpy_mlp_gradient.py} (best of {@value #REPEATS}, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE
  * removed from its environment alone) and right after it {@link GradientBenchmark} (backprop and adjoint, JMH single
- * shots, best of {@value #REPEATS} after as many warm-up shots, like the anchor's best-of). The whole sequence runs
+ * shots, best of {@value #REPEATS} after {@value #WARMUP} warm-up shots, like the anchor's best-of). The whole sequence runs
  * {@value #ROUNDS} times, interleaved: this machine is shared, and its speed drifts by 10 to 30% over minutes, so a
  * slow spell that hit only one side of a ratio measured once would decide it. The table gives each side's best over
  * all rounds, the ratios of those bests (NumPy over ours, above 1: faster than NumPy; adjoint over backprop) and the
@@ -33,6 +33,11 @@ public final class NumpyComparison {
     static final String[] WORKLOADS = {"8,64,4096", "64,64,1024", "128,128,256"};
     static final int REPEATS = 5;
     static final int ROUNDS = 3;
+    /**
+     * Warm-up shots before the measured ones: twenty, so that even the 20 ms gradients of d = 8 give the JIT some 0.4 s
+     * (with five, d = 8 measured about 30% slower than when warmed up longer).
+     */
+    static final int WARMUP = 20;
     static final List<Path> ANCHORS = List.of(Path.of("..", "shared", "anchors", "numpy_mlp_gradient.py"),
             Path.of("..", "..", "shared", "anchors", "numpy_mlp_gradient.py"));
     private static final Pattern BACKPROP_MS = Pattern.compile("\"backprop_ms\":\\s*([0-9.eE+-]+)");
@@ -143,7 +148,7 @@ public final class NumpyComparison {
                 .param("threads", Integer.toString(threads))
                 .mode(Mode.SingleShotTime)
                 .timeUnit(TimeUnit.MILLISECONDS)
-                .warmupIterations(REPEATS)
+                .warmupIterations(WARMUP)
                 .measurementIterations(REPEATS)
                 .forks(1)
                 .build();
