@@ -96,6 +96,28 @@ class RowBlockProperties {
         }
     }
 
+    /** A gradient array holding garbage gives the gradient of a fresh one, with one block (accumulated into) and several. */
+    @Test
+    void theGradientArrayIsOverwrittenWhateverItHeld() {
+        ResidualFunction f = Families.create("tanh", 2, 2);
+        for (Scheme scheme : new Scheme[] {Scheme.EULER, Scheme.HEUN}) {
+            ResNet net = new ResNet(f, scheme, new Weights(scheme.weightCount(5), f.parameterCount(),
+                    gaussian(scheme.weightCount(5) * f.parameterCount(), 5)), 5);
+            for (int batch : new int[] {3, 70}) {
+                double[] inputs = gaussian(batch * 2, 6);
+                TerminalLoss loss = TerminalLoss.squaredError(gaussian(batch * 2, 7));
+                for (GradientMethod m : new GradientMethod[] {new Backprop(), new Adjoint()}) {
+                    double[] fresh = new double[net.weights().data().length];
+                    double[] used = new double[fresh.length];
+                    java.util.Arrays.fill(used, 1e300);
+                    m.compute(net, inputs, batch, loss, fresh);
+                    m.compute(net, inputs, batch, loss, used);
+                    assertThat(used).as("%s %s, batch %d", scheme.name(), m.name(), batch).isEqualTo(fresh);
+                }
+            }
+        }
+    }
+
     /** The loss a method returns is the loss of the network's outputs, with one block and with several. */
     @Test
     void theReturnedLossIsTheOutputsLoss() {

@@ -209,7 +209,8 @@ final class RowBlocks {
     /**
      * Steps {@code S-1} down to 0 of every block, in chunks of layers: one block into {@code gradient}; several, each
      * into its partial buffer, then {@code gradient += partial_0 + ... + partial_{K-1}} over the chunk's slots,
-     * in block order; entries of the gradient that no chunk covers are zeroed.
+     * in block order. The chunks' slots cover the whole gradient (a {@link ResNet} holds exactly its scheme's weight
+     * count: the first chunk reaches the last slot, the last chunk slot 0), so every entry is written.
      */
     void backward(boolean parallel, double[] gradient, BackwardStep step) {
         // chunks run from the last layer down: [written, gradient.length) is what earlier chunks wrote
@@ -227,17 +228,11 @@ final class RowBlocks {
                 }
             });
             if (count > 1) {
-                if (written == gradient.length) {
-                    java.util.Arrays.fill(gradient, base + span, gradient.length, 0.0);
-                }
                 int fresh = written;
                 int pieces = (span + SUM_PIECE - 1) / SUM_PIECE;
                 each(parallel, pieces, piece -> addPartials(gradient, base, piece * SUM_PIECE, Math.min(span, (piece + 1) * SUM_PIECE), fresh));
                 written = Math.min(written, base);
             }
-        }
-        if (count > 1) {
-            java.util.Arrays.fill(gradient, 0, written, 0.0);
         }
     }
 }

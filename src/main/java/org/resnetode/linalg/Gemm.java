@@ -18,8 +18,10 @@ public final class Gemm {
      */
     public static final long PARALLEL_WORK = 1L << 17;
     private static final Kernel KERNEL = vectorModulePresent() ? vectorKernel() : new ScalarKernel();
-    /** Per-thread scratch for the transposed B of {@link #nt}, grown when needed, never shrunk. */
-    private static final ThreadLocal<double[]> PACKED = ThreadLocal.withInitial(() -> new double[0]);
+    /** Per-thread scratch for {@link #nt}'s packed transposes (of B, or of A and of Cᵀ), grown when needed, never shrunk. */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
+    /** Rows of A from which {@link #nt} may compute {@code Cᵀ = B Aᵀ}: sixteen fill the Vector kernel's two-vector width with AVX-512. */
+    static final int TRANSPOSED_PRODUCT_ROWS = 16;
 
     private Gemm() {
     }
@@ -34,22 +36,43 @@ public final class Gemm {
         product(KERNEL, a, aOff, k, 1, b, bOff, c, cOff, m, n, k, beta);
     }
 
-    /** {@code C (m×n) = beta C + A (m×k) · Bᵀ}, B stored n×k (e.g. a batch X times a weight Wᵀ); Bᵀ is packed first. */
+    /**
+     * {@code C (m×n) = beta C + A (m×k) · Bᵀ}, B stored n×k (e.g. a batch X times a weight Wᵀ). Every entry is the same
+     * chain of fused multiply-adds either way it is computed ({@code fma(a_ip, b_jp, c)} and {@code fma(b_jp, a_ip, c)}
+     * round alike). Packing Bᵀ reads B, typically a weight read once per layer from memory, where packing ran at about
+     * 5 GB/s and took as long as the product itself (d = 64, batch 32); so when B holds at least half as many entries as
+     * A and C together, A has at least {@link #TRANSPOSED_PRODUCT_ROWS} rows and beta is 0, the product is computed as
+     * {@code Cᵀ = B Aᵀ} on a packed Aᵀ and transposed into C (A and C: a batch and its product, in cache), B read in
+     * place.
+     */
     public static void nt(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int n, int k, double beta) {
-        double[] packed = PACKED.get();
-        if (packed.length < n * k) {
-            packed = new double[n * k];
-            PACKED.set(packed);
+        if (beta == 0 && m >= TRANSPOSED_PRODUCT_ROWS && 2L * n * k >= (long) m * (k + n)) {
+            double[] at = scratch(0, m * k);
+            double[] ct = scratch(1, n * m);
+            transpose(a, aOff, m, k, at, 0);
+            product(KERNEL, b, bOff, k, 1, at, 0, ct, 0, n, m, k, 0);
+            transpose(ct, 0, n, m, c, cOff);
+        } else {
+            double[] packed = scratch(0, n * k);
+            transpose(b, bOff, n, k, packed, 0);
+            product(KERNEL, a, aOff, k, 1, packed, 0, c, cOff, m, n, k, beta);
         }
-        transpose(b, bOff, n, k, packed);
-        product(KERNEL, a, aOff, k, 1, packed, 0, c, cOff, m, n, k, beta);
+    }
+
+    /** This thread's scratch array {@code which}, at least {@code size} long. */
+    private static double[] scratch(int which, int size) {
+        double[][] scratch = SCRATCH.get();
+        if (scratch[which].length < size) {
+            scratch[which] = new double[size];
+        }
+        return scratch[which];
     }
 
     /**
-     * {@code t (k×n) = bᵀ} for b stored n×k at {@code bOff}, in 4×4 tiles: four rows of b read side by side, so that
+     * {@code t (k×n, at tOff) = bᵀ} for b stored n×k at {@code bOff}, in 4×4 tiles: four rows of b read side by side, so that
      * both the reads and the writes run along memory.
      */
-    static void transpose(double[] b, int bOff, int n, int k, double[] t) {
+    static void transpose(double[] b, int bOff, int n, int k, double[] t, int tOff) {
         int j = 0;
         for (; j + 4 <= n; j += 4) {
             int b0 = bOff + j * k;
@@ -57,7 +80,7 @@ public final class Gemm {
             int b2 = b1 + k;
             int b3 = b2 + k;
             for (int p = 0; p < k; p++) {
-                int tp = p * n + j;
+                int tp = tOff + p * n + j;
                 t[tp] = b[b0 + p];
                 t[tp + 1] = b[b1 + p];
                 t[tp + 2] = b[b2 + p];
@@ -67,7 +90,7 @@ public final class Gemm {
         for (; j < n; j++) {
             int bj = bOff + j * k;
             for (int p = 0; p < k; p++) {
-                t[p * n + j] = b[bj + p];
+                t[tOff + p * n + j] = b[bj + p];
             }
         }
     }

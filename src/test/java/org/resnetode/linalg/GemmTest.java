@@ -102,6 +102,41 @@ class GemmTest {
         }
     }
 
+    /**
+     * nt's two routes (a packed Bᵀ; or Cᵀ = B Aᵀ on a packed Aᵀ, transposed into C) both give, to the last bit, the
+     * definition: {@code c_ij = fma(a_i,k-1 b_j,k-1, ... fma(a_i0 b_j0, beta c_ij))}, and leave C's neighbours alone.
+     */
+    @Test
+    void bothRoutesOfNtGiveTheFusedMultiplyAddChainBitForBit() {
+        SplittableRandom rng = new SplittableRandom(15);
+        // (m, n, k, beta): transposed route (m >= 16, 2nk >= m(k + n), beta 0), then packed-Bᵀ routes
+        int[][] shapes = {{16, 33, 31, 0}, {64, 67, 64, 0}, {32, 64, 64, 0}, {131, 140, 41, 0}, {17, 64, 9, 0}, {15, 64, 64, 0},
+                {64, 64, 64, 1}, {64, 8, 8, 0}};
+        for (int threads : new int[] {1, 2}) {
+            Parallelism.setThreads(threads);
+            for (int[] s : shapes) {
+                int m = s[0];
+                int n = s[1];
+                int k = s[2];
+                double[] a = random(rng, 1 + m * k);
+                double[] b = random(rng, 2 + n * k);
+                double[] c = random(rng, 3 + m * n + 2);
+                double[] expected = c.clone();
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double sum = s[3] * expected[3 + i * n + j];
+                        for (int p = 0; p < k; p++) {
+                            sum = Math.fma(a[1 + i * k + p], b[2 + j * k + p], sum);
+                        }
+                        expected[3 + i * n + j] = sum;
+                    }
+                }
+                Gemm.nt(a, 1, b, 2, c, 3, m, n, k, s[3]);
+                assertThat(c).as("threads %d, m=%d n=%d k=%d beta=%d", threads, m, n, k, s[3]).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void vectorAndScalarKernelsAgreeToTheLastBit() {
         assertThat(Gemm.vectorized()).as("tests run with --add-modules jdk.incubator.vector (pom argLine)").isTrue();
