@@ -100,11 +100,15 @@ public final class Gemm {
         product(KERNEL, a, aOff, 1, m, b, bOff, c, cOff, m, n, k, beta);
     }
 
-    /** {@code C = beta C + A B} with A read at {@code a[aOff + i·ars + p·acs]}, split over threads along C's longer side. */
+    /**
+     * {@code C = beta C + A B} with A read at {@code a[aOff + i·ars + p·acs]}, split over threads along C's longer side;
+     * whole on the caller when it is small, or when the caller is itself one of the threads' tasks (row blocks): there
+     * the pieces would run one after the other anyway, each reading the other operand again.
+     */
     static void product(Kernel kernel, double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                         int m, int n, int k, double beta) {
         int threads = Parallelism.threads();
-        if (threads == 1 || (long) m * n * k < PARALLEL_WORK) {
+        if (threads == 1 || (long) m * n * k < PARALLEL_WORK || Parallelism.inside()) {
             kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, 0, m, 0, n);
         } else if (m >= n) {
             int chunk = roundUp((m + threads - 1) / threads, 4);

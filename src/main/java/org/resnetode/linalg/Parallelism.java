@@ -39,6 +39,11 @@ public final class Parallelism {
         threads = n;
     }
 
+    /** Whether this thread is running a task of {@link #run} (where a nested {@code run} runs its tasks in order, on it). */
+    public static boolean inside() {
+        return INSIDE.get();
+    }
+
     /** Runs {@code task.accept(t)} for t = 0..tasks-1, each exactly once, on up to {@link #threads()} threads. */
     public static void run(int tasks, IntConsumer task) {
         if (tasks <= 1 || INSIDE.get()) {
