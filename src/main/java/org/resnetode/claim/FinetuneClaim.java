@@ -187,8 +187,11 @@ public final class FinetuneClaim {
             policy.check(euler == null || heun < euler, String.format("smallest depth with adjoint gradient error <= %.0e along "
                     + "the run: Heun N = %d, Euler %s", GRADIENT_TOLERANCE, heun, euler == null ? "none on " + ladder : "N = " + euler));
         }
-        return result("finetune-heun", Map.of("errorDepths", Arrays.stream(cfg.errorDepths()).boxed().toList(),
-                "errorEpochs", cfg.errorEpochs()), rows, policy, notes);
+        // insertion-ordered: Map.of's iteration order changes from one JVM to the next, and so did the file's bytes
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("errorDepths", Arrays.stream(cfg.errorDepths()).boxed().toList());
+        extra.put("errorEpochs", cfg.errorEpochs());
+        return result("finetune-heun", extra, rows, policy, notes);
     }
 
     ClaimResult smoothness() {

@@ -85,6 +85,10 @@ class FinetuneClaimTest {
         double heun16 = (Double) heun.rows().get(7).get("maxGradientError");
         assertThat(euler2 / euler16).isBetween(4.0, 16.0);
         assertThat(heun2 / heun16).isGreaterThan(64.0);
+        // the files are the same bytes from one run to the next: every config in the order it was put (Map.of's order
+        // changes from one JVM to the next)
+        assertThat(List.copyOf(heun.config().keySet())).endsWith("errorDepths", "errorEpochs");
+        assertThat(List.copyOf(depth.config().keySet())).endsWith("baseDepth", "depths", "finetuneEpochs");
     }
 
     @Test
