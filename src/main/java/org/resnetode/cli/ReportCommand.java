@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {"The full verification report at default scale: runs distance, adjoint, memory, finetune and regularization with their "
                 + "defaults, writes each one's JSON, Markdown, LaTeX and CSV, the plots, and a summary REPORT.md counting "
                 + "holds, findings, fails and inconclusive into --out, as a set (all files or none).",
-                "Takes about 40 s on 2 cores (60 s with --threads 1; memory's million-layer gradients dominate); --quick shortens the ladders."})
+                "Takes about 35 s on 2 cores (about 60 s with --threads 1; memory's million-layer gradients dominate); --quick shortens the ladders."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
