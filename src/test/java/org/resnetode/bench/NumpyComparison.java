@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code bin/benchmark numpy [threads]}: for each workload of issue 6 (d = hidden, batch, N), the NumPy anchor
  * {@code ../shared/anchors/numpy_mlp_gradient.py} (best of {@value #REPEATS}, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE
  * removed from its environment alone) and right after it {@link GradientBenchmark} (backprop and adjoint, JMH single
- * shots, best of {@value #REPEATS} after {@value #WARMUP} warm-up shots, like the anchor's best-of). The whole sequence runs
+ * shots, best of {@value #REPEATS} after {@value #WARMUP} warm-up shots of several gradients, like the anchor's best-of). The whole sequence runs
  * {@value #ROUNDS} times, interleaved: this machine is shared, and its speed drifts by 10 to 30% over minutes, so a
  * slow spell that hit only one side of a ratio measured once would decide it. The table gives each side's best over
  * all rounds, the ratios of those bests (NumPy over ours, above 1: faster than NumPy; adjoint over backprop) and the
@@ -34,10 +34,13 @@ public final class NumpyComparison {
     static final int REPEATS = 5;
     static final int ROUNDS = 3;
     /**
-     * Warm-up shots before the measured ones: twenty, so that even the 20 ms gradients of d = 8 give the JIT some 0.4 s
-     * (with five, d = 8 measured about 30% slower than when warmed up longer).
+     * Warm-up shots before the measured ones, each of at least {@value #WARMUP_MULTIPLY_ADDS} multiply-adds' worth of
+     * gradients ({@link #warmupBatch}): at d = 8 a gradient takes some 15 ms, and twenty single gradients (0.3 s) left
+     * part of its code uncompiled (JFR: 9% of the samples in the Vector API's interpreted fall-backs after 40 gradients,
+     * 2% after 400), which made d = 8's ratios swing most.
      */
     static final int WARMUP = 20;
+    static final double WARMUP_MULTIPLY_ADDS = 1e9;
     static final List<Path> ANCHORS = List.of(Path.of("..", "shared", "anchors", "numpy_mlp_gradient.py"),
             Path.of("..", "..", "shared", "anchors", "numpy_mlp_gradient.py"));
     private static final Pattern BACKPROP_MS = Pattern.compile("\"backprop_ms\":\\s*([0-9.eE+-]+)");
@@ -141,6 +144,14 @@ public final class NumpyComparison {
         return Double.parseDouble(m.group(1));
     }
 
+    /** Gradients per warm-up shot: {@link #WARMUP_MULTIPLY_ADDS} over backprop's 7 N B d m multiply-adds, at least one (d = 8: 8). */
+    static int warmupBatch(String workload) {
+        String[] w = workload.split(",");
+        double d = Double.parseDouble(w[0]);
+        double multiplyAdds = 7 * Double.parseDouble(w[2]) * Double.parseDouble(w[1]) * d * d;
+        return Math.max(1, (int) (WARMUP_MULTIPLY_ADDS / multiplyAdds));
+    }
+
     static Options options(String workload, int threads) {
         return new OptionsBuilder()
                 .include(GradientBenchmark.class.getName() + "\\.")
@@ -149,6 +160,7 @@ public final class NumpyComparison {
                 .mode(Mode.SingleShotTime)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .warmupIterations(WARMUP)
+                .warmupBatchSize(warmupBatch(workload))
                 .measurementIterations(REPEATS)
                 .forks(1)
                 .build();
