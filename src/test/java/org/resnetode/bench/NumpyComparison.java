@@ -22,8 +22,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code ../shared/anchors/numpy_mlp_gradient.py} (best of {@value #REPEATS}, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE
  * removed from its environment alone) and right after it {@link GradientBenchmark} (backprop and adjoint, JMH single
  * shots, best of {@value #REPEATS} after {@value #WARMUP} warm-up shots of several gradients, like the anchor's best-of). The whole sequence runs
- * {@value #ROUNDS} times, interleaved: this machine is shared, and its speed drifts by 10 to 30% over minutes, so a
- * slow spell that hit only one side of a ratio measured once would decide it. The table gives each side's best over
+ * {@value #ROUNDS} times, interleaved, each round in fresh JMH forks: this machine is shared, its speed drifts by 10 to
+ * 30% over minutes, and one fork differs from the next (eight forks of the d = 128 adjoint, one after the other: best
+ * shots from 176 to 259 ms), so a slow spell or fork that hit only one side of a ratio measured once would decide it
+ * (with three rounds one run's d = 128 adjoint / backprop came out 1.53, its rounds 1.58, 2.40, 1.09). The table gives each side's best over
  * all rounds, the ratios of those bests (NumPy over ours, above 1: faster than NumPy; adjoint over backprop) and the
  * ratio in each round, so the spread is in view. The anchor is looked up as {@code ../shared/anchors} from the
  * repository, then {@code ../../shared/anchors} (a worktree one level deeper); without it, python3 or NumPy it says
@@ -32,7 +34,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class NumpyComparison {
     static final String[] WORKLOADS = {"8,64,4096", "64,64,1024", "128,128,256"};
     static final int REPEATS = 5;
-    static final int ROUNDS = 3;
+    static final int ROUNDS = 5;
     /**
      * Warm-up shots before the measured ones, each of at least {@value #WARMUP_MULTIPLY_ADDS} multiply-adds' worth of
      * gradients ({@link #warmupBatch}): at d = 8 a gradient takes some 15 ms, and twenty single gradients (0.3 s) left
