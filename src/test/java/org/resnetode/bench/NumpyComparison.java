@@ -9,25 +9,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * {@code bin/benchmark numpy [threads]}: for each workload of issue 6 (d = hidden, batch, N), the NumPy anchor
  * {@code ../shared/anchors/numpy_mlp_gradient.py} (best of {@value #REPEATS}, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE
- * removed from its environment alone) and right after it {@link GradientBenchmark} (backprop and adjoint, JMH single
- * shots, best of {@value #REPEATS} after {@value #WARMUP} warm-up shots of several gradients, like the anchor's best-of). The whole sequence runs
- * {@value #ROUNDS} times, interleaved, each round in fresh JMH forks: this machine is shared, its speed drifts by 10 to
- * 30% over minutes, and one fork differs from the next (eight forks of the d = 128 adjoint, one after the other: best
- * shots from 176 to 259 ms), so a slow spell or fork that hit only one side of a ratio measured once would decide it
- * (with three rounds one run's d = 128 adjoint / backprop came out 1.53, its rounds 1.58, 2.40, 1.09). The table gives each side's best over
- * all rounds, the ratios of those bests (NumPy over ours, above 1: faster than NumPy; adjoint over backprop) and the
- * ratio in each round, so the spread is in view. The anchor is looked up as {@code ../shared/anchors} from the
+ * removed from its environment alone) and right after it {@link GradientBenchmark}'s backprop and adjoint gradients in
+ * this JVM, {@value #REPEATS} shots of each <em>alternating</em> (backprop, adjoint, backprop, ...), after a warm-up
+ * of at least {@value #WARMUP_SECONDS} s a workload. The whole sequence runs {@value #ROUNDS} times, interleaved. Why
+ * this way: this machine is shared and its speed drifts by 10 to 50% within a minute (six JMH forks of the d = 64
+ * backprop, one after the other: best shots from 95 to 162 ms), so two methods measured in separate forks a few seconds
+ * apart, or NumPy and us in one pass, let a slow spell that hit one side decide a ratio (with JMH forks, two runs'
+ * d = 64 adjoint / backprop came out 1.31 and 1.40 from rounds between 0.72 and 2.40). The table gives each side's best
+ * over all rounds, the ratios of those bests (NumPy over ours, above 1: faster than NumPy; adjoint over backprop) and
+ * the ratios in each round, so the spread is in view. The anchor is looked up as {@code ../shared/anchors} from the
  * repository, then {@code ../../shared/anchors} (a worktree one level deeper); without it, python3 or NumPy it says
  * which and prints the project's times alone.
  */
@@ -35,14 +29,8 @@ public final class NumpyComparison {
     static final String[] WORKLOADS = {"8,64,4096", "64,64,1024", "128,128,256"};
     static final int REPEATS = 5;
     static final int ROUNDS = 5;
-    /**
-     * Warm-up shots before the measured ones, each of at least {@value #WARMUP_MULTIPLY_ADDS} multiply-adds' worth of
-     * gradients ({@link #warmupBatch}): at d = 8 a gradient takes some 15 ms, and twenty single gradients (0.3 s) left
-     * part of its code uncompiled (JFR: 9% of the samples in the Vector API's interpreted fall-backs after 40 gradients,
-     * 2% after 400), which made d = 8's ratios swing most.
-     */
-    static final int WARMUP = 20;
-    static final double WARMUP_MULTIPLY_ADDS = 1e9;
+    /** Seconds each workload's gradients run (alternating) before the first measured shot: the JIT compiles them meanwhile. */
+    static final double WARMUP_SECONDS = 3;
     static final List<Path> ANCHORS = List.of(Path.of("..", "shared", "anchors", "numpy_mlp_gradient.py"),
             Path.of("..", "..", "shared", "anchors", "numpy_mlp_gradient.py"));
     private static final Pattern BACKPROP_MS = Pattern.compile("\"backprop_ms\":\\s*([0-9.eE+-]+)");
@@ -50,22 +38,33 @@ public final class NumpyComparison {
     private NumpyComparison() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         Path anchor = ANCHORS.stream().filter(Files::isRegularFile).findFirst().orElse(null);
         String missing = anchorMissing(anchor);
         if (missing != null) {
             System.err.println("numpy anchor skipped: " + missing + "; printing the project's times alone");
         }
+        GradientBenchmark[] benchmarks = new GradientBenchmark[WORKLOADS.length];
+        for (int w = 0; w < WORKLOADS.length; w++) {
+            benchmarks[w] = new GradientBenchmark();
+            benchmarks[w].workload = WORKLOADS[w];
+            benchmarks[w].threads = threads;
+            benchmarks[w].setUp();
+            System.err.printf("warming up %s%n", WORKLOADS[w]);
+            warmUp(benchmarks[w]);
+        }
         double[][][] times = new double[WORKLOADS.length][ROUNDS][];
         for (int round = 0; round < ROUNDS; round++) {
             for (int w = 0; w < WORKLOADS.length; w++) {
                 System.err.printf("round %d of %d, workload %s%n", round + 1, ROUNDS, WORKLOADS[w]);
-                times[w][round] = measure(WORKLOADS[w], anchor, missing == null, threads);
+                double numpy = missing == null ? anchor(anchor, WORKLOADS[w]) : Double.NaN;
+                double[] ours = alternate(benchmarks[w]);
+                times[w][round] = new double[] {numpy, ours[0], ours[1]};
             }
         }
         System.out.printf("%nOne gradient, Euler, f = W2 tanh(W1 x), kernel threads: %s (ms, best of %d shots in each of %d"
-                + " interleaved rounds; NumPy / backprop above 1 = faster than NumPy; targets: ≥ 3× at d = 8, ≥ 1× at"
+                + " interleaved rounds, backprop and adjoint shots alternating; NumPy / backprop above 1 = faster than NumPy; targets: ≥ 3× at d = 8, ≥ 1× at"
                 + " d = 64 and 128, adjoint / backprop ≤ 1.3)%n",
                 threads == 0 ? "all " + Runtime.getRuntime().availableProcessors() + " cores" : threads, REPEATS, ROUNDS);
         System.out.println("| d = hidden, batch, N | NumPy backprop | backprop | adjoint | NumPy / backprop | adjoint / backprop"
@@ -76,21 +75,30 @@ public final class NumpyComparison {
         }
     }
 
-    /** NumPy's, backprop's and the adjoint's best times (ms) in one round of one workload; NumPy's NaN without the anchor. */
-    static double[] measure(String workload, Path anchor, boolean withAnchor, int threads)
-            throws IOException, InterruptedException, RunnerException {
-        double numpy = withAnchor ? anchor(anchor, workload) : Double.NaN;
-        double backprop = Double.NaN;
-        double adjoint = Double.NaN;
-        for (RunResult r : new Runner(options(workload, threads)).run()) {
-            double ms = r.getPrimaryResult().getStatistics().getMin();
-            if (r.getParams().getBenchmark().endsWith(".backprop")) {
-                backprop = ms;
-            } else {
-                adjoint = ms;
+    /** Backprop and adjoint gradients, alternating, until {@link #WARMUP_SECONDS} have passed. */
+    static void warmUp(GradientBenchmark benchmark) {
+        long end = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
+        while (System.nanoTime() < end) {
+            benchmark.backprop();
+            benchmark.adjoint();
+        }
+    }
+
+    /** Backprop's and the adjoint's best times (ms) over {@link #REPEATS} shots of each, taken alternately. */
+    static double[] alternate(GradientBenchmark benchmark) {
+        double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double sink = 0;
+        for (int shot = 0; shot < REPEATS; shot++) {
+            for (int method = 0; method < 2; method++) {
+                long start = System.nanoTime();
+                sink += method == 0 ? benchmark.backprop() : benchmark.adjoint();
+                best[method] = Math.min(best[method], (System.nanoTime() - start) / 1e6);
             }
         }
-        return new double[] {numpy, backprop, adjoint};
+        if (!(sink > Double.NEGATIVE_INFINITY)) {
+            throw new IllegalStateException("a gradient's loss was NaN");
+        }
+        return best;
     }
 
     /** One table row: each side's best over the rounds (NumPy, backprop, adjoint), the ratios of the bests, the ratios by round. */
@@ -146,25 +154,4 @@ public final class NumpyComparison {
         return Double.parseDouble(m.group(1));
     }
 
-    /** Gradients per warm-up shot: {@link #WARMUP_MULTIPLY_ADDS} over backprop's 7 N B d m multiply-adds, at least one (d = 8: 8). */
-    static int warmupBatch(String workload) {
-        String[] w = workload.split(",");
-        double d = Double.parseDouble(w[0]);
-        double multiplyAdds = 7 * Double.parseDouble(w[2]) * Double.parseDouble(w[1]) * d * d;
-        return Math.max(1, (int) (WARMUP_MULTIPLY_ADDS / multiplyAdds));
-    }
-
-    static Options options(String workload, int threads) {
-        return new OptionsBuilder()
-                .include(GradientBenchmark.class.getName() + "\\.")
-                .param("workload", workload)
-                .param("threads", Integer.toString(threads))
-                .mode(Mode.SingleShotTime)
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .warmupIterations(WARMUP)
-                .warmupBatchSize(warmupBatch(workload))
-                .measurementIterations(REPEATS)
-                .forks(1)
-                .build();
-    }
 }

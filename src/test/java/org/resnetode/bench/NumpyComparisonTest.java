@@ -15,14 +15,6 @@ class NumpyComparisonTest {
     }
 
     @Test
-    void warmUpShotsHoldAboutABillionMultiplyAdds() {
-        // backprop's 7 N B d m: d = 8 about 1.2e8 (8 gradients a shot), d = 64 and 128 above 1e9 (one)
-        assertEquals(8, NumpyComparison.warmupBatch("8,64,4096"));
-        assertEquals(1, NumpyComparison.warmupBatch("64,64,1024"));
-        assertEquals(1, NumpyComparison.warmupBatch("128,128,256"));
-    }
-
-    @Test
     void rowWithoutTheAnchorSaysSoInsteadOfARatio() {
         double[][] rounds = {{Double.NaN, 50, 60}, {Double.NaN, 40, 70}};
         assertEquals("| 8, 64, 4096 | n/a | 40.0 | 60.0 | n/a | 1.50 | n/a, n/a | 1.20, 1.75 |",
