@@ -43,7 +43,6 @@ public final class Adjoint implements GradientMethod {
     public GradientReport compute(ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
         RowBlocks blocks = RowBlocks.start(net, inputs, batch, gradient, partialBudget);
         int d = net.family().dim();
-        int steps = net.steps();
         int blockCount = blocks.count;
         double[][] x = new double[blockCount][];
         double[][] p = new double[blockCount][];
@@ -52,7 +51,7 @@ public final class Adjoint implements GradientMethod {
             p[k] = new double[x[k].length];
             blocks.sweeps[k].prepareReverse(blocks.rows(k));
         }
-        blocks.forward(true, (k, n) -> blocks.sweeps[k].forward(n, x[k], x[k], blocks.rows(k)));
+        blocks.forward((k, n) -> blocks.sweeps[k].forward(n, x[k], x[k], blocks.rows(k)));
         double value = blocks.loss(loss, x, p, batch);
         double[] row = new double[d];
         // a listener sees the blocks one after another, on this thread (it need not be thread-safe)

@@ -39,7 +39,7 @@ public final class Backprop implements GradientMethod {
             }
             p[k] = new double[trajectory[k][0].length];
         }
-        blocks.forward(true, (k, n) -> blocks.sweeps[k].forward(n, trajectory[k][n], trajectory[k][n + 1], blocks.rows(k)));
+        blocks.forward((k, n) -> blocks.sweeps[k].forward(n, trajectory[k][n], trajectory[k][n + 1], blocks.rows(k)));
         double[][] last = new double[blockCount][];
         for (int k = 0; k < blockCount; k++) {
             last[k] = trajectory[k][steps];

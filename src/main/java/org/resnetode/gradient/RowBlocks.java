@@ -143,11 +143,7 @@ final class RowBlocks {
         return start[k];
     }
 
-    /** {@code body.accept(k)} for every block: on the threads of {@link Parallelism}, or in block order on the caller. */
-    void each(boolean parallel, IntConsumer body) {
-        each(parallel, count, body);
-    }
-
+    /** {@code body.accept(t)} for t = 0..tasks-1: on the threads of {@link Parallelism}, or in order on the caller. */
     private static void each(boolean parallel, int tasks, IntConsumer body) {
         if (parallel) {
             Parallelism.run(tasks, body);
@@ -184,15 +180,15 @@ final class RowBlocks {
     }
 
     /**
-     * Steps 0 to {@code S-1} of every block, in the chunks of layers of {@link #backward}: every block finishes a chunk
-     * before any starts the next, so that a chunk's weights, read from memory by the first block to reach them, are
-     * still in cache for the others.
+     * Steps 0 to {@code S-1} of every block, on the threads, in the chunks of layers of {@link #backward}: every block
+     * finishes a chunk before any starts the next, so that a chunk's weights, read from memory by the first block to
+     * reach them, are still in cache for the others.
      */
-    void forward(boolean parallel, ForwardStep step) {
+    void forward(ForwardStep step) {
         for (int from = 0; from < steps; from += layersPerChunk) {
             int begin = from;
             int end = Math.min(steps, from + layersPerChunk);
-            each(parallel, k -> {
+            each(true, count, k -> {
                 for (int n = begin; n < end; n++) {
                     step.apply(k, n);
                 }
@@ -220,7 +216,7 @@ final class RowBlocks {
             int to = end;
             int base = Math.min(weights.offset(from), weights.offset(to));
             int span = Math.min(Math.max(weights.offset(from), weights.offset(to)) + weights.size(), gradient.length) - base;
-            each(parallel, k -> {
+            each(parallel, count, k -> {
                 double[] g = count == 1 ? gradient : partial[k];
                 int b = count == 1 ? 0 : base;
                 for (int n = to - 1; n >= from; n--) {

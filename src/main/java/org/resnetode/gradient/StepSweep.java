@@ -9,8 +9,6 @@ import org.resnetode.scheme.RungeKuttaStep;
  * reversed, and step n's VJP, each reading θ_n and θ_{n+1} from the network's weights.
  */
 final class StepSweep {
-    final int steps;
-    final int dim;
     private final RungeKuttaStep forward;
     private final ResNet net;
     private RungeKuttaStep reverse;
@@ -18,8 +16,6 @@ final class StepSweep {
     private final double h;
 
     StepSweep(ResNet net) {
-        this.steps = net.steps();
-        this.dim = net.family().dim();
         this.forward = net.forwardStep();
         this.net = net;
         this.weights = net.weights();

@@ -46,7 +46,7 @@ public final class Parallelism {
 
     /** Runs {@code task.accept(t)} for t = 0..tasks-1, each exactly once, on up to {@link #threads()} threads. */
     public static void run(int tasks, IntConsumer task) {
-        if (tasks <= 1 || INSIDE.get()) {
+        if (tasks <= 1 || inside()) {
             for (int t = 0; t < tasks; t++) {
                 task.accept(t);
             }
