@@ -38,7 +38,7 @@ public enum Verdict {
                 return v;
             }
         }
-        throw new IllegalArgumentException("unknown verdict '" + org.resnetode.io.Printable.of(String.valueOf(label), 30) + "'");
+        throw new IllegalArgumentException("unknown verdict '" + org.resnetode.checks.Printable.of(String.valueOf(label), 30) + "'");
     }
 
     /** The worse of two verdicts: fails over inconclusive over finding over holds. */

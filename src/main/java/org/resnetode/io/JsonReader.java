@@ -1,5 +1,6 @@
 package org.resnetode.io;
 
+import org.resnetode.checks.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.resnetode.io;
 
+import org.resnetode.checks.Printable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

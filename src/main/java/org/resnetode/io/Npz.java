@@ -1,5 +1,6 @@
 package org.resnetode.io;
 
+import org.resnetode.checks.Printable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -173,7 +173,7 @@ final class NetworkJson {
         Map<String, Object> weights = object(m.get("weights"), "$.weights");
         for (String key : weights.keySet()) {
             if (kinds.stream().noneMatch(k -> k.name().equals(key))) {
-                throw new IllegalArgumentException("$.weights." + org.resnetode.io.Printable.of(key, 30) + " is not a weight of family "
+                throw new IllegalArgumentException("$.weights." + org.resnetode.checks.Printable.of(key, 30) + " is not a weight of family "
                         + family + " (expected " + kinds.stream().map(WeightKinds.Kind::name).toList() + ")");
             }
         }
@@ -283,7 +283,7 @@ final class NetworkJson {
             return "missing or null";
         }
         if (v instanceof String s) {
-            return "\"" + org.resnetode.io.Printable.of(s, 30) + "\"";
+            return "\"" + org.resnetode.checks.Printable.of(s, 30) + "\"";
         }
         if (v instanceof List<?>) {
             return "an array";

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Verdict;
 import org.resnetode.io.JsonReader;
-import org.resnetode.io.Printable;
+import org.resnetode.checks.Printable;
 import org.resnetode.stats.RateFit;
 
 /** Reads claim results back from the JSON {@link Json} writes, so they can be compared (regression tests). */

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.fraction.BigFraction;
-import org.resnetode.io.Printable;
+import org.resnetode.checks.Printable;
 
 /**
  * An explicit Runge-Kutta scheme as data: {@code y_i = x + h Σ_{j<i} a_ij k_j},

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.resnetode.io.Printable;
+import org.resnetode.checks.Printable;
 
 /**
  * A tableau plus the convention mapping depth N to steps and weights. The standard convention runs

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.resnetode.io.JsonReader;
-import org.resnetode.io.Printable;
+import org.resnetode.checks.Printable;
 
 /**
  * A Butcher tableau given as data by the user, from a parsed JSON tree (objects as {@link Map}s, arrays as

@@ -142,7 +142,7 @@ public final class DataReader {
     }
 
     private static String abbreviate(String s) {
-        return org.resnetode.io.Printable.of(s, 20);
+        return org.resnetode.checks.Printable.of(s, 20);
     }
 
     /** A growable double array (no boxing). */

@@ -1,4 +1,4 @@
-package org.resnetode.io;
+package org.resnetode.checks;
 
 /** Text taken from an input file, made safe for a one-line error message. */
 public final class Printable {
