@@ -100,24 +100,26 @@ public final class GradientAudit {
             gradient = perStage(s, user, references, tolerance, policy);
         }
         Reference exact = closest(references, gradient, Reference::exact);
-        Reference adjoint = closest(references, gradient, Reference::adjoint);
-        Convention best = exact.convention();
+        Map<Convention, RateFit> fits = new java.util.HashMap<>();
+        java.util.function.Function<Convention, RateFit> fitOf = conv -> fits.computeIfAbsent(conv, k -> recoveryFit(s, k));
+        Reference explaining = user.layers() == layers
+                ? judge(s, gradient, references, exact, tolerance, fitOf, policy) : exact;
+        Convention best = explaining.convention();
+        Reference bestExact = closest(references, gradient, r -> r.exact() && r.convention() == best);
+        Reference bestAdjoint = closest(references, gradient, r -> r.adjoint() && r.convention() == best);
+        RateFit fit = fitOf.apply(best);
         Map<String, Object> c = new LinkedHashMap<>(config);
         c.put("layers", layers);
         c.put("kinds", String.join(",", s.kinds().stream().map(WeightKinds.Kind::name).toList()));
         c.put("roundOff", tolerance);
         c.put("precision", user.singlePrecision() ? "float32" : "float64");
         c.put("bestConvention", best.scheme().name());
-        RateFit fit = recoveryFit(s, best, layers);
-        if (user.layers() == layers) {
-            judge(s, gradient, references, exact, adjoint, tolerance, fit, policy);
-        }
         dependsOnDepth(s, best, fit, c, notes);
         ClaimResult summary = new ClaimResult("gradient-audit", c, referenceRows(s, references, gradient), fit == null ? List.of() : List.of(fit),
                 policy.verdict(), notes);
-        ClaimResult perLayer = new ClaimResult("gradient-audit-layers", c, layerRows(s, gradient, exact, adjoint, tolerance),
-                List.of(), policy.verdict(), List.of("per layer and weight kind, against " + exact.name() + " and " + adjoint.name()
-                        + "; match: the pattern of " + exact.name() + "'s step parts the layer equals to round-off"));
+        ClaimResult perLayer = new ClaimResult("gradient-audit-layers", c, layerRows(s, gradient, bestExact, bestAdjoint, tolerance),
+                List.of(), policy.verdict(), List.of("per layer and weight kind, against " + bestExact.name() + " and " + bestAdjoint.name()
+                        + "; match: the pattern of " + bestExact.name() + "'s step parts the layer equals to round-off"));
         return List.of(summary, perLayer);
     }
 
@@ -215,33 +217,38 @@ public final class GradientAudit {
     }
 
     /** The verdict of a K-layer gradient: a convention, an adjoint, a faulty adjoint, a pattern, a scale, a recovery error or a bug. */
-    private static void judge(Subject s, double[] g, List<Reference> references, Reference exact, Reference adjoint,
-                              double tolerance, RateFit fit, VerdictPolicy policy) {
+    private static Reference judge(Subject s, double[] g, List<Reference> references, Reference exact, double tolerance,
+                                   java.util.function.Function<Convention, RateFit> fitOf, VerdictPolicy policy) {
+        Reference adjoint = closest(references, g, Reference::adjoint);
         double exactError = relativeError(g, exact.gradient());
         double adjointError = relativeError(g, adjoint.gradient());
         if (exactError <= tolerance) {
             policy.record(Verdict.HOLDS, String.format("the gradients are %s's exact gradient to round-off (relative error %.2e, "
                     + "round-off %.0e)%s", exact.convention().scheme().name(), exactError, tolerance, adjointError <= tolerance
                     ? String.format("; %s is as close (%.2e): at this depth the two cannot be told apart", adjoint.name(), adjointError) : ""));
-            return;
+            return exact;
         }
         if (adjointError <= tolerance) {
+            RateFit fit = fitOf.apply(adjoint.convention());
             double gap = relativeError(adjoint.gradient(), closest(references, adjoint.gradient(), Reference::exact).gradient());
             policy.record(Verdict.FINDING, String.format("the gradients are the %s to round-off (relative error %.2e): correct up "
                     + "to its recovery error, %.3e relative to exact backprop at this depth%s", adjoint.name(), adjointError, gap,
                     fit == null ? "" : String.format(", shrinking at rate %.3g over N, 2N, 4N", fit.rate())));
-            return;
+            return adjoint;
         }
         Reference faulty = closest(references, g, r -> !r.exact() && !r.adjoint());
         double faultyError = faulty == null ? Double.POSITIVE_INFINITY : relativeError(g, faulty.gradient());
         if (faultyError <= tolerance) {
             policy.fails(String.format("the gradients are those of an %s (relative error %.2e): a bug", faulty.name().replaceFirst("^\\S+ ", "")
                     + " (" + faulty.convention().scheme().name() + ")", faultyError));
-            return;
+            return faulty;
         }
-        if (pattern(s, g, references, tolerance, policy) || scaled(g, references, tolerance, policy)) {
-            return;
+        Reference explained = pattern(s, g, references, tolerance, policy);
+        explained = explained != null ? explained : scaled(g, references, tolerance, policy);
+        if (explained != null) {
+            return explained;
         }
+        RateFit fit = fitOf.apply(exact.convention());
         Reference own = closest(references, g, r -> r.adjoint() && r.convention() == exact.convention());
         double recovery = relativeError(own.gradient(), exact.gradient());
         String scheme = exact.convention().scheme().name();
@@ -254,10 +261,11 @@ public final class GradientAudit {
             policy.fails(String.format("a bug of no known pattern: the gap to the closest exact gradient (%s) is %.3e, %.3g times "
                     + "the %s adjoint's recovery error %.3e at this depth", scheme, exactError, exactError / recovery, scheme, recovery));
         }
+        return exact;
     }
 
     /** A mis-assignment pattern of some convention's exact or adjoint parts explaining all layers but the end ones. */
-    private static boolean pattern(Subject s, double[] g, List<Reference> references, double tolerance, VerdictPolicy policy) {
+    private static Reference pattern(Subject s, double[] g, List<Reference> references, double tolerance, VerdictPolicy policy) {
         int layers = s.net().weights().count();
         Explanation best = null;
         Reference bestRef = null;
@@ -272,7 +280,7 @@ public final class GradientAudit {
             }
         }
         if (best == null || best.count() < Math.max(2, layers - 2)) {
-            return false;
+            return null;
         }
         List<Integer> other = new ArrayList<>();
         for (int m = 0; m < layers; m++) {
@@ -288,11 +296,11 @@ public final class GradientAudit {
             policy.fails(String.format("%s (of %s's step parts, %d of %d layers to round-off%s)", best.pattern().description,
                     bestRef.name(), best.count(), layers, rest));
         }
-        return true;
+        return bestRef;
     }
 
     /** The gradients are a constant multiple of a convention's (a different loss normalisation). */
-    private static boolean scaled(double[] g, List<Reference> references, double tolerance, VerdictPolicy policy) {
+    private static Reference scaled(double[] g, List<Reference> references, double tolerance, VerdictPolicy policy) {
         for (Reference r : references) {
             if (!r.exact() && !r.adjoint()) {
                 continue;
@@ -312,14 +320,14 @@ public final class GradientAudit {
             if (relativeError(g, scaled) <= tolerance && Math.abs(scale - 1) > tolerance) {
                 policy.fails(String.format("the gradients are %.6g times %s's: a different loss normalisation (--loss mse is "
                         + "½ mean_i ||x_N - y_i||²; PyTorch's MSELoss, the mean over B·d entries, gives 2/d times it)", scale, r.name()));
-                return true;
+                return r;
             }
         }
-        return false;
+        return null;
     }
 
     /** The tool's own adjoint error against backprop, convention {@code c}, at N, 2N, 4N (network resampled), fitted. */
-    private static RateFit recoveryFit(Subject s, Convention c, int layers) {
+    private static RateFit recoveryFit(Subject s, Convention c) {
         int[] depths = new int[RESAMPLING.length];
         double[] errors = new double[RESAMPLING.length];
         for (int i = 0; i < RESAMPLING.length; i++) {
@@ -363,7 +371,7 @@ public final class GradientAudit {
             row.put("relativeError", relativeError(g, r.gradient()));
             double worst = 0;
             for (int m = 0; m < layers; m++) {
-                worst = Math.max(worst, Norms.distance(g, m * p, r.gradient(), m * p, p) / Math.max(Norms.euclidean(r.gradient(), m * p, p), Double.MIN_NORMAL));
+                worst = Math.max(worst, Norms.distance(g, m * p, r.gradient(), m * p, p) / Math.max(Norms.euclidean(r.gradient(), m * p, p), floor(r)));
             }
             row.put("worstLayerError", worst);
             for (WeightKinds.Kind kind : s.kinds()) {
@@ -399,9 +407,9 @@ public final class GradientAudit {
                 row.put("kind", kind.name());
                 row.put("norm", Norms.euclidean(g, off, kind.size()));
                 row.put("errorExact", Norms.distance(g, off, exact.gradient(), off, kind.size())
-                        / Math.max(Norms.euclidean(exact.gradient(), off, kind.size()), Double.MIN_NORMAL));
+                        / Math.max(Norms.euclidean(exact.gradient(), off, kind.size()), floor(exact)));
                 row.put("errorAdjoint", Norms.distance(g, off, adjoint.gradient(), off, kind.size())
-                        / Math.max(Norms.euclidean(adjoint.gradient(), off, kind.size()), Double.MIN_NORMAL));
+                        / Math.max(Norms.euclidean(adjoint.gradient(), off, kind.size()), floor(adjoint)));
                 row.put("match", match);
                 rows.add(row);
             }
