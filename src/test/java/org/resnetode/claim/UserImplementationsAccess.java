@@ -18,4 +18,20 @@ public final class UserImplementationsAccess {
         double[][][] g = new UserImplementations(layers).gradient(UserImplementations.Method.valueOf(method));
         return UserImplementations.writeNpz(file, Map.of("W", g));
     }
+
+    /** A flat layer-major gradient of 1-kind square layers as {@code [layer][row][col]}. */
+    public static double[][][] layers(double[] flat, int layers, int d) {
+        double[][][] out = new double[layers][d][d];
+        for (int k = 0; k < layers; k++) {
+            for (int i = 0; i < d; i++) {
+                System.arraycopy(flat, (k * d + i) * d, out[k][i], 0, d);
+            }
+        }
+        return out;
+    }
+
+    /** Nested double arrays as a .npz archive. */
+    public static Path archive(Path file, Map<String, Object> arrays) {
+        return UserImplementations.writeNpz(file, new java.util.LinkedHashMap<>(arrays));
+    }
 }
