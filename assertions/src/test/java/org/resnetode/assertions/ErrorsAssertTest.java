@@ -63,8 +63,9 @@ class ErrorsAssertTest {
                 .hasMessageContaining("Expecting errors to converge at rate 2.000 ± 0.1000,")
                 .hasMessageContaining(String.format(java.util.Locale.ROOT, "but the fitted rate is %.4g (95%% interval [%.4g, %.4g]) "
                         + "over N = 16..128 (4 points), error ≈ %.4g N^-%.4g.", rate, rate - half, rate + half, Math.exp(intercept), rate))
-                .hasMessageContaining(String.format(java.util.Locale.ROOT, "through them (measured / line):%n  N=64: error 0.07813, line %.4g (%.3g)",
-                        line64, (5.0 / 64) / line64));
+                .hasMessageEndingWith(String.format(java.util.Locale.ROOT, "through them (measured / line):%n  N=64: error 0.07813, line %.4g (%.3g)%n"
+                        + "  N=16: error 0.06250, line %.4g (%.3g)%n  N=32: error 0.03125, line %.4g (%.3g)", line64, (5.0 / 64) / line64,
+                        line64 * 16, (1.0 / 16) / (line64 * 16), line64 * 4, (1.0 / 32) / (line64 * 4)));
     }
 
     /** The mutant "rate tolerance ignored" (always pass, or never pass) is killed by both sides of the tolerance. */
@@ -72,7 +73,8 @@ class ErrorsAssertTest {
     void theToleranceDecides() {
         double[] e = firstOrder(LADDER, 1);
         assertThatThrownBy(() -> assertThatErrors(LADDER, e).convergesAtRate(1.3, within(0.1))).isInstanceOf(AssertionError.class);
-        assertThatCode(() -> assertThatErrors(LADDER, e).convergesAtRate(1.3, within(0.31))).doesNotThrowAnyException();
+        assertThatCode(() -> assertThatErrors(LADDER, e).convergesAtRate(1.3, within(0.31)).convergesAtRate(1.0, within(0.01))
+                .doesNotConverge()).isInstanceOf(AssertionError.class).hasMessageContaining("Expecting errors not to converge");
         assertThatCode(() -> assertThatErrors(LADDER, e).convergesAtRate(0.7, within(0.31))).doesNotThrowAnyException();
         assertThatThrownBy(() -> assertThatErrors(LADDER, e).convergesAtRate(0.7, within(0.29))).isInstanceOf(AssertionError.class);
     }
@@ -91,12 +93,13 @@ class ErrorsAssertTest {
     @Test
     void boundsNameEveryPointAbove() {
         int[] n = {8, 16, 32};
-        assertThatCode(() -> assertThatErrors(n, new double[] {0.1, 0.05, 0.03}).isBoundedBy(new double[] {0.1, 0.06, 0.04}))
-                .doesNotThrowAnyException();
+        assertThatCode(() -> assertThatErrors(n, new double[] {0.1, 0.05, 0.03}).isBoundedBy(new double[] {0.1, 0.06, 0.04})
+                .isBoundedBy(new double[] {0.1, 0.05, 0.03})).doesNotThrowAnyException();
         assertThatThrownBy(() -> assertThatErrors(n, new double[] {0.1, 0.05, 0.03}).isBoundedBy(new double[] {0.2, 0.04, 0.03}))
                 .hasMessageContaining("but 1 of 3 exceed it:")
                 .hasMessageContaining("N=16: error 0.05000 > bound 0.04000 (1.25 times it)")
-                .hasMessageNotContaining("N=8:").hasMessageNotContaining("N=32:");
+                .hasMessageNotContaining("N=8:").hasMessageNotContaining("N=32:")
+                .hasMessageContaining("(the fitted rate is 0.8685");
         assertThatThrownBy(() -> assertThatErrors(n, new double[] {0.1, Double.NaN, 0.03}).isBoundedBy(new double[] {1, 1, 1}))
                 .hasMessageContaining("N=16: error NaN > bound 1.000");
         assertThatThrownBy(() -> assertThatErrors(n, new double[] {0.1, 0.05, 0.03}).isBoundedBy(new double[] {1, 1}))
@@ -105,7 +108,8 @@ class ErrorsAssertTest {
 
     @Test
     void stagnationIsTellingFromConvergence() {
-        assertThatCode(() -> assertThatErrors(LADDER, new double[] {0.1, 0.11, 0.1, 0.105}).doesNotConverge()).doesNotThrowAnyException();
+        assertThatCode(() -> assertThatErrors(LADDER, new double[] {0.1, 0.11, 0.1, 0.105}).doesNotConverge().doesNotConverge())
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> assertThatErrors(LADDER, firstOrder(LADDER, 2)).doesNotConverge())
                 .hasMessageContaining("Expecting errors not to converge (rate below 0.1000),")
                 .hasMessageContaining("but the fitted rate is 1.000 (95% interval [1.000, 1.000]) over N = 16..128 (4 points), error ≈ 2.000 N^-1.000.")
@@ -120,7 +124,8 @@ class ErrorsAssertTest {
         for (int i = 0; i < 3; i++) {
             e[i] = 3.0 / n[i] + 5.0 / ((double) n[i] * n[i]);
         }
-        assertThatCode(() -> assertThatErrors(n, e).agreesWithRichardson(1, 3, within(1e-12))).doesNotThrowAnyException();
+        assertThatCode(() -> assertThatErrors(n, e).agreesWithRichardson(1, 3, within(1e-12)).agreesWithRichardson(1, 2.9, within(0.04)))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> assertThatErrors(n, e).agreesWithRichardson(1, 2.5, within(0.1)))
                 .hasMessageContaining("on the finest pair N=16, 32 to be 2.500 within 0.1000 relative,")
                 .hasMessageContaining("but it is 3.000 (0.200 relative off).")
@@ -134,6 +139,8 @@ class ErrorsAssertTest {
         assertThatThrownBy(() -> assertThatErrors(new int[] {8, 16}, new double[] {1})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("depths and errors must be two arrays of the same length, got 2 depths and 1 errors");
         assertThatThrownBy(() -> assertThatErrors(new int[] {0, 16}, new double[] {1, 2})).hasMessage("depth 0 is 0, expected at least 1");
-        assertThat(new Errors(new int[] {8}, new double[] {0.5})).isEqualTo(new Errors(new int[] {8}, new double[] {0.5}));
+        Errors one = new Errors(new int[] {1}, new double[] {0.5});
+        assertThat(one).isEqualTo(new Errors(new int[] {1}, new double[] {0.5})).hasSameHashCodeAs(new Errors(new int[] {1}, new double[] {0.5}))
+                .isNotEqualTo(new Errors(new int[] {1}, new double[] {0.25})).isNotEqualTo(new Errors(new int[] {2}, new double[] {0.5}));
     }
 }
