@@ -67,7 +67,8 @@ class GradientAuditTest {
             "HEUN_STAGES_CONCATENATED, fails, per-stage gradients concatenated step by step",
             "HEUN_STAGE_TO_THETA_N, fails, layer n receives both stages of step n",
             "EULER_OFF_BY_ONE, fails, off by one layer: layer n receives layer n+1's gradient",
-            "EULER_ADJOINT_SIGN_FLIPPED, fails, adjoint whose reverse step has the sign of h flipped (euler)"})
+            "EULER_ADJOINT_SIGN_FLIPPED, fails, adjoint whose reverse step has the sign of h flipped (euler)",
+            "EULER_ADJOINT_HALF_STEPS, finding, an adjoint, correct up to its recovery error"})
     void eachImplementationIsNamed(Method method, String verdict, String why) {
         List<ClaimResult> r = audit(user.gradient(method));
         assertThat(r.get(0).verdict().label()).as(String.join("\n", r.get(0).notes())).isEqualTo(verdict);
@@ -203,5 +204,51 @@ class GradientAuditTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void perStageGradientsAsStepsTimesStagesAreNamedToo() {
+        double[][][] g = user.gradient(Method.HEUN_STAGES_CONCATENATED);
+        double[][][][] stacked = new double[g.length / 2][2][][];
+        for (int n = 0; n < stacked.length; n++) {
+            stacked[n][0] = g[2 * n];
+            stacked[n][1] = g[2 * n + 1];
+        }
+        ClaimResult r = audit(stacked).get(0);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(String.join("\n", r.notes())).contains("per-stage gradients concatenated step by step", "heun backprop's per-stage parts");
+        // summed per layer as they should be, the stages are heun's exact gradient
+        assertThat(r.rows().stream().filter(row -> row.get("reference").equals("heun backprop"))
+                .mapToDouble(row -> (double) row.get("relativeError")).min().orElseThrow()).isLessThan(1e-13);
+    }
+
+    /** Two weight kinds (W1, W2 of W2 tanh(W1 x)) keep their places in each layer: the tool's Heun backprop, read back from W1 and W2 arrays. */
+    @Test
+    void anMlpsTwoKindsAreReadAndAuditedPerKind() {
+        org.resnetode.model.ResidualFunction mlp = org.resnetode.model.Families.create("mlp", 3, 4);
+        int layers = 7;
+        org.resnetode.model.DepthProfile profile = org.resnetode.model.DepthProfiles.create("fourier", mlp, 5L, 0.5, false);
+        ResNet net = new ResNet(mlp, Scheme.HEUN, org.resnetode.model.Weights.sample(profile, layers, layers - 1), layers - 1);
+        double[] targets = GradientMethod.flatten(user.targets);
+        double[] gradient = new double[net.weights().data().length];
+        new Backprop().compute(net, user.inputs, user.targets, gradient);
+        double[][][] w1 = new double[layers][4][3];
+        double[][][] w2 = new double[layers][3][4];
+        for (int k = 0; k < layers; k++) {
+            for (int i = 0; i < 12; i++) {
+                w1[k][i / 3][i % 3] = gradient[k * 24 + i];
+                w2[k][i / 4][i % 4] = gradient[k * 24 + 12 + i];
+            }
+        }
+        Map<String, Object> arrays = new LinkedHashMap<>();
+        arrays.put("W2", w2);
+        arrays.put("W1", w1);
+        Path g = UserImplementations.writeNpz(dir.resolve("mlp.npz"), arrays);
+        GradientAudit.Subject s = new GradientAudit.Subject(net, GradientMethod.flatten(user.inputs), 2,
+                () -> TerminalLoss.squaredError(targets), org.resnetode.network.WeightKinds.of("mlp", 3, 4), 1e-3, List.of());
+        ClaimResult r = GradientAudit.audit(s, g, Map.of()).get(0);
+        assertThat(r.verdict()).as(String.join("\n", r.notes())).isEqualTo(Verdict.HOLDS);
+        assertThat(r.config().get("bestConvention")).isEqualTo("heun");
+        assertThat(r.rows().get(0)).containsKeys("errorW1", "errorW2");
     }
 }

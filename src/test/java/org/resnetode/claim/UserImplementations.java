@@ -32,7 +32,9 @@ final class UserImplementations {
         /** Euler backprop writing layer n+1's gradient into layer n. */
         EULER_OFF_BY_ONE,
         /** Euler adjoint whose reverse step adds h f instead of subtracting it. */
-        EULER_ADJOINT_SIGN_FLIPPED
+        EULER_ADJOINT_SIGN_FLIPPED,
+        /** A correct Euler adjoint of another kind: it recovers x~_n by two reverse half steps (error O(h) as well). */
+        EULER_ADJOINT_HALF_STEPS
     }
 
     final int layers;
@@ -132,6 +134,10 @@ final class UserImplementations {
 
     /** One reverse step of the method's adjoint: x~_n from x~_{n+1}. */
     private double[] recover(Method m, int n, double[] x, double h, boolean heun) {
+        if (m == Method.EULER_ADJOINT_HALF_STEPS) {
+            double[] half = axpy(x, -h / 2, f(w[n], x));
+            return axpy(half, -h / 2, f(w[n], half));
+        }
         if (!heun) {
             return axpy(x, m == Method.EULER_ADJOINT_SIGN_FLIPPED ? h : -h, f(w[n], x));
         }
