@@ -115,9 +115,9 @@ public final class GradientAudit {
         c.put("precision", user.singlePrecision() ? "float32" : "float64");
         c.put("bestConvention", best.scheme().name());
         dependsOnDepth(s, best, fit, c, notes);
-        ClaimResult summary = new ClaimResult("gradient-audit", c, referenceRows(s, references, gradient), fit == null ? List.of() : List.of(fit),
+        ClaimResult summary = new ClaimResult("gradient-audit", c, GradientAuditRows.references(s, references, gradient), fit == null ? List.of() : List.of(fit),
                 policy.verdict(), notes);
-        ClaimResult perLayer = new ClaimResult("gradient-audit-layers", c, layerRows(s, gradient, bestExact, bestAdjoint, tolerance),
+        ClaimResult perLayer = new ClaimResult("gradient-audit-layers", c, GradientAuditRows.layers(s, gradient, bestExact, bestAdjoint, tolerance),
                 List.of(), policy.verdict(), List.of("per layer and weight kind, against " + bestExact.name() + " and " + bestAdjoint.name()
                         + "; match: the pattern of " + bestExact.name() + "'s step parts the layer equals to round-off"));
         return List.of(summary, perLayer);
@@ -360,78 +360,8 @@ public final class GradientAudit {
                 c.scheme().tableau().order() > 1 ? 2 : 1, s.gradientTolerance(), needed));
     }
 
-    private static List<Map<String, Object>> referenceRows(Subject s, List<Reference> references, double[] g) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        int p = s.net().weights().size();
-        int layers = s.net().weights().count();
-        for (Reference r : references) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("reference", r.name());
-            row.put("N", r.convention().net().depth());
-            row.put("relativeError", relativeError(g, r.gradient()));
-            double worst = 0;
-            for (int m = 0; m < layers; m++) {
-                worst = Math.max(worst, Norms.distance(g, m * p, r.gradient(), m * p, p) / Math.max(Norms.euclidean(r.gradient(), m * p, p), floor(r)));
-            }
-            row.put("worstLayerError", worst);
-            for (WeightKinds.Kind kind : s.kinds()) {
-                row.put("error" + kind.name(), kindError(g, r.gradient(), kind, p, layers));
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static List<Map<String, Object>> layerRows(Subject s, double[] g, Reference exact, Reference adjoint, double tolerance) {
-        int p = s.net().weights().size();
-        int layers = s.net().weights().count();
-        int stride = Math.max(1, (layers + LAYER_ROWS - 1) / LAYER_ROWS);
-        double[] candidate = new double[p];
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int m = 0; m < layers; m += stride) {
-            String match = "none";
-            for (Pattern pattern : Pattern.values()) {
-                if (pattern.stages && !exact.parts().readsNext()) {
-                    continue;
-                }
-                pattern.layer(exact.parts(), layers, m, candidate);
-                if (GradientAuditPatterns.close(g, m * p, candidate, p, tolerance, floor(exact))) {
-                    match = pattern.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-                    break;
-                }
-            }
-            for (WeightKinds.Kind kind : s.kinds()) {
-                int off = m * p + kind.offset();
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("layer", m);
-                row.put("kind", kind.name());
-                row.put("norm", Norms.euclidean(g, off, kind.size()));
-                row.put("errorExact", Norms.distance(g, off, exact.gradient(), off, kind.size())
-                        / Math.max(Norms.euclidean(exact.gradient(), off, kind.size()), floor(exact)));
-                row.put("errorAdjoint", Norms.distance(g, off, adjoint.gradient(), off, kind.size())
-                        / Math.max(Norms.euclidean(adjoint.gradient(), off, kind.size()), floor(adjoint)));
-                row.put("match", match);
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
-
-    private static double kindError(double[] g, double[] e, WeightKinds.Kind kind, int p, int layers) {
-        double diff = 0;
-        double norm = 0;
-        for (int m = 0; m < layers; m++) {
-            for (int j = 0; j < kind.size(); j++) {
-                int i = m * p + kind.offset() + j;
-                diff += (g[i] - e[i]) * (g[i] - e[i]);
-                norm += e[i] * e[i];
-            }
-        }
-        return Math.sqrt(diff) / Math.max(Math.sqrt(norm), Double.MIN_NORMAL);
-    }
-
     /** A layer counts as zero below a thousandth of the reference's root-mean-square layer norm. */
-    private static double floor(Reference r) {
+    static double floor(Reference r) {
         int layers = r.gradient().length / r.parts().size();
         return 1e-3 * Norms.euclidean(r.gradient()) / Math.sqrt(layers);
     }
