@@ -88,6 +88,10 @@ class ErrorsAssertTest {
         assertThatThrownBy(() -> assertThatErrors(LADDER, e).aboveRoundOff(1e-15).fromDepth(64).convergesAtRate(1.0, within(0.1)))
                 .hasMessageContaining("Expecting errors [N=16: 0.5000, N=32: 0.03125, N=64: 0.01563, N=128: 1.000e-17] to admit a rate fit")
                 .hasMessageContaining("fewer than 2 depths in [64, 2147483647] with a finite value above 1.0E-15");
+        // the offending points are the fitted ones: from N = 32 on (included), above the floor (excluded)
+        assertThatThrownBy(() -> assertThatErrors(LADDER, e).aboveRoundOff(1e-17).fromDepth(32).convergesAtRate(2.0, within(0.1)))
+                .hasMessageContaining("over N = 32..64 (2 points)").hasMessageContaining("N=32: error").hasMessageContaining("N=64: error")
+                .hasMessageNotContaining("N=128: error").hasMessageNotContaining("N=16: error");
     }
 
     @Test
