@@ -50,6 +50,10 @@ public final class DistanceClaim {
         return f.linearInTheta() ? Expectation.NONE : Expectation.NO_DECAY;
     }
 
+    /**
+     * Claim D over {@code cfg}'s ladder of depths: the distance of each network to its Neural ODE, the fitted rate and the
+     * bound, judged into a verdict; {@code progress} receives one line per measured depth.
+     */
     public static ClaimResult run(SweepConfig cfg, Progress progress) {
         return run(cfg, Control.NONE, progress);
     }

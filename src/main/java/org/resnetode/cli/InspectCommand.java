@@ -47,6 +47,16 @@ public final class InspectCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     double gradientTolerance;
 
+    @Option(names = "--gradients", paramLabel = "FILE",
+            description = "Audit gradients your code computed for the file's inputs and targets (.npz or .json: one array per "
+                    + "weight kind, layers first; .npy: one flat vector in layer order) instead of the four sections.")
+    Path gradients;
+
+    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "mse",
+            description = "Loss of the audited gradients: mse (½ mean_i ||x_N - y_i||²) or cross-entropy (the file's head). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String loss;
+
     @Mixin
     OutputOptions output;
 
@@ -63,6 +73,9 @@ public final class InspectCommand implements Callable<Integer> {
             throw new IllegalArgumentException(network + ": no such file");
         }
         NetworkFile file = load();
+        if (gradients != null) {
+            return InspectAudit.run(this, file);
+        }
         ResNet net = file.network();
         int d = file.dimension();
         double[][][] generated = AdjointMeasurement.batch(batch, d, seed);

@@ -14,6 +14,10 @@ public final class ResNet {
     private final int depth;
     private final RungeKuttaStep step;
 
+    /**
+     * The depth-{@code depth} network of {@code family} stepped by {@code scheme} (h = 1/depth) on {@code weights}, which must
+     * hold exactly {@code scheme.weightCount(depth)} samples of {@code family.parameterCount()} parameters.
+     */
     public ResNet(ResidualFunction family, Scheme scheme, Weights weights, int depth) {
         int expected = scheme.weightCount(depth);
         if (weights.count() != expected) {

@@ -1,0 +1,389 @@
+package org.resnetode.claim;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.resnetode.checks.BadInputException;
+import org.resnetode.checks.Checks;
+import org.resnetode.claim.GradientAuditParts.Recovery;
+import org.resnetode.claim.GradientAuditPatterns.Explanation;
+import org.resnetode.claim.GradientAuditPatterns.Pattern;
+import org.resnetode.claim.GradientAuditPatterns.StageLayout;
+import org.resnetode.gradient.TerminalLoss;
+import org.resnetode.model.Norms;
+import org.resnetode.network.NetworkArchive;
+import org.resnetode.network.WeightKinds;
+import org.resnetode.scheme.ButcherTableau;
+import org.resnetode.scheme.ResNet;
+import org.resnetode.scheme.Scheme;
+import org.resnetode.stats.RateFit;
+
+/**
+ * Audit of gradients computed by a user's code for a given network and batch: which scheme convention and method
+ * (exact backprop, or the reverse-step adjoint) they are, to round-off; if none, which mis-assignment of a
+ * convention's step parts or which known faulty adjoint they are ({@link GradientAuditPatterns},
+ * {@link GradientAuditParts.Recovery}); if none either, whether their gap to backprop is an adjoint's recovery
+ * error (within {@value #RECOVERY_FACTOR} times the tool's own adjoint error at the same depth, which shrinks when
+ * the network is resampled to 2N and 4N) or a bug. Verdict: {@code holds} (exact backprop of a convention),
+ * {@code finding} (an adjoint, correct up to its recovery error), {@code fails} (a bug, its pattern named).
+ */
+public final class GradientAudit {
+    /** Relative agreement of a float64 implementation with ours: summation order changes the last digits only. */
+    static final double DOUBLE_ROUND_OFF = 1e-9;
+    /** Relative agreement of a float32 implementation (every value a float32 number): a few float32 ulps times depth. */
+    static final double SINGLE_ROUND_OFF = 1e-4;
+    /** A gap to backprop up to this multiple of the tool's own adjoint error at the same depth is a recovery error. */
+    static final double RECOVERY_FACTOR = 3;
+    /** The tool's adjoint is resampled to these multiples of N to measure how its error shrinks. */
+    static final int[] RESAMPLING = {1, 2, 4};
+    /** Rows of the per-layer table (layers evenly spaced beyond it). */
+    static final int LAYER_ROWS = 64;
+
+    private GradientAudit() {
+    }
+
+    /**
+     * The network (its weights; its scheme only names the file's convention), the batch ({@code batch × d} inputs),
+     * a fresh terminal loss per gradient ({@code ½ mean ||x_N - y||²}, or the head's cross-entropy), the weight kinds
+     * of its family, the gradient error to reach for the depth-needed estimate, and tableaux to try beyond the
+     * built-in ones (a user's tableau file).
+     */
+    public record Subject(ResNet net, double[] inputs, int batch, Supplier<TerminalLoss> loss, List<WeightKinds.Kind> kinds,
+                          double gradientTolerance, List<Scheme> extraSchemes) {
+        public Subject {
+            Checks.openInterval("--gradient-tolerance", gradientTolerance, 0, 1);
+            extraSchemes = List.copyOf(extraSchemes);
+        }
+    }
+
+    /** A way of reading the K weights: a scheme at the depth where it reads exactly K samples. */
+    record Convention(Scheme scheme, ResNet net) {
+    }
+
+    /** A gradient the user's might be: a convention, how its states were recovered, whether its VJP reads θ_n only. */
+    record Reference(Convention convention, Recovery recovery, boolean vjpThetaN, GradientAuditParts parts, double[] gradient) {
+        String name() {
+            String method = vjpThetaN ? (recovery == Recovery.STORED ? "backprop" : "adjoint")
+                    + " whose backward pass reads θ_n instead of θ_{n+1}" : recovery.description;
+            return convention.scheme().name() + " " + method;
+        }
+
+        boolean exact() {
+            return recovery == Recovery.STORED && !vjpThetaN;
+        }
+
+        boolean adjoint() {
+            return recovery == Recovery.REVERSE && !vjpThetaN;
+        }
+    }
+
+    /** Reads the user's gradients from {@code file} and audits them. */
+    public static List<ClaimResult> audit(Subject s, Path file, Map<String, Object> config) {
+        return audit(s, GradientAuditInput.read(file, s.kinds()), config);
+    }
+
+    static List<ClaimResult> audit(Subject s, GradientAuditInput user, Map<String, Object> config) {
+        int layers = s.net().weights().count();
+        List<Convention> conventions = conventions(s);
+        List<Reference> references = new ArrayList<>();
+        for (Convention c : conventions) {
+            references.addAll(references(s, c, layers));
+        }
+        double tolerance = user.singlePrecision() ? SINGLE_ROUND_OFF : DOUBLE_ROUND_OFF;
+        List<String> notes = new ArrayList<>();
+        VerdictPolicy policy = new VerdictPolicy(notes);
+        double[] gradient = user.data();
+        if (user.layers() != layers) {
+            gradient = perStage(s, user, references, tolerance, policy);
+        }
+        Reference exact = closest(references, gradient, Reference::exact);
+        Map<Convention, RateFit> fits = new java.util.HashMap<>();
+        java.util.function.Function<Convention, RateFit> fitOf = conv -> fits.computeIfAbsent(conv, k -> recoveryFit(s, k));
+        Reference explaining = user.layers() == layers
+                ? judge(s, gradient, references, exact, tolerance, fitOf, policy) : exact;
+        Convention best = explaining.convention();
+        Reference bestExact = closest(references, gradient, r -> r.exact() && r.convention() == best);
+        Reference bestAdjoint = closest(references, gradient, r -> r.adjoint() && r.convention() == best);
+        RateFit fit = fitOf.apply(best);
+        Map<String, Object> c = new LinkedHashMap<>(config);
+        c.put("layers", layers);
+        c.put("kinds", String.join(",", s.kinds().stream().map(WeightKinds.Kind::name).toList()));
+        c.put("roundOff", tolerance);
+        c.put("precision", user.singlePrecision() ? "float32" : "float64");
+        c.put("bestConvention", best.scheme().name());
+        dependsOnDepth(s, best, fit, c, notes);
+        ClaimResult summary = new ClaimResult("gradient-audit", c, GradientAuditRows.references(s, references, gradient), fit == null ? List.of() : List.of(fit),
+                policy.verdict(), notes);
+        ClaimResult perLayer = new ClaimResult("gradient-audit-layers", c, GradientAuditRows.layers(s, gradient, bestExact, bestAdjoint, tolerance),
+                List.of(), policy.verdict(), List.of("per layer and weight kind, against " + bestExact.name() + " and " + bestAdjoint.name()
+                        + "; match: the pattern of " + bestExact.name() + "'s step parts the layer equals to round-off"));
+        return List.of(summary, perLayer);
+    }
+
+    /** Every scheme that reads the file's K weights at some depth: euler, heun, heun-reference, the other tableaux, the extras. */
+    static List<Convention> conventions(Subject s) {
+        List<Scheme> schemes = new ArrayList<>(List.of(Scheme.EULER, Scheme.HEUN, Scheme.HEUN_REFERENCE));
+        for (ButcherTableau t : ButcherTableau.BUILT_IN) {
+            if (!t.equals(ButcherTableau.EULER) && !t.equals(ButcherTableau.HEUN)) {
+                schemes.add(Scheme.of(t));
+            }
+        }
+        schemes.addAll(s.extraSchemes());
+        int layers = s.net().weights().count();
+        List<Convention> out = new ArrayList<>();
+        for (Scheme scheme : schemes) {
+            if (layers - (scheme.weightCount(scheme.minimumDepth()) - scheme.minimumDepth()) < scheme.minimumDepth()) {
+                continue;
+            }
+            int depth = NetworkArchive.depthFor(scheme, layers);
+            out.add(new Convention(scheme, new ResNet(s.net().family(), scheme, s.net().weights(), depth)));
+        }
+        return out;
+    }
+
+    /** Exact backprop, the adjoint and the known faulty adjoints of one convention. */
+    private static List<Reference> references(Subject s, Convention c, int layers) {
+        List<Reference> out = new ArrayList<>();
+        boolean readsNext = c.scheme().tableau().lastStageTime() > 0;
+        out.add(reference(s, c, layers, Recovery.STORED, false));
+        out.add(reference(s, c, layers, Recovery.REVERSE, false));
+        out.add(reference(s, c, layers, Recovery.SIGN_FLIPPED, false));
+        if (readsNext) {
+            out.add(reference(s, c, layers, Recovery.THETA_N, false));
+            out.add(reference(s, c, layers, Recovery.THETA_N, true));
+            out.add(reference(s, c, layers, Recovery.STORED, true));
+        }
+        return out;
+    }
+
+    private static Reference reference(Subject s, Convention c, int layers, Recovery recovery, boolean vjpThetaN) {
+        GradientAuditParts parts = GradientAuditParts.compute(c.net(), s.inputs(), s.batch(), s.loss().get(), recovery, vjpThetaN);
+        return new Reference(c, recovery, vjpThetaN, parts, parts.layers(layers));
+    }
+
+    /**
+     * A gradient of other than K layers: per-stage gradients of a convention whose stages read θ_{n+1} (2 S layers),
+     * judged against both stage layouts; returns them summed per layer (in the layout that matched, or interleaved).
+     */
+    private static double[] perStage(Subject s, GradientAuditInput user, List<Reference> references, double tolerance,
+                                     VerdictPolicy policy) {
+        Reference bestRef = null;
+        StageLayout bestLayout = StageLayout.INTERLEAVED;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (Reference r : references) {
+            if (!r.parts().readsNext() || 2 * r.parts().steps() != user.layers() || !(r.exact() || r.adjoint())) {
+                continue;
+            }
+            for (StageLayout layout : StageLayout.values()) {
+                double e = relativeError(user.data(), layout.arrange(r.parts()));
+                if (e < bestError) {
+                    bestError = e;
+                    bestRef = r;
+                    bestLayout = layout;
+                }
+            }
+        }
+        int layers = s.net().weights().count();
+        if (bestRef == null) {
+            throw new BadInputException("--gradients " + user.file() + ": " + user.layers() + " layers of " + user.size()
+                    + " parameters match no convention: the network's " + layers + " weight layers expect " + layers
+                    + " (every scheme), or twice a scheme's steps for per-stage gradients (heun: " + 2 * (layers - 1) + ")");
+        }
+        if (bestError <= tolerance) {
+            policy.fails(String.format("%s: the gradients are %s's per-stage parts (relative error %.2e); layer n should "
+                    + "receive step n's stage reading θ_n plus step n-1's stage reading θ_n", bestLayout.description,
+                    bestRef.name(), bestError));
+        } else {
+            policy.fails(String.format("%d layers: shaped like %s's per-stage gradients, but neither stage layout matches "
+                    + "(closest: %s, relative error %.2e)", user.layers(), bestRef.convention().scheme().name(),
+                    bestLayout.name().toLowerCase(java.util.Locale.ROOT), bestError));
+        }
+        // summed per layer: stage parts L_n to θ_n, R_n to θ_{n+1}
+        int p = user.size();
+        int steps = bestRef.parts().steps();
+        double[] summed = new double[layers * p];
+        for (int n = 0; n < steps; n++) {
+            int l = bestLayout == StageLayout.INTERLEAVED ? 2 * n : n;
+            int r = bestLayout == StageLayout.INTERLEAVED ? 2 * n + 1 : steps + n;
+            for (int j = 0; j < p; j++) {
+                summed[n * p + j] += user.data()[l * p + j];
+                summed[(n + 1) * p + j] += user.data()[r * p + j];
+            }
+        }
+        return summed;
+    }
+
+    /** The verdict of a K-layer gradient: a convention, an adjoint, a faulty adjoint, a pattern, a scale, a recovery error or a bug. */
+    private static Reference judge(Subject s, double[] g, List<Reference> references, Reference exact, double tolerance,
+                                   java.util.function.Function<Convention, RateFit> fitOf, VerdictPolicy policy) {
+        Reference adjoint = closest(references, g, Reference::adjoint);
+        double exactError = relativeError(g, exact.gradient());
+        double adjointError = relativeError(g, adjoint.gradient());
+        if (exactError <= tolerance) {
+            policy.record(Verdict.HOLDS, String.format("the gradients are %s's exact gradient to round-off (relative error %.2e, "
+                    + "round-off %.0e)%s", exact.convention().scheme().name(), exactError, tolerance, adjointError <= tolerance
+                    ? String.format("; %s is as close (%.2e): at this depth the two cannot be told apart", adjoint.name(), adjointError) : ""));
+            return exact;
+        }
+        if (adjointError <= tolerance) {
+            RateFit fit = fitOf.apply(adjoint.convention());
+            double gap = relativeError(adjoint.gradient(), closest(references, adjoint.gradient(), Reference::exact).gradient());
+            policy.record(Verdict.FINDING, String.format("the gradients are the %s to round-off (relative error %.2e): correct up "
+                    + "to its recovery error, %.3e relative to exact backprop at this depth%s", adjoint.name(), adjointError, gap,
+                    fit == null ? "" : String.format(", shrinking at rate %.3g over N, 2N, 4N", fit.rate())));
+            return adjoint;
+        }
+        Reference faulty = closest(references, g, r -> !r.exact() && !r.adjoint());
+        double faultyError = faulty == null ? Double.POSITIVE_INFINITY : relativeError(g, faulty.gradient());
+        if (faultyError <= tolerance) {
+            policy.fails(String.format("the gradients are those of an %s (relative error %.2e): a bug", faulty.name().replaceFirst("^\\S+ ", "")
+                    + " (" + faulty.convention().scheme().name() + ")", faultyError));
+            return faulty;
+        }
+        Reference explained = pattern(s, g, references, tolerance, policy);
+        explained = explained != null ? explained : scaled(g, references, tolerance, policy);
+        if (explained != null) {
+            return explained;
+        }
+        RateFit fit = fitOf.apply(exact.convention());
+        Reference own = closest(references, g, r -> r.adjoint() && r.convention() == exact.convention());
+        double recovery = relativeError(own.gradient(), exact.gradient());
+        String scheme = exact.convention().scheme().name();
+        if (exactError <= RECOVERY_FACTOR * recovery && fit != null && fit.rate() > 0.5) {
+            policy.record(Verdict.FINDING, String.format("no convention matches to round-off, but the gap to %s's exact gradient, "
+                    + "%.3e, is within %.0fx the %s adjoint's own recovery error %.3e at this depth, which shrinks at rate %.3g "
+                    + "(N, 2N, 4N): an adjoint, correct up to its recovery error", scheme, exactError, RECOVERY_FACTOR, scheme,
+                    recovery, fit.rate()));
+        } else {
+            policy.fails(String.format("a bug of no known pattern: the gap to the closest exact gradient (%s) is %.3e, %.3g times "
+                    + "the %s adjoint's recovery error %.3e at this depth", scheme, exactError, exactError / recovery, scheme, recovery));
+        }
+        return exact;
+    }
+
+    /** A mis-assignment pattern of some convention's exact or adjoint parts explaining all layers but the end ones. */
+    private static Reference pattern(Subject s, double[] g, List<Reference> references, double tolerance, VerdictPolicy policy) {
+        int layers = s.net().weights().count();
+        Explanation best = null;
+        Reference bestRef = null;
+        for (Reference r : references) {
+            if (!r.exact() && !r.adjoint()) {
+                continue;
+            }
+            Explanation e = GradientAuditPatterns.explain(r.parts(), g, layers, tolerance, floor(r));
+            if (best == null || e.count() > best.count()) {
+                best = e;
+                bestRef = r;
+            }
+        }
+        if (best == null || best.count() < Math.max(2, layers - 2)) {
+            return null;
+        }
+        List<Integer> other = new ArrayList<>();
+        for (int m = 0; m < layers; m++) {
+            if (!best.matched()[m]) {
+                other.add(m);
+            }
+        }
+        String rest = other.isEmpty() ? "" : "; layers " + GradientAuditPatterns.ranges(other) + " do not follow it";
+        if (best.pattern() == Pattern.CORRECT) {
+            policy.fails(String.format("layers %s differ from %s's gradient, every other layer equals it to round-off",
+                    GradientAuditPatterns.ranges(other), bestRef.name()));
+        } else {
+            policy.fails(String.format("%s (of %s's step parts, %d of %d layers to round-off%s)", best.pattern().description,
+                    bestRef.name(), best.count(), layers, rest));
+        }
+        return bestRef;
+    }
+
+    /** The gradients are a constant multiple of a convention's (a different loss normalisation). */
+    private static Reference scaled(double[] g, List<Reference> references, double tolerance, VerdictPolicy policy) {
+        for (Reference r : references) {
+            if (!r.exact() && !r.adjoint()) {
+                continue;
+            }
+            double[] e = r.gradient();
+            double dot = 0;
+            double norm = 0;
+            for (int i = 0; i < e.length; i++) {
+                dot += g[i] * e[i];
+                norm += e[i] * e[i];
+            }
+            double scale = dot / norm;
+            double[] scaled = e.clone();
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] *= scale;
+            }
+            if (relativeError(g, scaled) <= tolerance && Math.abs(scale - 1) > tolerance) {
+                policy.fails(String.format("the gradients are %.6g times %s's: a different loss normalisation (--loss mse is "
+                        + "½ mean_i ||x_N - y_i||²; PyTorch's MSELoss, the mean over B·d entries, gives 2/d times it)", scale, r.name()));
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The tool's own adjoint error against backprop, convention {@code c}, at N, 2N, 4N (network resampled), fitted. */
+    private static RateFit recoveryFit(Subject s, Convention c) {
+        int[] depths = new int[RESAMPLING.length];
+        double[] errors = new double[RESAMPLING.length];
+        for (int i = 0; i < RESAMPLING.length; i++) {
+            ResNet net = RESAMPLING[i] == 1 ? c.net() : org.resnetode.train.DepthResampling.resample(c.net(), RESAMPLING[i] * c.net().depth());
+            int count = net.weights().count();
+            double[] exact = GradientAuditParts.compute(net, s.inputs(), s.batch(), s.loss().get(), Recovery.STORED, false).layers(count);
+            double[] adjoint = GradientAuditParts.compute(net, s.inputs(), s.batch(), s.loss().get(), Recovery.REVERSE, false).layers(count);
+            depths[i] = net.depth();
+            errors[i] = relativeError(adjoint, exact);
+        }
+        try {
+            return RateFit.fit(c.scheme().name() + " adjoint gradient error", depths, errors, 1, Integer.MAX_VALUE, 0);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The depth at which the convention's adjoint reaches {@code --gradient-tolerance}, from the fitted rate. */
+    private static void dependsOnDepth(Subject s, Convention c, RateFit fit, Map<String, Object> config, List<String> notes) {
+        if (fit == null || !(fit.rate() > 0)) {
+            notes.add("the " + c.scheme().name() + " adjoint's error does not shrink with depth here: no depth reaches --gradient-tolerance");
+            config.put("depthNeeded", Double.NaN);
+            return;
+        }
+        // e(N) = exp(logConstant) N^{-r} <= tol  <=>  N >= exp((logConstant - log tol) / r)
+        double needed = Math.ceil(Math.exp((fit.logConstant() - Math.log(s.gradientTolerance())) / fit.rate()));
+        config.put("depthNeeded", needed);
+        notes.add(String.format("the %s adjoint's gradient error fits %.3g N^-%.3f over N = %d..%d (the paper: rate %d); it reaches "
+                + "%.0e from N = %.0f", c.scheme().name(), Math.exp(fit.logConstant()), fit.rate(), fit.depthLow(), fit.depthHigh(),
+                c.scheme().tableau().order() > 1 ? 2 : 1, s.gradientTolerance(), needed));
+    }
+
+    /** A layer counts as zero below a thousandth of the reference's root-mean-square layer norm. */
+    static double floor(Reference r) {
+        int layers = r.gradient().length / r.parts().size();
+        return 1e-3 * Norms.euclidean(r.gradient()) / Math.sqrt(layers);
+    }
+
+    /** The reference accepted by {@code filter} closest to {@code g} in relative error (null when none is accepted). */
+    private static Reference closest(List<Reference> references, double[] g, java.util.function.Predicate<Reference> filter) {
+        Reference best = null;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (Reference r : references) {
+            if (filter.test(r)) {
+                double e = relativeError(g, r.gradient());
+                if (best == null || e < bestError) {
+                    best = r;
+                    bestError = e;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** {@code ||a - b|| / ||b||}. */
+    static double relativeError(double[] a, double[] b) {
+        return Norms.distance(a, 0, b, 0, b.length) / Math.max(Norms.euclidean(b), Double.MIN_NORMAL);
+    }
+}
