@@ -46,6 +46,11 @@ public enum Axis {
         return defaultValue;
     }
 
+    /** Whether the axis is a parameter of {@code claim}'s measurement (a batch only of the adjoint's). */
+    public boolean appliesTo(String claim) {
+        return this != BATCH || claim.equals("adjoint");
+    }
+
     /** The axis named {@code key} in a grid file. */
     public static Axis byKey(String key) {
         for (Axis a : values()) {

@@ -40,6 +40,11 @@ public final class Sweep {
     public static Outcome run(Grid grid, long maxConfigs, Path dir, boolean resume, Runner runner, List<Axis> groupBy,
                               Listener listener) {
         List<SweepTask> tasks = grid.tasks(maxConfigs);
+        for (Axis a : groupBy) {
+            if (!a.appliesTo(grid.claim())) {
+                throw new BadInputException("--group-by " + a.key() + ": that axis does not apply to claim " + grid.claim());
+            }
+        }
         String gridJson = canonical(grid);
         prepare(dir, resume, gridJson);
         SweepTable table = new SweepTable(SweepMeasure.columns(grid.claim()));
@@ -114,7 +119,9 @@ public final class Sweep {
     static String canonical(Grid grid) {
         Map<String, Object> axes = new LinkedHashMap<>();
         for (Axis a : Axis.values()) {
-            axes.put(a.key(), grid.values(a));
+            if (a.appliesTo(grid.claim())) {
+                axes.put(a.key(), grid.values(a));
+            }
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("claim", grid.claim());

@@ -27,7 +27,9 @@ public final class SweepMeasure {
         c.add(new Parquet.Column("index", Parquet.Type.LONG));
         c.add(new Parquet.Column("key", Parquet.Type.STRING));
         for (Axis a : Axis.values()) {
-            c.add(new Parquet.Column(a.key(), a.type()));
+            if (a.appliesTo(claim)) {
+                c.add(new Parquet.Column(a.key(), a.type()));
+            }
         }
         c.add(new Parquet.Column("verdict", Parquet.Type.STRING));
         c.add(new Parquet.Column("rate", Parquet.Type.DOUBLE));

@@ -26,7 +26,9 @@ public record SweepTask(int index, String claim, Object[] values) implements Ser
     public String key() {
         StringBuilder sb = new StringBuilder(claim).append('|');
         for (Axis a : Axis.values()) {
-            sb.append(a.ordinal() == 0 ? "" : ",").append(a.key()).append('=').append(values[a.ordinal()]);
+            if (a.appliesTo(claim)) {
+                sb.append(a.ordinal() == 0 ? "" : ",").append(a.key()).append('=').append(values[a.ordinal()]);
+            }
         }
         return sb.toString();
     }
@@ -42,9 +44,9 @@ public record SweepTask(int index, String claim, Object[] values) implements Ser
                 Math.toIntExact((Long) value(Axis.FIT_FROM)), batch);
     }
 
-    /** The axis values as a list (for result rows). */
+    /** The values of the axes that apply to the claim, in axis order (for result rows). */
     public List<Object> axisValues() {
-        return Arrays.asList(values.clone());
+        return Arrays.stream(Axis.values()).filter(a -> a.appliesTo(claim)).map(this::value).toList();
     }
 
     @Override
