@@ -52,7 +52,7 @@ public final class Main implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof org.resnetode.checks.BadInputException) {
                 err.println("resnet-ode: " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }
