@@ -98,7 +98,7 @@ public final class DistanceClaim {
     static void requireRepresentableGrowth(ResidualFunction f, DepthProfile profile, Scheme scheme, int depth) {
         double lx = f.constants(Weights.sample(profile, scheme.weightCount(depth), depth).maxNorms(f), 0).lx();
         if (!(lx <= MAX_LX)) {
-            throw new IllegalArgumentException(String.format("the weights' Lipschitz constant L_x = %.3g exceeds the limit "
+            throw new org.resnetode.checks.BadInputException(String.format("the weights' Lipschitz constant L_x = %.3g exceeds the limit "
                     + "%.1f = ln(largest double): e^{L_x} overflows, so the ODE solution and the bound are not representable "
                     + "(use a smaller --amplitude or --dim)", lx, MAX_LX));
         }

@@ -58,6 +58,13 @@ public final class Json {
         sb.append("}");
     }
 
+    /** {@code v} (null, string, number, boolean, map, list or fit) as JSON; non-finite numbers as null. */
+    public static String value(Object v) {
+        StringBuilder sb = new StringBuilder();
+        value(sb, v);
+        return sb.toString();
+    }
+
     private static void value(StringBuilder sb, Object v) {
         if (v == null) {
             sb.append("null");
