@@ -3,16 +3,12 @@ package org.resnetode.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import org.resnetode.claim.AdjointClaim;
 import org.resnetode.claim.AdjointMeasurement;
-import org.resnetode.claim.ClaimPlan;
+import org.resnetode.claim.AdjointSweep;
 import org.resnetode.claim.Control;
-import org.resnetode.claim.ClaimResult;
-import org.resnetode.claim.Progress;
 import org.resnetode.claim.SweepConfig;
-import org.resnetode.claim.SweepRunner;
-import org.resnetode.report.AdjointReport;
+import org.resnetode.report.AdjointSpec;
+import org.resnetode.report.ClaimRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,19 +61,13 @@ public final class AdjointCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.prepare();
-        return ClaimOutput.emit("adjoint", "Claims A and H: adjoint gradients", measure(), output,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), AdjointReport::title, AdjointReport::columns);
+        return ClaimOutput.emit(new ClaimRun<>(AdjointSpec.CLAIM, sweep()), output, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
-    /** Every scheme × profile result, then the depth-needed table. */
-    List<ClaimResult> measure() {
-        return plan().run();
-    }
-
-    /** One task per scheme × profile; the depth-needed table is assembled from their results. */
-    ClaimPlan plan() {
-        Control c = control == null ? Control.NONE
-                : Control.parse(control, "adjoint", List.of(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS));
+    /** The sweep the options choose: every scheme × profile on one batch, under the control. */
+    AdjointSweep sweep() {
+        Control c = control == null ? Control.NONE : Control.parse(control, "adjoint", AdjointSweep.CONTROLS);
         network.requireHiddenApplies(family);
         int[] depths = network.depthsOr("8:4096");
         NetworkOptions.requireFitRange(depths, fitFrom);
@@ -89,7 +79,6 @@ public final class AdjointCommand implements Callable<Integer> {
         }
         List<String> schemes = scheme == null ? List.of("euler", "heun") : List.of(scheme);
         List<String> profiles = profile == null ? List.of("fourier", "kinked", "iid") : List.of(profile);
-        Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
         List<SweepConfig> configs = new ArrayList<>();
         for (String s : schemes) {
             for (String p : profiles) {
@@ -97,16 +86,7 @@ public final class AdjointCommand implements Callable<Integer> {
                         network.amplitudeFor(p), network.zeroMean, NetworkOptions.fitStart(fitFrom), size));
             }
         }
-        double[][][] batch = data;
-        List<Supplier<ClaimResult>> tasks = new ArrayList<>();
-        for (SweepConfig cfg : configs) {
-            tasks.add(() -> AdjointClaim.run(cfg, batch, c, progress));
-        }
-        return ClaimPlan.of(tasks, measured -> {
-            List<ClaimResult> results = new ArrayList<>(measured);
-            results.add(AdjointClaim.depthNeeded(results));
-            return results;
-        });
+        return new AdjointSweep(configs, data, c);
     }
 
     /**
