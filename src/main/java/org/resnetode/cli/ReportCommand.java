@@ -39,6 +39,8 @@ public final class ReportCommand implements Callable<Integer> {
             FinetuneSpec.CLAIM,
             RegularizationSpec.CLAIM);
 
+    private final List<ClaimSpec<?>> claims;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,20 +57,30 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     ThreadOptions threads;
 
+    /** The report of {@link #CLAIMS}. */
+    public ReportCommand() {
+        this(CLAIMS);
+    }
+
+    /** The report of other claims (tests run it on small configurations). */
+    ReportCommand(List<ClaimSpec<?>> claims) {
+        this.claims = List.copyOf(claims);
+    }
+
     @Override
     public Integer call() {
         threads.apply();
         AtomicFiles.requireWritableDirectory(out, "--out");
         Progress lines = progress.progress(spec.commandLine().getErr());
         // every claim's tasks in one sweep (the longest first, ClaimSpec.sweepPriority), the results in the list's order
-        List<ClaimOutcome> outcomes = ClaimRun.runAll(runs(quick), lines);
+        List<ClaimOutcome> outcomes = ClaimRun.runAll(runs(claims, quick), lines);
         return write(outcomes, lines);
     }
 
-    /** Every claim of {@link #CLAIMS} with the configuration the report runs. */
-    static List<ClaimRun<?>> runs(boolean quick) {
+    /** Every claim with the configuration the report runs. */
+    static List<ClaimRun<?>> runs(List<ClaimSpec<?>> claims, boolean quick) {
         List<ClaimRun<?>> runs = new ArrayList<>();
-        for (ClaimSpec<?> claim : CLAIMS) {
+        for (ClaimSpec<?> claim : claims) {
             runs.add(ClaimRun.standard(claim, quick));
         }
         return runs;
