@@ -51,9 +51,8 @@ public final class AdjointCommand implements Callable<Integer> {
                     + "a smooth profile; fails Claim H with --scheme heun).")
     String control;
 
-    @Option(names = "--fit-from", paramLabel = "N",
-            description = "Smallest depth used in rate fits (smaller depths are shown, not fitted). Default: 64.")
-    Integer fitFrom;
+    @Mixin
+    FitOptions fit;
 
     @Mixin
     OutputOptions output;
@@ -70,20 +69,20 @@ public final class AdjointCommand implements Callable<Integer> {
         Control c = control == null ? Control.NONE : Control.parse(control, "adjoint", AdjointSweep.CONTROLS);
         network.requireHiddenApplies(family);
         int[] depths = network.depthsOr("8:4096");
-        NetworkOptions.requireFitRange(depths, fitFrom);
+        NetworkOptions.requireFitRange(depths, fit.fitFrom);
         int dim = network.dimFor(family, 8);
         double[][][] data = batchFile == null ? null : BatchFile.read(batchFile, dim);
         int size = batchSize(data, dim, depths);
         if (data == null) {
-            data = AdjointMeasurement.batch(size, dim, network.seed);
+            data = AdjointMeasurement.batch(size, dim, network.seed.value);
         }
         List<String> schemes = scheme == null ? List.of("euler", "heun") : List.of(scheme);
         List<String> profiles = profile == null ? List.of("fourier", "kinked", "iid") : List.of(profile);
         List<SweepConfig> configs = new ArrayList<>();
         for (String s : schemes) {
             for (String p : profiles) {
-                configs.add(new SweepConfig(family, p, s, dim, network.hiddenFor(dim), depths, network.seed,
-                        network.amplitudeFor(p), network.zeroMean, NetworkOptions.fitStart(fitFrom), size));
+                configs.add(new SweepConfig(family, p, s, dim, network.hiddenFor(dim), depths, network.seed.value,
+                        network.amplitudeFor(p), network.zeroMean, NetworkOptions.fitStart(fit.fitFrom), size));
             }
         }
         return new AdjointSweep(configs, data, c);

@@ -40,9 +40,8 @@ public final class DistanceCommand implements Callable<Integer> {
                     + "file (.json, see README). The bound is for euler only. Default: ${DEFAULT-VALUE}.")
     String scheme;
 
-    @Option(names = "--fit-from", paramLabel = "N",
-            description = "Smallest depth used in the rate fit (smaller depths are shown, not fitted). Default: 64.")
-    Integer fitFrom;
+    @Mixin
+    FitOptions fit;
 
     @Option(names = "--control", paramLabel = "CONTROL",
             description = "Negative control: run broken numerics on purpose to show the claim can fail (expect 'fails', "
@@ -80,9 +79,9 @@ public final class DistanceCommand implements Callable<Integer> {
                     + "takes an SVD of every layer's weights and its reference solves the d-dimensional ODE to 1e-11 "
                     + "(d = 256 takes seconds a depth, d = 1000 minutes)");
         }
-        NetworkOptions.requireFitRange(network.depthsOr("8:4096"), fitFrom);
-        return new SweepConfig(f, p, scheme, dim, network.hiddenFor(dim), network.depthsOr("8:4096"), network.seed,
-                network.amplitudeFor(p), zeroMean, NetworkOptions.fitStart(fitFrom), 0);
+        NetworkOptions.requireFitRange(network.depthsOr("8:4096"), fit.fitFrom);
+        return new SweepConfig(f, p, scheme, dim, network.hiddenFor(dim), network.depthsOr("8:4096"), network.seed.value,
+                network.amplitudeFor(p), zeroMean, NetworkOptions.fitStart(fit.fitFrom), 0);
     }
 
     /** Completion candidates and help text for --family. */

@@ -25,8 +25,8 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Full scale: 512 training rows, fine-tuning up to N = 16384, longer ladders.")
     boolean full;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights and shuffling. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     OutputOptions output;
@@ -40,6 +40,6 @@ public final class FinetuneCommand implements Callable<Integer> {
 
     /** The quick or the full scale at the seed. */
     FinetuneConfig config() {
-        return full ? FinetuneConfig.full(seed) : FinetuneConfig.quick(seed);
+        return full ? FinetuneConfig.full(seed.value) : FinetuneConfig.quick(seed.value);
     }
 }

@@ -62,7 +62,7 @@ public final class MemoryCommand implements Callable<Integer> {
         int[] depths = network.depthsOr("1000:1000000");
         NetworkOptions.requireStorage("backprop's activations of a batch of " + batch, (long) batch * dim,
                 java.util.Arrays.stream(depths).max().orElse(1) + 1L);
-        return new MemorySweep(new SweepConfig(family, profile, scheme, dim, network.hiddenFor(dim), depths, network.seed,
+        return new MemorySweep(new SweepConfig(family, profile, scheme, dim, network.hiddenFor(dim), depths, network.seed.value,
                 network.amplitudeFor(profile), network.zeroMean, 1, batch), c);
     }
 }

@@ -187,6 +187,9 @@ class ReportContractTest {
         assertThatThrownBy(() -> report(small(), "--out", out.toString(), "-q")).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("REPORT.md");
         assertThat(regularFiles(out)).isEmpty();
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString())).as("no plots directory left either").containsExactly("REPORT.md");
+        }
     }
 
     /** What each command runs with no option (but report's ladder) is the configuration report runs for its claim. */
