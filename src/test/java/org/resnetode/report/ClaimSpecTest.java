@@ -91,6 +91,8 @@ class ClaimSpecTest {
         assertThat(outcomes.get(2).results()).extracting(ClaimResult::claim).containsExactly("c-quick#0", "c-quick#1", "c-quick#2");
         assertThat(outcomes.get(0).results()).extracting(ClaimResult::claim).containsExactly("a#0", "a#1", "a#2");
         assertThat(outcomes.get(1).run()).isSameAs(runs.get(1));
+        ClaimOutcome alone = ClaimRun.standard(new Stub("e", 0, planned), true).run(Progress.SILENT);
+        assertThat(alone.results()).extracting(ClaimResult::claim).containsExactly("e-quick#0", "e-quick#1", "e-quick#2");
     }
 
     @Test

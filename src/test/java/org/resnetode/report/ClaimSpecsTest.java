@@ -71,6 +71,20 @@ class ClaimSpecsTest {
         return first;
     }
 
+    /** Each claim's plan is its configuration's: one task per configuration, per depth and method, per part. */
+    @Test
+    void eachClaimPlansItsConfiguration() {
+        SweepConfig tanh = new SweepConfig("tanh", "fourier", "euler", 2, 2, new int[] {8, 16}, 1, 1.0, false, 8, 2);
+        assertThat(DistanceSpec.CLAIM.plan(new DistanceSweep(List.of(tanh, tanh, tanh), org.resnetode.claim.Control.NONE),
+                Progress.SILENT).size()).isEqualTo(3);
+        assertThat(AdjointSpec.CLAIM.plan(new AdjointSweep(List.of(tanh, tanh), org.resnetode.claim.AdjointMeasurement.batch(2, 2, 1),
+                org.resnetode.claim.Control.NONE), Progress.SILENT).size()).isEqualTo(2);
+        assertThat(MemorySpec.CLAIM.plan(new MemorySweep(tanh, org.resnetode.claim.Control.NONE), Progress.SILENT).size()).isEqualTo(6);
+        assertThat(FinetuneSpec.CLAIM.plan(FinetuneConfig.quick(1), Progress.SILENT).size()).isEqualTo(4);
+        RegularizationSweep regularization = RegularizationSweep.standard(true);
+        assertThat(RegularizationSpec.CLAIM.plan(regularization, Progress.SILENT).size()).isEqualTo(3);
+    }
+
     @Test
     void layoutsAreTheClaimsTables() {
         ClaimResult distance = result("distance", Map.of("scheme", "heun", "family", "tanh", "profile", "iid"), List.of());
@@ -122,11 +136,11 @@ class ClaimSpecsTest {
         }
     }
 
-    /** Tightness 0.5, 2, 3 and NaN over the ladder: smallest 5.000e-01, largest 3.000e+00, 2 rows above 1 (NaN left out). */
+    /** Tightness 0.5, 2, 3, 1 and NaN over the ladder: smallest 5.000e-01, largest 3.000e+00, 2 rows above 1 (1 is not; NaN left out). */
     @Test
     void theTightnessSectionSummarisesEveryEulerDistanceRun() {
         List<Map<String, Object>> rows = List.of(Map.of("tightness", 0.5), Map.of("tightness", 2.0), Map.of("tightness", 3.0),
-                Map.of("tightness", Double.NaN));
+                Map.of("tightness", 1.0), Map.of("tightness", Double.NaN));
         ClaimResult euler = result("distance", Map.of("family", "tanh", "profile", "alternating", "scheme", "euler", "zeroMean", true), rows);
         ClaimResult heun = result("distance", Map.of("family", "mlp", "profile", "iid", "scheme", "heun"), rows);
         ClaimResult other = result("adjoint", Map.of("family", "linear", "profile", "iid", "scheme", "euler"), rows);
