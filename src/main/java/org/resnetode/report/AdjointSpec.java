@@ -11,26 +11,13 @@ import org.resnetode.claim.Ladder;
 import org.resnetode.claim.Progress;
 
 /** Claims A and H under the claim contract: the adjoint sweep, its tables (errors per depth, depth needed) and its plot. */
-public final class AdjointSpec implements ClaimSpec<AdjointSweep> {
+public final class AdjointSpec extends AbstractClaimSpec<AdjointSweep> {
     public static final AdjointSpec CLAIM = new AdjointSpec();
     private static final String DEPTH_NEEDED = "adjoint-depth-needed";
 
+    /** Priority 4 in the report's sweep (lowest first): its many short tasks fill the cores at the end. */
     private AdjointSpec() {
-    }
-
-    @Override
-    public String name() {
-        return "adjoint";
-    }
-
-    @Override
-    public String heading() {
-        return "Claims A and H: adjoint gradients";
-    }
-
-    @Override
-    public Class<AdjointSweep> configType() {
-        return AdjointSweep.class;
+        super("adjoint", "Claims A and H: adjoint gradients", AdjointSweep.class, 4);
     }
 
     /** {@link AdjointSweep#standard} over 8:4096 (quick: 8:1024). */
@@ -74,11 +61,5 @@ public final class AdjointSpec implements ClaimSpec<AdjointSweep> {
     @Override
     public boolean summarised(ClaimResult result) {
         return !result.claim().equals(DEPTH_NEEDED);
-    }
-
-    /** Last in the report's sweep: its many short tasks fill the cores at the end. */
-    @Override
-    public int sweepPriority() {
-        return 4;
     }
 }

@@ -14,25 +14,12 @@ import org.resnetode.claim.Ladder;
 import org.resnetode.claim.Progress;
 
 /** Claim D under the claim contract: the distance sweep, its table, its two log-log plots and the bound's tightness. */
-public final class DistanceSpec implements ClaimSpec<DistanceSweep> {
+public final class DistanceSpec extends AbstractClaimSpec<DistanceSweep> {
     public static final DistanceSpec CLAIM = new DistanceSpec();
 
+    /** Priority 1 in the report's sweep (lowest first): its zero-mean alternating tanh configuration takes some 4 s. */
     private DistanceSpec() {
-    }
-
-    @Override
-    public String name() {
-        return "distance";
-    }
-
-    @Override
-    public String heading() {
-        return "Claim D: ResNet to Neural ODE distance";
-    }
-
-    @Override
-    public Class<DistanceSweep> configType() {
-        return DistanceSweep.class;
+        super("distance", "Claim D: ResNet to Neural ODE distance", DistanceSweep.class, 1);
     }
 
     /** {@link DistanceSweep#standard} over 8:4096 (quick: 8:1024). */
@@ -98,11 +85,5 @@ public final class DistanceSpec implements ClaimSpec<DistanceSweep> {
                     Arrays.stream(t).filter(x -> x > 1).count()));
         }
         return sb.toString();
-    }
-
-    /** Second in the report's sweep: its zero-mean alternating tanh configuration takes some 4 s. */
-    @Override
-    public int sweepPriority() {
-        return 1;
     }
 }

@@ -10,25 +10,12 @@ import org.resnetode.gradient.Adjoint;
 import org.resnetode.train.DataReader;
 
 /** The training claim under the claim contract: its four parts on the bundled digits, trained with the adjoint. */
-public final class FinetuneSpec implements ClaimSpec<FinetuneConfig> {
+public final class FinetuneSpec extends AbstractClaimSpec<FinetuneConfig> {
     public static final FinetuneSpec CLAIM = new FinetuneSpec();
 
+    /** Priority 2 in the report's sweep (lowest first): its trainings take seconds each. */
     private FinetuneSpec() {
-    }
-
-    @Override
-    public String name() {
-        return "finetune";
-    }
-
-    @Override
-    public String heading() {
-        return "Training: the adjoint trains deep ResNets";
-    }
-
-    @Override
-    public Class<FinetuneConfig> configType() {
-        return FinetuneConfig.class;
+        super("finetune", "Training: the adjoint trains deep ResNets", FinetuneConfig.class, 2);
     }
 
     /** {@link FinetuneConfig#quick} with seed 1, at either scale (the full scale takes minutes). */
@@ -57,11 +44,5 @@ public final class FinetuneSpec implements ClaimSpec<FinetuneConfig> {
     @Override
     public String headline(ClaimResult result) {
         return FinetuneReport.headline(result);
-    }
-
-    /** Third in the report's sweep: its trainings are seconds each. */
-    @Override
-    public int sweepPriority() {
-        return 2;
     }
 }

@@ -11,25 +11,12 @@ import org.resnetode.claim.MemorySweep;
 import org.resnetode.claim.Progress;
 
 /** The memory claim under the claim contract: stored and allocated memory of backprop and the adjoint, and its plot. */
-public final class MemorySpec implements ClaimSpec<MemorySweep> {
+public final class MemorySpec extends AbstractClaimSpec<MemorySweep> {
     public static final MemorySpec CLAIM = new MemorySpec();
 
+    /** Priority 0 in the report's sweep (lowest first): its million-layer gradients are the longest tasks. */
     private MemorySpec() {
-    }
-
-    @Override
-    public String name() {
-        return "memory";
-    }
-
-    @Override
-    public String heading() {
-        return "Memory: backprop versus adjoint";
-    }
-
-    @Override
-    public Class<MemorySweep> configType() {
-        return MemorySweep.class;
+        super("memory", "Memory: backprop versus adjoint", MemorySweep.class, 0);
     }
 
     /** {@link MemorySweep#standard} over 1000:1000000 (quick: 1000:64000). */
@@ -67,11 +54,5 @@ public final class MemorySpec implements ClaimSpec<MemorySweep> {
     @Override
     public String headline(ClaimResult result) {
         return Summary.rate(result, "backpropAllocatedBytes") + "; " + Summary.rate(result, "adjointAllocatedBytes");
-    }
-
-    /** First in the report's sweep: its million-layer gradients are the longest tasks. */
-    @Override
-    public int sweepPriority() {
-        return 0;
     }
 }

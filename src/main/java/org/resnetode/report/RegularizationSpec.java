@@ -9,25 +9,12 @@ import org.resnetode.claim.Progress;
 import org.resnetode.claim.RegularizationSweep;
 
 /** Claim R under the claim contract: the ladder, the scan and the commuting case, and the paper's Figure 2. */
-public final class RegularizationSpec implements ClaimSpec<RegularizationSweep> {
+public final class RegularizationSpec extends AbstractClaimSpec<RegularizationSweep> {
     public static final RegularizationSpec CLAIM = new RegularizationSpec();
 
+    /** Priority 3 in the report's sweep (lowest first): its trainings take under a second each. */
     private RegularizationSpec() {
-    }
-
-    @Override
-    public String name() {
-        return "regularization";
-    }
-
-    @Override
-    public String heading() {
-        return "Claim R: implicit regularization of linear ResNets";
-    }
-
-    @Override
-    public Class<RegularizationSweep> configType() {
-        return RegularizationSweep.class;
+        super("regularization", "Claim R: implicit regularization of linear ResNets", RegularizationSweep.class, 3);
     }
 
     /** {@link RegularizationSweep#standard} at its quick scale whatever {@code quick} (the full ladders take minutes). */
@@ -60,11 +47,5 @@ public final class RegularizationSpec implements ClaimSpec<RegularizationSweep> 
     @Override
     public String headline(ClaimResult result) {
         return RegularizationReport.headline(result);
-    }
-
-    /** Fourth in the report's sweep. */
-    @Override
-    public int sweepPriority() {
-        return 3;
     }
 }

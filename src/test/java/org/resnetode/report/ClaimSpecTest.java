@@ -172,20 +172,9 @@ class ClaimSpecTest {
     }
 
     /** A claim with one plot whose bytes say which configuration and how many results drew it. */
-    private static final class PlottedStub implements ClaimSpec<String> {
-        @Override
-        public String name() {
-            return "p";
-        }
-
-        @Override
-        public String heading() {
-            return "Plotted stub";
-        }
-
-        @Override
-        public Class<String> configType() {
-            return String.class;
+    private static final class PlottedStub extends AbstractClaimSpec<String> {
+        PlottedStub() {
+            super("p", "Plotted stub", String.class, 0);
         }
 
         @Override
