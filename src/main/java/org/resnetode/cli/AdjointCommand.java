@@ -3,16 +3,12 @@ package org.resnetode.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import org.resnetode.claim.AdjointClaim;
 import org.resnetode.claim.AdjointMeasurement;
-import org.resnetode.claim.ClaimPlan;
+import org.resnetode.claim.AdjointSweep;
 import org.resnetode.claim.Control;
-import org.resnetode.claim.ClaimResult;
-import org.resnetode.claim.Progress;
 import org.resnetode.claim.SweepConfig;
-import org.resnetode.claim.SweepRunner;
-import org.resnetode.report.AdjointReport;
+import org.resnetode.report.AdjointSpec;
+import org.resnetode.report.ClaimRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,9 +51,8 @@ public final class AdjointCommand implements Callable<Integer> {
                     + "a smooth profile; fails Claim H with --scheme heun).")
     String control;
 
-    @Option(names = "--fit-from", paramLabel = "N",
-            description = "Smallest depth used in rate fits (smaller depths are shown, not fitted). Default: 64.")
-    Integer fitFrom;
+    @Mixin
+    FitOptions fit;
 
     @Mixin
     OutputOptions output;
@@ -65,48 +60,32 @@ public final class AdjointCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.prepare();
-        return ClaimOutput.emit("adjoint", "Claims A and H: adjoint gradients", measure(), output,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), AdjointReport::title, AdjointReport::columns);
+        return ClaimOutput.emit(new ClaimRun<>(AdjointSpec.CLAIM, sweep()), output, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
-    /** Every scheme × profile result, then the depth-needed table. */
-    List<ClaimResult> measure() {
-        return plan().run();
-    }
-
-    /** One task per scheme × profile; the depth-needed table is assembled from their results. */
-    ClaimPlan plan() {
-        Control c = control == null ? Control.NONE
-                : Control.parse(control, "adjoint", List.of(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS));
+    /** The sweep the options choose: every scheme × profile on one batch, under the control. */
+    AdjointSweep sweep() {
+        Control c = control == null ? Control.NONE : Control.parse(control, "adjoint", AdjointSweep.CONTROLS);
         network.requireHiddenApplies(family);
         int[] depths = network.depthsOr("8:4096");
-        NetworkOptions.requireFitRange(depths, fitFrom);
+        NetworkOptions.requireFitRange(depths, fit.fitFrom);
         int dim = network.dimFor(family, 8);
         double[][][] data = batchFile == null ? null : BatchFile.read(batchFile, dim);
         int size = batchSize(data, dim, depths);
         if (data == null) {
-            data = AdjointMeasurement.batch(size, dim, network.seed);
+            data = AdjointMeasurement.batch(size, dim, network.seed.value);
         }
         List<String> schemes = scheme == null ? List.of("euler", "heun") : List.of(scheme);
         List<String> profiles = profile == null ? List.of("fourier", "kinked", "iid") : List.of(profile);
-        Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
         List<SweepConfig> configs = new ArrayList<>();
         for (String s : schemes) {
             for (String p : profiles) {
-                configs.add(new SweepConfig(family, p, s, dim, network.hiddenFor(dim), depths, network.seed,
-                        network.amplitudeFor(p), network.zeroMean, NetworkOptions.fitStart(fitFrom), size));
+                configs.add(new SweepConfig(family, p, s, dim, network.hiddenFor(dim), depths, network.seed.value,
+                        network.amplitudeFor(p), network.zeroMean, NetworkOptions.fitStart(fit.fitFrom), size));
             }
         }
-        double[][][] batch = data;
-        List<Supplier<ClaimResult>> tasks = new ArrayList<>();
-        for (SweepConfig cfg : configs) {
-            tasks.add(() -> AdjointClaim.run(cfg, batch, c, progress));
-        }
-        return ClaimPlan.of(tasks, measured -> {
-            List<ClaimResult> results = new ArrayList<>(measured);
-            results.add(AdjointClaim.depthNeeded(results));
-            return results;
-        });
+        return new AdjointSweep(configs, data, c);
     }
 
     /**

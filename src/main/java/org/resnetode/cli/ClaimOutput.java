@@ -2,69 +2,56 @@ package org.resnetode.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.resnetode.claim.ClaimResult;
+import org.resnetode.claim.Progress;
 import org.resnetode.claim.Verdict;
 import org.resnetode.io.AtomicFiles;
-import org.resnetode.report.Column;
-import org.resnetode.report.Csv;
-import org.resnetode.report.Json;
-import org.resnetode.report.Latex;
-import org.resnetode.report.Tables;
+import org.resnetode.report.ClaimOutcome;
+import org.resnetode.report.ClaimFiles;
+import org.resnetode.report.ClaimRun;
+import org.resnetode.report.TableLayout;
 
-/** Prints claim results as tables or JSON and writes them under --out; returns the command's exit code. */
+/** The one output path of every claim command: runs the claim, prints its tables or JSON, writes its files under --out; returns the exit code. */
 final class ClaimOutput {
     private ClaimOutput() {
     }
 
-    static int emit(String command, String heading, List<ClaimResult> results, OutputOptions options, PrintWriter out,
-                    PrintWriter err, Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns) {
-        return emit(command, heading, results, options, out, err, title, columns, Map.of());
+    /**
+     * Runs {@code run} (progress on {@code err} unless --quiet), prints its results as tables or JSON on {@code out}, and
+     * with --out writes its JSON, Markdown, LaTeX, CSV and plots as one set (all or none).
+     */
+    static int emit(ClaimRun<?> run, OutputOptions options, PrintWriter out, PrintWriter err) {
+        Progress progress = options.progress(err);
+        ClaimOutcome outcome = run.run(progress);
+        return emit(run.claim(), outcome.results(), options, out, err, dir -> outcome.files(dir, progress));
     }
 
-    /** As above, with {@code extra} files (paths relative to --out, e.g. plots) written in the same set. */
-    static int emit(String command, String heading, List<ClaimResult> results, OutputOptions options, PrintWriter out,
-                    PrintWriter err, Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns,
+    /** Results measured outside a claim plan (inspect, linear-train), with {@code extra} files (paths relative to --out, e.g. plots). */
+    static int emit(TableLayout layout, List<ClaimResult> results, OutputOptions options, PrintWriter out, PrintWriter err,
                     Map<Path, byte[]> extra) {
+        return emit(layout, results, options, out, err, dir -> {
+            Map<Path, byte[]> files = ClaimFiles.tables(layout, dir, results);
+            extra.forEach((path, bytes) -> files.put(dir.resolve(path), bytes));
+            return files;
+        });
+    }
+
+    /** Prints the results, writes {@code files(--out)} as one set with --out, and returns the exit code of their verdicts. */
+    private static int emit(TableLayout layout, List<ClaimResult> results, OutputOptions options, PrintWriter out, PrintWriter err,
+                            Function<Path, Map<Path, byte[]>> files) {
         if (options.json) {
-            out.println(json(results));
+            out.println(ClaimFiles.json(results));
         } else {
-            for (ClaimResult r : results) {
-                out.println(Tables.text(title.apply(r), r, columns.apply(r)));
-            }
+            out.print(ClaimFiles.text(layout, results));
         }
         if (options.out != null) {
-            Map<Path, byte[]> files = new LinkedHashMap<>();
-            render(files, options.out, command, heading, results, title, columns);
-            extra.forEach((path, bytes) -> files.put(options.out.resolve(path), bytes));
-            AtomicFiles.writeAll(files);
+            AtomicFiles.writeAll(files.apply(options.out));
         }
         out.flush();
         return exitCode(results, err);
-    }
-
-    /** Adds {@code dir/command.json}, {@code .md}, {@code .tex} (booktabs tables) and {@code .csv} (every row) to {@code files}. */
-    static void render(Map<Path, byte[]> files, Path dir, String command, String heading, List<ClaimResult> results,
-                       Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns) {
-        StringBuilder md = new StringBuilder("## ").append(heading).append("\n\n");
-        for (ClaimResult r : results) {
-            md.append(Tables.markdown(title.apply(r), r, columns.apply(r))).append('\n');
-        }
-        StringBuilder tex = new StringBuilder();
-        for (ClaimResult r : results) {
-            tex.append(Latex.table(title.apply(r), r, columns.apply(r))).append('\n');
-        }
-        files.put(dir.resolve(command + ".json"), utf8(json(results) + "\n"));
-        files.put(dir.resolve(command + ".md"), utf8(md.toString()));
-        files.put(dir.resolve(command + ".tex"), utf8(tex.toString()));
-        files.put(dir.resolve(command + ".csv"), utf8(Csv.rows(results)));
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The worst verdict of the results (holds when there are none). */
@@ -83,9 +70,5 @@ final class ClaimOutput {
             err.flush();
         }
         return v.exitCode();
-    }
-
-    private static String json(List<ClaimResult> results) {
-        return results.size() == 1 ? Json.write(results.get(0)) : Json.writeAll(results);
     }
 }

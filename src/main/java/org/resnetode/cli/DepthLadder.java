@@ -1,7 +1,6 @@
 package org.resnetode.cli;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.resnetode.claim.Ladder;
 import picocli.CommandLine;
 
 /**
@@ -33,14 +32,7 @@ public record DepthLadder(int[] depths) {
                 if (low < 1 || high < low || factor < 2 || high > Integer.MAX_VALUE) {
                     throw malformed(value, "need 1 <= LOW <= HIGH <= " + Integer.MAX_VALUE + " and FACTOR >= 2");
                 }
-                List<Integer> ladder = new ArrayList<>();
-                for (long n = low; n <= high; n *= factor) {
-                    ladder.add((int) n);
-                }
-                if (ladder.get(ladder.size() - 1) != high) {
-                    ladder.add((int) high);
-                }
-                return ladder.stream().mapToInt(Integer::intValue).toArray();
+                return Ladder.geometric(low, high, factor);
             }
             String[] parts = v.split(",", -1);
             int[] depths = new int[parts.length];

@@ -3,17 +3,13 @@ package org.resnetode.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import org.resnetode.claim.ClaimPlan;
-import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Control;
-import org.resnetode.claim.DistanceClaim;
+import org.resnetode.claim.DistanceSweep;
 import org.resnetode.claim.SweepConfig;
-import org.resnetode.claim.SweepRunner;
-import org.resnetode.claim.Progress;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.Families;
-import org.resnetode.report.DistanceReport;
+import org.resnetode.report.ClaimRun;
+import org.resnetode.report.DistanceSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,9 +40,8 @@ public final class DistanceCommand implements Callable<Integer> {
                     + "file (.json, see README). The bound is for euler only. Default: ${DEFAULT-VALUE}.")
     String scheme;
 
-    @Option(names = "--fit-from", paramLabel = "N",
-            description = "Smallest depth used in the rate fit (smaller depths are shown, not fitted). Default: 64.")
-    Integer fitFrom;
+    @Mixin
+    FitOptions fit;
 
     @Option(names = "--control", paramLabel = "CONTROL",
             description = "Negative control: run broken numerics on purpose to show the claim can fail (expect 'fails', "
@@ -62,43 +57,19 @@ public final class DistanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.prepare();
-        return ClaimOutput.emit("distance", "Claim D: ResNet to Neural ODE distance", measure(), output,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), DistanceReport::title, r -> DistanceReport.COLUMNS);
+        return ClaimOutput.emit(new ClaimRun<>(DistanceSpec.CLAIM, sweep()), output, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
-    /** Runs every configuration of the sweep, reporting progress on stderr unless --quiet. */
-    List<ClaimResult> measure() {
-        return plan().run();
-    }
-
-    /** One task per configuration of the sweep. */
-    ClaimPlan plan() {
-        Control c = control == null ? Control.NONE
-                : Control.parse(control, "distance", List.of(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS));
+    /** The sweep the options choose: every case of {@link DistanceSweep#cases} under the control. */
+    DistanceSweep sweep() {
+        Control c = control == null ? Control.NONE : Control.parse(control, "distance", DistanceSweep.CONTROLS);
         network.requireHiddenApplies(family);
-        Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
-        List<Supplier<ClaimResult>> tasks = new ArrayList<>();
-        for (SweepConfig cfg : configs()) {
-            tasks.add(() -> DistanceClaim.run(cfg, c, progress));
-        }
-        return ClaimPlan.of(tasks, results -> results);
-    }
-
-    private List<SweepConfig> configs() {
         List<SweepConfig> configs = new ArrayList<>();
-        List<String> families = family == null ? Families.NAMES : List.of(family);
-        List<String> profiles = profile == null ? List.of("fourier", "iid") : List.of(profile);
-        for (String f : families) {
-            for (String p : profiles) {
-                configs.add(config(f, p, network.zeroMean));
-            }
+        for (DistanceSweep.Case k : DistanceSweep.cases(family, profile, network.zeroMean)) {
+            configs.add(config(k.family(), k.profile(), k.zeroMean()));
         }
-        if (family == null && profile == null) {
-            configs.add(config("theta2", "alternating", true));
-            configs.add(config("tanh", "alternating", true));
-            configs.add(config("tanh", "alternating", false));
-        }
-        return configs;
+        return new DistanceSweep(configs, c);
     }
 
     private SweepConfig config(String f, String p, boolean zeroMean) {
@@ -108,9 +79,9 @@ public final class DistanceCommand implements Callable<Integer> {
                     + "takes an SVD of every layer's weights and its reference solves the d-dimensional ODE to 1e-11 "
                     + "(d = 256 takes seconds a depth, d = 1000 minutes)");
         }
-        NetworkOptions.requireFitRange(network.depthsOr("8:4096"), fitFrom);
-        return new SweepConfig(f, p, scheme, dim, network.hiddenFor(dim), network.depthsOr("8:4096"), network.seed,
-                network.amplitudeFor(p), zeroMean, NetworkOptions.fitStart(fitFrom), 0);
+        NetworkOptions.requireFitRange(network.depthsOr("8:4096"), fit.fitFrom);
+        return new SweepConfig(f, p, scheme, dim, network.hiddenFor(dim), network.depthsOr("8:4096"), network.seed.value,
+                network.amplitudeFor(p), zeroMean, NetworkOptions.fitStart(fit.fitFrom), 0);
     }
 
     /** Completion candidates and help text for --family. */

@@ -1,15 +1,9 @@
 package org.resnetode.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.resnetode.claim.ClaimPlan;
-import org.resnetode.claim.ClaimResult;
-import org.resnetode.claim.FinetuneClaim;
 import org.resnetode.claim.FinetuneConfig;
-import org.resnetode.claim.SweepRunner;
-import org.resnetode.gradient.Adjoint;
-import org.resnetode.report.FinetuneReport;
-import org.resnetode.train.DataReader;
+import org.resnetode.report.ClaimRun;
+import org.resnetode.report.FinetuneSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +25,8 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Full scale: 512 training rows, fine-tuning up to N = 16384, longer ladders.")
     boolean full;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights and shuffling. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     OutputOptions output;
@@ -40,19 +34,12 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.prepare();
-        return ClaimOutput.emit("finetune", "Training: the adjoint trains deep ResNets", measure(), output,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), FinetuneReport::title, FinetuneReport::columns);
+        return ClaimOutput.emit(new ClaimRun<>(FinetuneSpec.CLAIM, config()), output, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
-    List<ClaimResult> measure() {
-        return plan().run();
-    }
-
-    /** The claim's four parts as tasks (each trains its own networks). */
-    ClaimPlan plan() {
-        FinetuneConfig cfg = full ? FinetuneConfig.full(seed) : FinetuneConfig.quick(seed);
-        FinetuneClaim claim = new FinetuneClaim(cfg, DataReader.digits().split(DataReader.DIGITS_TEST_ROWS), Adjoint::new,
-                SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr())));
-        return ClaimPlan.of(claim.parts(), results -> results);
+    /** The quick or the full scale at the seed. */
+    FinetuneConfig config() {
+        return full ? FinetuneConfig.full(seed.value) : FinetuneConfig.quick(seed.value);
     }
 }

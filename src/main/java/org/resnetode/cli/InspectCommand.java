@@ -12,6 +12,7 @@ import org.resnetode.claim.NetworkInspection;
 import org.resnetode.network.NetworkArchive;
 import org.resnetode.network.NetworkFile;
 import org.resnetode.report.InspectReport;
+import org.resnetode.report.TableLayout;
 import org.resnetode.scheme.ResNet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,8 +93,8 @@ public final class InspectCommand implements Callable<Integer> {
                 output.progress(spec.commandLine().getErr()));
         Map<Path, byte[]> plots = output.out == null ? Map.of()
                 : Map.of(Path.of("plots", "inspect-smoothness.png"), InspectReport.incrementPlot(results.get(0)));
-        return ClaimOutput.emit("inspect", "Inspection of " + network.getFileName(), results, output,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), InspectReport::title, InspectReport::columns, plots);
+        return ClaimOutput.emit(TableLayout.of("inspect", "Inspection of " + network.getFileName(), InspectReport::title,
+                InspectReport::columns), results, output, spec.commandLine().getOut(), spec.commandLine().getErr(), plots);
     }
 
     private NetworkFile load() {

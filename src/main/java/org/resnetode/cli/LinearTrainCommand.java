@@ -15,6 +15,7 @@ import org.resnetode.model.Gaussian;
 import org.resnetode.model.LinearFamily;
 import org.resnetode.model.Weights;
 import org.resnetode.report.Column;
+import org.resnetode.report.TableLayout;
 import org.resnetode.scheme.Scheme;
 import org.resnetode.train.linear.LinearLoss;
 import org.resnetode.train.linear.LinearTrainer;
@@ -83,9 +84,9 @@ public final class LinearTrainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("resnet-ode: " + e.getMessage());
             return Main.EXIT_FAILED_CLAIM;
         }
-        return ClaimOutput.emit("linear-train", "Linear ResNet training", List.of(result), output, spec.commandLine().getOut(),
-                spec.commandLine().getErr(), r -> "Linear ResNet training: d = " + r.config().get("dim") + ", N = " + r.config().get("depth") + ", target "
-                        + r.config().get("target"), r -> COLUMNS);
+        TableLayout layout = TableLayout.of("linear-train", "Linear ResNet training", r -> "Linear ResNet training: d = "
+                + r.config().get("dim") + ", N = " + r.config().get("depth") + ", target " + r.config().get("target"), r -> COLUMNS);
+        return ClaimOutput.emit(layout, List.of(result), output, spec.commandLine().getOut(), spec.commandLine().getErr(), Map.of());
     }
 
     ClaimResult measure() {

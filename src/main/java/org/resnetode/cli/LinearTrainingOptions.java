@@ -13,8 +13,8 @@ public final class LinearTrainingOptions {
                     + "or a file of d lines of d numbers. Default: ${DEFAULT-VALUE}.")
     String target;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the target, the initialisation and the inputs. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--lr", paramLabel = "ETA", defaultValue = "0.25",
             description = "Learning rate η of the depth-scaled step A_n <- A_n - η N ∂ℓ/∂A_n. Default: ${DEFAULT-VALUE}.")
@@ -43,6 +43,6 @@ public final class LinearTrainingOptions {
 
     /** The configuration at this dimension and target, over {@code depths}. */
     RegularizationConfig config(int[] depths) {
-        return new RegularizationConfig(dim, target, seed, depths, learningRate, time, trackEvery, init, initAmplitude, lossTarget);
+        return new RegularizationConfig(dim, target, seed.value, depths, learningRate, time, trackEvery, init, initAmplitude, lossTarget);
     }
 }

@@ -1,14 +1,11 @@
 package org.resnetode.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.resnetode.claim.ClaimPlan;
-import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Control;
-import org.resnetode.claim.MemoryClaim;
+import org.resnetode.claim.MemorySweep;
 import org.resnetode.claim.SweepConfig;
-import org.resnetode.claim.SweepRunner;
-import org.resnetode.report.MemoryReport;
+import org.resnetode.report.ClaimRun;
+import org.resnetode.report.MemorySpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,17 +47,13 @@ public final class MemoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.prepare();
-        return ClaimOutput.emit("memory", "Memory: backprop versus adjoint", measure(), output,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), MemoryReport::title, r -> MemoryReport.COLUMNS);
+        return ClaimOutput.emit(new ClaimRun<>(MemorySpec.CLAIM, sweep()), output, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
-    List<ClaimResult> measure() {
-        return plan().run();
-    }
-
-    /** One task per depth and method ({@link MemoryClaim#plan}). */
-    ClaimPlan plan() {
-        Control c = control == null ? Control.NONE : Control.parse(control, "memory", List.of(Control.STORING_ADJOINT));
+    /** The configuration the options choose (tied weights θ(0) of the profile), under the control. */
+    MemorySweep sweep() {
+        Control c = control == null ? Control.NONE : Control.parse(control, "memory", MemorySweep.CONTROLS);
         if (batch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
         }
@@ -69,8 +62,7 @@ public final class MemoryCommand implements Callable<Integer> {
         int[] depths = network.depthsOr("1000:1000000");
         NetworkOptions.requireStorage("backprop's activations of a batch of " + batch, (long) batch * dim,
                 java.util.Arrays.stream(depths).max().orElse(1) + 1L);
-        SweepConfig cfg = new SweepConfig(family, profile, scheme, dim, network.hiddenFor(dim), depths, network.seed,
-                network.amplitudeFor(profile), network.zeroMean, 1, batch);
-        return MemoryClaim.plan(cfg, c, SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr())));
+        return new MemorySweep(new SweepConfig(family, profile, scheme, dim, network.hiddenFor(dim), depths, network.seed.value,
+                network.amplitudeFor(profile), network.zeroMean, 1, batch), c);
     }
 }

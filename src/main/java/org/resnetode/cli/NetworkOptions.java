@@ -17,8 +17,8 @@ public final class NetworkOptions {
                     + "(default: 8:4096, memory: 1000:1000000).")
     DepthLadder depths;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights and inputs. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--amplitude", paramLabel = "A",
             description = "Size of the depth variation of the profile, relative to the weights' unit scale (default: 1); "

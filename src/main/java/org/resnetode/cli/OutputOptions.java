@@ -1,6 +1,7 @@
 package org.resnetode.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How a claim command reports: a text table (default) or JSON on stdout, files under --out, progress on stderr. */
@@ -9,14 +10,15 @@ public final class OutputOptions {
     boolean json;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write <command>.json, .md, .tex and .csv into DIR, as a set: all are written to temporary "
-                    + "files first, then moved into place (none when one cannot be written). DIR is checked before any work.")
+            description = "Also write <command>.json, .md, .tex and .csv, and the command's plots in DIR/plots, into DIR as a set: "
+                    + "all are written to temporary files first, then moved into place (none when one cannot be written). DIR is "
+                    + "checked before any work.")
     Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    ProgressOptions progress;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     ThreadOptions threads;
 
     /** Applies --threads and refuses an --out that cannot be written, before any computation. */
@@ -27,8 +29,8 @@ public final class OutputOptions {
         }
     }
 
-    /** Progress lines to {@code err}, or none with --quiet. */
+    /** Progress lines to {@code err} (safe from a sweep's threads), or none with --quiet. */
     org.resnetode.claim.Progress progress(java.io.PrintWriter err) {
-        return quiet ? org.resnetode.claim.Progress.SILENT : err::println;
+        return progress.progress(err);
     }
 }

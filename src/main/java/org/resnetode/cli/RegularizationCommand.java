@@ -1,24 +1,12 @@
 package org.resnetode.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import org.resnetode.claim.ClaimPlan;
-import org.resnetode.claim.ClaimResult;
-import org.resnetode.claim.Progress;
-import org.resnetode.claim.RegularizationClaim;
-import org.resnetode.claim.RegularizationCommuting;
+import org.resnetode.claim.Ladder;
 import org.resnetode.claim.RegularizationConfig;
-import org.resnetode.claim.RegularizationScan;
-import org.resnetode.claim.SweepRunner;
-import org.resnetode.report.RegularizationReport;
-import org.resnetode.report.WeightPlots;
+import org.resnetode.claim.RegularizationSweep;
+import org.resnetode.report.ClaimRun;
+import org.resnetode.report.RegularizationSpec;
 import org.resnetode.train.linear.LinearTraining;
-import org.resnetode.train.linear.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,72 +71,34 @@ public final class RegularizationCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    /** The commuting case's learning rate and training time: enough for b in [0.5, 2] to converge to round-off. */
-    static final double COMMUTING_LEARNING_RATE = 0.2;
-    static final double COMMUTING_TIME = 200;
-    /** Training time shown by Figure 2. */
-    static final double FIGURE_TIME = 5;
-
     @Override
     public Integer call() {
         output.prepare();
-        List<ClaimResult> results;
         try {
-            results = measure();
+            return ClaimOutput.emit(new ClaimRun<>(RegularizationSpec.CLAIM, sweep()), output, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         } catch (LinearTraining.Divergence e) {
             spec.commandLine().getErr().println("resnet-ode: " + e.getMessage());
             return Main.EXIT_FAILED_CLAIM;
         }
-        return ClaimOutput.emit("regularization", "Claim R: implicit regularization of linear ResNets", results, output,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), RegularizationReport::title, RegularizationReport::columns);
     }
 
-    /** The ladder, the scan and the commuting case; with --out, Figure 2. Progress on stderr unless --quiet. */
-    List<ClaimResult> measure() {
-        return plan().run();
-    }
-
-    /** The ladder, the scan, the commuting case and (with --out) Figure 2 as independent tasks. */
-    ClaimPlan plan() {
-        Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
-        RegularizationConfig cfg = training.config(depths == null ? DepthLadder.parse(quick ? "16:128" : "16:1024") : depths.depths());
+    /** The ladder, the scan and the commuting case the options choose, and the depths of Figure 2 (drawn with --out). */
+    RegularizationSweep sweep() {
+        RegularizationConfig cfg = training.config(depths == null ? Ladder.doubling(16, quick ? 128 : 1024) : depths.depths());
         int commutingDim = diagonalDimension(commutingTarget);
-        List<Supplier<ClaimResult>> tasks = new ArrayList<>();
-        tasks.add(() -> RegularizationClaim.run(cfg, progress));
+        RegularizationSweep.Scan scan = null;
         if (!noScan) {
             int[] dims = scanDims == null ? (quick ? new int[] {2, 4} : new int[] {2, 8}) : scanDims;
-            int[] ladder = scanDepths == null ? DepthLadder.parse(quick ? "16:64" : "16:256") : scanDepths.depths();
-            tasks.add(() -> RegularizationScan.run(cfg, dims, scanScales, ladder, claimedScale, progress));
+            int[] ladder = scanDepths == null ? Ladder.doubling(16, quick ? 64 : 256) : scanDepths.depths();
+            scan = new RegularizationSweep.Scan(dims, scanScales, ladder, claimedScale);
         }
+        RegularizationConfig commuting = null;
         if (!noCommuting) {
-            int[] ladder = commutingDepths == null ? DepthLadder.parse(quick ? "16:64" : "16:256") : commutingDepths.depths();
-            RegularizationConfig commuting = new RegularizationConfig(commutingDim, commutingTarget, cfg.seed(),
-                    ladder, COMMUTING_LEARNING_RATE, COMMUTING_TIME, Integer.MAX_VALUE, RegularizationConfig.ZERO, 0, cfg.lossTarget());
-            tasks.add(() -> RegularizationCommuting.run(commuting, progress));
+            int[] ladder = commutingDepths == null ? Ladder.doubling(16, quick ? 64 : 256) : commutingDepths.depths();
+            commuting = RegularizationSweep.commuting(cfg, commutingDim, commutingTarget, ladder);
         }
-        if (output.out != null) {
-            tasks.add(() -> {
-                figure2(cfg, output.out.resolve("plots"), progress);
-                return null;
-            });
-        }
-        return ClaimPlan.of(tasks, results -> results.stream().filter(java.util.Objects::nonNull).toList());
-    }
-
-    /**
-     * Figure 2 at {@code --figure-depths}: weights A_n[0, 0] against t_n at the training times 0, 1, ..., 5 (the weights move
-     * most early in training; by t = 5 they are close to their final shape at the default target).
-     */
-    private void figure2(RegularizationConfig cfg, Path dir, Progress progress) {
-        List<Integer> ns = new ArrayList<>();
-        for (int n : figureDepths) {
-            ns.add(n);
-        }
-        int steps = (int) Math.round(FIGURE_TIME / cfg.learningRate());
-        RegularizationConfig early = new RegularizationConfig(cfg.dim(), cfg.target(), cfg.seed(), figureDepths, cfg.learningRate(),
-                FIGURE_TIME, Math.max(1, steps / (int) FIGURE_TIME), cfg.init(), cfg.initAmplitude(), cfg.lossTarget());
-        Map<Integer, TrainingHistory> histories = new TreeMap<>(RegularizationClaim.train(early, ns, progress));
-        WeightPlots.figure2(dir, histories, cfg.dim(), 0, 0);
+        return new RegularizationSweep(cfg, scan, commuting, figureDepths);
     }
 
     private static int diagonalDimension(String target) {

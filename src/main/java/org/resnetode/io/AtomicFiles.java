@@ -44,16 +44,19 @@ public final class AtomicFiles {
 
     /**
      * Writes a set of files all or none: every content goes to a temporary file beside its target first, and only when
-     * all were written are they moved into place; on a failure the temporary files are removed and no target changes.
+     * all were written are they moved into place; on a failure the temporary files and the directories the set created
+     * are removed and no target changes.
      */
     public static void writeAll(java.util.Map<Path, byte[]> files) {
         java.util.Map<Path, Path> temporaries = new java.util.LinkedHashMap<>();
+        java.util.Deque<Path> created = new java.util.ArrayDeque<>();
         Path current = null;
+        boolean written = false;
         try {
             for (java.util.Map.Entry<Path, byte[]> e : files.entrySet()) {
                 current = e.getKey();
                 Path dir = current.toAbsolutePath().getParent();
-                Files.createDirectories(dir);
+                createDirectories(dir, created);
                 Path tmp = Files.createTempFile(dir, "." + current.getFileName(), ".tmp");
                 temporaries.put(current, tmp);
                 Files.write(tmp, e.getValue());
@@ -69,6 +72,7 @@ public final class AtomicFiles {
                 current = e.getKey();
                 Files.move(e.getValue(), current, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
+            written = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + current + ": " + e.getMessage(), e);
         } finally {
@@ -79,6 +83,25 @@ public final class AtomicFiles {
                     // best effort: a temporary file that cannot be removed is hidden (dot-prefixed)
                 }
             }
+            while (!written && !created.isEmpty()) {
+                try {
+                    Files.deleteIfExists(created.pop());
+                } catch (IOException ignored) {
+                    // best effort: a directory the set created and something else filled stays
+                }
+            }
+        }
+    }
+
+    /** Creates {@code dir} and its missing parents, pushing each directory it creates onto {@code created} (deepest last pushed). */
+    private static void createDirectories(Path dir, java.util.Deque<Path> created) throws IOException {
+        java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
+        for (Path d = dir; d != null && !Files.isDirectory(d); d = d.getParent()) {
+            missing.push(d);
+        }
+        Files.createDirectories(dir);
+        for (Path d : missing) {
+            created.push(d);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.resnetode.io.AtomicFiles;
 import org.resnetode.train.linear.TrainingHistory;
 
 /**
@@ -30,16 +30,16 @@ public final class WeightPlots {
     }
 
     /**
-     * Writes {@code weights-N<depth>.png/.svg} for every depth and {@code weights-depths.png/.svg} into {@code dir};
-     * the histories must keep their weights. Returns the files written.
+     * Renders {@code weights-N<depth>.png/.svg} for every depth and {@code weights-depths.png/.svg}, as file bytes by
+     * their path in {@code dir}, for the caller to write with its other outputs; the histories must keep their weights.
      */
-    public static List<Path> figure2(Path dir, Map<Integer, TrainingHistory> histories, int d, int row, int col) {
+    public static Map<Path, byte[]> figure2(Path dir, Map<Integer, TrainingHistory> histories, int d, int row, int col) {
         if (row < 0 || row >= d || col < 0 || col >= d) {
             throw new IllegalArgumentException("weight entry (" + row + ", " + col + ") is outside a " + d + "×" + d + " layer");
         }
         System.setProperty("java.awt.headless", "true");
         String entry = String.format(Locale.ROOT, "A_n[%d,%d]", row, col);
-        List<Path> files = new ArrayList<>();
+        Map<Path, byte[]> files = new LinkedHashMap<>();
         XYChart all = chart("Trained " + entry + " against depth, every N at the final training time", entry);
         for (Map.Entry<Integer, TrainingHistory> e : histories.entrySet()) {
             int n = e.getKey();
@@ -48,11 +48,11 @@ public final class WeightPlots {
             for (int k : shownTimes(h.size())) {
                 addCurve(chart, String.format(Locale.ROOT, "t = %.3g", h.time(k)), h.weights(k), n, d, row, col);
             }
-            files.addAll(save(chart, dir, "weights-N" + n));
+            files.putAll(render(chart, dir, "weights-N" + n));
             addCurve(all, String.format(Locale.ROOT, "N = %d, t = %.3g", n, h.time(h.size() - 1)), h.weights(h.size() - 1), n, d,
                     row, col);
         }
-        files.addAll(save(all, dir, "weights-depths"));
+        files.putAll(render(all, dir, "weights-depths"));
         return files;
     }
 
@@ -94,17 +94,18 @@ public final class WeightPlots {
         s.setMarker(depth <= 64 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
     }
 
-    private static List<Path> save(XYChart chart, Path dir, String name) {
+    /** {@code dir/name.png} and {@code dir/name.svg}, in that order. */
+    private static Map<Path, byte[]> render(XYChart chart, Path dir, String name) {
         Path png = dir.resolve(name + ".png");
-        Path svg = dir.resolve(name + ".svg");
+        Map<Path, byte[]> files = new LinkedHashMap<>();
         try {
-            AtomicFiles.write(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            files.put(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            AtomicFiles.write(svg, bytes.toByteArray());
+            files.put(dir.resolve(name + ".svg"), bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render " + png + ": " + e.getMessage(), e);
         }
-        return List.of(png, svg);
+        return files;
     }
 }

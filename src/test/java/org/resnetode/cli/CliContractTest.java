@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.resnetode.claim.ClaimResult;
-import org.resnetode.claim.Verdict;
-import org.resnetode.stats.RateFit;
 
 /**
  * The command-line contract of issues 9 and 10, as a new user tries it (the one-line bad-input cases are in {@link CliTest}): each case ends with one line and the exit
@@ -118,23 +114,5 @@ class CliContractTest {
         CliTest.Run r = run("memory", "--dim", "8", "--depths", "1000:16000", "--control", "storing-adjoint", "-q");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("verdict: fails").contains("fails: rate of measured adjoint allocation");
-    }
-
-    @Test
-    void theReportSummaryCountsEveryVerdict() {
-        RateFit fit = new RateFit("error", 1, 0.9, 1.1, 64, 512, 4, 0);
-        List<ClaimResult> results = List.of(
-                result("distance", Verdict.HOLDS, fit), result("distance", Verdict.FINDING, fit),
-                result("distance", Verdict.FAILS, fit), result("distance", Verdict.INCONCLUSIVE, null),
-                result("distance", Verdict.INCONCLUSIVE, null),
-                new ClaimResult("adjoint-depth-needed", Map.of(), List.of(), List.of(), Verdict.HOLDS, List.of()));
-        String summary = ReportCommand.summary(results);
-        assertThat(summary).contains("5 claim runs: 1 holds, 1 findings").contains("1 fails, 2 inconclusive")
-                .contains("error: no rate fitted");
-    }
-
-    private static ClaimResult result(String claim, Verdict v, RateFit fit) {
-        return new ClaimResult(claim, Map.of("family", "tanh", "profile", "fourier", "scheme", "euler"), List.of(),
-                fit == null ? List.of() : List.of(fit), v, List.of());
     }
 }

@@ -139,7 +139,11 @@ class CliTest {
                 .contains("distance,linear,constant,euler,8,1,");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("distance.json", "distance.md", "distance.tex", "distance.csv");
+                    .containsExactlyInAnyOrder("distance.json", "distance.md", "distance.tex", "distance.csv", "plots");
+        }
+        // the constant profile is smooth: the smooth plot only
+        try (Stream<Path> plots = Files.list(dir.resolve("plots"))) {
+            assertThat(plots.map(p -> p.getFileName().toString())).containsExactly("distance-smooth.png");
         }
     }
 

@@ -3,7 +3,6 @@ package org.resnetode.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,7 @@ class RegularizationOutputsTest {
     }
 
     @Test
-    void figureTwoWritesPngAndSvgPerDepthAndOverall(@TempDir Path dir) throws Exception {
+    void figureTwoRendersPngAndSvgPerDepthAndOverallWithoutWriting(@TempDir Path dir) throws Exception {
         Map<Integer, TrainingHistory> histories = new TreeMap<>();
         for (int n : new int[] {2, 4}) {
             TrainingHistory h = new TrainingHistory(true);
@@ -73,14 +72,13 @@ class RegularizationOutputsTest {
             }
             histories.put(n, h);
         }
-        List<Path> files = WeightPlots.figure2(dir, histories, 2, 0, 1);
-        assertThat(files).containsExactly(dir.resolve("weights-N2.png"), dir.resolve("weights-N2.svg"), dir.resolve("weights-N4.png"),
-                dir.resolve("weights-N4.svg"), dir.resolve("weights-depths.png"), dir.resolve("weights-depths.svg"));
-        for (Path f : files) {
-            assertThat(f).isNotEmptyFile();
-        }
-        assertThat(Files.readString(dir.resolve("weights-N2.svg"))).contains("<svg");
-        assertThat(Files.readAllBytes(dir.resolve("weights-depths.png"))).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        Map<Path, byte[]> files = WeightPlots.figure2(dir, histories, 2, 0, 1);
+        assertThat(files.keySet()).containsExactly(dir.resolve("weights-N2.png"), dir.resolve("weights-N2.svg"),
+                dir.resolve("weights-N4.png"), dir.resolve("weights-N4.svg"), dir.resolve("weights-depths.png"),
+                dir.resolve("weights-depths.svg"));
+        assertThat(new String(files.get(dir.resolve("weights-N2.svg")), java.nio.charset.StandardCharsets.UTF_8)).contains("<svg");
+        assertThat(files.get(dir.resolve("weights-depths.png"))).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(dir).isEmptyDirectory();
         assertThatThrownBy(() -> WeightPlots.figure2(dir, histories, 2, 2, 0)).hasMessageContaining("outside a 2×2 layer");
         assertThatThrownBy(() -> WeightPlots.figure2(dir, histories, 2, 0, -1)).hasMessageContaining("outside a 2×2 layer");
     }
