@@ -20,11 +20,15 @@ public final class FbmProfile implements DepthProfile {
 
     /** Samples the p paths from {@code seed}: entry j consumes the next {@code 4 grid} normals of one generator. */
     public FbmProfile(double[] mean, double sigma, double hurst, int grid, long seed) {
-        DaviesHarte sampler = new DaviesHarte(hurst, grid);
+        this(mean, sigma, new DaviesHarte(hurst, grid), seed);
+    }
+
+    /** As above with a prepared sampler (its grid and H), so many seeds share one circulant factorisation. */
+    public FbmProfile(double[] mean, double sigma, DaviesHarte sampler, long seed) {
         this.mean = mean.clone();
         this.sigma = sigma;
-        this.hurst = hurst;
-        this.grid = grid;
+        this.hurst = sampler.hurst();
+        this.grid = sampler.steps();
         this.paths = new double[mean.length][grid + 1];
         SplittableRandom rng = new SplittableRandom(seed);
         double[] z = new double[sampler.gaussianCount()];
@@ -47,6 +51,11 @@ public final class FbmProfile implements DepthProfile {
 
     /** Number of equal steps of the sampling grid. */
     public int grid() { return grid; }
+
+    /** The standard path {@code B_j^H(k / grid)}, k = 0..grid, of entry j (a copy). */
+    public double[] path(int entry) {
+        return paths[entry].clone();
+    }
 
     /** {@code θ_j(k / grid)}. */
     public double value(int entry, int k) {
