@@ -61,6 +61,15 @@ public record RoughnessConfig(String family, List<String> schemes, double hurst,
         }
     }
 
+    /**
+     * σ when none is given: 0.5 for theta2, whose reference {@code exp(∫θ²)} has {@code E exp(2∫σ²B²) = ∞} at H = 1/2
+     * with σ = 1 (for Brownian motion {@code E exp(λ∫B²) < ∞} iff {@code sqrt(2λ) < π/2}), so the mean error would have
+     * no finite variance; 1 for the others.
+     */
+    public static double defaultAmplitude(String family) {
+        return family.equals("theta2") ? 0.5 : 1.0;
+    }
+
     /** Steps of the grid the path is sampled on: the largest depth (linear, exact reference) or the reference grid. */
     public int grid() {
         return family.equals("linear") ? depths[depths.length - 1] : referenceGrid;

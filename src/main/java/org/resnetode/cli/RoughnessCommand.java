@@ -57,8 +57,9 @@ public final class RoughnessCommand implements Callable<Integer> {
     @Option(names = "--mean", defaultValue = "0", description = "θ̄ of θ = θ̄ + σ B^H. Default: ${DEFAULT-VALUE}.")
     double mean;
 
-    @Option(names = "--amplitude", defaultValue = "1", description = "σ of θ = θ̄ + σ B^H. Default: ${DEFAULT-VALUE}.")
-    double amplitude;
+    @Option(names = "--amplitude", description = "σ of θ = θ̄ + σ B^H. Default: 0.5 for theta2 (with σ = 1, E exp(2∫θ²) "
+            + "is infinite at H = 1/2 and the mean error has no variance), 1 otherwise.")
+    Double amplitude;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the paths. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -107,7 +108,8 @@ public final class RoughnessCommand implements Callable<Integer> {
         List<RoughnessConfig> configs = new ArrayList<>();
         for (String f : fams) {
             for (double h : hs) {
-                configs.add(new RoughnessConfig(f, sch, h, ladder, paths, referenceGrid, mean, amplitude, seed, decoupled));
+                configs.add(new RoughnessConfig(f, sch, h, ladder, paths, referenceGrid, mean,
+                        amplitude != null ? amplitude : RoughnessConfig.defaultAmplitude(f), seed, decoupled));
             }
         }
         boolean prediction = !kloedenRosa && control == null && fams.contains("linear");
