@@ -20,7 +20,7 @@ import org.resnetode.stats.RateFit;
  * (the quadrature error of ∫θ, {@link QuadratureError}) over the same depths. A depth whose reference error is not at
  * least 10 times below its measured error is refused. Verdict per row, by {@link VerdictPolicy#rate} with the
  * bootstrap interval: {@code holds} when the measured rate is within {@value #TOLERANCE} of the predicted one
- * ({@code finding} for {@code theta2}, nonlinear in θ, where the rate is a conjecture), {@code inconclusive} when it
+ * ({@code finding} for {@code theta2} and {@code tanh}, nonlinear in θ, where the rate is a conjecture), {@code inconclusive} when it
  * is not but its interval reaches that band or fewer than 3 depths were accepted, {@code fails} otherwise.
  */
 public final class RoughnessClaim {
@@ -200,7 +200,7 @@ public final class RoughnessClaim {
         fits.add(fit);
         String quantity = String.format("the mean strong error of %s (predicted %.3f)", what, predicted);
         Verdict v;
-        if (c.family().equals("theta2")) {
+        if (c.family().equals("theta2") || c.family().equals("tanh")) {
             // f nonlinear in θ: the rate is a conjecture; agreement is a finding, disagreement still fails
             List<String> reasons = new ArrayList<>();
             Verdict judged = new VerdictPolicy(reasons).rate(quantity, fit, predicted, TOLERANCE, 0, Double.NaN);

@@ -11,7 +11,8 @@ import org.resnetode.scheme.Scheme;
  * ladder of depths, the number of independent paths, the grid of the fine reference and the seed.
  *
  * @param family        {@code linear} (θ x, exact reference x_0 e^{∫θ}), {@code theta2} (θ² x) or {@code affine}
- *                      (−x + θ, Kloeden and Rosa's equation), the last two against a fine grid of the same path
+ *                      (−x + θ, Kloeden and Rosa's equation) or {@code tanh} (tanh(θ x), scalar), the last three
+ *                      against a fine grid of the same path
  * @param schemes       scheme names (standard convention: N steps of size 1/N)
  * @param mean          θ̄ of {@code θ = θ̄ + σ B^H}
  * @param amplitude     σ
@@ -21,7 +22,7 @@ import org.resnetode.scheme.Scheme;
 public record RoughnessConfig(String family, List<String> schemes, double hurst, int[] depths, int paths,
                               int referenceGrid, double mean, double amplitude, long seed, boolean decoupled) {
     /** Families of the map. */
-    public static final List<String> FAMILIES = List.of("linear", "theta2", "affine");
+    public static final List<String> FAMILIES = List.of("linear", "theta2", "affine", "tanh");
 
     public RoughnessConfig {
         Checks.oneOf("family (--family)", family, FAMILIES);

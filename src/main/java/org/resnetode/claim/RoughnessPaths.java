@@ -7,6 +7,7 @@ import org.resnetode.model.FbmProfile;
 import org.resnetode.model.Gaussian;
 import org.resnetode.model.LinearFamily;
 import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.TanhFamily;
 import org.resnetode.model.ThetaSquaredFamily;
 import org.resnetode.model.Weights;
 import org.resnetode.rough.DaviesHarte;
@@ -25,7 +26,9 @@ import org.resnetode.scheme.Scheme;
  *       grid; compared at t = 1;</li>
  *   <li>{@code affine} ({@code f = -x + θ}, x_0 ~ N(0, 1), Kloeden and Rosa): the solution on the fine grid with θ
  *       linear between its nodes, integrated exactly: {@code X_{k+1} = e^{-δ} X_k + a θ_k + (δ - a)(θ_{k+1} - θ_k)/δ},
- *       {@code a = 1 - e^{-δ}}; compared at every coarse time j/N.</li>
+ *       {@code a = 1 - e^{-δ}}; compared at every coarse time j/N;</li>
+ *   <li>{@code tanh} ({@code f = tanh(θ x)}, x_0 = 1): no closed form; Heun on the fine grid of the same path
+ *       (Kloeden and Rosa's approach, a much finer discretisation), compared at t = 1.</li>
  * </ul>
  * The fine reference's own error is estimated per path and time as its difference from the same reference on half the
  * grid (every other node of the same path).
@@ -95,6 +98,8 @@ public record RoughnessPaths(RoughnessConfig config, double[][][][] errors, doub
                 return new LinearFamily(1);
             case "theta2":
                 return new ThetaSquaredFamily();
+            case "tanh":
+                return new TanhFamily(1);
             default:
                 return new AffineFamily(1);
         }
@@ -122,6 +127,14 @@ public record RoughnessPaths(RoughnessConfig config, double[][][][] errors, doub
         for (int k = 0; k <= grid; k++) {
             theta[k] = profile.value(0, k);
         }
+        if (cfg.family().equals("tanh")) {
+            double fine = fineHeun(profile, grid, x0);
+            double half = fineHeun(profile, grid / 2, x0);
+            return new Reference() {
+                @Override public double value(int k) { return fine; }
+                @Override public double error(int k) { return Math.abs(fine - half); }
+            };
+        }
         if (cfg.family().equals("theta2")) {
             double fine = x0 * Math.exp(trapezoidOfSquares(theta, 1));
             double half = x0 * Math.exp(trapezoidOfSquares(theta, 2));
@@ -136,6 +149,14 @@ public record RoughnessPaths(RoughnessConfig config, double[][][][] errors, doub
             @Override public double value(int k) { return fine[k]; }
             @Override public double error(int k) { return Math.abs(fine[k] - half[k / 2]); }
         };
+    }
+
+    /** {@code x(1)} of {@code x' = tanh(θ x)} by Heun on {@code steps} steps reading the profile's path. */
+    private static double fineHeun(FbmProfile profile, int steps, double x0) {
+        ResNet net = new ResNet(new TanhFamily(1), Scheme.HEUN, Weights.sample(profile, steps + 1, steps), steps);
+        double[] out = new double[1];
+        net.forward(new double[] {x0}, out);
+        return out[0];
     }
 
     /** {@code ∫_0^1 θ²} by the trapezoid rule on the nodes {@code 0, stride, 2 stride, ..} of the grid. */

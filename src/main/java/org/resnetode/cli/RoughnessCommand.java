@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 + "min(1, H + 1/2) for Euler and H + 1/2 for Heun (MATH.md section 7).",
                 "Rates of the mean strong error over M independent paths, with 95% intervals (bootstrap over paths, and "
                         + "Kloeden and Rosa's construction). Families: linear (θ x, exact reference), theta2 (θ² x) and "
-                        + "affine (-x + θ, Kloeden and Rosa's equation), the last two against a fine grid of the same path "
+                        + "affine (-x + θ, Kloeden and Rosa's equation) and tanh (tanh(θ x)), the last three against a fine grid of the same path "
                         + "whose own error is estimated and must be 10x below the measured one.",
                 "Also prints the exact closed-form prediction of the leading term against 10^4 sampled paths.",
                 "Exit 0 when every row holds (or is a finding), 1 when one fails or is inconclusive."})
@@ -32,7 +32,7 @@ public final class RoughnessCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--family", split = ",", defaultValue = "linear,theta2",
-            description = "Families: linear, theta2, affine. Default: ${DEFAULT-VALUE}.")
+            description = "Families: linear, theta2, affine, tanh. Default: ${DEFAULT-VALUE}.")
     List<String> families;
 
     @Option(names = "--scheme", split = ",", defaultValue = "euler,heun",
