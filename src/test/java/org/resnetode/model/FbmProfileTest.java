@@ -36,6 +36,20 @@ class FbmProfileTest {
     }
 
     @Test
+    void layerIsTheMeanPlusSigmaTimesTheStandardPath() {
+        FbmProfile p = (FbmProfile) fbm(THETA2, 8, 0.4, false, 16);
+        double mean = Weights.sample(DepthProfiles.create("constant", THETA2, 8, 0.7, false), 1, 1).data()[0];
+        double[] path = p.path(0);
+        double[] w = Weights.sample(p, 5, 4).data();
+        for (int n = 0; n <= 4; n++) {
+            assertThat(w[n]).isEqualTo(mean + 0.7 * path[4 * n]);
+            assertThat(p.value(0, 4 * n)).isEqualTo(w[n]);
+        }
+        assertThat(path[0]).isZero();
+        assertThat(path[16]).isNotZero();
+    }
+
+    @Test
     void reproducibleFromTheSeedAndDependsOnIt() {
         double[] a = Weights.sample(fbm(LINEAR2, 42, 0.7, true, 32), 33, 32).data();
         double[] b = Weights.sample(fbm(LINEAR2, 42, 0.7, true, 32), 33, 32).data();
