@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Executable evidence for Sander, Ablin & Peyré (NeurIPS 2022): "
                 + "do residual networks discretize neural ODEs?",
         subcommands = {ReportCommand.class, DistanceCommand.class, AdjointCommand.class, MemoryCommand.class, RegularizationCommand.class,
-                LinearTrainCommand.class, LinearBenchCommand.class, TrainCommand.class, SweepCommand.class, FinetuneCommand.class, InspectCommand.class, SymbolicCommand.class, CommandLine.HelpCommand.class},
+                LinearTrainCommand.class, LinearBenchCommand.class, TrainCommand.class, SweepCommand.class, FinetuneCommand.class, InspectCommand.class, SymbolicCommand.class, RoughnessCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0 every claim holds (or is a finding)", "  1 a claim fails or is inconclusive (stderr says which)",
                 "  2 bad input (one line naming the problem)",
                 "  3 internal error (a bug: rerun with RESNET_ODE_DEBUG=1 for the stack trace)"})

@@ -2,7 +2,10 @@ package org.resnetode.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import org.resnetode.checks.BadInputException;
+import org.resnetode.checks.Printable;
 
 /**
  * Builds the depth profiles by command-line name. Every profile is a mean θ̄ (the family's
@@ -11,7 +14,12 @@ import java.util.SplittableRandom;
 public final class DepthProfiles {
     /** Names accepted on the command line, from smooth to rough. */
     public static final List<String> NAMES =
-            List.of("constant", "polynomial", "fourier", "kinked", "iid", "alternating");
+            List.of("constant", "polynomial", "fourier", "kinked", "iid", "alternating", "fbm");
+
+    /** Hurst index of {@code fbm} when none is given: Brownian motion. */
+    public static final double DEFAULT_HURST = 0.5;
+    /** Grid of {@code fbm}'s path when the caller does not size it: depths dividing 2^12 can read it. */
+    public static final int DEFAULT_FBM_GRID = 1 << 12;
 
     /** Polynomial degree, Fourier modes and kinked pieces of the generated profiles. */
     private static final int POLYNOMIAL_DEGREE = 3;
@@ -26,7 +34,20 @@ public final class DepthProfiles {
      * @param zeroMean  when true θ̄ = 0 (the control case of alternation around zero)
      */
     public static DepthProfile create(String name, ResidualFunction family, long seed, double amplitude, boolean zeroMean) {
+        return create(name, family, seed, amplitude, zeroMean, OptionalDouble.empty(), DEFAULT_FBM_GRID);
+    }
+
+    /**
+     * As above, with the Hurst index of {@code fbm} (refused for any other profile) and the number of steps of the grid
+     * its path is sampled on (a power of two every depth of the run divides).
+     */
+    public static DepthProfile create(String name, ResidualFunction family, long seed, double amplitude, boolean zeroMean,
+                                      OptionalDouble hurst, int fbmGrid) {
         Families.requireFinite("amplitude", amplitude);
+        boolean fbm = name.toLowerCase(Locale.ROOT).equals("fbm");
+        if (hurst.isPresent() && !fbm) {
+            throw new BadInputException("--hurst applies only to --profile fbm, not to profile '" + Printable.of(name, 30) + "'");
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         int p = family.parameterCount();
         double[] mean = new double[p];
@@ -59,6 +80,8 @@ public final class DepthProfiles {
                 return new IidProfile(family, mean, amplitude, rng.nextLong());
             case "alternating":
                 return new AlternatingProfile(mean, draw(family, rng, amplitude));
+            case "fbm":
+                return new FbmProfile(mean, amplitude, hurst.orElse(DEFAULT_HURST), fbmGrid, rng.nextLong());
             default:
                 throw new IllegalArgumentException("unknown profile '" + name + "' (expected one of " + NAMES + ")");
         }

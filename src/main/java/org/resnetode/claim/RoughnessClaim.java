@@ -1,0 +1,216 @@
+package org.resnetode.claim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.resnetode.rough.QuadratureError;
+import org.resnetode.scheme.ButcherTableau;
+import org.resnetode.scheme.Scheme;
+import org.resnetode.stats.RateFit;
+
+/**
+ * The roughness map (MATH.md section 7): the strong-error rate of a ResNet whose weights are an fBm path of Hurst index
+ * H, against the prediction {@code min(1, H + 1/2)} for tableaux whose interpolated quadrature is a one-sided sum
+ * (Euler) and {@code H + 1/2} for those whose quadrature is the trapezoid rule (Heun and every tableau with
+ * {@code Σ b_i c_i = 1/2}). One result per family and scheme, one row per H. Per row: the rate of the mean strong error
+ * over the accepted depths, its 95% bootstrap interval over paths and Kloeden and Rosa's interval, the rate of the
+ * root-mean-square error, and for {@code linear} the rate of the exact closed-form prediction of the leading term
+ * (the quadrature error of ∫θ, {@link QuadratureError}) over the same depths. A depth whose reference error is not at
+ * least 10 times below its measured error is refused. Verdict per row, by {@link VerdictPolicy#rate} with the
+ * bootstrap interval: {@code holds} when the measured rate is within {@value #TOLERANCE} of the predicted one
+ * ({@code finding} for {@code theta2} and {@code tanh}, nonlinear in θ, where the rate is a conjecture), {@code inconclusive} when it
+ * is not but its interval reaches that band or fewer than 3 depths were accepted, {@code fails} otherwise.
+ */
+public final class RoughnessClaim {
+    /** Bootstrap resamples of the paths per interval. */
+    public static final int BOOTSTRAP = 1000;
+    /** Band around the predicted rate a measured rate must fall in (the acceptance target). */
+    public static final double TOLERANCE = 0.05;
+    /** A depth is accepted when its reference error is at least this factor below its measured error. */
+    public static final double REFERENCE_MARGIN = 10;
+
+    private RoughnessClaim() {
+    }
+
+    /** Hurst index, depth and paths of the exact-prediction check against sampling. */
+    public static final double PREDICTION_HURST = 0.25;
+    public static final int PREDICTION_DEPTH = 64;
+    public static final int PREDICTION_PATHS = 10_000;
+
+    /** Hurst indices of the map. */
+    public static final List<Double> HURSTS = List.of(0.1, 0.25, 0.5, 0.75, 0.9);
+
+    /**
+     * The report's quick map: linear and theta2, Euler and Heun, the five H of {@link #HURSTS}, depths 32..256,
+     * {@value #QUICK_PATHS} paths, theta2's reference on 2^15 steps (128 times the largest depth, as the full map's
+     * 2^16 for 512); the decoupled control on linear at H = 1/2; the exact-prediction check.
+     */
+    public static ClaimPlan quickPlan(long seed, Progress progress) {
+        int[] depths = {32, 64, 128, 256};
+        List<RoughnessConfig> configs = new ArrayList<>();
+        for (String family : List.of("theta2", "linear")) {
+            for (double h : HURSTS) {
+                configs.add(new RoughnessConfig(family, List.of("euler", "heun"), h, depths, QUICK_PATHS, 1 << 15, 0,
+                        RoughnessConfig.defaultAmplitude(family), seed, false));
+            }
+        }
+        configs.add(new RoughnessConfig("linear", List.of("euler"), 0.5, depths, QUICK_PATHS, 1 << 15, 0, 1, seed, true));
+        return plan(configs, true, seed, progress);
+    }
+
+    /** Paths per configuration of the quick map. */
+    public static final int QUICK_PATHS = 400;
+
+    /**
+     * One task per configuration (its M paths), assembled into one result per (family, scheme, control), then, when
+     * {@code prediction}, the exact-prediction check ({@link RoughnessPrediction}) as the last result.
+     */
+    public static ClaimPlan plan(List<RoughnessConfig> configs, boolean prediction, long seed, Progress progress) {
+        List<Supplier<Object>> tasks = new ArrayList<>();
+        if (prediction) {
+            tasks.add(() -> RoughnessPrediction.measure(PREDICTION_HURST, PREDICTION_DEPTH, PREDICTION_PATHS, seed));
+        }
+        for (RoughnessConfig c : configs) {
+            tasks.add(() -> {
+                RoughnessPaths r = RoughnessPaths.measure(c);
+                progress.report("roughness: " + c.family() + " H = " + c.hurst() + (c.decoupled() ? " (decoupled control)" : "")
+                        + ", " + c.paths() + " paths done");
+                return r;
+            });
+        }
+        return ClaimPlan.of(tasks, results -> {
+            List<ClaimResult> out = new ArrayList<>(assemble(results.subList(prediction ? 1 : 0, results.size()).stream()
+                    .map(RoughnessPaths.class::cast).toList()));
+            if (prediction) {
+                out.add((ClaimResult) results.get(0));
+            }
+            return out;
+        });
+    }
+
+    /** One result per (family, scheme, control), rows in the order of the configurations. */
+    public static List<ClaimResult> assemble(List<RoughnessPaths> measured) {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        Map<String, List<RateFit>> fits = new LinkedHashMap<>();
+        Map<String, List<String>> notes = new LinkedHashMap<>();
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        Map<String, RoughnessConfig> first = new LinkedHashMap<>();
+        for (RoughnessPaths paths : measured) {
+            RoughnessConfig c = paths.config();
+            for (int s = 0; s < c.schemes().size(); s++) {
+                String key = c.family() + "/" + c.schemes().get(s) + (c.decoupled() ? "/decoupled" : "");
+                first.putIfAbsent(key, c);
+                List<String> n = notes.computeIfAbsent(key, k -> new ArrayList<>());
+                VerdictPolicy policy = new VerdictPolicy(n);
+                rows.computeIfAbsent(key, k -> new ArrayList<>()).add(row(paths, s, policy, fits.computeIfAbsent(key, k -> new ArrayList<>())));
+                verdicts.merge(key, policy.verdict(), Verdict::and);
+            }
+        }
+        List<ClaimResult> out = new ArrayList<>();
+        for (String key : rows.keySet()) {
+            RoughnessConfig c = first.get(key);
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("family", c.family());
+            config.put("scheme", key.split("/")[1]);
+            config.put("depths", java.util.Arrays.stream(c.depths()).boxed().toList());
+            config.put("paths", c.paths());
+            config.put("grid", c.grid());
+            config.put("reference", c.exactReference() ? "exact (x0 exp of the integral sampled with the path)"
+                    : "fine grid of " + c.grid() + " steps, error from the grid of " + c.grid() / 2);
+            config.put("mean", c.mean());
+            config.put("amplitude", c.amplitude());
+            config.put("seed", c.seed());
+            config.put("bootstrap", BOOTSTRAP);
+            List<String> n = new ArrayList<>(notes.get(key));
+            if (c.decoupled()) {
+                config.put("control", "decoupled");
+                n.add("negative control 'decoupled': every depth reads its own independent fBm path, not the reference's; "
+                        + "the claim must fail");
+            }
+            out.add(new ClaimResult("roughness", config, rows.get(key), fits.get(key), verdicts.get(key), n));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> row(RoughnessPaths paths, int s, VerdictPolicy policy, List<RateFit> fits) {
+        RoughnessConfig c = paths.config();
+        Scheme scheme = Scheme.byName(c.schemes().get(s));
+        ButcherTableau t = scheme.tableau();
+        int[] depths = c.depths();
+        double predicted = QuadratureError.asymptoticRate(c.hurst(), t.b(), t.c());
+        List<Integer> accepted = new ArrayList<>();
+        double worstRatio = 0;
+        double[] strong = new double[depths.length];
+        for (int i = 0; i < depths.length; i++) {
+            strong[i] = StrongErrorRate.strongError(paths.errors()[s][i], null);
+            double ref = StrongErrorRate.strongError(paths.referenceError()[i], null);
+            worstRatio = Math.max(worstRatio, ref / strong[i]);
+            if (REFERENCE_MARGIN * ref <= strong[i]) {
+                accepted.add(i);
+            }
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("H", c.hurst());
+        row.put("predicted", predicted);
+        row.put("acceptedDepths", accepted.size());
+        row.put("referenceRatio", worstRatio);
+        row.put("errorFirst", strong[0]);
+        row.put("errorLast", strong[depths.length - 1]);
+        String what = String.format("%s %s H = %.3g", c.family(), scheme.name(), c.hurst());
+        if (accepted.size() < VerdictPolicy.MIN_FIT_POINTS) {
+            policy.inconclusive(what + ": " + accepted.size() + " of " + depths.length
+                    + " depths have a reference error 10x below the measured one, at least 3 are needed");
+            row.put("verdict", Verdict.INCONCLUSIVE.label());
+            return row;
+        }
+        int[] used = accepted.stream().mapToInt(i -> depths[i]).toArray();
+        double[][][] errors = accepted.stream().map(i -> paths.errors()[s][i]).toArray(double[][][]::new);
+        StrongErrorRate.Interval boot = StrongErrorRate.bootstrap(used, errors, BOOTSTRAP,
+                c.seed() ^ Double.doubleToLongBits(c.hurst()) ^ s);
+        StrongErrorRate.Interval kr = StrongErrorRate.kloedenRosa(used, errors);
+        double[] rms = new double[used.length];
+        for (int i = 0; i < used.length; i++) {
+            rms[i] = StrongErrorRate.rmsError(errors[i]);
+        }
+        row.put("rate", boot.rate());
+        row.put("ciLow", boot.low());
+        row.put("ciHigh", boot.high());
+        row.put("krLow", kr.low());
+        row.put("krHigh", kr.high());
+        row.put("rmsRate", StrongErrorRate.slope(used, rms));
+        if (c.exactReference()) {
+            double[] exact = new double[used.length];
+            for (int i = 0; i < used.length; i++) {
+                exact[i] = Math.sqrt(QuadratureError.meanSquare(c.hurst(), QuadratureError.tableauWeights(t.b(), t.c(), used[i])));
+            }
+            row.put("exactPredictionRate", StrongErrorRate.slope(used, exact));
+        }
+        row.put("within005", Math.abs(boot.rate() - predicted) <= 0.05 ? "yes" : "no");
+        double[] published = c.family().equals("affine") && scheme.name().equals("euler") ? RoughnessKloedenRosa.at(c.hurst()) : null;
+        if (published != null) {
+            row.put("paperRate", published[0]);
+            row.put("paperLow", published[1]);
+            row.put("paperHigh", published[2]);
+            row.put("overlapsPaper", kr.low() <= published[2] && published[1] <= kr.high() ? "yes" : "no");
+        }
+        RateFit fit = new RateFit(String.format("strong error H=%.3g", c.hurst()), boot.rate(), boot.low(), boot.high(),
+                used[0], used[used.length - 1], used.length, Double.NaN);
+        fits.add(fit);
+        String quantity = String.format("the mean strong error of %s (predicted %.3f)", what, predicted);
+        Verdict v;
+        if (c.family().equals("theta2") || c.family().equals("tanh")) {
+            // f nonlinear in θ: the rate is a conjecture; agreement is a finding, disagreement still fails
+            List<String> reasons = new ArrayList<>();
+            Verdict judged = new VerdictPolicy(reasons).rate(quantity, fit, predicted, TOLERANCE, 0, Double.NaN);
+            String reason = String.join("; ", reasons).replaceFirst("^" + judged.label() + ": ", "");
+            v = policy.record(judged == Verdict.HOLDS ? Verdict.FINDING : judged,
+                    (judged == Verdict.HOLDS ? "conjectured rate (f nonlinear in θ) measured: " : "") + reason);
+        } else {
+            v = policy.rate(quantity, fit, predicted, TOLERANCE, 0, Double.NaN);
+        }
+        row.put("verdict", v.label());
+        return row;
+    }
+}

@@ -1,0 +1,126 @@
+package org.resnetode.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.resnetode.claim.ClaimPlan;
+import org.resnetode.claim.ClaimResult;
+import org.resnetode.claim.RoughnessClaim;
+import org.resnetode.claim.RoughnessConfig;
+import org.resnetode.claim.SweepRunner;
+import org.resnetode.report.Column;
+import org.resnetode.report.RoughnessReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "roughness", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Rough weights: the strong-error rate of a ResNet whose weights are a fractional Brownian motion path "
+                + "of Hurst index H (sampled exactly, every depth reading the same path), against the prediction "
+                + "min(1, H + 1/2) for Euler and H + 1/2 for Heun (MATH.md section 7).",
+                "Rates of the mean strong error over M independent paths, with 95% intervals (bootstrap over paths, and "
+                        + "Kloeden and Rosa's construction). Families: linear (θ x, exact reference), theta2 (θ² x) and "
+                        + "affine (-x + θ, Kloeden and Rosa's equation) and tanh (tanh(θ x)), the last three against a fine grid of the same path "
+                        + "whose own error is estimated and must be 10x below the measured one.",
+                "Also prints the exact closed-form prediction of the leading term against 10^4 sampled paths.",
+                "Exit 0 when every row holds (or is a finding), 1 when one fails or is inconclusive."})
+public final class RoughnessCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--family", split = ",", defaultValue = "linear,theta2",
+            description = "Families: linear, theta2, affine, tanh. Default: ${DEFAULT-VALUE}.")
+    List<String> families;
+
+    @Option(names = "--scheme", split = ",", defaultValue = "euler,heun",
+            description = "Schemes (standard convention). Default: ${DEFAULT-VALUE}.")
+    List<String> schemes;
+
+    @Option(names = "--hurst", split = ",", defaultValue = "0.1,0.25,0.5,0.75,0.9",
+            description = "Hurst indices H in (0, 1). Default: ${DEFAULT-VALUE}.")
+    List<Double> hursts;
+
+    @Option(names = "--paths", defaultValue = "400", description = "Independent paths M >= 2. Default: ${DEFAULT-VALUE}.")
+    int paths;
+
+    @Option(names = "--depths", paramLabel = "LADDER", converter = DepthLadder.Converter.class, defaultValue = "64:512",
+            description = "Depth ladder, powers of two (LOW:HIGH doubles). Default: ${DEFAULT-VALUE}.")
+    DepthLadder depths;
+
+    @Option(names = "--reference-grid", defaultValue = "65536",
+            description = "Steps of the fine reference grid (theta2, affine), a power of two. Default: ${DEFAULT-VALUE}.")
+    int referenceGrid;
+
+    @Option(names = "--mean", defaultValue = "0", description = "θ̄ of θ = θ̄ + σ B^H. Default: ${DEFAULT-VALUE}.")
+    double mean;
+
+    @Option(names = "--amplitude", description = "σ of θ = θ̄ + σ B^H. Default: 0.5 for theta2 (with σ = 1, E exp(2∫θ²) "
+            + "is infinite at H = 1/2 and the mean error has no variance), 1 otherwise.")
+    Double amplitude;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the paths. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--kloeden-rosa", description = "Kloeden and Rosa's table: family affine, Euler, H = 0.1..0.5, 0.7, 0.9, "
+            + "depths 64:512 (other options keep their values), side by side with their published orders.")
+    boolean kloedenRosa;
+
+    @Option(names = "--control", paramLabel = "CONTROL",
+            description = "Negative control: decoupled (each depth reads its own independent path): must fail (exit 1).")
+    String control;
+
+    @Option(names = "--quick", description = "The report's quick map ("
+            + "linear and theta2, Euler and Heun, 5 values of H, fewer paths and a coarser reference); other options ignored.")
+    boolean quick;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        output.prepare();
+        List<ClaimResult> results = plan().run();
+        return ClaimOutput.emit("roughness", "Roughness: rate against the Hurst index", results, output,
+                spec.commandLine().getOut(), spec.commandLine().getErr(), RoughnessCommand::title, RoughnessCommand::columns,
+                Map.of(Path.of("roughness.png"), RoughnessReport.plot(results)));
+    }
+
+    ClaimPlan plan() {
+        org.resnetode.claim.Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
+        if (quick) {
+            return RoughnessClaim.quickPlan(seed, progress);
+        }
+        boolean decoupled = false;
+        if (control != null) {
+            if (!control.equals("decoupled")) {
+                throw new org.resnetode.checks.BadInputException("--control: unknown control '"
+                        + org.resnetode.checks.Printable.of(control, 30) + "' for roughness (expected decoupled)");
+            }
+            decoupled = true;
+        }
+        List<String> fams = kloedenRosa ? List.of("affine") : families;
+        List<String> sch = kloedenRosa ? List.of("euler") : schemes;
+        List<Double> hs = kloedenRosa ? List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9) : hursts;
+        int[] ladder = kloedenRosa ? new int[] {64, 128, 256, 512} : depths.depths();
+        List<RoughnessConfig> configs = new ArrayList<>();
+        for (String f : fams) {
+            for (double h : hs) {
+                configs.add(new RoughnessConfig(f, sch, h, ladder, paths, referenceGrid, mean,
+                        amplitude != null ? amplitude : RoughnessConfig.defaultAmplitude(f), seed, decoupled));
+            }
+        }
+        boolean prediction = !kloedenRosa && control == null && fams.contains("linear");
+        return RoughnessClaim.plan(configs, prediction, seed, progress);
+    }
+
+    static String title(ClaimResult r) {
+        return r.claim().equals("roughness") ? RoughnessReport.title(r) : RoughnessReport.predictionTitle(r);
+    }
+
+    static List<Column> columns(ClaimResult r) {
+        return r.claim().equals("roughness") ? RoughnessReport.columns(r) : RoughnessReport.PREDICTION_COLUMNS;
+    }
+}
