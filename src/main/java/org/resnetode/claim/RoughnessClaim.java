@@ -42,24 +42,6 @@ public final class RoughnessClaim {
     /** Hurst indices of the map. */
     public static final List<Double> HURSTS = List.of(0.1, 0.25, 0.5, 0.75, 0.9);
 
-    /**
-     * The report's quick map: linear and theta2, Euler and Heun, the five H of {@link #HURSTS}, depths 32..256,
-     * {@value #QUICK_PATHS} paths, theta2's reference on 2^15 steps (128 times the largest depth, as the full map's
-     * 2^16 for 512); the decoupled control on linear at H = 1/2; the exact-prediction check.
-     */
-    public static ClaimPlan quickPlan(long seed, Progress progress) {
-        int[] depths = {32, 64, 128, 256};
-        List<RoughnessConfig> configs = new ArrayList<>();
-        for (String family : List.of("theta2", "linear")) {
-            for (double h : HURSTS) {
-                configs.add(new RoughnessConfig(family, List.of("euler", "heun"), h, depths, QUICK_PATHS, 1 << 15, 0,
-                        RoughnessConfig.defaultAmplitude(family), seed, false));
-            }
-        }
-        configs.add(new RoughnessConfig("linear", List.of("euler"), 0.5, depths, QUICK_PATHS, 1 << 15, 0, 1, seed, true));
-        return plan(configs, true, seed, progress);
-    }
-
     /** Paths per configuration of the quick map. */
     public static final int QUICK_PATHS = 400;
 

@@ -53,8 +53,9 @@ final class InspectAudit {
         config.put("batch", batch);
         config.put("gradientTolerance", c.gradientTolerance);
         List<ClaimResult> results = GradientAudit.audit(subject, c.gradients, config);
-        return ClaimOutput.emit("inspect", "Gradient audit of " + c.gradients.getFileName(), results, c.output,
-                c.spec.commandLine().getOut(), c.spec.commandLine().getErr(), AuditReport::title, AuditReport::columns);
+        return ClaimOutput.emit(org.resnetode.report.TableLayout.of("inspect", "Gradient audit of " + c.gradients.getFileName(),
+                AuditReport::title, AuditReport::columns), results, c.output, c.spec.commandLine().getOut(),
+                c.spec.commandLine().getErr(), Map.of());
     }
 
     private static Supplier<TerminalLoss> meanSquared(InspectCommand c, NetworkFile file) {

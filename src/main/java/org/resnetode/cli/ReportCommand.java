@@ -18,6 +18,7 @@ import org.resnetode.report.DistanceSpec;
 import org.resnetode.report.FinetuneSpec;
 import org.resnetode.report.MemorySpec;
 import org.resnetode.report.RegularizationSpec;
+import org.resnetode.report.RoughnessSpec;
 import org.resnetode.report.Summary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +38,8 @@ public final class ReportCommand implements Callable<Integer> {
             AdjointSpec.CLAIM,
             MemorySpec.CLAIM,
             FinetuneSpec.CLAIM,
-            RegularizationSpec.CLAIM);
+            RegularizationSpec.CLAIM,
+            RoughnessSpec.CLAIM);
 
     private final List<ClaimSpec<?>> claims;
 

@@ -1,17 +1,12 @@
 package org.resnetode.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.resnetode.claim.ClaimPlan;
-import org.resnetode.claim.ClaimResult;
-import org.resnetode.claim.RoughnessClaim;
 import org.resnetode.claim.RoughnessConfig;
-import org.resnetode.claim.SweepRunner;
-import org.resnetode.report.Column;
-import org.resnetode.report.RoughnessReport;
+import org.resnetode.claim.RoughnessSweep;
+import org.resnetode.report.ClaimRun;
+import org.resnetode.report.RoughnessSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,16 +77,14 @@ public final class RoughnessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.prepare();
-        List<ClaimResult> results = plan().run();
-        return ClaimOutput.emit("roughness", "Roughness: rate against the Hurst index", results, output,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), RoughnessCommand::title, RoughnessCommand::columns,
-                Map.of(Path.of("roughness.png"), RoughnessReport.plot(results)));
+        return ClaimOutput.emit(new ClaimRun<>(RoughnessSpec.CLAIM, sweep()), output, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
-    ClaimPlan plan() {
-        org.resnetode.claim.Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
+    /** The claim's configuration from the options. */
+    RoughnessSweep sweep() {
         if (quick) {
-            return RoughnessClaim.quickPlan(seed, progress);
+            return RoughnessSweep.quick(seed);
         }
         boolean decoupled = false;
         if (control != null) {
@@ -113,14 +106,6 @@ public final class RoughnessCommand implements Callable<Integer> {
             }
         }
         boolean prediction = !kloedenRosa && control == null && fams.contains("linear");
-        return RoughnessClaim.plan(configs, prediction, seed, progress);
-    }
-
-    static String title(ClaimResult r) {
-        return r.claim().equals("roughness") ? RoughnessReport.title(r) : RoughnessReport.predictionTitle(r);
-    }
-
-    static List<Column> columns(ClaimResult r) {
-        return r.claim().equals("roughness") ? RoughnessReport.columns(r) : RoughnessReport.PREDICTION_COLUMNS;
+        return new RoughnessSweep(configs, prediction, seed);
     }
 }

@@ -62,6 +62,31 @@ public final class RoughnessReport {
         return all;
     }
 
+    /** The summary line of a rate-against-H result: the largest |measured - predicted| rate over its H, and where. */
+    public static String headline(ClaimResult r) {
+        double worst = -1;
+        double at = Double.NaN;
+        for (Map<String, Object> row : r.rows()) {
+            double gap = Math.abs(ClaimResults.num(row.get("rate")) - ClaimResults.num(row.get("predicted")));
+            if (Double.isFinite(gap) && gap > worst) {
+                worst = gap;
+                at = ClaimResults.num(row.get("H"));
+            }
+        }
+        return worst < 0 ? "no rate measured" : String.format(java.util.Locale.ROOT,
+                "rates against H = min(1, H+1/2) / H+1/2: largest |measured - predicted| %.3f (at H = %.2g), tolerance %.2f",
+                worst, at, org.resnetode.claim.RoughnessClaim.TOLERANCE);
+    }
+
+    /** The summary line of the prediction check: the largest relative difference of closed form and sampling. */
+    public static String predictionHeadline(ClaimResult r) {
+        double worst = r.rows().stream().mapToDouble(row -> Math.abs(ClaimResults.num(row.get("relativeDifference"))))
+                .max().orElse(Double.NaN);
+        return String.format(java.util.Locale.ROOT, "closed-form rms quadrature error against %s sampled paths: largest "
+                + "relative difference %.4f (tolerance %.2f)", r.config().get("paths"), worst,
+                org.resnetode.claim.RoughnessPrediction.TOLERANCE);
+    }
+
     public static String predictionTitle(ClaimResult r) {
         return "Roughness: exact mean-square quadrature error of ∫B^H against " + r.config().get("paths") + " sampled paths";
     }

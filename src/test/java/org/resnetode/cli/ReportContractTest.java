@@ -34,6 +34,7 @@ import org.resnetode.report.DistanceSpec;
 import org.resnetode.report.FinetuneSpec;
 import org.resnetode.report.MemorySpec;
 import org.resnetode.report.RegularizationSpec;
+import org.resnetode.report.RoughnessSpec;
 import picocli.CommandLine;
 
 /**
@@ -147,11 +148,11 @@ class ReportContractTest {
     }
 
     @Test
-    void theReportListsTheFiveClaimsInOrder() {
+    void theReportListsTheSixClaimsInOrder() {
         assertThat(ReportCommand.CLAIMS).extracting(ClaimSpec::name).containsExactly("distance", "adjoint", "memory", "finetune",
-                "regularization");
+                "regularization", "roughness");
         assertThat(ReportCommand.runs(ReportCommand.CLAIMS, true)).extracting(r -> r.claim().name())
-                .containsExactly("distance", "adjoint", "memory", "finetune", "regularization");
+                .containsExactly("distance", "adjoint", "memory", "finetune", "regularization", "roughness");
     }
 
     @Test
@@ -210,6 +211,8 @@ class ReportContractTest {
         assertThat(parse(new RegularizationCommand(), "--quick").sweep()).usingRecursiveComparison()
                 .isEqualTo(RegularizationSpec.CLAIM.standard(false));
         assertThat(parse(new RegularizationCommand()).sweep()).usingRecursiveComparison().isEqualTo(RegularizationSweep.standard(false));
+        assertThat(parse(new RoughnessCommand(), "--quick").sweep()).usingRecursiveComparison()
+                .isEqualTo(RoughnessSpec.CLAIM.standard(true));
     }
 
     @Test
