@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
+import org.resnetode.claim.Control;
 import org.resnetode.claim.FinetuneClaim;
 import org.resnetode.claim.FinetuneConfig;
 import org.resnetode.claim.SweepRunner;
-import org.resnetode.gradient.Adjoint;
 import org.resnetode.report.FinetuneReport;
 import org.resnetode.train.DataReader;
 import picocli.CommandLine.Command;
@@ -34,6 +34,11 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights and shuffling. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--control", paramLabel = "CONTROL",
+            description = "Negative control: broken numerics that must make a statement fail (exit 1): wrong-reverse (curves), "
+                    + "shifted-resampling (depth), stale-stages (heun), iid-redraw (smoothness), swapped-stages (Heun's order 3 -> 2).")
+    String control;
+
     @Mixin
     OutputOptions output;
 
@@ -51,7 +56,9 @@ public final class FinetuneCommand implements Callable<Integer> {
     /** The claim's four parts as tasks (each trains its own networks). */
     ClaimPlan plan() {
         FinetuneConfig cfg = full ? FinetuneConfig.full(seed) : FinetuneConfig.quick(seed);
-        FinetuneClaim claim = new FinetuneClaim(cfg, DataReader.digits().split(DataReader.DIGITS_TEST_ROWS), Adjoint::new,
+        Control c = control == null ? Control.NONE : Control.parse(control, "finetune", List.of(Control.WRONG_REVERSE,
+                Control.SHIFTED_RESAMPLING, Control.STALE_STAGES, Control.IID_REDRAW, Control.SWAPPED_STAGES));
+        FinetuneClaim claim = new FinetuneClaim(cfg, DataReader.digits().split(DataReader.DIGITS_TEST_ROWS), c,
                 SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr())));
         return ClaimPlan.of(claim.parts(), results -> results);
     }
