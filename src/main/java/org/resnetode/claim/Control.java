@@ -28,8 +28,9 @@ import org.resnetode.scheme.Scheme;
  *   <li>{@code swapped-stages}: the adjoint's reverse step reads the weights of stage i at its forward position c_i
  *       instead of {@code 1 - c_i} (Heun: θ_n, then θ_{n+1}); the round trip then cancels to O(h³) a step, not O(h⁴):
  *       Heun's recovery order drops from 3 to 2, still inside the paper's band (only a regression test sees it);</li>
- *   <li>{@code stale-stages}: every stage of the reverse step reads θ_n (wrong stage times); the round trip defect is
- *       {@code (h²/2)(θ_{n+1} - θ_n)·…} a step, O(h²) on smooth weights: Heun's order drops to 1;</li>
+ *   <li>{@code wrong-stage-time}: the reverse step runs its tableau with every stage at half its time ({@code a_ij/2},
+ *       weights read at {@code 1 - c_i/2}; Heun's second stage at c = 1/2 instead of 1, a tableau of order 1): the round
+ *       trip no longer cancels at O(h²) a step and Heun's recovery order drops to 1 (Euler, one stage, is unchanged);</li>
  *   <li>{@code shifted-resampling}: resampling in depth reads the old samples one layer late (θ_{n+1} for θ_n);</li>
  *   <li>{@code iid-redraw}: a "smooth" initialisation is in fact an i.i.d. draw per layer;</li>
  *   <li>{@code unscaled-step}: linear-ResNet gradient descent without the depth scaling, {@code A_n <- A_n - η ∂ℓ/∂A_n}
@@ -37,7 +38,7 @@ import org.resnetode.scheme.Scheme;
  * </ul>
  */
 public enum Control {
-    NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT, SWAPPED_STAGES, STALE_STAGES, SHIFTED_RESAMPLING,
+    NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT, SWAPPED_STAGES, WRONG_STAGE_TIME, SHIFTED_RESAMPLING,
     IID_REDRAW, UNSCALED_STEP;
 
     /** Sum of the broken tableau's weights {@code b} (a consistent tableau has 1). */

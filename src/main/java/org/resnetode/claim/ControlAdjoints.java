@@ -14,7 +14,7 @@ import org.resnetode.scheme.RungeKuttaStep;
 
 /**
  * The broken adjoints of the negative controls {@link Control#WRONG_REVERSE}, {@link Control#SWAPPED_STAGES},
- * {@link Control#STALE_STAGES} and {@link Control#STORING_ADJOINT}.
+ * {@link Control#WRONG_STAGE_TIME} and {@link Control#STORING_ADJOINT}.
  */
 final class ControlAdjoints {
     private ControlAdjoints() {
@@ -30,10 +30,11 @@ final class ControlAdjoints {
                 return new BrokenReverse(listener, ControlAdjoints::forwardAgain);
             case SWAPPED_STAGES:
                 // stage i of the reverse step reads θ at position c_i instead of 1 - c_i (Heun: θ_n then θ_{n+1})
-                return new BrokenReverse(listener, (net, n, x) -> reverseAt(net, n, x, net.scheme().tableau().c()));
-            case STALE_STAGES:
-                // every stage of the reverse step reads θ_n (position 0), whatever its stage time
-                return new BrokenReverse(listener, (net, n, x) -> reverseAt(net, n, x, new double[net.scheme().tableau().stages()]));
+                return new BrokenReverse(listener, (net, n, x) -> reverseAt(net, n, x, net.scheme().tableau().c(), 1));
+            case WRONG_STAGE_TIME:
+                // the reverse step's stages sit at half their times: a_ij/2, c_i/2, weights read at position 1 - c_i/2
+                return new BrokenReverse(listener, (net, n, x) -> reverseAt(net, n, x,
+                        java.util.Arrays.stream(net.scheme().tableau().c()).map(c -> 1 - c / 2).toArray(), 0.5));
             case STORING_ADJOINT:
                 return new Storing();
             default:
@@ -54,11 +55,12 @@ final class ControlAdjoints {
     }
 
     /**
-     * The reverse step {@code x~_n = x~_{n+1} - h Σ b_i k_i}, {@code k_i = f(x~_{n+1} - h Σ_j a_ij k_j, θ(q_i))} with the
-     * weights of stage i read at {@code position[i]} of the step ({@code θ(q) = (1 - q) θ_n + q θ_{n+1}}); the correct
-     * reverse step reads {@code q_i = 1 - c_i} (RungeKuttaStep.reversePosition).
+     * The reverse step {@code x~_n = x~_{n+1} - h Σ b_i k_i}, {@code k_i = f(x~_{n+1} - h σ Σ_j a_ij k_j, θ(q_i))} with the
+     * weights of stage i read at {@code position[i]} of the step ({@code θ(q) = (1 - q) θ_n + q θ_{n+1}}) and the tableau's
+     * A scaled by σ = {@code stageScale}; the correct reverse step has σ = 1 and reads {@code q_i = 1 - c_i} for a tableau
+     * that reads θ_{n+1} (RungeKuttaStep.reversePosition).
      */
-    private static void reverseAt(ResNet net, int n, double[] x, double[] position) {
+    private static void reverseAt(ResNet net, int n, double[] x, double[] position, double stageScale) {
         ButcherTableau t = net.scheme().tableau();
         ResidualFunction f = net.family();
         Weights w = net.weights();
@@ -76,7 +78,7 @@ final class ControlAdjoints {
                 for (int j = 0; j < i; j++) {
                     sum += t.a()[i][j] * k[j][c];
                 }
-                stage[c] = x[c] - h * sum;
+                stage[c] = x[c] - h * stageScale * sum;
             }
             double q = position[i];
             int offNext = q == 0 ? w.offset(n) : w.offset(n + 1);

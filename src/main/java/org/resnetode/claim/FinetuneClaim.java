@@ -68,7 +68,7 @@ public final class FinetuneClaim {
     }
 
     /**
-     * The claim with a negative {@link Control}: its adjoint (wrong-reverse, swapped-stages, stale-stages), resampling
+     * The claim with a negative {@link Control}: its adjoint (wrong-reverse, swapped-stages, wrong-stage-time), resampling
      * (shifted-resampling) or smooth initialisation (iid-redraw) is broken while the statements are judged as stated.
      */
     public FinetuneClaim(FinetuneConfig cfg, Dataset.Split data, Control control, Progress progress) {

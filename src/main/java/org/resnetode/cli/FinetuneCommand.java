@@ -36,7 +36,7 @@ public final class FinetuneCommand implements Callable<Integer> {
 
     @Option(names = "--control", paramLabel = "CONTROL",
             description = "Negative control: broken numerics that must make a statement fail (exit 1): wrong-reverse (curves), "
-                    + "shifted-resampling (depth), stale-stages (heun), iid-redraw (smoothness), swapped-stages (Heun's order 3 -> 2).")
+                    + "shifted-resampling (depth), wrong-stage-time (heun), iid-redraw (smoothness), swapped-stages (Heun's order 3 -> 2).")
     String control;
 
     @Mixin
@@ -57,7 +57,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     ClaimPlan plan() {
         FinetuneConfig cfg = full ? FinetuneConfig.full(seed) : FinetuneConfig.quick(seed);
         Control c = control == null ? Control.NONE : Control.parse(control, "finetune", List.of(Control.WRONG_REVERSE,
-                Control.SHIFTED_RESAMPLING, Control.STALE_STAGES, Control.IID_REDRAW, Control.SWAPPED_STAGES));
+                Control.SHIFTED_RESAMPLING, Control.WRONG_STAGE_TIME, Control.IID_REDRAW, Control.SWAPPED_STAGES));
         FinetuneClaim claim = new FinetuneClaim(cfg, DataReader.digits().split(DataReader.DIGITS_TEST_ROWS), c,
                 SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr())));
         return ClaimPlan.of(claim.parts(), results -> results);

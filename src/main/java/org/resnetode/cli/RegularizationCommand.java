@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
+import org.resnetode.claim.Control;
 import org.resnetode.claim.Progress;
 import org.resnetode.claim.RegularizationClaim;
 import org.resnetode.claim.RegularizationCommuting;
@@ -77,6 +78,11 @@ public final class RegularizationCommand implements Callable<Integer> {
             description = "Depths of Figure 2 (with --out; training times 0..5). Default: ${DEFAULT-VALUE}.")
     int[] figureDepths;
 
+    @Option(names = "--control", paramLabel = "CONTROL",
+            description = "Negative control: unscaled-step (gradient descent without the depth scaling, A_n <- A_n - η ∂ℓ/∂A_n, "
+                    + "in the ladder and the scan): the claim must fail (exit 1).")
+    String control;
+
     @Option(names = "--quick", description = "Shorter ladders for a smoke run (what report runs).")
     boolean quick;
 
@@ -111,14 +117,15 @@ public final class RegularizationCommand implements Callable<Integer> {
     /** The ladder, the scan, the commuting case and (with --out) Figure 2 as independent tasks. */
     ClaimPlan plan() {
         Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
+        Control c = control == null ? Control.NONE : Control.parse(control, "regularization", List.of(Control.UNSCALED_STEP));
         RegularizationConfig cfg = training.config(depths == null ? DepthLadder.parse(quick ? "16:128" : "16:1024") : depths.depths());
         int commutingDim = diagonalDimension(commutingTarget);
         List<Supplier<ClaimResult>> tasks = new ArrayList<>();
-        tasks.add(() -> RegularizationClaim.run(cfg, progress));
+        tasks.add(() -> RegularizationClaim.run(cfg, c, progress));
         if (!noScan) {
             int[] dims = scanDims == null ? (quick ? new int[] {2, 4} : new int[] {2, 8}) : scanDims;
             int[] ladder = scanDepths == null ? DepthLadder.parse(quick ? "16:64" : "16:256") : scanDepths.depths();
-            tasks.add(() -> RegularizationScan.run(cfg, dims, scanScales, ladder, claimedScale, progress));
+            tasks.add(() -> RegularizationScan.run(cfg, dims, scanScales, ladder, claimedScale, c, progress));
         }
         if (!noCommuting) {
             int[] ladder = commutingDepths == null ? DepthLadder.parse(quick ? "16:64" : "16:256") : commutingDepths.depths();

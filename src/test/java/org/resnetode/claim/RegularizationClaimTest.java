@@ -162,7 +162,7 @@ class RegularizationClaimTest {
         // rough initialisation inside the hypothesis ||B - I||_2 <= 1/2 (s = 0.1): a claimed cell that fails fails the scan
         ClaimResult rough = RegularizationScan.run(config(2, "random:0.1", 1, new int[] {16}, "iid"), new int[] {2}, new double[] {0.1},
                 new int[] {16, 32, 64}, 0.5, Progress.SILENT);
-        assertThat((Double) rough.rows().get(0).get("targetDistance")).isLessThan(RegularizationScan.HYPOTHESIS);
+        assertThat((Double) rough.rows().get(0).get("targetDistance")).isLessThan(RegularizationScan.OBSERVED_HYPOTHESIS);
         assertThat(rough.verdict()).isEqualTo(Verdict.FAILS);
         // s = 0.5 at d = 2, seed 1: ||B - I||_2 = 1.14, the loss is still 2.8e-8 at T = 100: a failure explained, a finding
         ClaimResult strict = RegularizationScan.run(base, new int[] {2}, new double[] {0.5}, new int[] {16, 32, 64}, 0.5,
