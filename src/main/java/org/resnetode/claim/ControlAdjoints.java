@@ -33,8 +33,9 @@ final class ControlAdjoints {
                 return new BrokenReverse(listener, (net, n, x) -> reverseAt(net, n, x, net.scheme().tableau().c(), 1));
             case WRONG_STAGE_TIME:
                 // the reverse step's stages sit at half their times: a_ij/2, c_i/2, weights read at position 1 - c_i/2
-                return new BrokenReverse(listener, (net, n, x) -> reverseAt(net, n, x,
-                        java.util.Arrays.stream(net.scheme().tableau().c()).map(c -> 1 - c / 2).toArray(), 0.5));
+                // (a tableau that reads only θ_n, Euler, keeps position 0)
+                return new BrokenReverse(listener, (net, n, x) -> reverseAt(net, n, x, java.util.Arrays.stream(net.scheme().tableau().c())
+                        .map(c -> net.scheme().tableau().lastStageTime() > 0 ? 1 - c / 2 : 0).toArray(), 0.5));
             case STORING_ADJOINT:
                 return new Storing();
             default:

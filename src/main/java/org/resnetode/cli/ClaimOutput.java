@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Verdict;
 import org.resnetode.io.AtomicFiles;
+import org.resnetode.report.Baseline;
 import org.resnetode.report.Column;
 import org.resnetode.report.Csv;
 import org.resnetode.report.Json;
@@ -29,6 +30,7 @@ final class ClaimOutput {
     static int emit(String command, String heading, List<ClaimResult> results, OutputOptions options, PrintWriter out,
                     PrintWriter err, Function<ClaimResult, String> title, Function<ClaimResult, List<Column>> columns,
                     Map<Path, byte[]> extra) {
+        List<ClaimResult> baseline = options.baseline == null ? null : Baseline.read(options.baseline, List.of(command));
         if (options.json) {
             out.println(json(results));
         } else {
@@ -43,7 +45,7 @@ final class ClaimOutput {
             AtomicFiles.writeAll(files);
         }
         out.flush();
-        return exitCode(results, err);
+        return baseline == null ? exitCode(results, err) : Baseline.exitCode(options.baseline, baseline, results, err);
     }
 
     /** Adds {@code dir/command.json}, {@code .md}, {@code .tex} (booktabs tables) and {@code .csv} (every row) to {@code files}. */

@@ -16,6 +16,11 @@ public final class OutputOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "Regression mode: compare every verdict, fitted rate and judged figure with DIR/<command>.json (e.g. "
+                    + "proofs-data) and exit 1 naming each one that moved, else 0 (report/Baseline).")
+    Path baseline;
+
     @picocli.CommandLine.Mixin
     ThreadOptions threads;
 

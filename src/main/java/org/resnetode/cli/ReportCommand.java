@@ -13,6 +13,7 @@ import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Verdict;
 import org.resnetode.report.AdjointReport;
+import org.resnetode.report.Baseline;
 import org.resnetode.io.AtomicFiles;
 import org.resnetode.report.ClaimResults;
 import org.resnetode.report.Column;
@@ -46,6 +47,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--baseline", paramLabel = "DIR", arity = "0..1", fallbackValue = "proofs-data",
+            description = "Regression mode: compare every verdict, fitted rate and judged figure with the results in DIR "
+                    + "(default when given without a value: proofs-data), read before anything is written; exit 1 naming each "
+                    + "one that moved, else 0.")
+    Path baseline;
+
     @picocli.CommandLine.Mixin
     ThreadOptions threads;
 
@@ -53,6 +60,8 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         threads.apply();
         AtomicFiles.requireWritableDirectory(out, "--out");
+        List<ClaimResult> base = baseline == null ? null
+                : Baseline.read(baseline, List.of("distance", "adjoint", "memory", "finetune", "regularization"));
         Map<Path, byte[]> files = new LinkedHashMap<>();
         String claimDepths = quick ? "8:1024" : "8:4096";
         DistanceCommand distance = parse(new DistanceCommand(), "--depths", claimDepths);
@@ -82,7 +91,8 @@ public final class ReportCommand implements Callable<Integer> {
         AtomicFiles.writeAll(files);
         spec.commandLine().getOut().print(summary);
         spec.commandLine().getOut().flush();
-        return ClaimOutput.exitCode(all, spec.commandLine().getErr());
+        return base == null ? ClaimOutput.exitCode(all, spec.commandLine().getErr())
+                : Baseline.exitCode(baseline, base, all, spec.commandLine().getErr());
     }
 
     /** PNG plots of the measured rates, as {@code out/plots/*.png}. */
