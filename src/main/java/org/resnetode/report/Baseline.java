@@ -30,7 +30,8 @@ import org.resnetode.stats.RateFit;
  *       is judged on one side only;</li>
  *   <li>a result with no baseline counterpart (a baseline result the run did not measure is not compared).</li>
  * </ul>
- * Results are matched by claim, family, profile, scheme, zero mean and control.
+ * Results are matched by claim, family, profile, scheme and zero mean; not by a negative control, so that a control run
+ * against an unbroken baseline shows what the baseline catches of that fault.
  */
 public final class Baseline {
     /** A fitted rate moved when it changed by more than this (the claims' rate band) with disjoint intervals. */
@@ -119,9 +120,6 @@ public final class Baseline {
         }
         if (Boolean.TRUE.equals(c.get("zeroMean"))) {
             parts.add("zero mean");
-        }
-        if (c.containsKey("control")) {
-            parts.add("control " + c.get("control"));
         }
         if (!parts.isEmpty()) {
             sb.append('[').append(String.join("/", parts)).append(']');
