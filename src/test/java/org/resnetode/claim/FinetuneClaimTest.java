@@ -14,6 +14,7 @@ import org.resnetode.train.DataReader;
 import org.resnetode.train.Dataset;
 
 /** The fine-tuning claim on a tiny configuration: it holds with the real adjoint, and broken numerics make it fail. */
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // training loops
 class FinetuneClaimTest {
     static Dataset.Split digits;
 

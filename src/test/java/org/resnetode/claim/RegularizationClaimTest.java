@@ -11,6 +11,7 @@ import org.resnetode.train.linear.Smoothness;
 import org.resnetode.train.linear.TrainingHistory;
 
 /** Claim R (MATH.md section 3): the acceptance run, its negative controls and the Richardson limit against a deep reference. */
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // training loops
 class RegularizationClaimTest {
 
     static RegularizationConfig config(int d, String target, long seed, int[] depths, String init) {
