@@ -203,11 +203,13 @@ public final class AdjointClaim {
 
     /** True for a result on weights smooth in depth (the paper's Claim H hypothesis). */
     private static boolean smooth(ClaimResult r) {
+        // the class depends on the profile's kind only; a config without dimension, seed or amplitude gets unit ones
         Map<String, Object> c = r.config();
-        int dim = ((Number) c.get("dim")).intValue();
-        ResidualFunction f = Families.create((String) c.get("family"), dim, ((Number) c.getOrDefault("hidden", dim)).intValue());
-        return DepthProfiles.create((String) c.get("profile"), f, ((Number) c.get("seed")).longValue(),
-                ((Number) c.get("amplitude")).doubleValue(), Boolean.TRUE.equals(c.get("zeroMean"))).smoothness()
+        int dim = ((Number) c.getOrDefault("dim", 1)).intValue();
+        ResidualFunction f = Families.create((String) c.getOrDefault("family", "linear"), dim,
+                ((Number) c.getOrDefault("hidden", dim)).intValue());
+        return DepthProfiles.create((String) c.get("profile"), f, ((Number) c.getOrDefault("seed", 1)).longValue(),
+                ((Number) c.getOrDefault("amplitude", 1.0)).doubleValue(), Boolean.TRUE.equals(c.get("zeroMean"))).smoothness()
                 == DepthProfile.Smoothness.SMOOTH;
     }
 

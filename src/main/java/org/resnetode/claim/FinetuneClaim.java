@@ -142,6 +142,7 @@ public final class FinetuneClaim {
                 r.put("epoch", e + 1);
                 r.put("backpropLoss", bp.get(e).loss());
                 r.put("adjointLoss", adj.get(e).loss());
+                r.put("initialLoss", initial);
                 r.put("relativeDifference", gap / Math.abs(bp.get(e).loss()));
                 r.put("differenceOverDecrease", gap / (initial - bp.get(e).loss()));
                 r.put("backpropTestAccuracy", bp.get(e).testAccuracy());

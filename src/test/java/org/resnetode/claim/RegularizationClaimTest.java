@@ -165,13 +165,37 @@ class RegularizationClaimTest {
                 new int[] {16, 32, 64}, 0.5, Progress.SILENT);
         assertThat((Double) rough.rows().get(0).get("targetDistance")).isLessThan(RegularizationScan.OBSERVED_HYPOTHESIS);
         assertThat(rough.verdict()).isEqualTo(Verdict.FAILS);
-        // s = 0.5 at d = 2, seed 1: ||B - I||_2 = 1.14, the loss is still 2.8e-8 at T = 100: a failure explained, a finding
+        // s = 0.5 at d = 2, seed 1: ||B - I||_2 = 1.14, the loss is still 2.8e-8 at T = 100: a claimed cell that fails fails
+        // the scan; ||B - I||_2 > 1/2 (a hypothesis formed after seeing it) is reported as an observation and changes nothing
         ClaimResult strict = RegularizationScan.run(base, new int[] {2}, new double[] {0.5}, new int[] {16, 32, 64}, 0.5,
                 Progress.SILENT);
         assertThat((Double) strict.rows().get(0).get("targetDistance")).isGreaterThan(1.1);
-        assertThat(strict.verdict()).as(String.join("\n", strict.notes())).isEqualTo(Verdict.FINDING);
+        assertThat(strict.verdict()).as(String.join("\n", strict.notes())).isEqualTo(Verdict.FAILS);
         assertThat(strict.rows().get(0).get("reason")).asString().startsWith("fails: largest final loss over the ladder");
-        assertThat(strict.notes()).anyMatch(n -> n.startsWith("finding: claimed regime s <= 0.5 but d=2 s=0.5")
+        assertThat(strict.notes()).anyMatch(n -> n.startsWith("fails: claimed regime (small initial loss) d=2 s=0.5")
                 && n.endsWith("(" + strict.rows().get(0).get("reason") + ")"));
+        assertThat(strict.notes()).contains("observation (not judged): d=2 s=0.5 fails with ||B - I||_2 = 1.138 > 0.5");
+    }
+
+    /** The negative control of the ladder and the scan: gradient descent without the depth scaling fails both. */
+    @Test
+    void withoutTheDepthScalingTheClaimAndTheScanFail() {
+        RegularizationConfig cfg = config(2, "random:0.25", 1, new int[] {16, 32, 64}, RegularizationConfig.ZERO);
+        assertThat(RegularizationClaim.run(cfg, Progress.SILENT).verdict()).isEqualTo(Verdict.HOLDS);
+        ClaimResult unscaled = RegularizationClaim.run(cfg, Control.UNSCALED_STEP, Progress.SILENT);
+        assertThat(unscaled.verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(unscaled.config()).containsEntry("control", "unscaled-step");
+        assertThat(unscaled.notes()).anyMatch(n -> n.startsWith("fails: largest final loss over the ladder"));
+        ClaimResult scan = RegularizationScan.run(cfg, new int[] {2}, new double[] {0.25}, new int[] {16, 32, 64}, 0.5,
+                Control.UNSCALED_STEP, Progress.SILENT);
+        assertThat(scan.verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(scan.rows().get(0).get("reason")).asString().startsWith("fails:");
+        // the same number of steps at η/N: training time T/N at depth N
+        java.util.Map<Integer, org.resnetode.train.linear.TrainingHistory> h = RegularizationClaim.train(cfg, java.util.List.of(16),
+                Control.UNSCALED_STEP, Progress.SILENT);
+        java.util.Map<Integer, org.resnetode.train.linear.TrainingHistory> scaled = RegularizationClaim.train(cfg, java.util.List.of(16),
+                Progress.SILENT);
+        assertThat(h.get(16).time(h.get(16).size() - 1)).isCloseTo(scaled.get(16).time(scaled.get(16).size() - 1) / 16,
+                org.assertj.core.api.Assertions.within(1e-9));
     }
 }
