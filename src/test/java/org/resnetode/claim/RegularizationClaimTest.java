@@ -160,6 +160,8 @@ class RegularizationClaimTest {
         assertThat(lo).isLessThan(hi);
         assertThat(r.rows().get(1).get("divergedAtStep")).isNotNull();
         assertThat(r.notes()).anyMatch(n -> n.startsWith("measured beyond the claimed regime: d=2 s=4.0 (") && n.contains("): fails"));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("measured beyond the claimed regime: d=2 s=4.0 (")
+                && n.endsWith("(" + r.rows().get(1).get("reason") + ")"));
         // rough initialisation inside the hypothesis ||B - I||_2 <= 1/2 (s = 0.1): a claimed cell that fails fails the scan
         ClaimResult rough = RegularizationScan.run(config(2, "random:0.1", 1, new int[] {16}, "iid"), new int[] {2}, new double[] {0.1},
                 new int[] {16, 32, 64}, 0.5, Progress.SILENT);
@@ -175,6 +177,16 @@ class RegularizationClaimTest {
         assertThat(strict.notes()).anyMatch(n -> n.startsWith("fails: claimed regime (small initial loss) d=2 s=0.5")
                 && n.endsWith("(" + strict.rows().get(0).get("reason") + ")"));
         assertThat(strict.notes()).contains("observation (not judged): d=2 s=0.5 fails with ||B - I||_2 = 1.138 > 0.5");
+    }
+
+    /** A rate needs two values above the round-off floor: two give a fit (judged inconclusive later), one gives none. */
+    @Test
+    void aRateIsFittedFromTwoValuesAboveRoundOff() {
+        int[] depths = {16, 32, 64};
+        assertThat(RegularizationClaim.fit("q", depths, new double[] {1e-3, 5e-4, 0}).points()).isEqualTo(2);
+        assertThat(RegularizationClaim.fit("q", depths, new double[] {1e-3, 1e-13, Double.NaN})).isNull();
+        assertThat(RegularizationClaim.fit("q", depths, new double[] {1e-3, 5e-4, 2.5e-4}).rate())
+                .isCloseTo(1, org.assertj.core.api.Assertions.within(1e-12));
     }
 
     /** The negative control of the ladder and the scan: gradient descent without the depth scaling fails both. */
