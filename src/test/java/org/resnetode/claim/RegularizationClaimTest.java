@@ -194,12 +194,12 @@ class RegularizationClaimTest {
     void withoutTheDepthScalingTheClaimAndTheScanFail() {
         RegularizationConfig cfg = config(2, "random:0.25", 1, new int[] {16, 32, 64}, RegularizationConfig.ZERO);
         List<String> lines = new java.util.ArrayList<>();
-        ClaimResult scaled = RegularizationClaim.run(cfg, lines::add);
-        assertThat(scaled.verdict()).isEqualTo(Verdict.HOLDS);
+        ClaimResult depthScaled = RegularizationClaim.run(cfg, lines::add);
+        assertThat(depthScaled.verdict()).isEqualTo(Verdict.HOLDS);
         // one progress line per trained depth: the ladder 16, 32, 64 and its doubles, 16..128
         assertThat(lines).hasSize(4).allMatch(l -> l.startsWith("regularization d=2 random:0.25 N="));
         // uniformity in t: at t = 0 every layer is zero and no rate exists; at the last tracked time the rate is about 1
-        assertThat(scaled.notes()).anyMatch(n -> n.startsWith("rate of max_n ||A^N_n(t) - A(t_n, t)|| at each tracked time t: t=0: —;")
+        assertThat(depthScaled.notes()).anyMatch(n -> n.startsWith("rate of max_n ||A^N_n(t) - A(t_n, t)|| at each tracked time t: t=0.00: —;")
                 && n.matches(".* t=100: (0\\.9\\d\\d|1\\.0\\d\\d);$"));
         ClaimResult unscaled = RegularizationClaim.run(cfg, Control.UNSCALED_STEP, Progress.SILENT);
         assertThat(unscaled.verdict()).isEqualTo(Verdict.FAILS);
