@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  */
 public record AdjointSweep(List<SweepConfig> configs, double[][][] batch, Control control) {
     /** The controls Claims A and H can be run under (besides {@link Control#NONE}). */
-    public static final List<Control> CONTROLS = List.of(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS);
+    public static final List<Control> CONTROLS = List.of(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS, Control.SWAPPED_STAGES,
+            Control.WRONG_STAGE_TIME);
 
     public AdjointSweep {
         configs = List.copyOf(configs);

@@ -6,6 +6,9 @@ import org.apache.commons.math3.fraction.BigFraction;
 import org.resnetode.model.DepthProfile;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.Weights;
+import org.resnetode.scheme.ResNet;
+import org.resnetode.train.DepthResampling;
 import org.resnetode.scheme.ButcherTableau;
 import org.resnetode.scheme.Scheme;
 
@@ -21,11 +24,22 @@ import org.resnetode.scheme.Scheme;
  *   <li>{@code wrong-reverse}: the adjoint recovers activations with the forward step, {@code +h} instead of
  *       {@code -h} ({@link WrongReverseAdjoint});</li>
  *   <li>{@code storing-adjoint}: the adjoint keeps a copy of every recovered activation while reporting the same
- *       stored state, so only the measured allocation can reveal it.</li>
+ *       stored state, so only the measured allocation can reveal it;</li>
+ *   <li>{@code swapped-stages}: the adjoint's reverse step reads the weights of stage i at its forward position c_i
+ *       instead of {@code 1 - c_i} (Heun: θ_n, then θ_{n+1}); the round trip then cancels to O(h³) a step, not O(h⁴):
+ *       Heun's recovery order drops from 3 to 2, still inside the paper's band (only a regression test sees it);</li>
+ *   <li>{@code wrong-stage-time}: the reverse step runs its tableau with every stage at half its time ({@code a_ij/2},
+ *       weights read at {@code 1 - c_i/2}; Heun's second stage at c = 1/2 instead of 1, a tableau of order 1): the round
+ *       trip no longer cancels at O(h²) a step and Heun's recovery order drops to 1 (Euler, one stage, is unchanged);</li>
+ *   <li>{@code shifted-resampling}: resampling in depth reads the old samples one layer late (θ_{n+1} for θ_n);</li>
+ *   <li>{@code iid-redraw}: a "smooth" initialisation is in fact an i.i.d. draw per layer;</li>
+ *   <li>{@code unscaled-step}: linear-ResNet gradient descent without the depth scaling, {@code A_n <- A_n - η ∂ℓ/∂A_n}
+ *       instead of {@code - η N ∂ℓ/∂A_n}: training time runs N times slower at depth N.</li>
  * </ul>
  */
 public enum Control {
-    NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT;
+    NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT, SWAPPED_STAGES, WRONG_STAGE_TIME, SHIFTED_RESAMPLING,
+    IID_REDRAW, UNSCALED_STEP;
 
     /** Sum of the broken tableau's weights {@code b} (a consistent tableau has 1). */
     public static final double BROKEN_WEIGHT_SUM = 1.1;
@@ -54,6 +68,27 @@ public enum Control {
         }
         ButcherTableau broken = ButcherTableau.withScaledWeights(scheme.tableau(), BROKEN_WEIGHT_SCALE);
         return new Scheme(scheme.name(), broken, scheme.referenceConvention());
+    }
+
+    /** The memory-free adjoint this control trains or measures with: {@link org.resnetode.gradient.Adjoint} unless it breaks it. */
+    public org.resnetode.gradient.GradientMethod adjoint() {
+        return ControlAdjoints.adjoint(this, null);
+    }
+
+    /**
+     * The network resampled to {@code depth} ({@link DepthResampling#resample}); under {@link #SHIFTED_RESAMPLING} every
+     * layer reads the next one's weights, {@code θ'_k = θ_{k+1}} (the last repeated).
+     */
+    public ResNet resample(ResNet net, int depth) {
+        ResNet r = DepthResampling.resample(net, depth);
+        if (this != SHIFTED_RESAMPLING) {
+            return r;
+        }
+        Weights w = r.weights();
+        double[] shifted = w.data().clone();
+        int late = (w.count() - 1) * w.size();
+        System.arraycopy(w.data(), w.size(), shifted, 0, late);
+        return new ResNet(r.family(), r.scheme(), new Weights(w.count(), w.size(), shifted), depth);
     }
 
     /** The weights the network reads: {@code profile} itself, or with unit-scale i.i.d. noise added to every θ_n. */

@@ -15,40 +15,47 @@ import org.resnetode.train.linear.LinearTraining;
  * ({@code B = I + s G/√d}) one {@link RegularizationClaim} run on a shorter ladder, tabulating its final loss,
  * {@code sup_t S(t)} across depths and the rate of the distance to the limit. The paper claims the result for a
  * small enough initial loss only: cells with {@code s <= claimedScale} must hold; beyond it the cells are
- * reported as measured (where the claim stops holding is part of the result) and do not change the verdict.
+ * reported as measured (where the claim stops holding is part of the result) and do not change the verdict. A claimed
+ * cell that fails fails the scan.
  *
- * <p>s alone does not measure how small the initial loss is for one draw of G: a claimed cell that fails is a
- * {@code finding} (not {@code fails}) when the target lies outside the concrete hypothesis {@code ||B - I||_2 <= 1/2}
- * ({@value #HYPOTHESIS}; B's eigenvalues then lie within 1/2 of 1 and B has a real logarithm near 0, and no draw of the
- * property test inside it fails), the independent quantity that explains it; inside the hypothesis a failure fails.
+ * <p>s alone does not measure how small the initial loss is for one draw of G. Each row shows {@code ||B - I||_2}
+ * (column {@code targetDistance}) and whether it is at most {@value #OBSERVED_HYPOTHESIS}: a hypothesis formed after seeing
+ * failures (B's eigenvalues then lie within 1/2 of 1 and B has a real logarithm near 0; no draw of the property test
+ * inside it fails). It is a measured observation, reported in the notes, and never changes a verdict.
  */
 public final class RegularizationScan {
-    /** The concrete small-initial-loss hypothesis: {@code ||B - I||_2} at most this. */
-    public static final double HYPOTHESIS = 0.5;
+    /** The hypothesis observed after the fact: {@code ||B - I||_2} at most this. Reported, never judged. */
+    public static final double OBSERVED_HYPOTHESIS = 0.5;
 
     private RegularizationScan() {
     }
 
     public static ClaimResult run(RegularizationConfig base, int[] dims, double[] scales, int[] depths, double claimedScale,
                                   Progress progress) {
+        return run(base, dims, scales, depths, claimedScale, Control.NONE, progress);
+    }
+
+    /** As above; under {@link Control#UNSCALED_STEP} every cell trains without the depth scaling. */
+    public static ClaimResult run(RegularizationConfig base, int[] dims, double[] scales, int[] depths, double claimedScale,
+                                  Control control, Progress progress) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         VerdictPolicy policy = new VerdictPolicy(notes);
         for (int d : dims) {
             for (double s : scales) {
                 String target = String.format(Locale.ROOT, "random:%s", s);
-                Map<String, Object> row = cell(base.with(d, target, depths), progress);
+                Map<String, Object> row = cell(base.with(d, target, depths), control, progress);
                 row.put("dim", d);
                 row.put("s", s);
                 rows.add(reorder(row));
                 double distance = (Double) row.get("targetDistance");
                 String summary = String.format(Locale.ROOT, "d=%d s=%s (||B - I||_2 = %.3f): %s", d, s, distance, row.get("verdict"));
                 Verdict cell = Verdict.fromLabel((String) row.get("verdict"));
-                if (s <= claimedScale && cell == Verdict.FAILS && distance > HYPOTHESIS) {
-                    policy.record(Verdict.FINDING, "claimed regime s <= " + claimedScale + " but " + summary + ", explained by "
-                            + "||B - I||_2 > " + HYPOTHESIS + ": s <= " + claimedScale + " is not a small enough initial loss for this draw"
-                            + (row.containsKey("reason") ? " (" + row.get("reason") + ")" : ""));
-                } else if (s <= claimedScale) {
+                if (cell != Verdict.HOLDS) {
+                    notes.add(String.format(Locale.ROOT, "observation (not judged): d=%d s=%s %s with ||B - I||_2 = %.3f %s %s",
+                            d, s, cell.label(), distance, distance <= OBSERVED_HYPOTHESIS ? "<=" : ">", OBSERVED_HYPOTHESIS));
+                }
+                if (s <= claimedScale) {
                     policy.record(cell, "claimed regime (small initial loss) " + summary
                             + (cell != Verdict.HOLDS && row.containsKey("reason") ? " (" + row.get("reason") + ")" : ""));
                 } else {
@@ -61,11 +68,11 @@ public final class RegularizationScan {
         config.put("scales", java.util.Arrays.stream(scales).boxed().toList());
         config.put("claimedScale", claimedScale);
         config.put("profile", "scan");
-        return new ClaimResult("regularization-scan", config, rows, List.of(), policy.verdict(), notes);
+        return control.mark(new ClaimResult("regularization-scan", config, rows, List.of(), policy.verdict(), notes));
     }
 
     /** One cell: the claim's run summarised in one row, or the step at which training diverged. */
-    private static Map<String, Object> cell(RegularizationConfig cfg, Progress progress) {
+    private static Map<String, Object> cell(RegularizationConfig cfg, Control control, Progress progress) {
         Map<String, Object> row = new LinkedHashMap<>();
         double[] b = Targets.parse(cfg.target(), cfg.dim(), cfg.seed());
         for (int i = 0; i < cfg.dim(); i++) {
@@ -73,7 +80,7 @@ public final class RegularizationScan {
         }
         row.put("targetDistance", Norms.spectral(b, 0, cfg.dim(), cfg.dim()));
         try {
-            ClaimResult r = RegularizationClaim.run(cfg, progress);
+            ClaimResult r = RegularizationClaim.run(cfg, control, progress);
             List<Map<String, Object>> rs = r.rows();
             row.put("initialLoss", rs.get(0).get("initialLoss"));
             row.put("finalLoss", rs.stream().mapToDouble(m -> (Double) m.get("finalLoss")).max().orElse(Double.NaN));
@@ -87,7 +94,8 @@ public final class RegularizationScan {
             row.put("limitRateLow", f == null ? Double.NaN : f.ci95Low());
             row.put("limitRateHigh", f == null ? Double.NaN : f.ci95High());
             row.put("verdict", r.verdict().label());
-            r.notes().stream().filter(n -> !n.startsWith("holds") && !n.startsWith("rate of max_n")).findFirst()
+            r.notes().stream().filter(n -> !n.startsWith("holds") && !n.startsWith("rate of max_n")
+                    && !n.startsWith("negative control")).findFirst()
                     .ifPresent(n -> row.put("reason", n));
         } catch (LinearTraining.Divergence e) {
             row.put("verdict", Verdict.FAILS.label());

@@ -11,7 +11,11 @@ import java.util.function.Supplier;
  * Claim R's configuration: the ladder at the {@code base} run, the scan over target scales ({@code null}: skipped), the
  * commuting case ({@code null}: skipped), and the depths of the paper's Figure 2.
  */
-public record RegularizationSweep(RegularizationConfig base, Scan scan, RegularizationConfig commuting, int[] figureDepths) {
+public record RegularizationSweep(RegularizationConfig base, Scan scan, RegularizationConfig commuting, int[] figureDepths,
+                                  Control control) {
+    /** The controls {@code regularization --control} accepts. */
+    public static final List<Control> CONTROLS = List.of(Control.UNSCALED_STEP);
+
     /** The commuting case's learning rate and training time: enough for b in [0.5, 2] to converge to round-off. */
     public static final double COMMUTING_LEARNING_RATE = 0.2;
     public static final double COMMUTING_TIME = 200;
@@ -29,6 +33,7 @@ public record RegularizationSweep(RegularizationConfig base, Scan scan, Regulari
 
     public RegularizationSweep {
         Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(control, "control");
         figureDepths = figureDepths.clone();
     }
 
@@ -43,7 +48,8 @@ public record RegularizationSweep(RegularizationConfig base, Scan scan, Regulari
                 20, RegularizationConfig.ZERO, 0.5, 1e-10);
         int[] short256 = Ladder.doubling(16, quick ? 64 : 256);
         Scan scan = new Scan(quick ? new int[] {2, 4} : new int[] {2, 8}, new double[] {0.25, 0.5, 1, 2, 4}, short256, 0.5);
-        return new RegularizationSweep(base, scan, commuting(base, 3, "diagonal:0.5,1.5,2", short256), new int[] {16, 64, 256});
+        return new RegularizationSweep(base, scan, commuting(base, 3, "diagonal:0.5,1.5,2", short256), new int[] {16, 64, 256},
+                Control.NONE);
     }
 
     /** The commuting case at a diagonal {@code target} of dimension {@code dim}: zero initialisation, η = 0.2, T = 200, tracked at the end. */
@@ -55,9 +61,10 @@ public record RegularizationSweep(RegularizationConfig base, Scan scan, Regulari
     /** The ladder, the scan and the commuting case as independent tasks, their results in that order. */
     public ClaimPlan plan(Progress progress) {
         List<Supplier<ClaimResult>> tasks = new ArrayList<>();
-        tasks.add(() -> RegularizationClaim.run(base, progress));
+        tasks.add(() -> RegularizationClaim.run(base, control, progress));
         if (scan != null) {
-            tasks.add(() -> RegularizationScan.run(base, scan.dims(), scan.scales(), scan.depths(), scan.claimedScale(), progress));
+            tasks.add(() -> RegularizationScan.run(base, scan.dims(), scan.scales(), scan.depths(), scan.claimedScale(), control,
+                    progress));
         }
         if (commuting != null) {
             tasks.add(() -> RegularizationCommuting.run(commuting, progress));

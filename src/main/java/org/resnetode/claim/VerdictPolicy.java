@@ -113,8 +113,9 @@ public final class VerdictPolicy {
 
     /**
      * A fitted rate judged against {@code [lo, hi]} once {@link #usable}: the point estimate inside holds; outside, when
-     * the 95% interval still reaches the band the data cannot tell ({@code inconclusive}), otherwise {@link #band}
-     * decides between {@code finding} and {@code fails}.
+     * the 95% interval still reaches the band the data cannot tell ({@code inconclusive}); beyond it with an explanation
+     * the point estimate misses but the interval reaches, the data cannot tell either ({@code inconclusive}); otherwise
+     * {@link #band} decides between {@code finding} and {@code fails}.
      */
     public Verdict rate(String quantity, RateFit fit, double lo, double hi, int beyond, double explanation,
                         double explanationTolerance) {
@@ -127,6 +128,15 @@ public final class VerdictPolicy {
             return inconclusive(String.format("%s = %.4g lies outside the stated band [%.4g, %.4g] but its 95%% interval "
                     + "[%.4g, %.4g] reaches it: more depths are needed to judge", name, fit.rate(), lo, hi,
                     fit.ci95Low(), fit.ci95High()));
+        }
+        boolean beyondSide = beyond > 0 ? fit.rate() > hi : beyond < 0 && fit.rate() < lo;
+        double explainedLow = explanation - explanationTolerance;
+        double explainedHigh = explanation + explanationTolerance;
+        if (beyondSide && Double.isFinite(explanation) && (fit.rate() < explainedLow || fit.rate() > explainedHigh)
+                && fit.ci95Low() <= explainedHigh && fit.ci95High() >= explainedLow) {
+            return inconclusive(String.format("%s = %.4g lies beyond the stated band [%.4g, %.4g] and outside the independent "
+                    + "prediction %.4g ± %.2g, but its 95%% interval [%.4g, %.4g] reaches the prediction: more depths are needed "
+                    + "to judge", name, fit.rate(), lo, hi, explanation, explanationTolerance, fit.ci95Low(), fit.ci95High()));
         }
         return band(String.format("%s (95%% interval [%.4g, %.4g])", name, fit.ci95Low(), fit.ci95High()), fit.rate(),
                 lo, hi, beyond, explanation, explanationTolerance);

@@ -9,6 +9,8 @@ import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Progress;
 import org.resnetode.claim.Verdict;
 import org.resnetode.io.AtomicFiles;
+import org.resnetode.checks.BadInputException;
+import org.resnetode.report.Baseline;
 import org.resnetode.report.ClaimOutcome;
 import org.resnetode.report.ClaimFiles;
 import org.resnetode.report.ClaimRun;
@@ -24,23 +26,31 @@ final class ClaimOutput {
      * with --out writes its JSON, Markdown, LaTeX, CSV and plots as one set (all or none).
      */
     static int emit(ClaimRun<?> run, OutputOptions options, PrintWriter out, PrintWriter err) {
+        // the baseline is read before anything is written, so --out and --baseline may name the same directory
+        List<ClaimResult> baseline = options.baseline == null ? null : Baseline.read(options.baseline, List.of(run.claim().name()));
         Progress progress = options.progress(err);
         ClaimOutcome outcome = run.run(progress);
-        return emit(run.claim(), outcome.results(), options, out, err, dir -> outcome.files(dir, progress));
+        emit(run.claim(), outcome.results(), options, out, err, dir -> outcome.files(dir, progress));
+        return baseline == null ? exitCode(outcome.results(), err) : Baseline.exitCode(options.baseline, baseline, outcome.results(), err);
     }
 
     /** Results measured outside a claim plan (inspect, linear-train), with {@code extra} files (paths relative to --out, e.g. plots). */
     static int emit(TableLayout layout, List<ClaimResult> results, OutputOptions options, PrintWriter out, PrintWriter err,
                     Map<Path, byte[]> extra) {
-        return emit(layout, results, options, out, err, dir -> {
+        if (options.baseline != null) {
+            throw new BadInputException("--baseline applies to the claim commands (report, distance, adjoint, memory, finetune, "
+                    + "regularization, roughness), not to " + layout.name());
+        }
+        emit(layout, results, options, out, err, dir -> {
             Map<Path, byte[]> files = ClaimFiles.tables(layout, dir, results);
             extra.forEach((path, bytes) -> files.put(dir.resolve(path), bytes));
             return files;
         });
+        return exitCode(results, err);
     }
 
-    /** Prints the results, writes {@code files(--out)} as one set with --out, and returns the exit code of their verdicts. */
-    private static int emit(TableLayout layout, List<ClaimResult> results, OutputOptions options, PrintWriter out, PrintWriter err,
+    /** Prints the results and writes {@code files(--out)} as one set with --out. */
+    private static void emit(TableLayout layout, List<ClaimResult> results, OutputOptions options, PrintWriter out, PrintWriter err,
                             Function<Path, Map<Path, byte[]>> files) {
         if (options.json) {
             out.println(ClaimFiles.json(results));
@@ -51,7 +61,6 @@ final class ClaimOutput {
             AtomicFiles.writeAll(files.apply(options.out));
         }
         out.flush();
-        return exitCode(results, err);
     }
 
     /** The worst verdict of the results (holds when there are none). */

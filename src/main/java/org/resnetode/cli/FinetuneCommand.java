@@ -1,7 +1,9 @@
 package org.resnetode.cli;
 
 import java.util.concurrent.Callable;
+import org.resnetode.claim.Control;
 import org.resnetode.claim.FinetuneConfig;
+import org.resnetode.claim.FinetuneSweep;
 import org.resnetode.report.ClaimRun;
 import org.resnetode.report.FinetuneSpec;
 import picocli.CommandLine.Command;
@@ -28,18 +30,25 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
+    @Option(names = "--control", paramLabel = "CONTROL",
+            description = "Negative control: broken numerics that must make a statement fail (exit 1): wrong-reverse (curves), "
+                    + "shifted-resampling (depth), wrong-stage-time (heun), iid-redraw (smoothness); swapped-stages (reverse stage "
+                    + "times swapped) moves nothing here: layers trained from a constant start are O(h²) apart.")
+    String control;
+
     @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
         output.prepare();
-        return ClaimOutput.emit(new ClaimRun<>(FinetuneSpec.CLAIM, config()), output, spec.commandLine().getOut(),
+        return ClaimOutput.emit(new ClaimRun<>(FinetuneSpec.CLAIM, sweep()), output, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 
-    /** The quick or the full scale at the seed. */
-    FinetuneConfig config() {
-        return full ? FinetuneConfig.full(seed.value) : FinetuneConfig.quick(seed.value);
+    /** The quick or the full scale at the seed, under the control. */
+    FinetuneSweep sweep() {
+        Control c = control == null ? Control.NONE : Control.parse(control, "finetune", FinetuneSweep.CONTROLS);
+        return new FinetuneSweep(full ? FinetuneConfig.full(seed.value) : FinetuneConfig.quick(seed.value), c);
     }
 }

@@ -15,6 +15,11 @@ public final class OutputOptions {
                     + "checked before any work.")
     Path out;
 
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "Regression mode: compare every verdict, fitted rate and judged figure with DIR/<command>.json (e.g. "
+                    + "proofs-data) and exit 1 naming each one that moved, else 0 (report/Baseline). Claim commands only.")
+    Path baseline;
+
     @Mixin
     ProgressOptions progress;
 

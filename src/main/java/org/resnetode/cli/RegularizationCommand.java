@@ -1,6 +1,7 @@
 package org.resnetode.cli;
 
 import java.util.concurrent.Callable;
+import org.resnetode.claim.Control;
 import org.resnetode.claim.Ladder;
 import org.resnetode.claim.RegularizationConfig;
 import org.resnetode.claim.RegularizationSweep;
@@ -65,6 +66,11 @@ public final class RegularizationCommand implements Callable<Integer> {
             description = "Depths of Figure 2 (with --out; training times 0..5). Default: ${DEFAULT-VALUE}.")
     int[] figureDepths;
 
+    @Option(names = "--control", paramLabel = "CONTROL",
+            description = "Negative control: unscaled-step (gradient descent without the depth scaling, A_n <- A_n - η ∂ℓ/∂A_n, "
+                    + "in the ladder and the scan): the claim must fail (exit 1).")
+    String control;
+
     @Option(names = "--quick", description = "Shorter ladders for a smoke run (what report runs).")
     boolean quick;
 
@@ -98,7 +104,8 @@ public final class RegularizationCommand implements Callable<Integer> {
             int[] ladder = commutingDepths == null ? Ladder.doubling(16, quick ? 64 : 256) : commutingDepths.depths();
             commuting = RegularizationSweep.commuting(cfg, commutingDim, commutingTarget, ladder);
         }
-        return new RegularizationSweep(cfg, scan, commuting, figureDepths);
+        Control c = control == null ? Control.NONE : Control.parse(control, "regularization", RegularizationSweep.CONTROLS);
+        return new RegularizationSweep(cfg, scan, commuting, figureDepths, c);
     }
 
     private static int diagonalDimension(String target) {

@@ -10,6 +10,7 @@ import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Progress;
 import org.resnetode.io.AtomicFiles;
 import org.resnetode.report.AdjointSpec;
+import org.resnetode.report.Baseline;
 import org.resnetode.report.ClaimFiles;
 import org.resnetode.report.ClaimOutcome;
 import org.resnetode.report.ClaimRun;
@@ -53,6 +54,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Shorter ladders (distance and adjoint 8:1024, memory 1000:64000), for a smoke run.")
     boolean quick;
 
+    @Option(names = "--baseline", paramLabel = "DIR", arity = "0..1", fallbackValue = "proofs-data",
+            description = "Regression mode: compare every verdict, fitted rate and judged figure with the results in DIR "
+                    + "(default when given without a value: proofs-data), read before anything is written; exit 1 naming each "
+                    + "one that moved, else 0.")
+    Path baseline;
+
     @Mixin
     ProgressOptions progress;
 
@@ -73,10 +80,15 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         threads.apply();
         AtomicFiles.requireWritableDirectory(out, "--out");
+        // the baseline is read before anything is written, so --out and --baseline may name the same directory
+        List<ClaimResult> base = baseline == null ? null
+                : Baseline.read(baseline, claims.stream().map(ClaimSpec::name).toList());
         Progress lines = progress.progress(spec.commandLine().getErr());
         // every claim's tasks in one sweep (the longest first, ClaimSpec.sweepPriority), the results in the list's order
         List<ClaimOutcome> outcomes = ClaimRun.runAll(runs(claims, quick), lines);
-        return write(outcomes, lines);
+        List<ClaimResult> all = write(outcomes, lines);
+        return base == null ? ClaimOutput.exitCode(all, spec.commandLine().getErr())
+                : Baseline.exitCode(baseline, base, all, spec.commandLine().getErr());
     }
 
     /** Every claim with the configuration the report runs. */
@@ -88,8 +100,8 @@ public final class ReportCommand implements Callable<Integer> {
         return runs;
     }
 
-    /** Writes every claim's files, its plots and REPORT.md into --out as one set, prints the summary; the exit code of every verdict. */
-    private int write(List<ClaimOutcome> outcomes, Progress lines) {
+    /** Writes every claim's files, its plots and REPORT.md into --out as one set, prints the summary; every result. */
+    private List<ClaimResult> write(List<ClaimOutcome> outcomes, Progress lines) {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         List<ClaimResult> all = new ArrayList<>();
         for (ClaimOutcome o : outcomes) {
@@ -101,6 +113,6 @@ public final class ReportCommand implements Callable<Integer> {
         AtomicFiles.writeAll(files);
         spec.commandLine().getOut().print(summary);
         spec.commandLine().getOut().flush();
-        return ClaimOutput.exitCode(all, spec.commandLine().getErr());
+        return all;
     }
 }

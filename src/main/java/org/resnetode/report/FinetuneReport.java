@@ -32,6 +32,7 @@ public final class FinetuneReport {
             case "finetune-curves" -> List.of(new Column("scheme", "scheme", "%s"), new Column("epoch", "epoch", "%d"),
                     new Column("backpropLoss", "backprop loss", "%.6f"), new Column("adjointLoss", "adjoint loss", "%.6f"),
                     new Column("relativeDifference", "relative difference", "%.3e"),
+                    new Column("differenceOverDecrease", "|Δℓ| / (ℓ_0 - ℓ) (judged)", "%.3e"),
                     new Column("backpropTestAccuracy", "backprop test acc.", "%.4f"),
                     new Column("adjointTestAccuracy", "adjoint test acc.", "%.4f"));
             case "finetune-depth" -> List.of(new Column("N", "N", "%d"), new Column("baseTestAccuracy", "base test acc.", "%.4f"),

@@ -3,32 +3,29 @@ package org.resnetode.report;
 import java.util.List;
 import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
-import org.resnetode.claim.FinetuneClaim;
+import org.resnetode.claim.Control;
 import org.resnetode.claim.FinetuneConfig;
+import org.resnetode.claim.FinetuneSweep;
 import org.resnetode.claim.Progress;
-import org.resnetode.gradient.Adjoint;
-import org.resnetode.train.DataReader;
 
 /** The training claim under the claim contract: its four parts on the bundled digits, trained with the adjoint. */
-public final class FinetuneSpec extends AbstractClaimSpec<FinetuneConfig> {
+public final class FinetuneSpec extends AbstractClaimSpec<FinetuneSweep> {
     public static final FinetuneSpec CLAIM = new FinetuneSpec();
 
     /** Priority 2 in the report's sweep (lowest first): its trainings take seconds each. */
     private FinetuneSpec() {
-        super("finetune", "Training: the adjoint trains deep ResNets", FinetuneConfig.class, 2);
+        super("finetune", "Training: the adjoint trains deep ResNets", FinetuneSweep.class, 2);
     }
 
-    /** {@link FinetuneConfig#quick} with seed 1, at either scale (the full scale takes minutes). */
+    /** {@link FinetuneConfig#quick} with seed 1, no control, at either scale (the full scale takes minutes). */
     @Override
-    public FinetuneConfig standard(boolean quick) {
-        return FinetuneConfig.quick(1);
+    public FinetuneSweep standard(boolean quick) {
+        return new FinetuneSweep(FinetuneConfig.quick(1), Control.NONE);
     }
 
-    /** The claim's four parts as tasks (each trains its own networks) on the digits' training rows, the last 360 rows for test. */
     @Override
-    public ClaimPlan plan(FinetuneConfig config, Progress progress) {
-        FinetuneClaim claim = new FinetuneClaim(config, DataReader.digits().split(DataReader.DIGITS_TEST_ROWS), Adjoint::new, progress);
-        return ClaimPlan.of(claim.parts(), results -> results);
+    public ClaimPlan plan(FinetuneSweep config, Progress progress) {
+        return config.plan(progress);
     }
 
     @Override

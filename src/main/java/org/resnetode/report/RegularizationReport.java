@@ -18,7 +18,7 @@ public final class RegularizationReport {
     public static final List<Column> SCAN = List.of(
             new Column("dim", "d", "%d"),
             new Column("s", "s", "%.3g"),
-            new Column("targetDistance", "||B - I||_2", "%.3f"),
+            new Column("targetDistance", "||B - I||_2 (observed, not judged)", "%.3f"),
             new Column("initialLoss", "initial loss", "%.3e"),
             new Column("finalLoss", "final loss (max over N)", "%.3e"),
             new Column("supSLow", "sup S (min over N)", "%.4g"),

@@ -139,10 +139,10 @@ class ClaimSweepsTest {
                 RegularizationConfig.ZERO, 0.5, 1e-10);
         RegularizationSweep.Scan scan = new RegularizationSweep.Scan(new int[] {2}, new double[] {0.5}, new int[] {4, 8}, 0.5);
         RegularizationConfig commuting = RegularizationSweep.commuting(base, 2, "diagonal:0.5,2", new int[] {4, 8});
-        assertThat(new RegularizationSweep(base, null, null, new int[] {2}).plan(Progress.SILENT).size()).isEqualTo(1);
-        assertThat(new RegularizationSweep(base, scan, null, new int[] {2}).plan(Progress.SILENT).size()).isEqualTo(2);
-        assertThat(new RegularizationSweep(base, null, commuting, new int[] {2}).plan(Progress.SILENT).size()).isEqualTo(2);
-        List<ClaimResult> results = new RegularizationSweep(base, scan, commuting, new int[] {2}).plan(Progress.SILENT).run();
+        assertThat(new RegularizationSweep(base, null, null, new int[] {2}, Control.NONE).plan(Progress.SILENT).size()).isEqualTo(1);
+        assertThat(new RegularizationSweep(base, scan, null, new int[] {2}, Control.NONE).plan(Progress.SILENT).size()).isEqualTo(2);
+        assertThat(new RegularizationSweep(base, null, commuting, new int[] {2}, Control.NONE).plan(Progress.SILENT).size()).isEqualTo(2);
+        List<ClaimResult> results = new RegularizationSweep(base, scan, commuting, new int[] {2}, Control.NONE).plan(Progress.SILENT).run();
         assertThat(results).extracting(ClaimResult::claim).containsExactly("regularization", "regularization-scan",
                 "regularization-commuting");
         assertThat(commuting.seed()).isEqualTo(base.seed());
@@ -154,7 +154,7 @@ class ClaimSweepsTest {
     void figureTwoTrainsEachDepthUpToTimeFiveTrackedAtWholeTimes() {
         RegularizationConfig base = new RegularizationConfig(2, "random:0.5", 1, new int[] {4, 8}, 0.25, 100, 20,
                 RegularizationConfig.ZERO, 0.5, 1e-10);
-        Map<Integer, TrainingHistory> h = new RegularizationSweep(base, null, null, new int[] {8, 2}).figureHistories(Progress.SILENT);
+        Map<Integer, TrainingHistory> h = new RegularizationSweep(base, null, null, new int[] {8, 2}, Control.NONE).figureHistories(Progress.SILENT);
         assertThat(h.keySet()).containsExactly(2, 8);
         TrainingHistory eight = h.get(8);
         assertThat(eight.size()).isEqualTo(6);
@@ -171,7 +171,7 @@ class ClaimSweepsTest {
         int[] depths = {4, 8};
         RegularizationSweep.Scan scan = new RegularizationSweep.Scan(dims, scales, depths, 0.5);
         int[] figure = {2, 4};
-        RegularizationSweep s = new RegularizationSweep(RegularizationSweep.standard(true).base(), scan, null, figure);
+        RegularizationSweep s = new RegularizationSweep(RegularizationSweep.standard(true).base(), scan, null, figure, Control.NONE);
         dims[0] = 9;
         scales[0] = 9;
         depths[0] = 9;
@@ -180,6 +180,6 @@ class ClaimSweepsTest {
         assertThat(scan.scales()).containsExactly(0.5);
         assertThat(scan.depths()).containsExactly(4, 8);
         assertThat(s.figureDepths()).containsExactly(2, 4);
-        assertThatThrownBy(() -> new RegularizationSweep(null, null, null, figure)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new RegularizationSweep(null, null, null, figure, Control.NONE)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -62,6 +62,21 @@ class VerdictPolicyTest {
         assertThat(notes.get(0)).contains("its 95% interval [1.050, 1.350] reaches it");
     }
 
+    /** The telescoping case of issue 16: 1.138 [0.897, 1.379] beyond [-0.1, 0.1], prediction 1 ± 0.1 within the interval. */
+    @Test
+    void anIntervalReachingTheExplanationButNotThePointEstimateIsInconclusive() {
+        assertThat(policy.rate("error", fit(1.138, 0.897, 1.379, 5), 0, 0.1, +1, 1)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(notes.get(0)).startsWith("inconclusive: rate of error over N = 64..512 = 1.138 lies beyond the stated band "
+                + "[-0.1000, 0.1000] and outside the independent prediction 1.000 ± 0.10, but its 95% interval [0.8970, 1.379] "
+                + "reaches the prediction");
+        assertThat(policy.rate("error", fit(1.047, 0.912, 1.182, 5), 0, 0.1, +1, 1)).isEqualTo(Verdict.FINDING);
+        // clear of the prediction: not explained, fails; no prediction: fails
+        assertThat(policy.rate("error", fit(1.4, 1.3, 1.5, 5), 0, 0.1, +1, 1)).isEqualTo(Verdict.FAILS);
+        assertThat(policy.rate("error", fit(1.138, 0.897, 1.379, 5), 0, 0.1, +1, Double.NaN)).isEqualTo(Verdict.FAILS);
+        // on the other side the prediction does not apply
+        assertThat(policy.rate("error", fit(-1.138, -1.379, -0.897, 5), 0, 0.1, +1, -1)).isEqualTo(Verdict.FAILS);
+    }
+
     @Test
     void theWorstVerdictWins() {
         policy.record(Verdict.FINDING, "a");

@@ -151,7 +151,10 @@ class CliTest {
     @Test
     void quickReportWritesEveryOutput(@TempDir Path dir) throws Exception {
         Run r = run("report", "--quick", "-q", "--out", dir.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        // the scan's claimed cell d = 2, s = 0.5 fails (loss 4.7e-8 > 1e-10 at T = 100) and rough Heun's rate 1.27
+        // [0.94, 1.60] cannot be judged on 8..1024 (issue 16): exit 1, written all the same
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("results fails");
         for (String f : new String[] {"REPORT.md", "distance.json", "distance.md", "adjoint.json", "adjoint.md",
                 "memory.json", "memory.md"}) {
             assertThat(dir.resolve(f)).as(f).isNotEmptyFile();
@@ -162,8 +165,9 @@ class CliTest {
         }
         String report = Files.readString(dir.resolve("REPORT.md"));
         assertThat(report).contains("| distance | theta2 | alternating (zero mean) | euler |", "Tightness of the Euler bound",
-                "| adjoint | mlp | fourier | heun | gradientError rate", "| memory | tanh | fourier | euler |")
-                .doesNotContain("| fails |");
+                "| adjoint | mlp | fourier | heun | gradientError rate", "| memory | tanh | fourier | euler |",
+                "| verdict | verdict rests on |", "| regularization-scan | linear | scan | euler | 10 cells (d, s) | fails | claimed regime")
+                .containsOnlyOnce("| fails |");
         assertThat(r.out()).isEqualTo(report);
     }
 

@@ -122,8 +122,8 @@ class ReportContractTest {
                 new Sized<>(DistanceSpec.CLAIM, new DistanceSweep(List.of(tanh, rough), Control.NONE)),
                 new Sized<>(AdjointSpec.CLAIM, new AdjointSweep(List.of(adjoint), AdjointMeasurement.batch(2, 2, 1), Control.NONE)),
                 new Sized<>(MemorySpec.CLAIM, new MemorySweep(memory, Control.NONE)),
-                new Sized<>(FinetuneSpec.CLAIM, finetune),
-                new Sized<>(RegularizationSpec.CLAIM, new RegularizationSweep(base, null, null, new int[] {2, 4})));
+                new Sized<>(FinetuneSpec.CLAIM, new org.resnetode.claim.FinetuneSweep(finetune, Control.NONE)),
+                new Sized<>(RegularizationSpec.CLAIM, new RegularizationSweep(base, null, null, new int[] {2, 4}, Control.NONE)));
     }
 
     private record Run(int code, String out, String err) {
@@ -207,7 +207,7 @@ class ReportContractTest {
         MemorySweep memory = parse(new MemoryCommand()).sweep();
         assertThat(memory.config().describe()).isEqualTo(MemorySpec.CLAIM.standard(false).config().describe());
         assertThat(memory.control()).isEqualTo(Control.NONE);
-        assertThat(parse(new FinetuneCommand()).config()).usingRecursiveComparison().isEqualTo(FinetuneSpec.CLAIM.standard(false));
+        assertThat(parse(new FinetuneCommand()).sweep()).usingRecursiveComparison().isEqualTo(FinetuneSpec.CLAIM.standard(false));
         assertThat(parse(new RegularizationCommand(), "--quick").sweep()).usingRecursiveComparison()
                 .isEqualTo(RegularizationSpec.CLAIM.standard(false));
         assertThat(parse(new RegularizationCommand()).sweep()).usingRecursiveComparison().isEqualTo(RegularizationSweep.standard(false));
@@ -224,7 +224,7 @@ class ReportContractTest {
         RegularizationSweep none = parse(new RegularizationCommand(), "--quick", "--no-scan", "--no-commuting").sweep();
         assertThat(none.scan()).isNull();
         assertThat(none.commuting()).isNull();
-        assertThat(parse(new FinetuneCommand(), "--full", "--seed", "3").config()).usingRecursiveComparison()
+        assertThat(parse(new FinetuneCommand(), "--full", "--seed", "3").sweep().config()).usingRecursiveComparison()
                 .isEqualTo(FinetuneConfig.full(3));
     }
 

@@ -35,7 +35,7 @@ class ClaimSpecsTest {
                 "Claims A and H: adjoint gradients", "Memory: backprop versus adjoint", "Training: the adjoint trains deep ResNets",
                 "Claim R: implicit regularization of linear ResNets");
         assertThat(ALL).extracting(c -> (Object) c.configType()).containsExactly(DistanceSweep.class, AdjointSweep.class, MemorySweep.class,
-                FinetuneConfig.class, RegularizationSweep.class);
+                org.resnetode.claim.FinetuneSweep.class, RegularizationSweep.class);
         for (ClaimSpec<?> c : ALL) {
             assertThat(c.configType().isInstance(c.standard(true))).as(c.name()).isTrue();
             assertThat(c.configType().isInstance(c.standard(false))).as(c.name()).isTrue();
@@ -57,8 +57,9 @@ class ClaimSpecsTest {
         assertThat(MemorySpec.CLAIM.standard(false).config().depths()).containsExactly(1000, 2000, 4000, 8000, 16000, 32000, 64000,
                 128000, 256000, 512000, 1000000);
         assertThat(MemorySpec.CLAIM.standard(true).config().depths()).containsExactly(1000, 2000, 4000, 8000, 16000, 32000, 64000);
-        assertThat(FinetuneSpec.CLAIM.standard(false)).usingRecursiveComparison().isEqualTo(FinetuneConfig.quick(1));
-        assertThat(FinetuneSpec.CLAIM.standard(true)).usingRecursiveComparison().isEqualTo(FinetuneConfig.quick(1));
+        assertThat(FinetuneSpec.CLAIM.standard(false).config()).usingRecursiveComparison().isEqualTo(FinetuneConfig.quick(1));
+        assertThat(FinetuneSpec.CLAIM.standard(true).config()).usingRecursiveComparison().isEqualTo(FinetuneConfig.quick(1));
+        assertThat(FinetuneSpec.CLAIM.standard(true).control()).isEqualTo(org.resnetode.claim.Control.NONE);
         assertThat(RegularizationSpec.CLAIM.standard(false)).usingRecursiveComparison().isEqualTo(RegularizationSweep.standard(true));
         assertThat(RegularizationSpec.CLAIM.standard(true).base().depths()).containsExactly(16, 32, 64, 128);
     }
@@ -80,7 +81,7 @@ class ClaimSpecsTest {
         assertThat(AdjointSpec.CLAIM.plan(new AdjointSweep(List.of(tanh, tanh), org.resnetode.claim.AdjointMeasurement.batch(2, 2, 1),
                 org.resnetode.claim.Control.NONE), Progress.SILENT).size()).isEqualTo(2);
         assertThat(MemorySpec.CLAIM.plan(new MemorySweep(tanh, org.resnetode.claim.Control.NONE), Progress.SILENT).size()).isEqualTo(6);
-        assertThat(FinetuneSpec.CLAIM.plan(FinetuneConfig.quick(1), Progress.SILENT).size()).isEqualTo(4);
+        assertThat(FinetuneSpec.CLAIM.plan(new org.resnetode.claim.FinetuneSweep(FinetuneConfig.quick(1), org.resnetode.claim.Control.NONE), Progress.SILENT).size()).isEqualTo(4);
         RegularizationSweep regularization = RegularizationSweep.standard(true);
         assertThat(RegularizationSpec.CLAIM.plan(regularization, Progress.SILENT).size()).isEqualTo(3);
     }
@@ -186,7 +187,7 @@ class ClaimSpecsTest {
         assertThat(MemorySpec.CLAIM.plots(memoryConfig, List.of(result("memory", config, rows)), Progress.SILENT).keySet())
                 .containsExactly(Path.of("plots", "memory.png"));
         assertThat(MemorySpec.CLAIM.plots(memoryConfig, List.of(result("distance", config, rows)), Progress.SILENT)).isEmpty();
-        assertThat(FinetuneSpec.CLAIM.plots(FinetuneConfig.quick(1), List.of(), Progress.SILENT)).isEmpty();
+        assertThat(FinetuneSpec.CLAIM.plots(FinetuneSpec.CLAIM.standard(true), List.of(), Progress.SILENT)).isEmpty();
     }
 
     /** Figure 2 at N = 2, 4 of a 2×2 run: PNG and SVG per depth and for every depth, as bytes, in plots/. */
@@ -194,7 +195,7 @@ class ClaimSpecsTest {
     void figureTwoIsRenderedToBytesInThePlotsDirectory() {
         RegularizationConfig base = new RegularizationConfig(2, "random:0.5", 1, new int[] {4, 8}, 0.25, 2, 4,
                 RegularizationConfig.ZERO, 0.5, 1e-10);
-        RegularizationSweep sweep = new RegularizationSweep(base, null, null, new int[] {2, 4});
+        RegularizationSweep sweep = new RegularizationSweep(base, null, null, new int[] {2, 4}, org.resnetode.claim.Control.NONE);
         Map<Path, byte[]> plots = RegularizationSpec.CLAIM.plots(sweep, List.of(), Progress.SILENT);
         assertThat(plots.keySet()).containsExactly(Path.of("plots", "weights-N2.png"), Path.of("plots", "weights-N2.svg"),
                 Path.of("plots", "weights-N4.png"), Path.of("plots", "weights-N4.svg"), Path.of("plots", "weights-depths.png"),

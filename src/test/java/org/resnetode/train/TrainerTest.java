@@ -19,6 +19,7 @@ import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
 
 /** Minibatch training on small synthetic data: determinism, the gradient it steps on, learning, divergence. */
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // training loops
 class TrainerTest {
     static final int D = 3;
 

@@ -144,6 +144,7 @@ class LinearTrainerTest {
 
     /** The loss after the last step is checked too: a divergent last step is reported at step = steps. */
     @Test
+    @org.junit.jupiter.api.Timeout(60) // the replay loop runs until the loss diverges
     void divergenceAfterTheLastStepIsReported() {
         LinearLoss loss = LinearLoss.matrix(Targets.random(0.01, 2, 3), 2);
         LinearTrainer replay = new LinearTrainer(loss, 4, new double[16]);
