@@ -92,7 +92,7 @@ public final class CertifiedBound {
 
     /**
      * The certified bound on {@code ||xN - x(T)||}, x the Neural ODE solution from {@code x0}, T the network's end time.
-     * The validated steps are refined (twice as many substeps) while the radius r_N is above {@link #RADIUS_SHARE} of
+     * The validated steps are refined (twice as many substeps on every knot interval) while the radius r_N is above {@link #RADIUS_SHARE} of
      * {@code ||x_N - z_N||} and still shrinks, at most {@link #REFINEMENTS} times; every pass is a certified bound, the
      * smallest is returned.
      */
@@ -146,7 +146,7 @@ public final class CertifiedBound {
     }
 
     /**
-     * Carries (z, r) across knot interval k, {@code [t_k, t_{k+1}]}, in m >= split validated substeps (m doubled until every box
+     * Carries (z, r) across knot interval k, {@code [t_k, t_{k+1}]}, in m = split · ⌈h L / STEP_LIPSCHITZ⌉ validated substeps (m doubled until every box
      * passes); leaves z and {@link #radius}. False when even {@link #MAX_SUBSTEPS} substeps fail.
      */
     private boolean knotInterval(int k, double r0, int split) {
@@ -156,7 +156,7 @@ public final class CertifiedBound {
         int offB = weights.offset(Math.min(k + 1, last));
         double lipschitz = lipschitz(Math.min(k, last), Math.min(k + 1, last));
         double h = 1.0 / depth;
-        int m = (int) Math.max(split, Math.min(MAX_SUBSTEPS, Math.ceil(h * lipschitz / STEP_LIPSCHITZ)));
+        int m = split * (int) Math.max(1, Math.min(MAX_SUBSTEPS, Math.ceil(h * lipschitz / STEP_LIPSCHITZ)));
         double[] start = z.clone();
         for (; m <= MAX_SUBSTEPS; m *= 2) {
             System.arraycopy(start, 0, z, 0, d);
