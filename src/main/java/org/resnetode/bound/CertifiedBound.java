@@ -28,6 +28,10 @@ public final class CertifiedBound {
     static final double STEP_LIPSCHITZ = 0.5;
     /** The steps are refined while r_N exceeds this share of {@code ||x_N - z_N||}. */
     static final double RADIUS_SHARE = 0.01;
+    /** A radius at or below this (relative to the state's size) is round-off, which more substeps do not reduce. */
+    static final double ROUND_OFF = 1e-12;
+    /** Widest enclosure accepted from a substep, relative to {@code 1 + ||z||_∞}. */
+    static final double WIDTH_LIMIT = 1e-3;
     /** Most refinements (each doubles the substeps). */
     static final int REFINEMENTS = 4;
 
@@ -93,12 +97,13 @@ public final class CertifiedBound {
     /**
      * The certified bound on {@code ||xN - x(T)||}, x the Neural ODE solution from {@code x0}, T the network's end time.
      * The validated steps are refined (twice as many substeps on every knot interval) while the radius r_N is above {@link #RADIUS_SHARE} of
-     * {@code ||x_N - z_N||} and still shrinks, at most {@link #REFINEMENTS} times; every pass is a certified bound, the
+     * {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}) and still shrinks, at most {@link #REFINEMENTS} times; every pass is a certified bound, the
      * smallest is returned.
      */
     public BoundResult certify(double[] x0, double[] xN) {
         BoundResult best = certify(x0, xN, 1);
-        for (int refine = 1, split = 2; refine <= REFINEMENTS && best.radius() > RADIUS_SHARE * best.shadowDistance();
+        for (int refine = 1, split = 2; refine <= REFINEMENTS && !(best.radius() <= RADIUS_SHARE * best.shadowDistance())
+                && !(best.radius() <= ROUND_OFF * (1 + Math.abs(best.shadowDistance()) + magnitude(best.shadow())));
              refine++, split *= 2) {
             BoundResult next = certify(x0, xN, split);
             boolean smaller = next.radius() < best.radius();
@@ -108,6 +113,14 @@ public final class CertifiedBound {
             }
         }
         return best;
+    }
+
+    private static double magnitude(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
     }
 
     /** One pass of validated steps, each knot interval cut into at least {@code split} substeps. */
@@ -168,6 +181,24 @@ public final class CertifiedBound {
     }
 
     /**
+     * True when the enclosure just computed is narrow: no wider than {@link #WIDTH_LIMIT} {@code (1 + ||z||_∞)} in any
+     * component. A wider one is valid but useless (the Taylor remainder's interval majorant outgrew the step), and the
+     * substep is taken again shorter.
+     */
+    private boolean narrow(double[] start) {
+        double scale = 0;
+        for (int i = 0; i < d; i++) {
+            scale = Math.max(scale, Math.abs(start[i]));
+        }
+        for (int i = 0; i < d; i++) {
+            if (!(encHi[i] - encLo[i] <= WIDTH_LIMIT * (1 + scale))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * m substeps of length {@code h/m} across one knot interval, each growing the radius by {@code e^{τ L}}; θ_[1] =
      * (θ_b - θ_a) N on the interval (0 on the tail).
      */
@@ -190,7 +221,7 @@ public final class CertifiedBound {
                 enclosure.t1lo[i] = Interval.scaleLo(depth, deltaLo, deltaHi);
                 enclosure.t1hi[i] = Interval.scaleHi(depth, deltaLo, deltaHi);
             }
-            if (!enclosure.enclose(z, tauLo, tauHi, encLo, encHi)) {
+            if (!enclosure.enclose(z, tauLo, tauHi, encLo, encHi) || !narrow(z)) {
                 return false;
             }
             for (int i = 0; i < d; i++) {

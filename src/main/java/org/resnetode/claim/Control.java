@@ -3,6 +3,7 @@ package org.resnetode.claim;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.resnetode.bound.ExpandingWeights;
 import org.resnetode.model.DepthProfile;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.ResidualFunction;
@@ -21,11 +22,13 @@ import org.resnetode.scheme.Scheme;
  *   <li>{@code wrong-reverse}: the adjoint recovers activations with the forward step, {@code +h} instead of
  *       {@code -h} ({@link WrongReverseAdjoint});</li>
  *   <li>{@code storing-adjoint}: the adjoint keeps a copy of every recovered activation while reporting the same
- *       stored state, so only the measured allocation can reveal it.</li>
+ *       stored state, so only the measured allocation can reveal it;</li>
+ *   <li>{@code no-propagation}: the certified bound with its propagation dropped (the scheme's local errors summed
+ *       without growth factors), on weights shifted so that their flow expands ({@link ExpandingWeights}).</li>
  * </ul>
  */
 public enum Control {
-    NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT;
+    NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT, NO_PROPAGATION;
 
     /** Sum of the broken tableau's weights {@code b} (a consistent tableau has 1). */
     public static final double BROKEN_WEIGHT_SUM = 1.1;
@@ -56,8 +59,14 @@ public enum Control {
         return new Scheme(scheme.name(), broken, scheme.referenceConvention());
     }
 
-    /** The weights the network reads: {@code profile} itself, or with unit-scale i.i.d. noise added to every θ_n. */
+    /**
+     * The weights the network reads: {@code profile} itself, with unit-scale i.i.d. noise added to every θ_n
+     * ({@code rough-weights}), or shifted so that the flow expands ({@code no-propagation}).
+     */
     public DepthProfile weights(DepthProfile profile, ResidualFunction f, long seed) {
+        if (this == NO_PROPAGATION) {
+            return ExpandingWeights.of(profile, f);
+        }
         if (this != ROUGH_WEIGHTS) {
             return profile;
         }

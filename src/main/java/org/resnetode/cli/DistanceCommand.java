@@ -4,15 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.resnetode.bound.DepthAdvisor;
+import org.resnetode.checks.Checks;
 import org.resnetode.claim.ClaimPlan;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Control;
 import org.resnetode.claim.DistanceClaim;
+import org.resnetode.claim.DistanceMeasurement;
 import org.resnetode.claim.SweepConfig;
 import org.resnetode.claim.SweepRunner;
 import org.resnetode.claim.Progress;
+import org.resnetode.model.DepthProfile;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.Families;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.scheme.Scheme;
 import org.resnetode.report.DistanceReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "distance", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Claim D: distance ||x_N - x(1)|| between a ResNet and its Neural ODE, the bound "
-                + "e^{L_x} (1/(2N)) (L_x M + L_θ TV), its tightness and the fitted rate.",
+                + "e^{L_x} (1/(2N)) (L_x M + L_θ TV), the certified a-posteriori bound (every scheme), their tightness and "
+                + "the fitted rate.",
                 "With no --family and no --profile it sweeps every family against a smooth (fourier) and a rough (iid) "
                         + "profile, plus the alternating cases of MATH.md section 2 (theta2 and tanh around zero, tanh around a non-zero mean)."})
 public final class DistanceCommand implements Callable<Integer> {
@@ -50,8 +57,18 @@ public final class DistanceCommand implements Callable<Integer> {
 
     @Option(names = "--control", paramLabel = "CONTROL",
             description = "Negative control: run broken numerics on purpose to show the claim can fail (expect 'fails', "
-                    + "exit 1): broken-tableau (weights b summing to 1.1), rough-weights (i.i.d. noise added to a smooth profile).")
+                    + "exit 1): broken-tableau (weights b summing to 1.1), rough-weights (i.i.d. noise added to a smooth profile), "
+                    + "no-propagation (the certified bound without its growth factors, on weights whose flow expands).")
     String control;
+
+    @Option(names = "--tolerance", paramLabel = "TOL",
+            description = "Depth advisor: also find the smallest depth N whose certified bound on ||x_N - x(1)|| is at most TOL "
+                    + "(doubling then bisection up to N = " + DistanceCommand.MAX_ADVISED_DEPTH + ", every candidate certified); "
+                    + "reported in the notes of each configuration.")
+    Double tolerance;
+
+    /** Deepest network the depth advisor certifies. */
+    static final int MAX_ADVISED_DEPTH = 1 << 16;
 
     @Mixin
     OutputOptions output;
@@ -74,14 +91,31 @@ public final class DistanceCommand implements Callable<Integer> {
     /** One task per configuration of the sweep. */
     ClaimPlan plan() {
         Control c = control == null ? Control.NONE
-                : Control.parse(control, "distance", List.of(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS));
+                : Control.parse(control, "distance", List.of(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS, Control.NO_PROPAGATION));
+        if (tolerance != null) {
+            Checks.positive("--tolerance", tolerance);
+        }
         network.requireHiddenApplies(family);
         Progress progress = SweepRunner.synchronizedProgress(output.progress(spec.commandLine().getErr()));
         List<Supplier<ClaimResult>> tasks = new ArrayList<>();
         for (SweepConfig cfg : configs()) {
-            tasks.add(() -> DistanceClaim.run(cfg, c, progress));
+            tasks.add(() -> advise(cfg, DistanceClaim.run(cfg, c, progress)));
         }
         return ClaimPlan.of(tasks, results -> results);
+    }
+
+    /** The result with the depth advisor's line added to its notes when --tolerance is given. */
+    private ClaimResult advise(SweepConfig cfg, ClaimResult r) {
+        if (tolerance == null) {
+            return r;
+        }
+        ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
+        DepthProfile profile = DepthProfiles.create(cfg.profile(), f, cfg.seed(), cfg.amplitude(), cfg.zeroMean());
+        DepthAdvisor.Advice advice = DepthAdvisor.advise(f, profile, Scheme.byName(cfg.scheme()),
+                DistanceMeasurement.unitInput(cfg.dim(), cfg.seed()), tolerance, MAX_ADVISED_DEPTH);
+        List<String> notes = new ArrayList<>(r.notes());
+        notes.add(advice.describe());
+        return new ClaimResult(r.claim(), r.config(), r.rows(), r.fits(), r.verdict(), notes);
     }
 
     private List<SweepConfig> configs() {
