@@ -3,6 +3,7 @@ package org.resnetode.claim;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.resnetode.bound.ExpandingWeights;
 import org.resnetode.model.DepthProfile;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.ResidualFunction;
@@ -34,12 +35,14 @@ import org.resnetode.scheme.Scheme;
  *   <li>{@code shifted-resampling}: resampling in depth reads the old samples one layer late (θ_{n+1} for θ_n);</li>
  *   <li>{@code iid-redraw}: a "smooth" initialisation is in fact an i.i.d. draw per layer;</li>
  *   <li>{@code unscaled-step}: linear-ResNet gradient descent without the depth scaling, {@code A_n <- A_n - η ∂ℓ/∂A_n}
- *       instead of {@code - η N ∂ℓ/∂A_n}: training time runs N times slower at depth N.</li>
+ *       instead of {@code - η N ∂ℓ/∂A_n}: training time runs N times slower at depth N;</li>
+ *   <li>{@code no-propagation}: the certified bound with its propagation dropped (the scheme's local errors summed
+ *       without growth factors), on weights shifted so that their flow expands ({@link ExpandingWeights}).</li>
  * </ul>
  */
 public enum Control {
     NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT, SWAPPED_STAGES, WRONG_STAGE_TIME, SHIFTED_RESAMPLING,
-    IID_REDRAW, UNSCALED_STEP;
+    IID_REDRAW, UNSCALED_STEP, NO_PROPAGATION;
 
     /** Sum of the broken tableau's weights {@code b} (a consistent tableau has 1). */
     public static final double BROKEN_WEIGHT_SUM = 1.1;
@@ -91,8 +94,14 @@ public enum Control {
         return new ResNet(r.family(), r.scheme(), new Weights(w.count(), w.size(), shifted), depth);
     }
 
-    /** The weights the network reads: {@code profile} itself, or with unit-scale i.i.d. noise added to every θ_n. */
+    /**
+     * The weights the network reads: {@code profile} itself, with unit-scale i.i.d. noise added to every θ_n
+     * ({@code rough-weights}), or shifted so that the flow expands ({@code no-propagation}).
+     */
     public DepthProfile weights(DepthProfile profile, ResidualFunction f, long seed) {
+        if (this == NO_PROPAGATION) {
+            return ExpandingWeights.of(profile, f);
+        }
         if (this != ROUGH_WEIGHTS) {
             return profile;
         }

@@ -1,5 +1,7 @@
 package org.resnetode.claim;
 
+import org.resnetode.bound.BoundResult;
+import org.resnetode.bound.CertifiedBound;
 import org.resnetode.model.Constants;
 import org.resnetode.model.DepthProfile;
 import org.resnetode.model.Norms;
@@ -18,10 +20,24 @@ import org.resnetode.scheme.Scheme;
  * @param bound   NaN when the scheme is not Euler (the bound is proved for Euler only)
  * @param refusal why the row is not a measurement (the ODE reference could not be made 1000× more accurate than
  *                the error, overflowed, or its solver gave up), null when it is accepted
+ * @param certified the certified a-posteriori bound of {@link CertifiedBound} (every scheme; it does not use the
+ *                reference), or under the negative control {@code no-propagation} the local errors summed without
+ *                growth factors; NaN when not computed
  */
 public record DistanceMeasurement(int depth, double error, double bound, double totalVariation,
                                   Constants constants, double radius, double odeTolerance,
-                                  double odeSelfCheck, String refusal) {
+                                  double odeSelfCheck, String refusal, double certified) {
+
+    /** A row without the certified bound. */
+    public DistanceMeasurement(int depth, double error, double bound, double totalVariation, Constants constants,
+                               double radius, double odeTolerance, double odeSelfCheck, String refusal) {
+        this(depth, error, bound, totalVariation, constants, radius, odeTolerance, odeSelfCheck, refusal, Double.NaN);
+    }
+
+    /** {@code error / certified}: the certified bound's tightness, in (0, 1] when it holds. */
+    public double certifiedTightness() {
+        return error / certified;
+    }
 
     /** True when the row is a measurement: the reference is accurate enough for its error. */
     public boolean accepted() {
@@ -47,18 +63,20 @@ public record DistanceMeasurement(int depth, double error, double bound, double 
      * reference of the same weights (piecewise linear in t), with the Euler bound of MATH.md section 2.
      */
     public static DistanceMeasurement measure(ResidualFunction f, Weights weights, Scheme scheme, int depth, double[] x0) {
-        return measure(f, weights, scheme, scheme, depth, x0);
+        return measure(f, weights, scheme, scheme, depth, x0, true);
     }
 
     /**
      * As {@link #measure(ResidualFunction, Weights, Scheme, int, double[])}, with the network stepping with {@code network}
-     * (a negative control's broken scheme) while the bound is the one stated for {@code scheme}.
+     * (a negative control's broken scheme) while the bound is the one stated for {@code scheme}; without {@code propagate}
+     * the certified column holds the negative control's local errors summed without growth factors.
      */
     static DistanceMeasurement measure(ResidualFunction f, Weights weights, Scheme scheme, Scheme network, int depth,
-                                       double[] x0) {
+                                       double[] x0, boolean propagate) {
         ResNet net = new ResNet(f, network, weights, depth);
         double[] xN = new double[x0.length];
         net.forward(x0, xN);
+        double certified = certified(net, x0, xN, propagate);
         double h = net.stepSize();
         MeasuredDistance measured = new OdeReference(f, weights, h).distance(x0, net.finalTime(), xN);
         double[] normBounds = weights.maxNorms(f);
@@ -67,7 +85,7 @@ public record DistanceMeasurement(int depth, double error, double bound, double 
         if (reference == null) {
             Constants c = f.constants(normBounds, Double.NaN);
             return new DistanceMeasurement(depth, measured.distance(), Double.NaN, tv, c, Double.NaN, Double.NaN,
-                    Double.NaN, measured.refusal());
+                    Double.NaN, measured.refusal(), certified);
         }
         // Every family has f(0, θ) = 0, so ||x'|| <= L_x ||x|| and between knots ||x(s)|| <= ||x(t_k)|| e^{L_x h}:
         // the ball of that radius holds the whole ODE trajectory (1e-9 covers the reference's own error).
@@ -76,7 +94,17 @@ public record DistanceMeasurement(int depth, double error, double bound, double 
         Constants c = f.constants(normBounds, radius);
         double bound = scheme.equals(Scheme.EULER) ? eulerBound(c, tv, depth) : Double.NaN;
         return new DistanceMeasurement(depth, measured.distance(), bound, tv, c, radius,
-                reference.tolerance(), reference.selfCheckDifference(), measured.refusal());
+                reference.tolerance(), reference.selfCheckDifference(), measured.refusal(), certified);
+    }
+
+    /** The certified bound of {@code net}'s output, or (without {@code propagate}) the local errors summed without growth. */
+    private static double certified(ResNet net, double[] x0, double[] xN, boolean propagate) {
+        CertifiedBound b = new CertifiedBound(net);
+        if (propagate) {
+            BoundResult r = b.certify(x0, xN);
+            return r.bound();
+        }
+        return b.localErrorSum(net.trajectory(x0));
     }
 
     /** The Euler bound of MATH.md section 2: {@code e^{L_x} (1/(2N)) (L_x M + L_θ TV)}. */

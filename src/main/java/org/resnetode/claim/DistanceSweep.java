@@ -4,16 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.resnetode.bound.DepthAdvisor;
+import org.resnetode.model.DepthProfile;
+import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.Families;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.scheme.Scheme;
 
-/** Claim D's configuration: one {@link DistanceClaim} run per sweep configuration, all under one negative control. */
-public record DistanceSweep(List<SweepConfig> configs, Control control) {
+/**
+ * Claim D's configuration: one {@link DistanceClaim} run per sweep configuration, all under one negative control, and
+ * with a {@code tolerance} (null: none) the depth advisor's smallest certified depth for it in each result's notes.
+ */
+public record DistanceSweep(List<SweepConfig> configs, Control control, Double tolerance) {
     /** The controls Claim D can be run under (besides {@link Control#NONE}). */
-    public static final List<Control> CONTROLS = List.of(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS);
+    public static final List<Control> CONTROLS = List.of(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS, Control.NO_PROPAGATION);
+    /** Deepest network the depth advisor certifies. */
+    public static final int MAX_ADVISED_DEPTH = 1 << 16;
 
     public DistanceSweep {
         configs = List.copyOf(configs);
         Objects.requireNonNull(control, "control");
+        if (tolerance != null) {
+            org.resnetode.checks.Checks.positive("the depth advisor's tolerance", tolerance);
+        }
+    }
+
+    /** The sweep without the depth advisor. */
+    public DistanceSweep(List<SweepConfig> configs, Control control) {
+        this(configs, control, null);
     }
 
     /** A family, a depth profile and whether the profile varies around zero. */
@@ -57,8 +75,22 @@ public record DistanceSweep(List<SweepConfig> configs, Control control) {
     public ClaimPlan plan(Progress progress) {
         List<Supplier<ClaimResult>> tasks = new ArrayList<>();
         for (SweepConfig cfg : configs) {
-            tasks.add(() -> DistanceClaim.run(cfg, control, progress));
+            tasks.add(() -> advise(cfg, DistanceClaim.run(cfg, control, progress)));
         }
         return ClaimPlan.of(tasks, results -> results);
+    }
+
+    /** The result with the depth advisor's line added to its notes when a tolerance is given. */
+    private ClaimResult advise(SweepConfig cfg, ClaimResult r) {
+        if (tolerance == null) {
+            return r;
+        }
+        ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
+        DepthProfile profile = DepthProfiles.create(cfg.profile(), f, cfg.seed(), cfg.amplitude(), cfg.zeroMean());
+        DepthAdvisor.Advice advice = DepthAdvisor.advise(f, profile, Scheme.byName(cfg.scheme()),
+                DistanceMeasurement.unitInput(cfg.dim(), cfg.seed()), tolerance, MAX_ADVISED_DEPTH);
+        List<String> notes = new ArrayList<>(r.notes());
+        notes.add(advice.describe());
+        return new ClaimResult(r.claim(), r.config(), r.rows(), r.fits(), r.verdict(), notes);
     }
 }

@@ -3,6 +3,7 @@ package org.resnetode.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.resnetode.checks.Checks;
 import org.resnetode.claim.Control;
 import org.resnetode.claim.DistanceSweep;
 import org.resnetode.claim.SweepConfig;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "distance", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Claim D: distance ||x_N - x(1)|| between a ResNet and its Neural ODE, the bound "
-                + "e^{L_x} (1/(2N)) (L_x M + L_θ TV), its tightness and the fitted rate.",
+                + "e^{L_x} (1/(2N)) (L_x M + L_θ TV), the certified a-posteriori bound (every scheme), their tightness and "
+                + "the fitted rate.",
                 "With no --family and no --profile it sweeps every family against a smooth (fourier) and a rough (iid) "
                         + "profile, plus the alternating cases of MATH.md section 2 (theta2 and tanh around zero, tanh around a non-zero mean)."})
 public final class DistanceCommand implements Callable<Integer> {
@@ -45,8 +47,15 @@ public final class DistanceCommand implements Callable<Integer> {
 
     @Option(names = "--control", paramLabel = "CONTROL",
             description = "Negative control: run broken numerics on purpose to show the claim can fail (expect 'fails', "
-                    + "exit 1): broken-tableau (weights b summing to 1.1), rough-weights (i.i.d. noise added to a smooth profile).")
+                    + "exit 1): broken-tableau (weights b summing to 1.1), rough-weights (i.i.d. noise added to a smooth profile), "
+                    + "no-propagation (the certified bound without its growth factors, on weights whose flow expands).")
     String control;
+
+    @Option(names = "--tolerance", paramLabel = "TOL",
+            description = "Depth advisor: also find the smallest depth N whose certified bound on ||x_N - x(1)|| is at most TOL "
+                    + "(doubling then bisection up to N = " + DistanceSweep.MAX_ADVISED_DEPTH + ", every candidate certified); "
+                    + "reported in the notes of each configuration.")
+    Double tolerance;
 
     @Mixin
     OutputOptions output;
@@ -69,7 +78,10 @@ public final class DistanceCommand implements Callable<Integer> {
         for (DistanceSweep.Case k : DistanceSweep.cases(family, profile, network.zeroMean)) {
             configs.add(config(k.family(), k.profile(), k.zeroMean()));
         }
-        return new DistanceSweep(configs, c);
+        if (tolerance != null) {
+            Checks.positive("--tolerance", tolerance);
+        }
+        return new DistanceSweep(configs, c, tolerance);
     }
 
     private SweepConfig config(String f, String p, boolean zeroMean) {

@@ -10,6 +10,8 @@ public final class DistanceReport {
             new Column("error", "error ||x_N - x(T)||", "%.4e"),
             new Column("bound", "bound", "%.4e"),
             new Column("tightness", "tightness", "%.3e"),
+            new Column("certified", "certified bound", "%.4e"),
+            new Column("certifiedTightness", "tightness (certified)", "%.3e"),
             new Column("TV", "TV", "%.4g"));
 
     private DistanceReport() {

@@ -55,7 +55,7 @@ class ClaimSweepsTest {
         }
         assertThat(s.configs().get(s.configs().size() - 3).zeroMean()).isTrue();
         assertThat(s.configs().get(0).zeroMean()).isFalse();
-        assertThat(DistanceSweep.CONTROLS).containsExactly(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS);
+        assertThat(DistanceSweep.CONTROLS).containsExactly(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS, Control.NO_PROPAGATION);
     }
 
     @Test
@@ -93,7 +93,8 @@ class ClaimSweepsTest {
         List<ClaimResult> results = plan.run();
         assertThat(results).extracting(ClaimResult::claim).containsExactly("adjoint", "adjoint", "adjoint-depth-needed");
         assertThat(results.get(2).rows()).hasSize(2 * AdjointClaim.TARGETS.length);
-        assertThat(AdjointSweep.CONTROLS).containsExactly(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS);
+        assertThat(AdjointSweep.CONTROLS).containsExactly(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS, Control.SWAPPED_STAGES,
+                Control.WRONG_STAGE_TIME);
     }
 
     @Test

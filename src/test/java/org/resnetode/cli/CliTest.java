@@ -65,7 +65,7 @@ class CliTest {
             "distance --family tanh --hidden 5|--hidden applies to the mlp family only, not to tanh",
             "adjoint --family linear --hidden 5|--hidden applies to the mlp family only, not to linear",
             "distance --family tanh --profile constant --amplitude 2|--amplitude does not apply to the constant profile",
-            "distance --family tanh --control wrong-reverse|unknown control 'wrong-reverse' for distance (expected one of [broken-tableau, rough-weights])",
+            "distance --family tanh --control wrong-reverse|unknown control 'wrong-reverse' for distance (expected one of [broken-tableau, rough-weights, no-propagation])",
             "memory --control broken-tableau|unknown control 'broken-tableau' for memory (expected one of [storing-adjoint])",
             "distance --family tanh --out /proc/nope|--out /proc/nope cannot be written",
             "distance --dim 1000 --depths 8,16|--dim 1000 exceeds the 256 that distance supports",
@@ -133,7 +133,7 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(dir.resolve("distance.json")).exists();
         assertThat(dir.resolve("distance.md")).content().contains("| N |");
-        assertThat(dir.resolve("distance.tex")).content().contains("\\begin{tabular}{rrrrr}", "\\toprule",
+        assertThat(dir.resolve("distance.tex")).content().contains("\\begin{tabular}{rrrrrrr}", "\\toprule",
                 "N & error $\\|x_N - x(T)\\|$ & bound", "Verdict: holds");
         assertThat(dir.resolve("distance.csv")).content().startsWith("claim,family,profile,scheme,dim,seed")
                 .contains("distance,linear,constant,euler,8,1,");

@@ -1,0 +1,89 @@
+package org.resnetode.bound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Every interval operation encloses the exact real result, computed in BigDecimal (exact for +, ·, ÷ by an integer). */
+class IntervalTest {
+    private static final MathContext MC = new MathContext(80);
+    private static final int SAMPLES = 20_000;
+
+    private static double sample(SplittableRandom rng) {
+        double v = (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-6, 7));
+        return rng.nextInt(10) == 0 ? 0 : v;
+    }
+
+    private static void assertEncloses(double lo, double hi, BigDecimal exact, String what) {
+        assertThat(new BigDecimal(lo).compareTo(exact)).as("%s: lower end %s <= %s", what, lo, exact).isLessThanOrEqualTo(0);
+        assertThat(new BigDecimal(hi).compareTo(exact)).as("%s: upper end %s >= %s", what, hi, exact).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void sumsAndProductsEncloseTheExactResult() {
+        SplittableRandom rng = new SplittableRandom(19);
+        for (int i = 0; i < SAMPLES; i++) {
+            double a = sample(rng);
+            double b = sample(rng);
+            double c = sample(rng);
+            BigDecimal ea = new BigDecimal(a);
+            BigDecimal eb = new BigDecimal(b);
+            assertEncloses(Interval.addLo(a, b), Interval.addHi(a, b), ea.add(eb), a + " + " + b);
+            assertEncloses(Interval.scaleLo(c, a, a), Interval.scaleHi(c, a, a), new BigDecimal(c).multiply(ea), c + " · " + a);
+            double lo = Math.min(a, b);
+            double hi = Math.max(a, b);
+            // the product of [lo, hi] and the point c at both ends of [lo, hi]
+            for (BigDecimal x : new BigDecimal[] {new BigDecimal(lo), new BigDecimal(hi)}) {
+                BigDecimal exact = x.multiply(new BigDecimal(c));
+                assertEncloses(Interval.mulLo(lo, hi, c, c), Interval.mulHi(lo, hi, c, c), exact, "[" + lo + ", " + hi + "] · " + c);
+                assertEncloses(Interval.squareLo(lo, hi), Interval.squareHi(lo, hi), x.multiply(x), "[" + lo + ", " + hi + "]²");
+            }
+            double m = Math.abs(a);
+            assertThat(new BigDecimal(Interval.sqrtUp(m)).pow(2).compareTo(ea.abs())).as("sqrtUp(%s)²", m).isGreaterThanOrEqualTo(0);
+            assertThat(new BigDecimal(Interval.mulUp(m, Math.abs(b))).compareTo(ea.abs().multiply(eb.abs())))
+                    .as("mulUp").isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void divisionByAnIntegerEnclosesTheExactQuotient() {
+        SplittableRandom rng = new SplittableRandom(7);
+        double[] lo = new double[1];
+        double[] hi = new double[1];
+        for (int i = 0; i < SAMPLES; i++) {
+            double a = sample(rng);
+            int k = rng.nextInt(1, 40);
+            lo[0] = a;
+            hi[0] = a;
+            IntervalVectors.divide(lo, hi, 0, 1, k);
+            assertEncloses(lo[0], hi[0], new BigDecimal(a).divide(BigDecimal.valueOf(k), MC), a + " / " + k);
+        }
+    }
+
+    /** exp and tanh against their series in BigDecimal (80 digits, 200 terms: the truncation is far below an ulp). */
+    @Test
+    void expAndTanhEncloseTheirSeries() {
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int i = 0; i < 500; i++) {
+            double a = (rng.nextDouble() - 0.5) * 8;
+            BigDecimal e = exp(new BigDecimal(a));
+            assertThat(new BigDecimal(Interval.expUp(a)).compareTo(e)).as("expUp(%s)", a).isGreaterThanOrEqualTo(0);
+            BigDecimal e2 = exp(new BigDecimal(2 * a)); // 2a is exact
+            BigDecimal tanh = e2.subtract(BigDecimal.ONE).divide(e2.add(BigDecimal.ONE), MC);
+            assertEncloses(Interval.tanhLo(a), Interval.tanhHi(a), tanh, "tanh(" + a + ")");
+        }
+    }
+
+    private static BigDecimal exp(BigDecimal x) {
+        BigDecimal term = BigDecimal.ONE;
+        BigDecimal sum = BigDecimal.ONE;
+        for (int k = 1; k < 200; k++) {
+            term = term.multiply(x, MC).divide(BigDecimal.valueOf(k), MC);
+            sum = sum.add(term, MC);
+        }
+        return sum;
+    }
+}
