@@ -3,28 +3,28 @@ package org.resnetode.linalg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** The pool runs every task exactly once, reports failures to the caller, runs nested regions inline, and rejects 0 threads. */
-@ResourceLock("org.resnetode.linalg.Parallelism")
+/**
+ * A parallelism runs every task exactly once on as many threads as it holds, reports failures to the caller, runs
+ * nested regions inline, is the calling work's only inside {@link Parallelism#call}, and rejects counts outside
+ * 1..1024. No test changes anything another test sees: there is nothing global to change.
+ */
 class ParallelismTest {
-
-    @AfterEach
-    void restoreThreads() {
-        Parallelism.setThreads(Runtime.getRuntime().availableProcessors());
-    }
 
     @Test
     void everyTaskRunsExactlyOnceWhateverTheThreadCount() {
         for (int threads : new int[] {1, 2, 3, 5}) {
-            Parallelism.setThreads(threads);
-            assertThat(Parallelism.threads()).isEqualTo(threads);
+            Parallelism parallelism = Parallelism.of(threads);
+            assertThat(parallelism.threads()).isEqualTo(threads);
             for (int tasks : new int[] {0, 1, 2, 7, 100}) {
                 AtomicIntegerArray runs = new AtomicIntegerArray(tasks);
-                Parallelism.run(tasks, runs::incrementAndGet);
+                parallelism.run(tasks, runs::incrementAndGet);
                 for (int t = 0; t < tasks; t++) {
                     assertThat(runs.get(t)).as("threads %d tasks %d task %d", threads, tasks, t).isEqualTo(1);
                 }
@@ -32,37 +32,115 @@ class ParallelismTest {
         }
     }
 
+    /** Tasks that wait for each other finish only if they run at the same time, on as many threads as the parallelism holds. */
     @Test
-    void nestedRegionsRunEveryInnerTaskOnce() {
-        Parallelism.setThreads(2);
-        AtomicIntegerArray runs = new AtomicIntegerArray(12);
-        Parallelism.run(3, outer -> Parallelism.run(4, inner -> runs.incrementAndGet(outer * 4 + inner)));
-        for (int t = 0; t < 12; t++) {
-            assertThat(runs.get(t)).isEqualTo(1);
+    void theTasksRunOnAsManyThreadsAsTheParallelismHolds() throws InterruptedException {
+        for (int threads : new int[] {2, 3}) {
+            CountDownLatch together = new CountDownLatch(threads);
+            Set<Thread> seen = ConcurrentHashMap.newKeySet();
+            Parallelism.of(threads).run(threads, t -> {
+                seen.add(Thread.currentThread());
+                together.countDown();
+                try {
+                    assertThat(together.await(20, TimeUnit.SECONDS)).as("every task waits for the others").isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(seen).as("%d threads", threads).hasSize(threads).contains(Thread.currentThread());
         }
     }
 
     @Test
+    void oneThreadRunsEveryTaskInOrderOnTheCaller() {
+        Thread caller = Thread.currentThread();
+        int[] order = new int[5];
+        int[] next = {0};
+        Parallelism.SERIAL.run(5, t -> {
+            assertThat(Thread.currentThread()).isSameAs(caller);
+            order[next[0]++] = t;
+        });
+        assertThat(order).containsExactly(0, 1, 2, 3, 4);
+        assertThat(Parallelism.of(1)).isSameAs(Parallelism.SERIAL);
+    }
+
+    @Test
+    void nestedRegionsRunEveryInnerTaskOnceOnTheOuterTasksThread() {
+        Parallelism parallelism = Parallelism.of(2);
+        AtomicIntegerArray runs = new AtomicIntegerArray(12);
+        AtomicIntegerArray elsewhere = new AtomicIntegerArray(1);
+        parallelism.run(3, outer -> {
+            Thread outerThread = Thread.currentThread();
+            assertThat(Parallelism.current()).as("inside a task the work is serial").isSameAs(Parallelism.SERIAL);
+            parallelism.run(4, inner -> {
+                runs.incrementAndGet(outer * 4 + inner);
+                if (Thread.currentThread() != outerThread) {
+                    elsewhere.incrementAndGet(0);
+                }
+            });
+        });
+        for (int t = 0; t < 12; t++) {
+            assertThat(runs.get(t)).isEqualTo(1);
+        }
+        assertThat(elsewhere.get(0)).as("inner tasks handed to another thread").isZero();
+    }
+
+    @Test
+    void callMakesItTheCallingWorksParallelismUntilItReturns() {
+        Parallelism two = Parallelism.of(2);
+        Parallelism three = Parallelism.of(3);
+        assertThat(Parallelism.current()).as("a thread given none").isSameAs(Parallelism.SERIAL);
+        int seen = two.call(() -> three.call(() -> Parallelism.current().threads()) * 10 + Parallelism.current().threads());
+        assertThat(seen).isEqualTo(32);
+        assertThat(Parallelism.current()).isSameAs(Parallelism.SERIAL);
+        assertThatThrownBy(() -> two.call(() -> {
+            throw new IllegalStateException("work failed");
+        })).hasMessage("work failed");
+        assertThat(Parallelism.current()).as("restored after a failure").isSameAs(Parallelism.SERIAL);
+    }
+
+    @Test
+    void aThreadAdoptsAParallelismForWhatItRunsNext() throws InterruptedException {
+        int[] seen = new int[2];
+        Thread command = new Thread(() -> {
+            Parallelism.of(3).adoptForThisThread();
+            seen[0] = Parallelism.current().threads();
+            seen[1] = Parallelism.of(2).call(() -> Parallelism.current().threads());
+        });
+        command.start();
+        command.join();
+        assertThat(seen).containsExactly(3, 2);
+        assertThat(Parallelism.current()).as("another thread's adoption").isSameAs(Parallelism.SERIAL);
+    }
+
+    @Test
     void aFailingTaskFailsTheCaller() {
-        Parallelism.setThreads(2);
-        assertThatThrownBy(() -> Parallelism.run(8, t -> {
+        Parallelism parallelism = Parallelism.of(2);
+        assertThatThrownBy(() -> parallelism.run(8, t -> {
             if (t == 5) {
                 throw new IllegalStateException("task 5");
             }
         })).isInstanceOf(IllegalStateException.class).hasMessage("task 5");
-        assertThatThrownBy(() -> Parallelism.run(8, t -> {
+        assertThatThrownBy(() -> parallelism.run(8, t -> {
             if (t == 6) {
                 throw new AssertionError("task 6");
             }
         })).isInstanceOf(AssertionError.class).hasMessage("task 6");
         AtomicIntegerArray runs = new AtomicIntegerArray(4);
-        Parallelism.run(4, runs::incrementAndGet);
+        parallelism.run(4, runs::incrementAndGet);
         assertThat(runs.get(3)).as("the pool still works after a failure").isEqualTo(1);
+        assertThat(Parallelism.current()).as("the caller left its task").isSameAs(Parallelism.SERIAL);
     }
 
     @Test
-    void rejectsFewerThanOneThread() {
-        assertThatThrownBy(() -> Parallelism.setThreads(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("threads must be at least 1, got 0");
+    void rejectsCountsOutsideOneTo1024() {
+        assertThatThrownBy(() -> Parallelism.of(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("threads must be in 1..1024, got 0");
+        assertThatThrownBy(() -> Parallelism.of(1025)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("threads must be in 1..1024, got 1025");
+        assertThat(Parallelism.of(1024).threads()).isEqualTo(1024);
+        assertThat(Parallelism.allCores().threads()).isEqualTo(Math.min(1024, Runtime.getRuntime().availableProcessors()));
+        assertThat(Parallelism.of(4)).hasToString("4 threads");
+        assertThat(Parallelism.SERIAL).hasToString("1 thread");
     }
 }
