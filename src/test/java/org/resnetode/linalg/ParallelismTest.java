@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,58 @@ class ParallelismTest {
             });
             assertThat(seen).as("%d threads", threads).hasSize(threads).contains(Thread.currentThread());
         }
+    }
+
+    /** Many short tasks never see more threads than the parallelism holds (its pool has threads - 1 workers). */
+    @Test
+    void noMoreThreadsThanItHolds() {
+        for (int threads : new int[] {2, 3}) {
+            Set<Thread> seen = ConcurrentHashMap.newKeySet();
+            Parallelism.of(threads).run(60, t -> {
+                seen.add(Thread.currentThread());
+                LockSupport.parkNanos(200_000);
+            });
+            assertThat(seen.size()).as("%d threads", threads).isBetween(1, threads);
+        }
+    }
+
+    @Test
+    void aSingleTaskRunsOnTheCaller() {
+        Thread[] ran = new Thread[1];
+        Parallelism.of(2).run(1, t -> ran[0] = Thread.currentThread());
+        assertThat(ran[0]).isSameAs(Thread.currentThread());
+    }
+
+    /** A parallelism nobody refers to any more has its workers stopped (no thread left behind per instance). */
+    @Test
+    void theWorkersOfAnUnreachableParallelismStop() throws InterruptedException {
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        startWorkers(workers);
+        assertThat(workers).isNotEmpty();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (workers.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(workers).noneMatch(Thread::isAlive);
+    }
+
+    /** Runs a region whose tasks wait for each other, so that every worker takes one; the parallelism is then dropped. */
+    private static void startWorkers(Set<Thread> workers) {
+        Parallelism parallelism = Parallelism.of(3);
+        CountDownLatch together = new CountDownLatch(3);
+        Thread caller = Thread.currentThread();
+        parallelism.run(3, t -> {
+            if (Thread.currentThread() != caller) {
+                workers.add(Thread.currentThread());
+            }
+            together.countDown();
+            try {
+                together.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test
@@ -126,10 +179,22 @@ class ParallelismTest {
                 throw new AssertionError("task 6");
             }
         })).isInstanceOf(AssertionError.class).hasMessage("task 6");
+        Exception checked = new java.io.IOException("task 7");
+        assertThatThrownBy(() -> parallelism.run(8, t -> {
+            if (t == 7) {
+                ParallelismTest.<RuntimeException>sneakyThrow(checked);
+            }
+        })).isInstanceOf(IllegalStateException.class).hasCause(checked);
         AtomicIntegerArray runs = new AtomicIntegerArray(4);
         parallelism.run(4, runs::incrementAndGet);
         assertThat(runs.get(3)).as("the pool still works after a failure").isEqualTo(1);
-        assertThat(Parallelism.current()).as("the caller left its task").isSameAs(Parallelism.SERIAL);
+        assertThat(parallelism.call(Parallelism::current)).as("the caller left its task").isSameAs(parallelism);
+    }
+
+    /** Throws a checked exception where the compiler does not expect one (as code in another JVM language may). */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneakyThrow(Throwable e) throws E {
+        throw (E) e;
     }
 
     @Test
