@@ -1,9 +1,6 @@
 package org.resnetode.linalg;
 
 import java.lang.ref.Cleaner;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -28,14 +25,12 @@ public final class Parallelism {
     public static final int MAX_THREADS = 1024;
     /** One thread: every task in order on the caller. The parallelism of work that was given none. */
     public static final Parallelism SERIAL = new Parallelism(1);
-    /** Busy-wait iterations before an idle worker parks (some tens of microseconds: parallel regions follow each other fast). */
-    private static final int SPINS = 1_000;
     /** Stops the pools of instances that are no longer reachable. */
     private static final Cleaner POOLS = Cleaner.create();
     private static final ThreadLocal<Scope> SCOPE = ThreadLocal.withInitial(Scope::new);
 
     private final int threads;
-    private Pool pool;
+    private WorkerPool pool;
 
     private Parallelism(int threads) {
         this.threads = threads;
@@ -106,9 +101,9 @@ public final class Parallelism {
         pool().run(tasks, task);
     }
 
-    private synchronized Pool pool() {
+    private synchronized WorkerPool pool() {
         if (pool == null) {
-            Pool p = new Pool(threads - 1);
+            WorkerPool p = new WorkerPool(threads - 1);
             POOLS.register(this, p::shutdown);
             pool = p;
         }
@@ -120,116 +115,14 @@ public final class Parallelism {
         return threads == 1 ? "1 thread" : threads + " threads";
     }
 
+    /** Marks this thread as running tasks of a region ({@link WorkerPool}'s workers, and its caller while it works). */
+    static void inTask(boolean inTask) {
+        SCOPE.get().inTask = inTask;
+    }
+
     /** What a thread is running: the parallelism of its work, and whether it is a task of a region. */
     private static final class Scope {
         Parallelism current = SERIAL;
         boolean inTask;
-    }
-
-    /** One parallel region: a shared task counter, a completion counter and the first failure. */
-    private static final class Job {
-        final long id;
-        final int tasks;
-        final IntConsumer body;
-        final AtomicInteger next = new AtomicInteger();
-        final AtomicInteger done = new AtomicInteger();
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-        Job(long id, int tasks, IntConsumer body) {
-            this.id = id;
-            this.tasks = tasks;
-            this.body = body;
-        }
-
-        void work() {
-            for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-                try {
-                    body.accept(t);
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    done.incrementAndGet();
-                }
-            }
-        }
-    }
-
-    /**
-     * Worker threads that pick up each published job; the caller works too, then waits for the stragglers. Refers to
-     * no {@link Parallelism}, and keeps no job once it is done (a job's tasks may refer to their parallelism), so that
-     * its owner can become unreachable and have it stopped.
-     */
-    private static final class Pool {
-        private final Thread[] workers;
-        private long jobs;
-        private volatile Job job;
-        private volatile boolean stopped;
-
-        Pool(int size) {
-            workers = new Thread[size];
-            for (int i = 0; i < size; i++) {
-                workers[i] = new Thread(this::loop, "resnet-ode-kernel-" + (i + 1));
-                workers[i].setDaemon(true);
-                workers[i].start();
-            }
-        }
-
-        synchronized void run(int tasks, IntConsumer body) {
-            Job j = new Job(++jobs, tasks, body);
-            job = j;
-            for (Thread w : workers) {
-                LockSupport.unpark(w);
-            }
-            Scope scope = SCOPE.get();
-            scope.inTask = true;
-            try {
-                j.work();
-            } finally {
-                scope.inTask = false;
-            }
-            for (int spin = 0; j.done.get() < tasks; spin++) {
-                if (spin < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-            }
-            job = null;
-            Throwable e = j.failure.get();
-            if (e instanceof RuntimeException) {
-                throw (RuntimeException) e;
-            }
-            if (e instanceof Error) {
-                throw (Error) e;
-            }
-            if (e != null) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        void shutdown() {
-            stopped = true;
-            for (Thread w : workers) {
-                LockSupport.unpark(w);
-            }
-        }
-
-        private void loop() {
-            SCOPE.get().inTask = true;
-            long seen = 0;
-            int idle = 0;
-            while (!stopped) {
-                Job j = job;
-                if (j != null && j.id != seen) {
-                    seen = j.id;
-                    idle = 0;
-                    j.work();
-                } else if (idle++ < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
-            }
-        }
     }
 }

@@ -49,6 +49,15 @@ class ParallelismTest {
                 }
             });
             assertThat(seen).as("%d threads", threads).hasSize(threads).contains(Thread.currentThread());
+            Set<String> workerNames = new java.util.TreeSet<>();
+            for (Thread t : seen) {
+                if (t != Thread.currentThread()) {
+                    assertThat(t.isDaemon()).as("a worker never keeps the JVM alive").isTrue();
+                    workerNames.add(t.getName());
+                }
+            }
+            assertThat(workerNames).as("workers 1..%d", threads - 1).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(1, threads).mapToObj(i -> "resnet-ode-kernel-" + i).toList());
         }
     }
 
@@ -65,11 +74,21 @@ class ParallelismTest {
         }
     }
 
+    /** One task runs on the caller and keeps the work's parallelism, so the kernels it calls may still split (one row block). */
     @Test
-    void aSingleTaskRunsOnTheCaller() {
+    void aSingleTaskRunsOnTheCallerWithTheWorksThreads() {
+        Parallelism two = Parallelism.of(2);
         Thread[] ran = new Thread[1];
-        Parallelism.of(2).run(1, t -> ran[0] = Thread.currentThread());
+        Parallelism[] inside = new Parallelism[1];
+        two.call(() -> {
+            two.run(1, t -> {
+                ran[0] = Thread.currentThread();
+                inside[0] = Parallelism.current();
+            });
+            return null;
+        });
         assertThat(ran[0]).isSameAs(Thread.currentThread());
+        assertThat(inside[0]).isSameAs(two);
     }
 
     /** A parallelism nobody refers to any more has its workers stopped (no thread left behind per instance). */
