@@ -136,24 +136,42 @@ class ParallelismTest {
         assertThat(Parallelism.of(1)).isSameAs(Parallelism.SERIAL);
     }
 
+    /**
+     * Outer tasks held until both threads have one (so a worker runs one too), inside the work's call: each outer task's
+     * work is serial, and its inner region runs on its own thread (a worker that handed it to its pool would wait for a
+     * pool its caller holds).
+     */
     @Test
     void nestedRegionsRunEveryInnerTaskOnceOnTheOuterTasksThread() {
         Parallelism parallelism = Parallelism.of(2);
-        AtomicIntegerArray runs = new AtomicIntegerArray(12);
+        AtomicIntegerArray runs = new AtomicIntegerArray(8);
         AtomicIntegerArray elsewhere = new AtomicIntegerArray(1);
-        parallelism.run(3, outer -> {
-            Thread outerThread = Thread.currentThread();
-            assertThat(Parallelism.current()).as("inside a task the work is serial").isSameAs(Parallelism.SERIAL);
-            parallelism.run(4, inner -> {
-                runs.incrementAndGet(outer * 4 + inner);
-                if (Thread.currentThread() != outerThread) {
-                    elsewhere.incrementAndGet(0);
+        Set<Thread> outerThreads = ConcurrentHashMap.newKeySet();
+        CountDownLatch together = new CountDownLatch(2);
+        parallelism.call(() -> {
+            parallelism.run(2, outer -> {
+                Thread outerThread = Thread.currentThread();
+                outerThreads.add(outerThread);
+                together.countDown();
+                try {
+                    assertThat(together.await(20, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
                 }
+                assertThat(Parallelism.current()).as("inside a task the work is serial").isSameAs(Parallelism.SERIAL);
+                parallelism.run(4, inner -> {
+                    runs.incrementAndGet(outer * 4 + inner);
+                    if (Thread.currentThread() != outerThread) {
+                        elsewhere.incrementAndGet(0);
+                    }
+                });
             });
+            return null;
         });
-        for (int t = 0; t < 12; t++) {
+        for (int t = 0; t < 8; t++) {
             assertThat(runs.get(t)).isEqualTo(1);
         }
+        assertThat(outerThreads).as("the caller and the worker").hasSize(2);
         assertThat(elsewhere.get(0)).as("inner tasks handed to another thread").isZero();
     }
 
