@@ -9,11 +9,9 @@ import static org.resnetode.properties.BatchedGradientProperties.perSample;
 import static org.resnetode.properties.BatchedGradientProperties.relativeDistance;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.quicktheories.generators.Generate;
 import org.resnetode.linalg.Parallelism;
 import org.resnetode.model.Families;
@@ -30,13 +28,8 @@ import org.resnetode.scheme.Scheme;
  * whatever the gradient array held before (it is overwritten, not accumulated into).
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("org.resnetode.linalg.Parallelism")
 class RowBlockProperties {
 
-    @AfterEach
-    void restoreThreads() {
-        Parallelism.setThreads(Runtime.getRuntime().availableProcessors());
-    }
 
     @Test
     void blockedAndChunkedGradientsEqualThePerSampleOnesWithTheSameBitsOnOneAndTwoThreads() {
@@ -55,15 +48,13 @@ class RowBlockProperties {
                     double[] targets = gaussian(size, ~c.seed());
                     TerminalLoss loss = TerminalLoss.squaredError(targets);
                     for (boolean adjoint : new boolean[] {false, true}) {
-                        GradientMethod method = adjoint ? new Adjoint(null, budget) : new Backprop(budget);
+                        GradientMethod method = method(adjoint, Parallelism.SERIAL, budget);
                         double[] one = new double[net.weights().data().length];
                         double[] two = new double[one.length];
                         // a gradient array holding garbage: every entry must be overwritten, none accumulated into
                         java.util.Arrays.fill(two, Double.NaN);
-                        Parallelism.setThreads(1);
                         GradientReport r1 = method.compute(net, inputs, c.batch(), loss, one);
-                        Parallelism.setThreads(2);
-                        GradientReport r2 = method.compute(net, inputs, c.batch(), loss, two);
+                        GradientReport r2 = method(adjoint, Parallelism.of(2), budget).compute(net, inputs, c.batch(), loss, two);
                         assertThat(two).as("%s %s, chunks of %d", method.name(), c, layersPerChunk).isEqualTo(one);
                         assertThat(r2.loss()).isEqualTo(r1.loss());
                         double error = relativeDistance(one, perSample(net, inputs, targets, c.batch(), adjoint));
@@ -86,7 +77,7 @@ class RowBlockProperties {
             double[] inputs = gaussian(100 * 3, 8);
             double[] targets = gaussian(100 * 3, 9);
             for (boolean adjoint : new boolean[] {false, true}) {
-                GradientMethod method = adjoint ? new Adjoint(null, 2 * f.parameterCount()) : new Backprop(2 * f.parameterCount());
+                GradientMethod method = method(adjoint, Parallelism.of(2), 2 * f.parameterCount());
                 double[] g = new double[theta.length];
                 java.util.Arrays.fill(g, Double.NaN);
                 method.compute(net, inputs, 100, TerminalLoss.squaredError(targets), g);
@@ -146,16 +137,16 @@ class RowBlockProperties {
         int size = f.parameterCount();
         ResNet net = new ResNet(f, Scheme.HEUN, new Weights(41, size, gaussian(41 * size, 1)), 40);
         double[] g = new double[41 * size];
-        RowBlocks blocked = RowBlocks.start(net, gaussian(64 * 3, 2), 64, g, 6 * size);
+        RowBlocks blocked = RowBlocks.start(net, gaussian(64 * 3, 2), 64, g, 6 * size, Parallelism.SERIAL);
         assertThat(blocked.layersPerChunk()).isEqualTo(5);
         assertThat(blocked.partialSize()).isEqualTo(6 * size);
-        assertThat(RowBlocks.start(net, gaussian(64 * 3, 2), 64, g, 100 * size).layersPerChunk()).isEqualTo(40);
-        assertThat(RowBlocks.start(net, gaussian(64 * 3, 2), 64, g, size).layersPerChunk()).isEqualTo(1);
-        RowBlocks one = RowBlocks.start(net, gaussian(63 * 3, 2), 63, g, 6 * size);
+        assertThat(RowBlocks.start(net, gaussian(64 * 3, 2), 64, g, 100 * size, Parallelism.SERIAL).layersPerChunk()).isEqualTo(40);
+        assertThat(RowBlocks.start(net, gaussian(64 * 3, 2), 64, g, size, Parallelism.SERIAL).layersPerChunk()).isEqualTo(1);
+        RowBlocks one = RowBlocks.start(net, gaussian(63 * 3, 2), 63, g, 6 * size, Parallelism.SERIAL);
         assertThat(one.layersPerChunk()).isEqualTo(40);
         assertThat(one.partialSize()).isZero();
         ResNet tied = new ResNet(f, Scheme.HEUN, Weights.tied(41, gaussian(size, 3)), 40);
-        assertThat(RowBlocks.start(tied, gaussian(64 * 3, 2), 64, new double[size], 6 * size).partialSize()).isEqualTo(size);
+        assertThat(RowBlocks.start(tied, gaussian(64 * 3, 2), 64, new double[size], 6 * size, Parallelism.SERIAL).partialSize()).isEqualTo(size);
     }
 
     /** Partials larger than one piece of the parallel sum (16384 entries): several pieces, each entry summed once. */
@@ -167,7 +158,7 @@ class RowBlockProperties {
         double[] inputs = gaussian(96 * 40, 5);
         double[] targets = gaussian(96 * 40, 6);
         for (boolean adjoint : new boolean[] {false, true}) {
-            GradientMethod method = adjoint ? new Adjoint(null, 25 * size) : new Backprop(25 * size);
+            GradientMethod method = method(adjoint, Parallelism.of(2), 25 * size);
             double[] g = new double[30 * size];
             method.compute(net, inputs, 96, TerminalLoss.squaredError(targets), g);
             assertThat(relativeDistance(g, perSample(net, inputs, targets, 96, adjoint))).as(method.name()).isLessThanOrEqualTo(1e-12);
@@ -187,7 +178,7 @@ class RowBlockProperties {
             int batch = e[0];
             double[] inputs = gaussian(batch * 2, batch);
             double[] g = new double[net.weights().data().length];
-            RowBlocks blocks = RowBlocks.start(net, inputs, batch, g, RowBlocks.PARTIAL_BUDGET);
+            RowBlocks blocks = RowBlocks.start(net, inputs, batch, g, RowBlocks.PARTIAL_BUDGET, Parallelism.SERIAL);
             assertThat(blocks.count).as("blocks of a batch of %d", batch).isEqualTo(e[1]);
             int rows = 0;
             for (int k = 0; k < blocks.count; k++) {
@@ -206,7 +197,7 @@ class RowBlockProperties {
         ResidualFunction wide = Families.create("tanh", 65, 65);
         ResNet wideNet = new ResNet(wide, Scheme.EULER, new Weights(1, wide.parameterCount(), gaussian(wide.parameterCount(), 1)), 1);
         for (int[] e : new int[][] {{127, 1}, {128, 2}, {511, 7}, {512, 8}}) {
-            assertThat(RowBlocks.start(wideNet, gaussian(e[0] * 65, 2), e[0], new double[wide.parameterCount()], RowBlocks.PARTIAL_BUDGET).count)
+            assertThat(RowBlocks.start(wideNet, gaussian(e[0] * 65, 2), e[0], new double[wide.parameterCount()], RowBlocks.PARTIAL_BUDGET, Parallelism.SERIAL).count)
                     .as("blocks of a batch of %d at d = 65", e[0]).isEqualTo(e[1]);
         }
     }
@@ -224,13 +215,12 @@ class RowBlockProperties {
         Thread caller = Thread.currentThread();
         double[] withListener = new double[net.weights().data().length];
         double[] without = new double[withListener.length];
-        Parallelism.setThreads(2);
-        new Adjoint((i, n, x) -> {
+        Parallelism.of(2).call(() -> new Adjoint((i, n, x) -> {
             assertThat(Thread.currentThread()).as("the listener runs on the caller's thread").isSameAs(caller);
             seen[i][n]++;
             recovered[i][n] = x.clone();
-        }).compute(net, inputs, batch, loss, withListener);
-        new Adjoint().compute(net, inputs, batch, loss, without);
+        }).compute(net, inputs, batch, loss, withListener));
+        new Adjoint(Parallelism.of(2)).compute(net, inputs, batch, loss, without);
         for (int[] sample : seen) {
             assertThat(sample).containsOnly(1);
         }
@@ -245,5 +235,10 @@ class RowBlockProperties {
                 assertThat(relativeDistance(recovered[sample][n], alone[n])).as("sample %d, layer %d", sample, n).isLessThanOrEqualTo(1e-13);
             }
         }
+    }
+
+    /** The adjoint or backprop on {@code parallelism}'s threads, with partial buffers of at most {@code budget} doubles. */
+    private static GradientMethod method(boolean adjoint, Parallelism parallelism, int budget) {
+        return adjoint ? new Adjoint(null, parallelism, budget) : new Backprop(parallelism, budget);
     }
 }

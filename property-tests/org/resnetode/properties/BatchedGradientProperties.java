@@ -6,11 +6,9 @@ import static org.quicktheories.QuickTheory.qt;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.resnetode.gradient.Adjoint;
@@ -33,17 +31,12 @@ import org.resnetode.scheme.Scheme;
  * finite differences at sizes where the vector kernels run; and 1 and 2 threads give the same bits.
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("org.resnetode.linalg.Parallelism")
 public class BatchedGradientProperties {
     static final int EXAMPLES = 60;
     static final double FD_STEP = 1e-6;
     /** Euler, Heun, the reference convention and RK4 (interpolated weights at c = 1/2): every tableau path. */
     static final Scheme RK4 = new Scheme("rk4", ButcherTableau.RK4, false);
 
-    @AfterEach
-    void restoreThreads() {
-        Parallelism.setThreads(Runtime.getRuntime().availableProcessors());
-    }
 
     public static Gen<Scheme> allSchemes() {
         return Generate.pick(List.of(Scheme.EULER, Scheme.HEUN, Scheme.HEUN_REFERENCE, RK4));
@@ -210,13 +203,14 @@ public class BatchedGradientProperties {
                     int size = c.batch() * c.dim();
                     double[] inputs = gaussian(size, c.seed());
                     TerminalLoss loss = TerminalLoss.squaredError(gaussian(size, ~c.seed()));
-                    for (GradientMethod method : new GradientMethod[] {new Backprop(), new Adjoint()}) {
+                    for (boolean adjoint : new boolean[] {false, true}) {
+                        GradientMethod method = adjoint ? new Adjoint(Parallelism.SERIAL) : new Backprop(Parallelism.SERIAL);
                         double[] one = new double[net.weights().data().length];
                         double[] two = new double[one.length];
-                        Parallelism.setThreads(1);
                         double lossOne = method.compute(net, inputs, c.batch(), loss, one).loss();
-                        Parallelism.setThreads(2);
-                        double lossTwo = method.compute(net, inputs, c.batch(), loss, two).loss();
+                        // the calling work's two threads, taken up by the methods that carry none
+                        GradientMethod onTwo = adjoint ? new Adjoint() : new Backprop();
+                        double lossTwo = Parallelism.of(2).call(() -> onTwo.compute(net, inputs, c.batch(), loss, two).loss());
                         assertThat(two).as("%s %s", method.name(), c).isEqualTo(one);
                         assertThat(lossTwo).isEqualTo(lossOne);
                     }

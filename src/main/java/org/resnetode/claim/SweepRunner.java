@@ -6,8 +6,8 @@ import java.util.function.Function;
 import org.resnetode.linalg.Parallelism;
 
 /**
- * Runs the independent configurations of a sweep (a list of small configuration values mapped to results) on
- * every core of {@link Parallelism}'s pool, and returns the results in the order of the configurations, so the
+ * Runs the independent configurations of a sweep (a list of small configuration values mapped to results) on the
+ * threads of a {@link Parallelism}, and returns the results in the order of the configurations, so the
  * output is the same, byte for byte, whatever the number of threads. Inside a configuration the kernels run on
  * the thread that runs it (nested parallel regions run inline). Kept a plain map from configurations to
  * results so that a distributed engine ({@code parallelize(configs).map(run)}) could run the same sweep.
@@ -16,12 +16,17 @@ public final class SweepRunner {
     private SweepRunner() {
     }
 
-    /** {@code [run(c) for c in configs]}, computed in parallel; the first failure is rethrown. */
+    /** {@code [run(c) for c in configs]} on the threads of the calling work ({@link Parallelism#current()}). */
     public static <C, R> List<R> map(List<C> configs, Function<C, R> run) {
+        return map(Parallelism.current(), configs, run);
+    }
+
+    /** {@code [run(c) for c in configs]}, computed on {@code parallelism}'s threads; the first failure is rethrown. */
+    public static <C, R> List<R> map(Parallelism parallelism, List<C> configs, Function<C, R> run) {
         Object[] results = new Object[configs.size()];
         RuntimeException[] failures = new RuntimeException[configs.size()];
         Error[] errors = new Error[configs.size()];
-        Parallelism.run(configs.size(), i -> {
+        parallelism.run(configs.size(), i -> {
             try {
                 results[i] = run.apply(configs.get(i));
             } catch (RuntimeException e) {

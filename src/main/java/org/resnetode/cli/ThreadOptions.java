@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.Checks;
 import org.resnetode.linalg.Parallelism;
 import picocli.CommandLine.Option;
 
@@ -12,11 +13,13 @@ public final class ThreadOptions {
             description = "Threads for the kernels and the sweeps (results are identical for every N). Default: all cores (${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    /** Applies the option to the kernels' pool; a count outside 1..1024 is bad input. */
+    /** The parallelism the option asks for; a count outside 1..1024 is bad input. */
+    Parallelism parallelism() {
+        return Parallelism.of(Checks.inRange("--threads", threads, 1, Parallelism.MAX_THREADS));
+    }
+
+    /** Makes {@link #parallelism()} the one of the work this command runs on its thread (a command owns its thread). */
     void apply() {
-        if (threads < 1 || threads > 1024) {
-            throw new IllegalArgumentException("--threads must be in 1..1024, got " + threads);
-        }
-        Parallelism.setThreads(threads);
+        parallelism().adoptForThisThread();
     }
 }

@@ -72,6 +72,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path resume;
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
+    @CommandLine.Mixin
+    ThreadOptions threads;
 
     @Override
     public Integer call() {
@@ -79,6 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
         }
         requireWritable(save);
+        threads.apply();
         TrainingRun.Settings settings = new TrainingRun.Settings(family, scheme, depth, hidden, init, profile, amplitude,
                 gradient, optimiser, lr, momentum, seed);
         TrainingRun run = TrainingRun.create(settings, split(), resume);

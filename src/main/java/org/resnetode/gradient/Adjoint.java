@@ -1,16 +1,20 @@
 package org.resnetode.gradient;
 
+import java.util.Objects;
+import org.resnetode.linalg.Parallelism;
 import org.resnetode.scheme.ResNet;
 
 /**
  * The memory-free adjoint (MATH.md sections 4 and 5): keeps only {@code X_S}, recovers the activations
  * backwards with the scheme's reverse step {@code X~_n = reverse_n(X~_{n+1})}, {@code X~_S = X_S}, and
  * applies the exact step VJPs at {@code X~_n}, on the whole batch at once ({@code B × d} blocks, layers as the
- * outer loop, row blocks on the threads: {@link RowBlocks}). Stored state: X~ and P, 2 B d doubles (4 B d with several
+ * outer loop, row blocks on the threads of its parallelism: {@link RowBlocks}). Stored state: X~ and P, 2 B d doubles (4 B d with several
  * row blocks, whose outputs are joined for the loss), whatever the depth.
  */
 public final class Adjoint implements GradientMethod {
     private final RecoveryListener listener;
+    /** The threads it runs on; null: those of the calling work ({@link Parallelism#current()}). */
+    private final Parallelism parallelism;
     private final int partialBudget;
 
     /** Receives each recovered activation {@code x~_n} of sample i (n = S-1 down to 0), e.g. to measure its error. */
@@ -19,18 +23,25 @@ public final class Adjoint implements GradientMethod {
         void recovered(int sample, int n, double[] xTilde);
     }
 
+    /** On the threads of the calling work. */
     public Adjoint() {
-        this(null);
+        this((RecoveryListener) null);
     }
 
-    /** With a listener called for every sample and layer (copying each row out of the batch block). */
+    /** On {@code parallelism}'s threads, whatever the caller's. */
+    public Adjoint(Parallelism parallelism) {
+        this(null, Objects.requireNonNull(parallelism, "parallelism"), RowBlocks.PARTIAL_BUDGET);
+    }
+
+    /** With a listener called for every sample and layer (copying each row out of the batch block), on the calling work's threads. */
     public Adjoint(RecoveryListener listener) {
-        this(listener, RowBlocks.PARTIAL_BUDGET);
+        this(listener, null, RowBlocks.PARTIAL_BUDGET);
     }
 
     /** With partial gradient buffers of at most {@code partialBudget} doubles (tests: chunks of a few layers). */
-    Adjoint(RecoveryListener listener, int partialBudget) {
+    Adjoint(RecoveryListener listener, Parallelism parallelism, int partialBudget) {
         this.listener = listener;
+        this.parallelism = parallelism;
         this.partialBudget = partialBudget;
     }
 
@@ -41,7 +52,14 @@ public final class Adjoint implements GradientMethod {
 
     @Override
     public GradientReport compute(ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
-        RowBlocks blocks = RowBlocks.start(net, inputs, batch, gradient, partialBudget);
+        Parallelism threads = RowBlocks.threads(parallelism);
+        // the calling work's threads need no scope (and the lambda would add to the bytes the memory claim counts)
+        return threads == Parallelism.current() ? computeOn(threads, net, inputs, batch, loss, gradient)
+                : threads.call(() -> computeOn(threads, net, inputs, batch, loss, gradient));
+    }
+
+    private GradientReport computeOn(Parallelism threads, ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
+        RowBlocks blocks = RowBlocks.start(net, inputs, batch, gradient, partialBudget, threads);
         int d = net.family().dim();
         int blockCount = blocks.count;
         double[][] x = new double[blockCount][];

@@ -1,22 +1,33 @@
 package org.resnetode.gradient;
 
+import java.util.Objects;
+import org.resnetode.linalg.Parallelism;
 import org.resnetode.scheme.ResNet;
 
 /**
  * Exact backpropagation on the whole batch at once: stores {@code X_0..X_S} ({@code B × d} blocks, S steps,
  * memory O(S B d)), then {@code P_S = ∂L/∂X_S}, {@code P_n = VJP_x(step_n at X_n)(P_{n+1})},
  * {@code g_n += VJP_θ(step_n at X_n)(P_{n+1})} summed over the batch. Layers are the outer loop: θ_n is read
- * once per batch; the batch's row blocks ({@link RowBlocks}) run on the threads.
+ * once per batch; the batch's row blocks ({@link RowBlocks}) run on the threads of its parallelism.
  */
 public final class Backprop implements GradientMethod {
+    /** The threads it runs on; null: those of the calling work ({@link Parallelism#current()}). */
+    private final Parallelism parallelism;
     private final int partialBudget;
 
+    /** On the threads of the calling work. */
     public Backprop() {
-        this(RowBlocks.PARTIAL_BUDGET);
+        this(null, RowBlocks.PARTIAL_BUDGET);
+    }
+
+    /** On {@code parallelism}'s threads, whatever the caller's. */
+    public Backprop(Parallelism parallelism) {
+        this(Objects.requireNonNull(parallelism, "parallelism"), RowBlocks.PARTIAL_BUDGET);
     }
 
     /** With partial gradient buffers of at most {@code partialBudget} doubles (tests: chunks of a few layers). */
-    Backprop(int partialBudget) {
+    Backprop(Parallelism parallelism, int partialBudget) {
+        this.parallelism = parallelism;
         this.partialBudget = partialBudget;
     }
 
@@ -27,7 +38,14 @@ public final class Backprop implements GradientMethod {
 
     @Override
     public GradientReport compute(ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
-        RowBlocks blocks = RowBlocks.start(net, inputs, batch, gradient, partialBudget);
+        Parallelism threads = RowBlocks.threads(parallelism);
+        // the calling work's threads need no scope (and the lambda would add to the bytes the memory claim counts)
+        return threads == Parallelism.current() ? computeOn(threads, net, inputs, batch, loss, gradient)
+                : threads.call(() -> computeOn(threads, net, inputs, batch, loss, gradient));
+    }
+
+    private GradientReport computeOn(Parallelism threads, ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
+        RowBlocks blocks = RowBlocks.start(net, inputs, batch, gradient, partialBudget, threads);
         int steps = net.steps();
         int blockCount = blocks.count;
         double[][][] trajectory = new double[blockCount][steps + 1][];

@@ -47,8 +47,10 @@ final class RowBlocks {
     private final Weights weights;
     private final int layersPerChunk;
     private final double[][] partial;
+    private final Parallelism parallelism;
 
-    private RowBlocks(ResNet net, int batch, int partialBudget) {
+    private RowBlocks(ResNet net, int batch, int partialBudget, Parallelism parallelism) {
+        this.parallelism = parallelism;
         this.dim = net.family().dim();
         this.count = Math.max(1, Math.min(MAX_BLOCKS, batch / minRows(dim)));
         this.weights = net.weights();
@@ -72,14 +74,20 @@ final class RowBlocks {
         }
     }
 
+    /** The threads a gradient method with {@code parallelism} runs on: its own, or the calling work's when it has none (null). */
+    static Parallelism threads(Parallelism parallelism) {
+        return parallelism == null ? Parallelism.current() : parallelism;
+    }
+
     /**
      * The blocks of a {@code batch}, after the inputs and gradient are checked, with partial buffers of at most
-     * {@code partialBudget} doubles ({@link #PARTIAL_BUDGET}; tests use chunks of a few layers). The gradient is zeroed
-     * here when there is one block (it accumulates into it); with several, {@link #backward} writes every entry.
+     * {@code partialBudget} doubles ({@link #PARTIAL_BUDGET}; tests use chunks of a few layers), run on
+     * {@code parallelism}'s threads. The gradient is zeroed here when there is one block (it accumulates into it);
+     * with several, {@link #backward} writes every entry.
      */
-    static RowBlocks start(ResNet net, double[] inputs, int batch, double[] gradient, int partialBudget) {
+    static RowBlocks start(ResNet net, double[] inputs, int batch, double[] gradient, int partialBudget, Parallelism parallelism) {
         GradientMethod.requireInputs(net, inputs, batch, gradient);
-        RowBlocks blocks = new RowBlocks(net, batch, partialBudget);
+        RowBlocks blocks = new RowBlocks(net, batch, partialBudget, parallelism);
         if (blocks.count == 1) {
             java.util.Arrays.fill(gradient, 0.0);
         }
@@ -143,10 +151,10 @@ final class RowBlocks {
         return start[k];
     }
 
-    /** {@code body.accept(t)} for t = 0..tasks-1: on the threads of {@link Parallelism}, or in order on the caller. */
-    private static void each(boolean parallel, int tasks, IntConsumer body) {
+    /** {@code body.accept(t)} for t = 0..tasks-1: on the blocks' threads, or in order on the caller. */
+    private void each(boolean parallel, int tasks, IntConsumer body) {
         if (parallel) {
-            Parallelism.run(tasks, body);
+            parallelism.run(tasks, body);
         } else {
             for (int t = 0; t < tasks; t++) {
                 body.accept(t);

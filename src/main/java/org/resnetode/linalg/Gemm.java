@@ -6,7 +6,8 @@ package org.resnetode.linalg;
  *
  * <p>Every entry of C is computed as {@code c = fma(a_ip, b_pj, c)} for p = 0..k-1 from {@code c = beta c}
  * ({@link Kernel}), whichever kernel runs it (Vector API when {@code jdk.incubator.vector} is present at class
- * load, plain Java otherwise) and however the rows or columns are split over {@link Parallelism}'s threads:
+ * load, plain Java otherwise) and however the rows or columns are split over the threads of the calling work
+ * ({@link Parallelism#current()}):
  * results are bitwise identical across kernels and thread counts. Products of at least {@link #PARALLEL_WORK}
  * multiply-adds are split over the threads, smaller ones run on the caller.
  */
@@ -101,22 +102,24 @@ public final class Gemm {
     }
 
     /**
-     * {@code C = beta C + A B} with A read at {@code a[aOff + i·ars + p·acs]}, split over threads along C's longer side;
-     * whole on the caller when it is small, or when the caller is itself one of the threads' tasks (row blocks): there
-     * the pieces would run one after the other anyway, each reading the other operand again.
+     * {@code C = beta C + A B} with A read at {@code a[aOff + i·ars + p·acs]}, split over the calling work's threads
+     * along C's longer side; whole on the caller when it is small, or when the caller is itself one of the threads'
+     * tasks (row blocks; its current parallelism is then serial): there the pieces would run one after the other
+     * anyway, each reading the other operand again.
      */
     static void product(Kernel kernel, double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                         int m, int n, int k, double beta) {
-        int threads = Parallelism.threads();
-        if (threads == 1 || (long) m * n * k < PARALLEL_WORK || Parallelism.inside()) {
+        Parallelism parallelism = Parallelism.current();
+        int threads = parallelism.threads();
+        if (threads == 1 || (long) m * n * k < PARALLEL_WORK) {
             kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, 0, m, 0, n);
         } else if (m >= n) {
             int chunk = roundUp((m + threads - 1) / threads, 4);
-            Parallelism.run((m + chunk - 1) / chunk, t ->
+            parallelism.run((m + chunk - 1) / chunk, t ->
                     kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, t * chunk, Math.min(m, (t + 1) * chunk), 0, n));
         } else {
             int chunk = roundUp((n + threads - 1) / threads, 16);
-            Parallelism.run((n + chunk - 1) / chunk, t ->
+            parallelism.run((n + chunk - 1) / chunk, t ->
                     kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, 0, m, t * chunk, Math.min(n, (t + 1) * chunk)));
         }
     }

@@ -3,24 +3,24 @@ package org.resnetode.ode;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
+import org.resnetode.scheme.WeightPath;
 
 /**
  * The Neural ODE {@code x'(t) = f(x(t), θ(t))} of a network given by its weights: θ(t) is the
- * piecewise-linear interpolation of {@code (t_n, θ_n)}, {@code t_n = n h}, constant after the last knot.
- * The right-hand side is smooth on each knot interval; {@link #setInterval} selects the one being integrated.
+ * piecewise-linear interpolation of {@code (t_n, θ_n)}, {@code t_n = n h}, constant after the last knot
+ * ({@link WeightPath}). The right-hand side is smooth on each knot interval; {@link #setInterval} selects the one
+ * being integrated.
  */
 final class PiecewiseLinearOde implements FirstOrderDifferentialEquations {
     private final ResidualFunction f;
-    private final Weights weights;
-    private final double h;
+    private final WeightPath path;
     private final double[] theta;
     private final double[] work;
     private int interval;
 
     PiecewiseLinearOde(ResidualFunction f, Weights weights, double h) {
         this.f = f;
-        this.weights = weights;
-        this.h = h;
+        this.path = new WeightPath(weights, h);
         this.theta = new double[f.parameterCount()];
         this.work = new double[f.workSize()];
     }
@@ -31,11 +31,11 @@ final class PiecewiseLinearOde implements FirstOrderDifferentialEquations {
     }
 
     int lastKnot() {
-        return weights.count() - 1;
+        return path.lastKnot();
     }
 
     double knotTime(int k) {
-        return k * h;
+        return path.knotTime(k);
     }
 
     @Override
@@ -43,23 +43,11 @@ final class PiecewiseLinearOde implements FirstOrderDifferentialEquations {
         return f.dim();
     }
 
-    /** {@code θ(t) = (1-λ) θ_k + λ θ_{k+1}}, {@code λ = (t - t_k)/h}, on the current interval. */
+    /** {@code f(x, θ(t))} with θ(t) on the current knot interval. */
     @Override
     public void computeDerivatives(double t, double[] x, double[] xDot) {
-        double[] w = weights.data();
-        int p = weights.size();
-        int k = interval;
-        if (k >= lastKnot()) {
-            f.value(w, weights.offset(lastKnot()), x, xDot, work);
-        } else {
-            double lambda = (t - knotTime(k)) / h;
-            int a = weights.offset(k);
-            int b = weights.offset(k + 1);
-            for (int j = 0; j < p; j++) {
-                theta[j] = (1 - lambda) * w[a + j] + lambda * w[b + j];
-            }
-            f.value(theta, 0, x, xDot, work);
-        }
+        path.at(interval, t, theta);
+        f.value(theta, 0, x, xDot, work);
         requireFinite(t, xDot);
     }
 

@@ -12,8 +12,8 @@ import org.resnetode.checks.Printable;
  * tableau validates itself on construction: explicit ({@code a_ij = 0} for {@code j >= i}), row sums
  * {@code c_i = Σ_j a_ij}, stage times in [0, 1] (stage weights are interpolated between θ_n and θ_{n+1}),
  * and its order is read off the order conditions {@code Φ(τ) = 1/γ(τ)} over all rooted trees τ
- * ({@link OrderConditions}). The double arrays {@link #a()}, {@link #b()}, {@link #c()} are shared with the
- * hot loops: read them, never write them.
+ * ({@link OrderConditions}). Immutable: the entries are handed out one by one ({@link #a(int, int)}, {@link #b(int)},
+ * {@link #c(int)}) or as fresh copies ({@link #a()}, {@link #b()}, {@link #c()}), never as the tableau's own arrays.
  */
 public final class ButcherTableau {
     /** Most stages accepted (the order conditions are checked up to {@link OrderConditions#MAX_ORDER}). */
@@ -216,14 +216,35 @@ public final class ButcherTableau {
     /** The classical order read off the order conditions (at most {@link OrderConditions#MAX_ORDER}). */
     public int order() { return order; }
 
-    /** The strictly lower part of A as doubles, row i of length i. Shared: do not modify. */
-    public double[][] a() { return a; }
+    /** A copy of the strictly lower part of A as doubles, row i of length i. */
+    public double[][] a() {
+        double[][] copy = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            copy[i] = a[i].clone();
+        }
+        return copy;
+    }
 
-    /** The weights b as doubles. Shared: do not modify. */
-    public double[] b() { return b; }
+    /** A copy of the weights b as doubles. */
+    public double[] b() { return b.clone(); }
 
-    /** The stage times c as doubles. Shared: do not modify. */
-    public double[] c() { return c; }
+    /** A copy of the stage times c as doubles. */
+    public double[] c() { return c.clone(); }
+
+    /** The tableau's own A (row i of length i), for this package's step loops alone, which never write it. */
+    double[][] sharedA() { return a; }
+
+    /** The tableau's own b, for this package's step loops alone, which never write it. */
+    double[] sharedB() { return b; }
+
+    /** {@code a_ij} as a double, for {@code j < i}. */
+    public double a(int i, int j) { return a[i][j]; }
+
+    /** {@code b_i} as a double. */
+    public double b(int i) { return b[i]; }
+
+    /** {@code c_i} as a double. */
+    public double c(int i) { return c[i]; }
 
     /** {@code a_ij} exactly, 0 for {@code j >= i}. */
     public BigFraction exactA(int i, int j) { return exactA[i][j]; }

@@ -11,7 +11,7 @@ public final class ResNet {
     private final ResidualFunction family;
     private final Scheme scheme;
     private final Weights weights;
-    private final int depth;
+    private final DepthGrid grid;
     private final RungeKuttaStep step;
 
     /**
@@ -19,7 +19,8 @@ public final class ResNet {
      * hold exactly {@code scheme.weightCount(depth)} samples of {@code family.parameterCount()} parameters.
      */
     public ResNet(ResidualFunction family, Scheme scheme, Weights weights, int depth) {
-        int expected = scheme.weightCount(depth);
+        DepthGrid grid = scheme.grid(depth);
+        int expected = grid.weightCount();
         if (weights.count() != expected) {
             throw new IllegalArgumentException("scheme " + scheme.name() + " at depth " + depth + " reads "
                     + expected + " weight samples, got " + weights.count());
@@ -31,7 +32,7 @@ public final class ResNet {
         this.family = family;
         this.scheme = scheme;
         this.weights = weights;
-        this.depth = depth;
+        this.grid = grid;
         this.step = RungeKuttaStep.forward(scheme.tableau(), family);
     }
 
@@ -48,10 +49,16 @@ public final class ResNet {
     public ResidualFunction family() { return family; }
     public Scheme scheme() { return scheme; }
     public Weights weights() { return weights; }
-    public int depth() { return depth; }
-    public int steps() { return scheme.steps(depth); }
-    public double stepSize() { return scheme.stepSize(depth); }
-    public double finalTime() { return scheme.finalTime(depth); }
+    public int depth() { return grid.depth(); }
+    public DepthGrid grid() { return grid; }
+    public int steps() { return grid.steps(); }
+    public double stepSize() { return grid.stepSize(); }
+    public double finalTime() { return grid.finalTime(); }
+
+    /** θ(t): the piecewise-linear path through this network's weights at its knots {@code t_n = n h}. */
+    public WeightPath weightPath() {
+        return new WeightPath(weights, grid.stepSize());
+    }
 
     /** The output {@code x_steps}, from {@code x_0}, written to {@code out} (which may alias {@code x0}). */
     public void forward(double[] x0, double[] out) {

@@ -7,11 +7,15 @@ import org.resnetode.model.ResidualFunction;
  * vector-Jacobian product, and (via {@link #reverse}) its reverse: the same tableau with step -h and
  * the stage weights mirrored, {@code θ(t_{n+1} - c_i h)} (θ_n throughout for a tableau that reads only θ_n).
  *
- * <p>Stage i reads the weights at position {@code s_i} of the step: {@code s = 0} is θ_n, {@code s = 1} is
- * θ_{n+1}, in between the linear interpolation. Owns its stage buffers: one instance per thread.
+ * <p>Stage i reads the weights at position {@code s_i} of the step ({@link WeightPath#stagePosition}): {@code s = 0}
+ * is θ_n, {@code s = 1} is θ_{n+1}, in between {@link WeightPath#interpolate}. Owns its stage buffers: one instance
+ * per thread.
  */
 public final class RungeKuttaStep {
     private final ButcherTableau tableau;
+    /** The tableau's A (row i of length i) and b, read in place (no copy: a gradient allocates only its state). */
+    private final double[][] a;
+    private final double[] b;
     private final ResidualFunction f;
     private final double direction;
     private final double[] position;
@@ -29,12 +33,14 @@ public final class RungeKuttaStep {
 
     private RungeKuttaStep(ButcherTableau tableau, ResidualFunction f, boolean reverse) {
         this.tableau = tableau;
+        this.a = tableau.sharedA();
+        this.b = tableau.sharedB();
         this.f = f;
         this.direction = reverse ? -1 : 1;
         int s = tableau.stages();
         this.position = new double[s];
         for (int i = 0; i < s; i++) {
-            position[i] = reverse ? reversePosition(tableau, i) : tableau.c()[i];
+            position[i] = WeightPath.stagePosition(tableau, i, reverse);
         }
         this.d = f.dim();
         this.p = f.parameterCount();
@@ -67,18 +73,9 @@ public final class RungeKuttaStep {
         return new RungeKuttaStep(tableau, f, false);
     }
 
-    /** The reverse step {@code t_{n+1} -> t_n}: step -h, stage i reading θ at {@link #reversePosition}. */
+    /** The reverse step {@code t_{n+1} -> t_n}: step -h, stage i reading θ at {@link WeightPath#stagePosition} reversed. */
     public static RungeKuttaStep reverse(ButcherTableau tableau, ResidualFunction f) {
         return new RungeKuttaStep(tableau, f, true);
-    }
-
-    /**
-     * Where the reverse step's stage i reads the weights: it sits at time {@code t_{n+1} - c_i h}, position
-     * {@code 1 - c_i}, when the tableau reads θ_{n+1} (largest c above 0); a tableau that reads only θ_n (Euler) keeps
-     * θ_n, position 0, the paper's {@code x~_n = x~_{n+1} - h f(x~_{n+1}, θ_n)}.
-     */
-    public static double reversePosition(ButcherTableau tableau, int i) {
-        return tableau.lastStageTime() > 0 ? 1 - tableau.c()[i] : 0;
     }
 
     public ButcherTableau tableau() {
@@ -98,7 +95,6 @@ public final class RungeKuttaStep {
         reserve(rows);
         double signedH = direction * h;
         evaluateStages(w, offN, offNext, signedH, x, rows, tableau.stages());
-        double[] b = tableau.b();
         int size = rows * d;
         if (b.length == 1) {
             // one stage (Euler): the loop below with its one-term sum unrolled (the same value, up to the sign of a zero)
@@ -140,8 +136,6 @@ public final class RungeKuttaStep {
         double signedH = direction * h;
         // the VJP needs the stage inputs y_i, hence the slopes k_j feeding later stages, but not the last slope
         evaluateStages(w, offN, offNext, signedH, x, rows, tableau.stages() - 1);
-        double[][] a = tableau.a();
-        double[] b = tableau.b();
         int s = b.length;
         int size = rows * d;
         for (int i = s - 1; i >= 0; i--) {
@@ -170,7 +164,7 @@ public final class RungeKuttaStep {
             } else {
                 java.util.Arrays.fill(stageGradient, 0.0);
                 familyVjp(theta, thetaOff, y, kBar, rows, stageGradient, 0);
-                distribute(position[i], g, gOffN, gOffNext);
+                WeightPath.distribute(position[i], stageGradient, g, gOffN, gOffNext, p);
             }
             stageAdjoint[i] = vjpX;
             vjpX = kBar;
@@ -194,7 +188,6 @@ public final class RungeKuttaStep {
      * stages, on {@code rows} rows.
      */
     private void evaluateStages(double[] w, int offN, int offNext, double signedH, double[] x, int rows, int slopes) {
-        double[][] a = tableau.a();
         int size = rows * d;
         slope(0, slopes, w, offN, offNext, x, rows);
         for (int i = 1; i < a.length; i++) {
@@ -247,9 +240,7 @@ public final class RungeKuttaStep {
         if (s == 0 || s == 1) {
             return w;
         }
-        for (int j = 0; j < p; j++) {
-            stageTheta[j] = (1 - s) * w[offN + j] + s * w[offNext + j];
-        }
+        WeightPath.interpolate(w, offN, offNext, s, stageTheta, 0, p);
         return stageTheta;
     }
 
@@ -257,13 +248,5 @@ public final class RungeKuttaStep {
     private int stageOffset(int i, int offN, int offNext) {
         double s = position[i];
         return s == 0 ? offN : s == 1 ? offNext : 0;
-    }
-
-    /** Splits a stage's θ-gradient between θ_n (weight 1-s) and θ_{n+1} (weight s). */
-    private void distribute(double s, double[] g, int gOffN, int gOffNext) {
-        for (int j = 0; j < p; j++) {
-            g[gOffN + j] += (1 - s) * stageGradient[j];
-            g[gOffNext + j] += s * stageGradient[j];
-        }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Locale;
 import org.resnetode.checks.Printable;
 
 /**
- * A tableau plus the convention mapping depth N to steps and weights. The standard convention runs
- * N steps of size h = 1/N on [0, 1]; the reference-code convention (the paper's public code) runs
+ * A tableau plus the convention mapping depth N to steps and weights ({@link DepthGrid}). The standard convention
+ * runs N steps of size h = 1/N on [0, 1]; the reference-code convention (the paper's public code) runs
  * N-1 steps of size 1/N over N weights θ_0..θ_{N-1}, ending at t = (N-1)/N.
  */
 public record Scheme(String name, ButcherTableau tableau, boolean referenceConvention) {
@@ -70,34 +70,31 @@ public record Scheme(String name, ButcherTableau tableau, boolean referenceConve
 
     /** Smallest depth the scheme accepts: the reference convention needs one step, so N >= 2. */
     public int minimumDepth() {
-        return referenceConvention ? 2 : 1;
+        return DepthGrid.minimumDepth(referenceConvention);
+    }
+
+    /** The steps, weight samples and step size of a depth-N network ({@link DepthGrid}). */
+    public DepthGrid grid(int depth) {
+        return DepthGrid.of(this, depth);
     }
 
     /** Number of steps taken by a depth-N network. */
     public int steps(int depth) {
-        requireDepth(depth);
-        return referenceConvention ? depth - 1 : depth;
+        return grid(depth).steps();
     }
 
     /** Number of weight samples θ_0..θ_K read by a depth-N network: one more than the steps when a stage reads θ_{n+1}. */
     public int weightCount(int depth) {
-        return steps(depth) + (tableau.lastStageTime() > 0 ? 1 : 0);
+        return grid(depth).weightCount();
     }
 
     /** Step size h = 1/N. */
     public double stepSize(int depth) {
-        requireDepth(depth);
-        return 1.0 / depth;
+        return grid(depth).stepSize();
     }
 
     /** Time reached by the network: steps × h. */
     public double finalTime(int depth) {
-        return steps(depth) * stepSize(depth);
-    }
-
-    private void requireDepth(int depth) {
-        if (depth < minimumDepth()) {
-            throw new IllegalArgumentException("depth must be at least " + minimumDepth() + " for scheme " + name + ", got " + depth);
-        }
+        return grid(depth).finalTime();
     }
 }

@@ -5,14 +5,16 @@ import org.apache.commons.math3.fraction.BigFraction;
 import org.resnetode.model.LinearFamily;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.ButcherTableau;
+import org.resnetode.scheme.DepthGrid;
 import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
+import org.resnetode.scheme.WeightPath;
 
 /**
  * Exact rational evaluation of a linear ResNet {@code f(x, A) = A x} with rational weights and input, any explicit
  * tableau (MATH.md section 1): the round-off-free reference for the numeric tests. Stage i of step n reads the
- * weights {@code (1 - c_i) A_n + c_i A_{n+1}}, as {@code scheme.RungeKuttaStep} does; every operation is on
- * {@link BigFraction}s, so the result is exact.
+ * weights {@code (1 - c_i) A_n + c_i A_{n+1}} ({@link WeightPath#interpolate}, as {@code scheme.RungeKuttaStep} does);
+ * every operation is on {@link BigFraction}s, so the result is exact.
  */
 public final class ExactResNet {
     /** Relative agreement required between the exact output and the double forward pass. */
@@ -26,8 +28,8 @@ public final class ExactResNet {
      * this depth; N steps of size h = 1/N.
      */
     public static BigFraction[] forward(ButcherTableau tableau, BigFraction[][][] weights, BigFraction[] x0, int depth) {
-        Scheme scheme = Scheme.of(tableau);
-        int count = scheme.weightCount(depth);
+        DepthGrid grid = Scheme.of(tableau).grid(depth);
+        int count = grid.weightCount();
         int d = x0.length;
         if (weights.length != count) {
             throw new IllegalArgumentException("tableau " + tableau.name() + " at depth " + depth + " reads " + count
@@ -38,10 +40,10 @@ public final class ExactResNet {
                 throw new IllegalArgumentException("every weight matrix must be " + d + "×" + d + " (the input has dimension " + d + ")");
             }
         }
-        BigFraction h = new BigFraction(1, depth);
+        BigFraction h = grid.exactStepSize();
         int s = tableau.stages();
         BigFraction[] x = x0.clone();
-        for (int n = 0; n < depth; n++) {
+        for (int n = 0; n < grid.steps(); n++) {
             BigFraction[][] k = new BigFraction[s][];
             for (int i = 0; i < s; i++) {
                 // y_i = x + h Σ_{j<i} a_ij k_j;  k_i = ((1 - c_i) A_n + c_i A_{n+1}) y_i
@@ -49,14 +51,13 @@ public final class ExactResNet {
                 for (int j = 0; j < i; j++) {
                     axpy(h.multiply(tableau.exactA(i, j)), k[j], y);
                 }
-                BigFraction c = tableau.exactC(i);
+                BigFraction c = WeightPath.exactStagePosition(tableau, i, false);
                 BigFraction[][] next = c.getNumerator().signum() == 0 ? weights[n] : weights[n + 1];
                 k[i] = new BigFraction[d];
                 for (int r = 0; r < d; r++) {
                     BigFraction v = BigFraction.ZERO;
                     for (int col = 0; col < d; col++) {
-                        BigFraction entry = BigFraction.ONE.subtract(c).multiply(weights[n][r][col]).add(c.multiply(next[r][col]));
-                        v = v.add(entry.multiply(y[col]));
+                        v = v.add(WeightPath.interpolate(weights[n][r][col], next[r][col], c).multiply(y[col]));
                     }
                     k[i][r] = v;
                 }

@@ -6,6 +6,7 @@ import org.resnetode.model.LinearFamily;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.scheme.ButcherTableau;
 import org.resnetode.scheme.RungeKuttaStep;
+import org.resnetode.scheme.WeightPath;
 
 /**
  * The round trip of a scheme on the scalar linear ODE {@code x' = a(t) x}: one forward step from t_n to
@@ -133,7 +134,7 @@ public final class RoundTrip {
         int s = t.stages();
         String[] kappa = new String[s];
         for (int i = 0; i < s; i++) {
-            BigFraction position = reverse ? reversePosition(t, i) : t.exactC(i);
+            BigFraction position = WeightPath.exactStagePosition(t, i, reverse);
             StringBuilder input = new StringBuilder("1");
             for (int j = 0; j < i; j++) {
                 if (t.exactA(i, j).getNumerator().signum() != 0) {
@@ -148,14 +149,6 @@ public final class RoundTrip {
             sum.append("+").append(step).append("*").append(rational(t.exactB(i))).append("*(").append(kappa[i]).append(")");
         }
         return sum.toString();
-    }
-
-    /**
-     * The reverse step's stage i at time {@code t_{n+1} - c_i h}: position {@code 1 - c_i} when the tableau reads
-     * θ_{n+1} (largest c above 0), θ_n (position 0) when it reads only θ_n (Euler), exactly.
-     */
-    static BigFraction reversePosition(ButcherTableau t, int i) {
-        return t.exactLastStageTime().getNumerator().signum() > 0 ? BigFraction.ONE.subtract(t.exactC(i)) : BigFraction.ZERO;
     }
 
     /** A tableau entry in parentheses, exactly. */

@@ -5,6 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.resnetode.scheme.ButcherTableau;
+import org.resnetode.scheme.WeightPath;
 
 /**
  * The leading error coefficient of {@code x_N - x(1)} on {@code x' = a(t) x}, x(0) = 1, for any explicit tableau and a
@@ -223,7 +224,7 @@ public final class TimeVaryingExpansion {
     /**
      * The log of one step's factor on x' = a(t) x between t_n = t and t_{n+1} = t + h: forward, {@code 1 + h Σ b_i κ_i}
      * with {@code κ_i = α_i (1 + h Σ_j a_ij κ_j)}, α_i = a_n + c_i (a_{n+1} - a_n); reverse, the same with -h and stage i
-     * at position {@link RoundTrip#reversePosition}. Variables h, d0 = a(t), d1 = a'(t), ...
+     * at position {@link WeightPath#exactStagePosition}. Variables h, d0 = a(t), d1 = a'(t), ...
      */
     static ExactSeries logStepPerStep(ButcherTableau tableau, boolean reverse) {
         int order = MAX_POWER + CONTROL_TERMS + 1;
@@ -243,7 +244,7 @@ public final class TimeVaryingExpansion {
             for (int j = 0; j < i; j++) {
                 input = input.add(step.multiply(kappa[j]).scale(tableau.exactA(i, j)));
             }
-            BigFraction position = reverse ? RoundTrip.reversePosition(tableau, i) : tableau.exactC(i);
+            BigFraction position = WeightPath.exactStagePosition(tableau, i, reverse);
             kappa[i] = an.add(next.subtract(an).scale(position)).multiply(input);
             sum = sum.add(kappa[i].scale(tableau.exactB(i)));
         }

@@ -4,6 +4,7 @@ import org.resnetode.model.Norms;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
+import org.resnetode.scheme.WeightPath;
 
 /**
  * Weights as a function of depth: resampling a network to another depth, and its smoothness in depth.
@@ -27,17 +28,11 @@ public final class DepthResampling {
             throw new IllegalArgumentException("depth " + depth + " needs " + total + " weight values, more than one array holds");
         }
         double[] out = new double[(int) total];
-        int last = w.count() - 1;
+        WeightPath path = net.weightPath();
         int oldDepth = net.depth();
         for (int k = 0; k < count; k++) {
-            // position u = t N of t = k / depth on the old grid, split into sample n and fraction a
-            double u = Math.min((double) k * oldDepth / depth, last);
-            int n = Math.min((int) Math.floor(u), last);
-            double a = u - n;
-            int next = Math.min(n + 1, last);
-            for (int j = 0; j < p; j++) {
-                out[k * p + j] = (1 - a) * w.data()[w.offset(n) + j] + a * w.data()[w.offset(next) + j];
-            }
+            // θ at t = k / depth: position u = t N on the old grid
+            path.atPosition((double) k * oldDepth / depth, out, k * p);
         }
         return new ResNet(net.family(), s, new Weights(count, p, out), depth);
     }

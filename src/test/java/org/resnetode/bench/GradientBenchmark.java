@@ -49,8 +49,8 @@ public class GradientBenchmark {
     private int batch;
     private TerminalLoss loss;
     private double[] gradient;
-    private final Backprop backprop = new Backprop();
-    private final Adjoint adjoint = new Adjoint();
+    private Backprop backprop;
+    private Adjoint adjoint;
 
     @Setup
     public void setUp() {
@@ -58,7 +58,9 @@ public class GradientBenchmark {
         int d = Integer.parseInt(parts[0]);
         batch = Integer.parseInt(parts[1]);
         int depth = Integer.parseInt(parts[2]);
-        Parallelism.setThreads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        Parallelism parallelism = threads == 0 ? Parallelism.allCores() : Parallelism.of(threads);
+        backprop = new Backprop(parallelism);
+        adjoint = new Adjoint(parallelism);
         ResidualFunction f = Families.create("mlp", d, d);
         SplittableRandom rng = new SplittableRandom(0);
         int count = Scheme.EULER.weightCount(depth);

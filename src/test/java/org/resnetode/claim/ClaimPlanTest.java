@@ -7,19 +7,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.resnetode.linalg.Parallelism;
 
 /** Several claims' tasks as one sweep: each plan gets its own tasks' results, in its order, and preparations run first. */
-@ResourceLock("org.resnetode.linalg.Parallelism")
 class ClaimPlanTest {
 
-    @AfterEach
-    void restoreThreads() {
-        Parallelism.setThreads(Runtime.getRuntime().availableProcessors());
-    }
 
     private static ClaimResult result(String claim) {
         return new ClaimResult(claim, Map.of(), List.of(), List.of(), Verdict.HOLDS, List.of());
@@ -41,9 +34,8 @@ class ClaimPlanTest {
         assertThat(p1.size()).isEqualTo(3);
         assertThat(p3.size()).isEqualTo(1);
         for (int threads : new int[] {1, 2}) {
-            Parallelism.setThreads(threads);
             events.clear();
-            List<List<ClaimResult>> out = ClaimPlan.runAll(List.of(p1, p2, p3));
+            List<List<ClaimResult>> out = Parallelism.of(threads).call(() -> ClaimPlan.runAll(List.of(p1, p2, p3)));
             assertThat(out).hasSize(3);
             assertThat(out.get(0)).extracting(ClaimResult::claim).containsExactly("sum 6", "order [1, 2, 3]");
             assertThat(out.get(1)).extracting(ClaimResult::claim).containsExactly("ab");

@@ -3,22 +3,15 @@ package org.resnetode.linalg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * tanh on blocks: within 1e-14 relative of {@link Math#tanh} (an independent implementation, fdlibm's) over
  * magnitudes from 1e-300 to 1e300 and at ±0, ±∞, NaN; only the given range touched; the Vector API and scalar kernels
  * agree to the last bit; and 1 and 2 threads give the same bits on blocks large enough to be split.
  */
-@ResourceLock("org.resnetode.linalg.Parallelism")
 class ElementwiseTest {
 
-    @AfterEach
-    void restoreThreads() {
-        Parallelism.setThreads(Runtime.getRuntime().availableProcessors());
-    }
 
     /** Values spread over magnitudes: uniform on [-6, 6], scaled by 10^e with e uniform in [-300, 2] a quarter of the time. */
     private static double[] random(SplittableRandom rng, int n) {
@@ -83,10 +76,14 @@ class ElementwiseTest {
         for (int n : new int[] {Elementwise.PARALLEL_SIZE, 3 * Elementwise.PARALLEL_SIZE + 13}) {
             double[] one = random(rng, n);
             double[] two = one.clone();
-            Parallelism.setThreads(1);
-            Elementwise.tanh(one, 0, n);
-            Parallelism.setThreads(2);
-            Elementwise.tanh(two, 0, n);
+            Parallelism.SERIAL.call(() -> {
+                Elementwise.tanh(one, 0, n);
+                return null;
+            });
+            Parallelism.of(2).call(() -> {
+                Elementwise.tanh(two, 0, n);
+                return null;
+            });
             assertThat(two).isEqualTo(one);
         }
     }

@@ -3,23 +3,16 @@ package org.resnetode.linalg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The three products against a naive triple loop (plain sums, no fma) on random shapes, remainders of the
  * 4-row and vector-width blocks included: every entry within the rounding bound {@code 2k ε Σ_p |a_ip b_pj|}
  * of the reference; and the Vector API kernel, the scalar kernel and 1 or 2 threads agree to the last bit.
  */
-@ResourceLock("org.resnetode.linalg.Parallelism")
 class GemmTest {
     private static final int[] SIZES = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64, 67};
 
-    @AfterEach
-    void restoreThreads() {
-        Parallelism.setThreads(Runtime.getRuntime().availableProcessors());
-    }
 
     /** op(A)(i, p) for the three layouts: 0 = nn/nt (A is m×k), 1 = tn (A stored k×m). */
     private static double aAt(double[] a, int aOff, boolean transposed, int m, int k, int i, int p) {
@@ -95,11 +88,13 @@ class GemmTest {
     @Test
     void largeProductsMatchTheNaiveTripleLoop() {
         SplittableRandom rng = new SplittableRandom(12);
-        Parallelism.setThreads(3);
-        for (String op : new String[] {"nn", "nt", "tn"}) {
-            check(op, 131, 67, 41, 1, rng);
-            check(op, 37, 141, 45, 0, rng);
-        }
+        Parallelism.of(3).call(() -> {
+            for (String op : new String[] {"nn", "nt", "tn"}) {
+                check(op, 131, 67, 41, 1, rng);
+                check(op, 37, 141, 45, 0, rng);
+            }
+            return null;
+        });
     }
 
     /**
@@ -113,7 +108,7 @@ class GemmTest {
         int[][] shapes = {{16, 33, 31, 0}, {64, 67, 64, 0}, {32, 64, 64, 0}, {131, 140, 41, 0}, {17, 64, 9, 0}, {15, 64, 64, 0},
                 {64, 64, 64, 1}, {64, 8, 8, 0}};
         for (int threads : new int[] {1, 2}) {
-            Parallelism.setThreads(threads);
+            Parallelism parallelism = Parallelism.of(threads);
             for (int[] s : shapes) {
                 int m = s[0];
                 int n = s[1];
@@ -131,7 +126,11 @@ class GemmTest {
                         expected[3 + i * n + j] = sum;
                     }
                 }
-                Gemm.nt(a, 1, b, 2, c, 3, m, n, k, s[3]);
+                double beta = s[3];
+                parallelism.call(() -> {
+                    Gemm.nt(a, 1, b, 2, c, 3, m, n, k, beta);
+                    return null;
+                });
                 assertThat(c).as("threads %d, m=%d n=%d k=%d beta=%d", threads, m, n, k, s[3]).isEqualTo(expected);
             }
         }
@@ -169,10 +168,14 @@ class GemmTest {
                 double[] b = random(rng, s[2] * s[1]);
                 double[] c1 = random(rng, s[0] * s[1]);
                 double[] c2 = c1.clone();
-                Parallelism.setThreads(1);
-                call(op, a, 0, b, 0, c1, 0, s[0], s[1], s[2], 1);
-                Parallelism.setThreads(2);
-                call(op, a, 0, b, 0, c2, 0, s[0], s[1], s[2], 1);
+                Parallelism.SERIAL.call(() -> {
+                    call(op, a, 0, b, 0, c1, 0, s[0], s[1], s[2], 1);
+                    return null;
+                });
+                Parallelism.of(2).call(() -> {
+                    call(op, a, 0, b, 0, c2, 0, s[0], s[1], s[2], 1);
+                    return null;
+                });
                 assertThat(c2).as("%s %dx%dx%d", op, s[0], s[1], s[2]).isEqualTo(c1);
             }
         }

@@ -1,0 +1,13 @@
+/**
+ * Bytes in and out: atomic writes ({@code AtomicFiles}: temporary file, then a move; all or none of a
+ * set), a small JSON reader, NumPy {@code .npy}/{@code .npz} arrays. Knows nothing of networks or claims: the readers
+ * above it give the bytes their meaning.
+ *
+ * <p>Layer 1 of the one-way flow (checks; io, linalg, stats; model; scheme; gradient, ode, network,
+ * train.linear; symbolic, train; claim; report; cli): a package imports only packages of lower layers.
+ * May import: {@code checks}.
+ * Must not import: {@code linalg}, {@code stats}, {@code model}, {@code scheme}, {@code gradient}, {@code ode},
+ * {@code network}, {@code train.linear}, {@code symbolic}, {@code train}, {@code claim}, {@code report},
+ * {@code cli}.
+ */
+package org.resnetode.io;
