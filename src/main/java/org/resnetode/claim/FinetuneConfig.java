@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.BadInputException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ public record FinetuneConfig(int trainRows, int hidden, int batch, double learni
     public FinetuneConfig {
         for (int[] ladder : new int[][] {finetuneDepths, errorDepths, smoothDepths}) {
             if (ladder.length < 2 || Arrays.stream(ladder).anyMatch(n -> n < 2)) {
-                throw new IllegalArgumentException("each depth ladder needs at least two depths of at least 2, got "
+                throw new BadInputException("each depth ladder needs at least two depths of at least 2, got "
                         + Arrays.toString(ladder));
             }
         }

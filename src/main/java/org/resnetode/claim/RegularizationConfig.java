@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.BadInputException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,24 +24,24 @@ public record RegularizationConfig(int dim, String target, long seed, int[] dept
 
     public RegularizationConfig {
         if (dim < 1) {
-            throw new IllegalArgumentException("dimension must be at least 1, got " + dim);
+            throw new BadInputException("dimension must be at least 1, got " + dim);
         }
         if (depths.length == 0) {
-            throw new IllegalArgumentException("the depth ladder is empty");
+            throw new BadInputException("the depth ladder is empty");
         }
         for (int n : depths) {
             if (n < 1) {
-                throw new IllegalArgumentException("depth " + n + " is below 1");
+                throw new BadInputException("depth " + n + " is below 1");
             }
         }
         depths = depths.clone();
         Arrays.sort(depths);
         settings(learningRate, time, trackEvery);
         if (!(lossTarget > 0)) {
-            throw new IllegalArgumentException("loss target must be positive, got " + lossTarget);
+            throw new BadInputException("loss target must be positive, got " + lossTarget);
         }
         if (!Double.isFinite(initAmplitude)) {
-            throw new IllegalArgumentException("initial amplitude must be finite, got " + initAmplitude);
+            throw new BadInputException("initial amplitude must be finite, got " + initAmplitude);
         }
     }
 

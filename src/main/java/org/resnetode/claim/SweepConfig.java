@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.BadInputException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,12 +18,12 @@ public record SweepConfig(String family, String profile, String scheme, int dim,
     public SweepConfig {
         Families.requirePositive("dimension", dim);
         if (batch < 0) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
+            throw new BadInputException("batch size must be at least 1, got " + batch);
         }
         Families.requirePositive("hidden width", hidden);
         Families.requireFinite("amplitude", amplitude);
         if (depths.length == 0) {
-            throw new IllegalArgumentException("the depth ladder is empty");
+            throw new BadInputException("the depth ladder is empty");
         }
         for (int n : depths) {
             Families.requirePositive("depth", n);

@@ -1,5 +1,6 @@
 package org.resnetode.model;
 
+import org.resnetode.checks.BadInputException;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +23,7 @@ public final class Families {
         requirePositive("dimension", dim);
         long parameters = name.equalsIgnoreCase("mlp") ? 2L * dim * hidden : (long) dim * dim;
         if (parameters > MAX_PARAMETERS) {
-            throw new IllegalArgumentException("family " + name + " at dimension " + dim
+            throw new BadInputException("family " + name + " at dimension " + dim
                     + (name.equalsIgnoreCase("mlp") ? " and hidden width " + hidden : "") + " has " + parameters
                     + " parameters per layer, more than the " + MAX_PARAMETERS + " supported");
         }
@@ -35,18 +36,18 @@ public final class Families {
                 return new MlpFamily(dim, hidden);
             case "theta2":
                 if (dim != 1) {
-                    throw new IllegalArgumentException("family theta2 is scalar (f = θ² x): dimension must be 1, got " + dim);
+                    throw new BadInputException("family theta2 is scalar (f = θ² x): dimension must be 1, got " + dim);
                 }
                 return new ThetaSquaredFamily();
             default:
-                throw new IllegalArgumentException("unknown family '" + name + "' (expected one of " + NAMES + ")");
+                throw new BadInputException("unknown family '" + name + "' (expected one of " + NAMES + ")");
         }
     }
 
     /** {@code value} if it is at least 1, else an error naming {@code what}. */
     public static int requirePositive(String what, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+            throw new BadInputException(what + " must be at least 1, got " + value);
         }
         return value;
     }
@@ -54,7 +55,7 @@ public final class Families {
     /** {@code value} if finite, else an error naming {@code what}. */
     public static double requireFinite(String what, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(what + " must be a finite number, got " + value);
+            throw new BadInputException(what + " must be a finite number, got " + value);
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package org.resnetode.network;
 
+import org.resnetode.checks.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class NetworkArchive {
         NpyArray first = arrays.get(probe.get(0).name());
         int layers = first.rank() == 0 ? 0 : first.shape()[0];
         if (layers < 1) {
-            throw new IllegalArgumentException(file + ": array '" + probe.get(0).name() + "' has no layers on its first axis");
+            throw new BadInputException(file + ": array '" + probe.get(0).name() + "' has no layers on its first axis");
         }
         int dim;
         int hidden;
@@ -54,7 +55,7 @@ public final class NetworkArchive {
             boolean matrix = a.rank() == 3 && a.shape()[1] == kind.rows() && a.shape()[2] == kind.cols();
             boolean scalars = a.rank() == 1 && kind.size() == 1;
             if (!(matrix || scalars) || a.shape()[0] != layers) {
-                throw new IllegalArgumentException(file + ": array '" + kind.name() + "' has shape "
+                throw new BadInputException(file + ": array '" + kind.name() + "' has shape "
                         + java.util.Arrays.toString(a.shape()) + ", expected (" + layers + ", " + kind.rows() + ", " + kind.cols() + ")");
             }
             for (int n = 0; n < layers; n++) {
@@ -71,7 +72,7 @@ public final class NetworkArchive {
     public static int depthFor(org.resnetode.scheme.Scheme scheme, int layers) {
         int depth = layers - (scheme.weightCount(scheme.minimumDepth()) - scheme.minimumDepth());
         if (depth < scheme.minimumDepth()) {
-            throw new IllegalArgumentException(layers + " weight layers are too few for scheme " + scheme.name());
+            throw new BadInputException(layers + " weight layers are too few for scheme " + scheme.name());
         }
         return depth;
     }
@@ -83,13 +84,13 @@ public final class NetworkArchive {
                 return family;
             }
         }
-        throw new IllegalArgumentException(file + ": no weight arrays found (expected W1 and W2 for mlp, A for linear, W for "
+        throw new BadInputException(file + ": no weight arrays found (expected W1 and W2 for mlp, A for linear, W for "
                 + "tanh or theta for theta2, layers on the first axis); the archive has " + arrays.keySet());
     }
 
     private static void requireRank(Path file, NpyArray a, String name, int rank) {
         if (a.rank() != rank) {
-            throw new IllegalArgumentException(file + ": array '" + name + "' has " + a.rank() + " axes, expected " + rank
+            throw new BadInputException(file + ": array '" + name + "' has " + a.rank() + " axes, expected " + rank
                     + " (layers, rows, columns)");
         }
     }
@@ -100,7 +101,7 @@ public final class NetworkArchive {
             return null;
         }
         if (a.rank() != 2 || a.shape()[1] != dim) {
-            throw new IllegalArgumentException(file + ": array '" + name + "' has shape " + java.util.Arrays.toString(a.shape())
+            throw new BadInputException(file + ": array '" + name + "' has shape " + java.util.Arrays.toString(a.shape())
                     + ", expected (batch, " + dim + ")");
         }
         double[][] out = new double[a.shape()[0]][];

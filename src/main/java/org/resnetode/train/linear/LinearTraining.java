@@ -1,5 +1,7 @@
 package org.resnetode.train.linear;
 
+import org.resnetode.checks.BadInputException;
+
 /**
  * Runs gradient descent for a fixed training time {@code t = steps × η} and reports the tracked state every
  * {@code trackEvery} steps (step 0 and the last step included). Divergence (a loss that is NaN, infinite, or
@@ -16,20 +18,20 @@ public final class LinearTraining {
     public record Settings(double learningRate, int steps, int trackEvery) {
         public Settings {
             if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-                throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
+                throw new BadInputException("learning rate must be positive and finite, got " + learningRate);
             }
             if (steps < 0) {
-                throw new IllegalArgumentException("steps must be at least 0, got " + steps);
+                throw new BadInputException("steps must be at least 0, got " + steps);
             }
             if (trackEvery < 1) {
-                throw new IllegalArgumentException("tracking interval must be at least 1 step, got " + trackEvery);
+                throw new BadInputException("tracking interval must be at least 1 step, got " + trackEvery);
             }
         }
 
         /** The settings reaching training time {@code time} with step η (steps rounded to the nearest integer). */
         public static Settings forTime(double learningRate, double time, int trackEvery) {
             if (!(time >= 0) || !Double.isFinite(time)) {
-                throw new IllegalArgumentException("training time must be finite and >= 0, got " + time);
+                throw new BadInputException("training time must be finite and >= 0, got " + time);
             }
             return new Settings(learningRate, (int) Math.round(time / learningRate), trackEvery);
         }
