@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -54,13 +55,13 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         output.prepare();
         if (batch < 1 || batch > 4096) {
-            throw new IllegalArgumentException("--batch must be in 1..4096, got " + batch);
+            throw new BadInputException("--batch must be in 1..4096, got " + batch);
         }
         if (!(gradientTolerance > 0 && gradientTolerance < 1)) {
-            throw new IllegalArgumentException("--gradient-tolerance must be in (0, 1), got " + gradientTolerance);
+            throw new BadInputException("--gradient-tolerance must be in (0, 1), got " + gradientTolerance);
         }
         if (!Files.isRegularFile(network)) {
-            throw new IllegalArgumentException(network + ": no such file");
+            throw new BadInputException(network + ": no such file");
         }
         NetworkFile file = load();
         ResNet net = file.network();
@@ -89,7 +90,7 @@ public final class InspectCommand implements Callable<Integer> {
             return NetworkArchive.read(network, scheme == null ? "euler" : scheme);
         }
         if (scheme != null) {
-            throw new IllegalArgumentException("--scheme applies to .npz networks only: " + network + " names its own scheme");
+            throw new BadInputException("--scheme applies to .npz networks only: " + network + " names its own scheme");
         }
         return NetworkFile.read(network);
     }

@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.resnetode.claim.ClaimPlan;
@@ -62,7 +63,7 @@ public final class MemoryCommand implements Callable<Integer> {
     ClaimPlan plan() {
         Control c = control == null ? Control.NONE : Control.parse(control, "memory", List.of(Control.STORING_ADJOINT));
         if (batch < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
+            throw new BadInputException("batch size must be at least 1, got " + batch);
         }
         network.requireHiddenApplies(family);
         int dim = network.dimFor(family, 64);

@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import org.resnetode.linalg.Parallelism;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,7 @@ public final class ThreadOptions {
     /** Applies the option to the kernels' pool; a count outside 1..1024 is bad input. */
     void apply() {
         if (threads < 1 || threads > 1024) {
-            throw new IllegalArgumentException("--threads must be in 1..1024, got " + threads);
+            throw new BadInputException("--threads must be in 1..1024, got " + threads);
         }
         Parallelism.setThreads(threads);
     }

@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -76,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            throw new BadInputException("epochs must be at least 1, got " + epochs);
         }
         requireWritable(save);
         TrainingRun.Settings settings = new TrainingRun.Settings(family, scheme, depth, hidden, init, profile, amplitude,
@@ -128,14 +129,14 @@ public final class TrainCommand implements Callable<Integer> {
             return;
         }
         if (java.nio.file.Files.isDirectory(file)) {
-            throw new IllegalArgumentException("--save " + file + " is a directory, expected a file name");
+            throw new BadInputException("--save " + file + " is a directory, expected a file name");
         }
         Path dir = file.toAbsolutePath().getParent();
         while (dir != null && !java.nio.file.Files.exists(dir)) {
             dir = dir.getParent();
         }
         if (dir == null || !java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)) {
-            throw new IllegalArgumentException("--save " + file + " cannot be written (" + dir + " is not a writable directory)");
+            throw new BadInputException("--save " + file + " cannot be written (" + dir + " is not a writable directory)");
         }
     }
 

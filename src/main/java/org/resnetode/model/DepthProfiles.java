@@ -1,5 +1,7 @@
 package org.resnetode.model;
 
+import org.resnetode.checks.Checks;
+import org.resnetode.checks.BadInputException;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -26,7 +28,7 @@ public final class DepthProfiles {
      * @param zeroMean  when true θ̄ = 0 (the control case of alternation around zero)
      */
     public static DepthProfile create(String name, ResidualFunction family, long seed, double amplitude, boolean zeroMean) {
-        Families.requireFinite("amplitude", amplitude);
+        Checks.finite("amplitude", amplitude);
         SplittableRandom rng = new SplittableRandom(seed);
         int p = family.parameterCount();
         double[] mean = new double[p];
@@ -60,7 +62,7 @@ public final class DepthProfiles {
             case "alternating":
                 return new AlternatingProfile(mean, draw(family, rng, amplitude));
             default:
-                throw new IllegalArgumentException("unknown profile '" + name + "' (expected one of " + NAMES + ")");
+                throw new BadInputException("unknown profile '" + name + "' (expected one of " + NAMES + ")");
         }
     }
 

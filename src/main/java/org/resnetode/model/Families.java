@@ -1,5 +1,6 @@
 package org.resnetode.model;
 
+import org.resnetode.checks.Checks;
 import org.resnetode.checks.BadInputException;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ public final class Families {
      * {@code theta2} is scalar and demands {@code dim == 1}.
      */
     public static ResidualFunction create(String name, int dim, int hidden) {
-        requirePositive("dimension", dim);
+        Checks.positive("dimension", dim);
         long parameters = name.equalsIgnoreCase("mlp") ? 2L * dim * hidden : (long) dim * dim;
         if (parameters > MAX_PARAMETERS) {
             throw new BadInputException("family " + name + " at dimension " + dim
@@ -44,19 +45,5 @@ public final class Families {
         }
     }
 
-    /** {@code value} if it is at least 1, else an error naming {@code what}. */
-    public static int requirePositive(String what, int value) {
-        if (value < 1) {
-            throw new BadInputException(what + " must be at least 1, got " + value);
-        }
-        return value;
-    }
 
-    /** {@code value} if finite, else an error naming {@code what}. */
-    public static double requireFinite(String what, double value) {
-        if (!Double.isFinite(value)) {
-            throw new BadInputException(what + " must be a finite number, got " + value);
-        }
-        return value;
-    }
 }

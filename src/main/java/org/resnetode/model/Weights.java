@@ -1,5 +1,6 @@
 package org.resnetode.model;
 
+import org.resnetode.checks.Checks;
 /**
  * The weights θ_0..θ_{K} of one network, stored layer after layer in one flat array, or tied: one
  * block θ shared by every layer (then {@link #offset(int)} is 0 for all n, and a gradient written at
@@ -22,7 +23,7 @@ public final class Weights {
     }
 
     private Weights(int count, int size, double[] data, boolean tied) {
-        Families.requirePositive("weight count", count);
+        Checks.positive("weight count", count);
         this.tied = tied;
         if (data.length != (tied ? 1 : count) * size) {
             throw new IllegalArgumentException("weights: expected " + count + " layers of " + size
