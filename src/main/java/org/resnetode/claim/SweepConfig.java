@@ -23,7 +23,7 @@ public record SweepConfig(String family, String profile, String scheme, int dim,
         Checks.positive("hidden width", hidden);
         Checks.finite("amplitude", amplitude);
         Checks.positive("the depth to fit rates from", fitFrom);
-        Checks.ladder("the depth ladder", depths, Scheme.byName(scheme).minimumDepth());
+        Checks.ladder("the depth ladder (scheme " + scheme + ")", depths, Scheme.byName(scheme).minimumDepth());
         depths = depths.clone();
     }
 

@@ -112,8 +112,8 @@ public final class AtomicFiles {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : "the file system refused to create a file there";
         }
         return e.getMessage() == null ? "the file system refused it" : e.getMessage();
     }
@@ -139,8 +139,11 @@ public final class AtomicFiles {
             throw new BadInputException(option + " " + dir + (existing.equals(dir.toAbsolutePath()) ? " is a file, not a directory"
                     : " cannot be made: " + existing + " is a file, not a directory"));
         }
-        if (!Files.isWritable(existing)) {
-            throw new BadInputException(option + " " + dir + " cannot be written: " + existing + ": permission denied");
+        try {
+            // a probe file, removed at once: the permission bits alone do not tell (root, read-only mounts, /proc)
+            Files.delete(temporary(existing, "probe"));
+        } catch (IOException | SecurityException e) {
+            throw new BadInputException(option + " " + dir + " cannot be written: " + existing + ": " + reason(e));
         }
         if (existing.equals(dir.toAbsolutePath())) {
             removeStale(existing);

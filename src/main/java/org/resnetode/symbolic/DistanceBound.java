@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import java.util.Locale;
 
 /**
@@ -59,11 +60,11 @@ public final class DistanceBound {
     public static Derivation[] atDepthAndLimit(double lx, double lTheta, double m, double tv, Growth growth, int depth) {
         for (double v : new double[] {lx, lTheta, m, tv}) {
             if (!Double.isFinite(v) || v < 0) {
-                throw new IllegalArgumentException("the constants L_x, L_θ, M and TV must be finite and >= 0, got " + v);
+                throw new BadInputException("the constants L_x, L_θ, M and TV must be finite and >= 0, got " + v);
             }
         }
         if (depth < 1) {
-            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
+            throw new BadInputException("depth must be at least 1, got " + depth);
         }
         String values = String.format(Locale.ROOT, "{Lx->%s, Lt->%s, M->%s, TV->%s}", exact(lx), exact(lTheta), exact(m),
                 growth.tv.replace("V", exact(tv)).replace("s", exact(tv)));

@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import java.util.Locale;
 import org.apache.commons.math3.analysis.solvers.LaguerreSolver;
 import org.apache.commons.math3.complex.Complex;
@@ -83,10 +84,10 @@ public final class StabilityExpansion {
         });
     }
 
-    /** @throws IllegalArgumentException unless 1 <= order <= {@link #MAX_ORDER} */
+    /** @throws BadInputException unless 1 <= order <= {@link #MAX_ORDER} */
     public static void requireOrder(int order) {
         if (order < 1 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("order must be in 1.." + MAX_ORDER + ", got " + order);
+            throw new BadInputException("order must be in 1.." + MAX_ORDER + ", got " + order);
         }
     }
 
