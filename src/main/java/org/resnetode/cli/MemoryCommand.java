@@ -31,7 +31,8 @@ public final class MemoryCommand implements Callable<Integer> {
             description = "Depth profile whose θ(0) every layer shares. Default: ${DEFAULT-VALUE}.")
     String profile;
 
-    @Option(names = "--scheme", defaultValue = "euler", description = "euler, heun or heun-reference. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scheme", defaultValue = "euler", description = "A built-in tableau (euler, heun, midpoint, ralston, rk3, "
+            + "rk4, rk38), heun-reference, or a tableau file ending in .json. Default: ${DEFAULT-VALUE}.")
     String scheme;
 
     @Mixin

@@ -40,7 +40,8 @@ public final class TrainCommand implements Callable<Integer> {
     Integer trainRows;
     @Option(names = "--family", defaultValue = "mlp", description = "Residual family. Default: ${DEFAULT-VALUE}.")
     String family;
-    @Option(names = "--scheme", defaultValue = "euler", description = "euler, heun or heun-reference. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scheme", defaultValue = "euler", description = "A built-in tableau (euler, heun, midpoint, ralston, rk3, "
+            + "rk4, rk38), heun-reference, or a tableau file ending in .json. Default: ${DEFAULT-VALUE}.")
     String scheme;
     @Option(names = "--depth", defaultValue = "64", description = "Depth N >= 1 (h = 1/N). Default: ${DEFAULT-VALUE}.")
     int depth;

@@ -89,7 +89,7 @@ public class NetworkArchiveTest {
     }
 
     /** A minimal version-1 .npy of little-endian doubles with the given shape, all entries {@code value}. */
-    static byte[] npy(double value, int... shape) {
+    public static byte[] npy(double value, int... shape) {
         StringBuilder dims = new StringBuilder();
         int count = 1;
         for (int s : shape) {
