@@ -66,6 +66,13 @@ public final class InspectCommand implements Callable<Integer> {
         NetworkFile file = load();
         ResNet net = file.network();
         int d = file.dimension();
+        Applies.require(spec, "--batch", file.inputs() == null, "does not apply: " + network + " holds its own inputs");
+        Applies.require(spec, "--seed", file.inputs() == null, "does not apply: " + network + " holds its own inputs");
+        if (file.targets() != null && file.inputs() != null && file.targets().length != file.inputs().length) {
+            throw new BadInputException(network + ": " + file.targets().length + " targets for " + file.inputs().length
+                    + " inputs");
+        }
+        Applies.require(spec, "--batch", file.targets() == null, "does not apply: " + network + " holds its own targets");
         double[][][] generated = AdjointMeasurement.batch(batch, d, seed);
         double[][] inputs = file.inputs() != null ? file.inputs() : generated[0];
         double[][] targets = file.targets() != null && file.targets().length == inputs.length ? file.targets() : generated[1];

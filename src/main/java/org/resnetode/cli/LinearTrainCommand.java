@@ -139,6 +139,7 @@ public final class LinearTrainCommand implements Callable<Integer> {
 
     private LinearLoss objective(int d, long seed) {
         double[] b = Targets.parse(training.target, d, seed);
+        Applies.require(spec, "--samples", loss.equals("data"), "applies to --loss data only, not to --loss " + loss);
         if (loss.equals("matrix")) {
             return LinearLoss.matrix(b, d);
         }

@@ -47,6 +47,8 @@ final class SymbolicLinear implements Callable<Integer> {
         if (matrix == null && commuting == null) {
             throw new BadInputException("give --matrix, --commuting or both");
         }
+        Applies.require(spec, "--order", commuting != null, "applies to --commuting only (the --matrix trajectory has no order)");
+        Applies.require(spec, "--input", matrix != null, "applies to --matrix only");
         ButcherTableau t = SymbolicInputs.tableau(tableau);
         BigFraction[][] a = matrix == null ? null : SymbolicInputs.matrix("--matrix", matrix);
         BigFraction[] x0 = null;

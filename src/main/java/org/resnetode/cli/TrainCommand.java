@@ -81,6 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("epochs must be at least 1, got " + epochs);
         }
         requireWritable(save);
+        refuseIgnoredOptions();
         TrainingRun.Settings settings = new TrainingRun.Settings(family, scheme, depth, hidden, init, profile, amplitude,
                 gradient, optimiser, lr, momentum, seed);
         TrainingRun run = TrainingRun.create(settings, split(), resume);
@@ -124,6 +125,23 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Options the chosen configuration would ignore: refused, naming both (README: none is accepted and ignored). */
+    private void refuseIgnoredOptions() {
+        boolean digits = data.equals(DataReader.DIGITS);
+        Applies.require(spec, "--classes", !digits, "applies to a CSV file given by --data, not to --data digits (10 classes)");
+        Applies.require(spec, "--targets", !digits, "applies to a CSV file given by --data, not to --data digits (class labels)");
+        Applies.require(spec, "--classes", targets == 0, "does not apply with --targets " + targets + " (real targets, no classes)");
+        Applies.require(spec, "--hidden", "mlp".equals(family), "applies to --family mlp only, not to " + family);
+        Applies.require(spec, "--profile", "smooth".equals(init), "applies to --init smooth only, not to --init " + init);
+        Applies.require(spec, "--amplitude", "smooth".equals(init) && !"constant".equals(profile),
+                "applies to --init smooth with --profile polynomial or fourier, not to --init " + init + " --profile " + profile
+                        + " (no depth variation)");
+        Applies.require(spec, "--momentum", !"adam".equals(optimiser), "applies to --optimiser sgd, not to --optimiser adam");
+        if (trainRows != null) {
+            org.resnetode.checks.Checks.positive("--train-rows", trainRows);
+        }
+    }
+
     /** Refuses, before any training, a --save whose nearest existing directory cannot be written. */
     static void requireWritable(Path file) {
         if (file == null) {
@@ -155,6 +173,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (trainRows == null) {
             return split;
         }
-        return new Dataset.Split(split.train().slice(0, Math.min(trainRows, split.train().rows())), split.test());
+        Applies.require(spec, "--train-rows", trainRows <= split.train().rows(), trainRows + " is more than the "
+                + split.train().rows() + " training rows of --data " + data + " (after --test-rows " + held + ")");
+        return new Dataset.Split(split.train().slice(0, trainRows), split.test());
     }
 }

@@ -191,6 +191,29 @@ class JudgeCliTest {
         assertThat(r.err()).doesNotContain("diverged").doesNotContain("learning rate");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "train --classes 3|--classes applies to a CSV file given by --data, not to --data digits",
+            "train --targets 2|--targets applies to a CSV file given by --data, not to --data digits",
+            "train --family tanh --hidden 4|--hidden applies to --family mlp only, not to tanh",
+            "train --amplitude 2|--amplitude applies to --init smooth with --profile polynomial or fourier",
+            "train --init iid --profile fourier|--profile applies to --init smooth only, not to --init iid",
+            "train --optimiser adam --momentum 0.5|--momentum applies to --optimiser sgd, not to --optimiser adam",
+            "train --train-rows 5000|--train-rows 5000 is more than the 1437 training rows of --data digits",
+            "linear-train --samples 5|--samples applies to --loss data only, not to --loss matrix",
+            "symbolic linear --matrix [[1]] --order 2|--order applies to --commuting only",
+            "symbolic linear --commuting [2] --input [1]|--input applies to --matrix only"})
+    void optionsTheConfigurationWouldIgnoreAreRefusedNamingBoth(String line, String message) {
+        assertOneLine(run(line.split(" ")), message);
+    }
+
+    @Test
+    void inspectRefusesABatchForANetworkThatHoldsItsInputs(@TempDir Path dir) throws IOException {
+        Path file = NetworkArchiveTest.exported(dir);
+        assertOneLine(run("inspect", "--network", file.toString(), "--batch", "8"), "--batch does not apply: " + file
+                + " holds its own inputs");
+    }
+
     @Test
     void repeatedDepthsInALadderAreRefused() {
         assertOneLine(run("distance", "--depths", "8,16,16"), "depth 16 appears twice");
