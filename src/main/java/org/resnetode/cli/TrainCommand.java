@@ -127,6 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Options the chosen configuration would ignore: refused, naming both (README: none is accepted and ignored). */
     private void refuseIgnoredOptions() {
+        org.resnetode.checks.Checks.oneOf("family", family, org.resnetode.model.Families.NAMES);
         boolean digits = data.equals(DataReader.DIGITS);
         Applies.require(spec, "--classes", !digits, "applies to a CSV file given by --data, not to --data digits (10 classes)");
         Applies.require(spec, "--targets", !digits, "applies to a CSV file given by --data, not to --data digits (class labels)");
