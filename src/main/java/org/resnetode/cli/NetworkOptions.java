@@ -33,7 +33,7 @@ public final class NetworkOptions {
         if ("theta2".equals(family) && dim == null) {
             return 1;
         }
-        return dim == null ? defaultDim : dim;
+        return dim == null ? defaultDim : org.resnetode.checks.Checks.positive("dimension", dim);
     }
 
     /** Rates are fitted from this depth when --fit-from is absent (smaller depths are pre-asymptotic). */

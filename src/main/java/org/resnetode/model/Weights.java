@@ -44,7 +44,7 @@ public final class Weights {
         int p = profile.parameterCount();
         long total = (long) count * p;
         if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("depth " + depth + " needs " + count + " layers of " + p + " parameters ("
+            throw new org.resnetode.checks.BadInputException("depth " + depth + " needs " + count + " layers of " + p + " parameters ("
                     + total + " values), more than one array holds: use a smaller depth or dimension");
         }
         double[] data = new double[count * p];
