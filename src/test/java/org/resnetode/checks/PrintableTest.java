@@ -12,6 +12,7 @@ class PrintableTest {
         assertThat(Printable.of("abc", 2)).isEqualTo("ab...");
         assertThat(Printable.of("a\nb\u007f\u00e9\u0661 ~", 10)).isEqualTo("a\\x0ab\\x7f\\xe9\\u0661 ~");
         assertThat(Printable.of("\u001f", 1)).isEqualTo("\\x1f");
+        assertThat(Printable.of("\u00ff\u0100", 2)).isEqualTo("\\xff\\u0100");
     }
 
     @Test
