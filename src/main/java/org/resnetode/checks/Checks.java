@@ -81,6 +81,38 @@ public final class Checks {
         return name;
     }
 
+    /** Doubles one Java array can hold. */
+    public static final long ARRAY_LIMIT = Integer.MAX_VALUE - 8;
+
+    /**
+     * {@code depths} if it is a usable depth ladder: at least one depth, every depth at least {@code minimum}, no depth
+     * twice (a repeated depth would give a rate fit a zero-width interval and a verdict on no new evidence).
+     */
+    public static int[] ladder(String what, int[] depths, int minimum) {
+        if (depths.length == 0) {
+            throw new BadInputException(what + " is empty");
+        }
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int n : depths) {
+            if (n < minimum) {
+                throw new BadInputException(what + ": depth " + n + " is below " + minimum + ", the smallest depth here");
+            }
+            if (!seen.add(n)) {
+                throw new BadInputException(what + ": depth " + n + " appears twice " + java.util.Arrays.toString(depths));
+            }
+        }
+        return depths;
+    }
+
+    /** {@code count} if that many doubles fit in one Java array ({@link #ARRAY_LIMIT}), naming {@code what} if not. */
+    public static long arrayFits(String what, long count) {
+        if (count < 0 || count > ARRAY_LIMIT) {
+            throw new BadInputException(what + " needs " + (count < 0 ? "more than 2^63" : String.valueOf(count))
+                    + " doubles in one array, more than the " + ARRAY_LIMIT + " a Java array holds");
+        }
+        return count;
+    }
+
     /** Throws when {@code condition} is false, with {@code message}. */
     public static void require(boolean condition, String message) {
         if (!condition) {

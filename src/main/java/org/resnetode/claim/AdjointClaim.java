@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class AdjointClaim {
         int minDepth = scheme.tableau().order() > 1 ? 2 : scheme.minimumDepth();
         for (int n : cfg.depths()) {
             if (n < minDepth) {
-                throw new IllegalArgumentException("depth " + n + " is below " + minDepth + ", the smallest depth the "
+                throw new BadInputException("depth " + n + " is below " + minDepth + ", the smallest depth the "
                         + scheme.name() + " adjoint is measured at");
             }
         }

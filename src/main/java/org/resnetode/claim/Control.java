@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.BadInputException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.fraction.BigFraction;
@@ -60,7 +61,7 @@ public enum Control {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown control '" + label + "' for " + claim + " (expected one of "
+        throw new BadInputException("unknown control '" + label + "' for " + claim + " (expected one of "
                 + allowed.stream().map(Control::label).toList() + ")");
     }
 

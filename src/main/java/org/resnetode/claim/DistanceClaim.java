@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class DistanceClaim {
         Scheme scheme = Scheme.byName(cfg.scheme());
         for (int n : cfg.depths()) {
             if (n < scheme.minimumDepth()) {
-                throw new IllegalArgumentException("depth " + n + " is below the minimum " + scheme.minimumDepth()
+                throw new BadInputException("depth " + n + " is below the minimum " + scheme.minimumDepth()
                         + " of scheme " + scheme.name());
             }
         }
@@ -103,7 +104,7 @@ public final class DistanceClaim {
     static void requireRepresentableGrowth(ResidualFunction f, DepthProfile profile, Scheme scheme, int depth) {
         double lx = f.constants(Weights.sample(profile, scheme.weightCount(depth), depth).maxNorms(f), 0).lx();
         if (!(lx <= MAX_LX)) {
-            throw new org.resnetode.checks.BadInputException(String.format("the weights' Lipschitz constant L_x = %.3g exceeds the limit "
+            throw new BadInputException(String.format("the weights' Lipschitz constant L_x = %.3g exceeds the limit "
                     + "%.1f = ln(largest double): e^{L_x} overflows, so the ODE solution and the bound are not representable "
                     + "(use a smaller --amplitude or --dim)", lx, MAX_LX));
         }

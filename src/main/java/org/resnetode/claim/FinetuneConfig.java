@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.Checks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,11 +30,19 @@ public record FinetuneConfig(int trainRows, int hidden, int batch, double learni
     }
 
     public FinetuneConfig {
+        Checks.positive("training rows", trainRows);
+        Checks.positive("hidden width", hidden);
+        Checks.positive("batch size", batch);
+        Checks.positive("learning rate", learningRate);
+        Checks.require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
+        Checks.positive("epochs", epochs);
+        Checks.atLeast("the loss-curve depth", curveDepth, 2);
+        Checks.atLeast("the base depth", baseDepth, 2);
+        Checks.positive("fine-tuning epochs", finetuneEpochs);
+        Checks.positive("gradient-error epochs", errorEpochs);
         for (int[] ladder : new int[][] {finetuneDepths, errorDepths, smoothDepths}) {
-            if (ladder.length < 2 || Arrays.stream(ladder).anyMatch(n -> n < 2)) {
-                throw new IllegalArgumentException("each depth ladder needs at least two depths of at least 2, got "
-                        + Arrays.toString(ladder));
-            }
+            Checks.ladder("a depth ladder", ladder, 2);
+            Checks.require(ladder.length >= 2, "each depth ladder needs at least two depths, got " + Arrays.toString(ladder));
         }
         finetuneDepths = finetuneDepths.clone();
         errorDepths = errorDepths.clone();

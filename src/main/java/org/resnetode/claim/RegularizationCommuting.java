@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class RegularizationCommuting {
     /** {@code cfg.target()} must be {@code diagonal:b1,...}; its ladder is extended by 2N and 4N of the deepest depth. */
     public static ClaimResult run(RegularizationConfig cfg, Progress progress) {
         if (!cfg.target().startsWith("diagonal:")) {
-            throw new IllegalArgumentException("the commuting case needs a diagonal target (diagonal:b1,b2,...), got " + cfg.target());
+            throw new BadInputException("the commuting case needs a diagonal target (diagonal:b1,b2,...), got " + cfg.target());
         }
         double[] b = Targets.diagonalEntries(cfg.target().substring("diagonal:".length()), cfg.target());
         TreeSet<Integer> all = new TreeSet<>();

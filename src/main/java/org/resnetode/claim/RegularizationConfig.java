@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.Checks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,26 +23,17 @@ public record RegularizationConfig(int dim, String target, long seed, int[] dept
     public static final String ZERO = "zero";
 
     public RegularizationConfig {
-        if (dim < 1) {
-            throw new IllegalArgumentException("dimension must be at least 1, got " + dim);
-        }
-        if (depths.length == 0) {
-            throw new IllegalArgumentException("the depth ladder is empty");
-        }
+        Checks.positive("dimension", dim);
+        Checks.ladder("the depth ladder", depths, 1);
         for (int n : depths) {
-            if (n < 1) {
-                throw new IllegalArgumentException("depth " + n + " is below 1");
-            }
+            // the trainer keeps the N + 1 prefix products A_0 ... A_{n-1} of d×d blocks in one array
+            Checks.arrayFits("depth " + n + " at dimension " + dim, ((long) n + 1) * dim * dim);
         }
         depths = depths.clone();
         Arrays.sort(depths);
         settings(learningRate, time, trackEvery);
-        if (!(lossTarget > 0)) {
-            throw new IllegalArgumentException("loss target must be positive, got " + lossTarget);
-        }
-        if (!Double.isFinite(initAmplitude)) {
-            throw new IllegalArgumentException("initial amplitude must be finite, got " + initAmplitude);
-        }
+        Checks.positive("loss target", lossTarget);
+        Checks.finite("initial amplitude", initAmplitude);
     }
 
     /** The same run with another target and ladder (for the scan). */

@@ -1,32 +1,29 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.Checks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.resnetode.model.Families;
+import org.resnetode.scheme.Scheme;
 
 /**
  * One configuration of a claim sweep over depths: family, depth profile, scheme, dimension (and MLP
  * hidden width), the ladder of depths, the seed of weights and inputs, the profile's variation
  * amplitude, whether its mean is zero, the smallest depth admitted into rate fits, and the batch size
- * (for gradient claims; 0 when the claim has no batch).
+ * (for gradient claims; 0 when the claim has no batch). The record judges its own fields (every caller, command line,
+ * grid file or Java, gets the same answer): positive sizes, a finite amplitude, a fit start of at least 1, and a
+ * ladder of distinct depths each at least the scheme's minimum depth.
  */
 public record SweepConfig(String family, String profile, String scheme, int dim, int hidden, int[] depths,
                           long seed, double amplitude, boolean zeroMean, int fitFrom, int batch) {
 
     public SweepConfig {
-        Families.requirePositive("dimension", dim);
-        if (batch < 0) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
-        }
-        Families.requirePositive("hidden width", hidden);
-        Families.requireFinite("amplitude", amplitude);
-        if (depths.length == 0) {
-            throw new IllegalArgumentException("the depth ladder is empty");
-        }
-        for (int n : depths) {
-            Families.requirePositive("depth", n);
-        }
+        Checks.positive("dimension", dim);
+        Checks.atLeast("batch size", batch, 0);
+        Checks.positive("hidden width", hidden);
+        Checks.finite("amplitude", amplitude);
+        Checks.positive("the depth to fit rates from", fitFrom);
+        Checks.ladder("the depth ladder (scheme " + scheme + ")", depths, Scheme.byName(scheme).minimumDepth());
         depths = depths.clone();
     }
 

@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.BadInputException;
 /**
  * Outcome of checking a claim (one policy for every claim, see {@link VerdictPolicy}):
  * {@code holds} every stated quantity was measured on accepted rows and lies in its band;
@@ -38,7 +39,7 @@ public enum Verdict {
                 return v;
             }
         }
-        throw new IllegalArgumentException("unknown verdict '" + org.resnetode.checks.Printable.of(String.valueOf(label), 30) + "'");
+        throw new BadInputException("unknown verdict '" + org.resnetode.checks.Printable.of(String.valueOf(label), 30) + "'");
     }
 
     /** The worse of two verdicts: fails over inconclusive over finding over holds. */

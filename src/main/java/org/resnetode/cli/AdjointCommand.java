@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -97,14 +98,14 @@ public final class AdjointCommand implements Callable<Integer> {
     private int batchSize(double[][][] data, int dim, int[] depths) {
         if (data != null) {
             if (batch != null && batch != data[0].length) {
-                throw new IllegalArgumentException("--batch " + batch + " but the batch file " + batchFile + " holds "
+                throw new BadInputException("--batch " + batch + " but the batch file " + batchFile + " holds "
                         + data[0].length + " samples");
             }
             return data[0].length;
         }
         int size = batch == null ? 4 : batch;
         if (size < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+            throw new BadInputException("batch size must be at least 1, got " + size);
         }
         long largest = java.util.Arrays.stream(depths).max().orElse(1);
         NetworkOptions.requireStorage("backprop's activations of a batch of " + size, (long) size * dim, largest + 1);

@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ final class BatchFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read batch file " + file + ": " + e.getMessage());
+            throw new BadInputException("cannot read batch file " + file + ": " + e.getMessage());
         }
         List<double[]> inputs = new ArrayList<>();
         List<double[]> targets = new ArrayList<>();
@@ -34,7 +35,7 @@ final class BatchFile {
             String[] cells = line.split("\\s*,\\s*");
             String where = file + " line " + (i + 1);
             if (cells.length != 2 * dim) {
-                throw new IllegalArgumentException(where + " has " + cells.length + " values, expected 2d = " + 2 * dim
+                throw new BadInputException(where + " has " + cells.length + " values, expected 2d = " + 2 * dim
                         + " (the input, then the target)");
             }
             double[] x = new double[dim];
@@ -44,10 +45,10 @@ final class BatchFile {
                 try {
                     v = Double.parseDouble(cells[k]);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(where + ": '" + cells[k] + "' is not a number");
+                    throw new BadInputException(where + ": '" + cells[k] + "' is not a number");
                 }
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(where + ": " + (k < dim ? "input" : "target") + " value " + cells[k]
+                    throw new BadInputException(where + ": " + (k < dim ? "input" : "target") + " value " + cells[k]
                             + " is not finite");
                 }
                 (k < dim ? x : y)[k % dim] = v;
@@ -56,7 +57,7 @@ final class BatchFile {
             targets.add(y);
         }
         if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("batch file " + file + " holds no sample");
+            throw new BadInputException("batch file " + file + " holds no sample");
         }
         return new double[][][] {inputs.toArray(double[][]::new), targets.toArray(double[][]::new)};
     }

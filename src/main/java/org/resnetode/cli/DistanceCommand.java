@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,7 +88,7 @@ public final class DistanceCommand implements Callable<Integer> {
     private SweepConfig config(String f, String p, boolean zeroMean) {
         int dim = network.dimFor(f, 8);
         if (dim > MAX_DIM) {
-            throw new IllegalArgumentException("--dim " + dim + " exceeds the " + MAX_DIM + " that distance supports: its bound "
+            throw new BadInputException("--dim " + dim + " exceeds the " + MAX_DIM + " that distance supports: its bound "
                     + "takes an SVD of every layer's weights and its reference solves the d-dimensional ODE to 1e-11 "
                     + "(d = 256 takes seconds a depth, d = 1000 minutes)");
         }

@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -65,13 +66,13 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         output.prepare();
         if (batch < 1 || batch > 4096) {
-            throw new IllegalArgumentException("--batch must be in 1..4096, got " + batch);
+            throw new BadInputException("--batch must be in 1..4096, got " + batch);
         }
         if (!(gradientTolerance > 0 && gradientTolerance < 1)) {
-            throw new IllegalArgumentException("--gradient-tolerance must be in (0, 1), got " + gradientTolerance);
+            throw new BadInputException("--gradient-tolerance must be in (0, 1), got " + gradientTolerance);
         }
         if (!Files.isRegularFile(network)) {
-            throw new IllegalArgumentException(network + ": no such file");
+            throw new BadInputException(network + ": no such file");
         }
         NetworkFile file = load();
         if (gradients != null) {
@@ -79,6 +80,13 @@ public final class InspectCommand implements Callable<Integer> {
         }
         ResNet net = file.network();
         int d = file.dimension();
+        Applies.require(spec, "--batch", file.inputs() == null, "does not apply: " + network + " holds its own inputs");
+        Applies.require(spec, "--seed", file.inputs() == null, "does not apply: " + network + " holds its own inputs");
+        if (file.targets() != null && file.inputs() != null && file.targets().length != file.inputs().length) {
+            throw new BadInputException(network + ": " + file.targets().length + " targets for " + file.inputs().length
+                    + " inputs");
+        }
+        Applies.require(spec, "--batch", file.targets() == null, "does not apply: " + network + " holds its own targets");
         double[][][] generated = AdjointMeasurement.batch(batch, d, seed);
         double[][] inputs = file.inputs() != null ? file.inputs() : generated[0];
         double[][] targets = file.targets() != null && file.targets().length == inputs.length ? file.targets() : generated[1];
@@ -103,7 +111,7 @@ public final class InspectCommand implements Callable<Integer> {
             return NetworkArchive.read(network, scheme == null ? "euler" : scheme);
         }
         if (scheme != null) {
-            throw new IllegalArgumentException("--scheme applies to .npz networks only: " + network + " names its own scheme");
+            throw new BadInputException("--scheme applies to .npz networks only: " + network + " names its own scheme");
         }
         return NetworkFile.read(network);
     }

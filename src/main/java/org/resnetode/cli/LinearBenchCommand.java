@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -50,12 +51,12 @@ public final class LinearBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (repeats < 1) {
-            throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
+            throw new BadInputException("--repeats must be at least 1, got " + repeats);
         }
         List<int[]> parsed = workloads.stream().map(LinearBenchCommand::parse).toList();
         Path script = anchor != null ? anchor : findAnchor();
         if (!Files.isRegularFile(script)) {
-            throw new IllegalArgumentException("NumPy anchor " + script + " not found (pass --anchor FILE)");
+            throw new BadInputException("NumPy anchor " + script + " not found (pass --anchor FILE)");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("   d      N  steps   java s  java GFLOP/s  numpy s  numpy GFLOP/s  ratio  target  met");
@@ -89,7 +90,7 @@ public final class LinearBenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!Double.isFinite(loss)) {
-            throw new IllegalArgumentException("the benchmark training diverged at d = " + d + ", N = " + n + ": use a smaller --lr");
+            throw new BadInputException("the benchmark training diverged at d = " + d + ", N = " + n + ": use a smaller --lr");
         }
         return seconds;
     }
@@ -105,20 +106,20 @@ public final class LinearBenchCommand implements Callable<Integer> {
             output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             code = p.waitFor();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot run python3 for the NumPy baseline (" + e.getMessage() + "): install Python 3 with NumPy");
+            throw new BadInputException("cannot run python3 for the NumPy baseline (" + e.getMessage() + "): install Python 3 with NumPy");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running the NumPy baseline", e);
         }
         if (code != 0 && output.contains("No module named 'numpy'")) {
-            throw new IllegalArgumentException("python3 has no NumPy: install it (pip install numpy) to run the baseline");
+            throw new BadInputException("python3 has no NumPy: install it (pip install numpy) to run the baseline");
         }
         if (code == 127 || output.contains("python3: No such file") || output.contains("env: 'python3'")) {
-            throw new IllegalArgumentException("python3 not found: install Python 3 with NumPy to run the baseline");
+            throw new BadInputException("python3 not found: install Python 3 with NumPy to run the baseline");
         }
         Matcher m = SECONDS.matcher(output);
         if (code != 0 || !m.find()) {
-            throw new IllegalArgumentException("the NumPy baseline failed (exit " + code + "): " + output.strip().lines().reduce((a, b) -> b).orElse(""));
+            throw new BadInputException("the NumPy baseline failed (exit " + code + "): " + output.strip().lines().reduce((a, b) -> b).orElse(""));
         }
         return Double.parseDouble(m.group(1));
     }
@@ -135,7 +136,7 @@ public final class LinearBenchCommand implements Callable<Integer> {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("malformed workload '" + workload + "': expected D:N:STEPS, all at least 1");
+            throw new BadInputException("malformed workload '" + workload + "': expected D:N:STEPS, all at least 1");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class LinearTrainCommand implements Callable<Integer> {
 
     ClaimResult measure() {
         if (depth < 1) {
-            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
+            throw new BadInputException("depth must be at least 1, got " + depth);
         }
         RegularizationConfig cfg = training.config(new int[] {depth});
         LinearTraining.Settings settings = steps == null ? cfg.settings()
@@ -139,14 +140,15 @@ public final class LinearTrainCommand implements Callable<Integer> {
 
     private LinearLoss objective(int d, long seed) {
         double[] b = Targets.parse(training.target, d, seed);
+        Applies.require(spec, "--samples", loss.equals("data"), "applies to --loss data only, not to --loss " + loss);
         if (loss.equals("matrix")) {
             return LinearLoss.matrix(b, d);
         }
         if (!loss.equals("data")) {
-            throw new IllegalArgumentException("unknown loss '" + loss + "' (expected matrix or data)");
+            throw new BadInputException("unknown loss '" + loss + "' (expected matrix or data)");
         }
         if (samples < 1) {
-            throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+            throw new BadInputException("--samples must be at least 1, got " + samples);
         }
         SplittableRandom rng = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         double[] x = new double[samples * d];

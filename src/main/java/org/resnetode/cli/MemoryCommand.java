@@ -1,5 +1,7 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.resnetode.claim.Control;
 import org.resnetode.claim.MemorySweep;
@@ -27,7 +29,8 @@ public final class MemoryCommand implements Callable<Integer> {
             description = "Depth profile whose θ(0) every layer shares. Default: ${DEFAULT-VALUE}.")
     String profile;
 
-    @Option(names = "--scheme", defaultValue = "euler", description = "euler, heun or heun-reference. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scheme", defaultValue = "euler", description = "A built-in tableau (euler, heun, midpoint, ralston, rk3, "
+            + "rk4, rk38), heun-reference, or a tableau file ending in .json. Default: ${DEFAULT-VALUE}.")
     String scheme;
 
     @Mixin
@@ -55,7 +58,7 @@ public final class MemoryCommand implements Callable<Integer> {
     MemorySweep sweep() {
         Control c = control == null ? Control.NONE : Control.parse(control, "memory", MemorySweep.CONTROLS);
         if (batch < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
+            throw new BadInputException("batch size must be at least 1, got " + batch);
         }
         network.requireHiddenApplies(family);
         int dim = network.dimFor(family, 64);

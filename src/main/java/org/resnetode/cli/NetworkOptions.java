@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import picocli.CommandLine.Option;
 
 /** Options shared by the claim commands: dimension, hidden width, depth ladder, seed and profile shape. */
@@ -32,7 +33,7 @@ public final class NetworkOptions {
         if ("theta2".equals(family) && dim == null) {
             return 1;
         }
-        return dim == null ? defaultDim : dim;
+        return dim == null ? defaultDim : org.resnetode.checks.Checks.positive("dimension", dim);
     }
 
     /** Rates are fitted from this depth when --fit-from is absent (smaller depths are pre-asymptotic). */
@@ -49,10 +50,10 @@ public final class NetworkOptions {
      */
     static void requireFitRange(int[] depths, Integer fitFrom) {
         if (fitFrom != null && fitFrom < 1) {
-            throw new IllegalArgumentException("--fit-from must be a depth of at least 1, got " + fitFrom);
+            throw new BadInputException("--fit-from must be a depth of at least 1, got " + fitFrom);
         }
         if (fitFrom != null && java.util.Arrays.stream(depths).filter(n -> n >= fitFrom).distinct().count() < 2) {
-            throw new IllegalArgumentException("--fit-from " + fitFrom + " leaves fewer than 2 depths of the ladder "
+            throw new BadInputException("--fit-from " + fitFrom + " leaves fewer than 2 depths of the ladder "
                     + java.util.Arrays.toString(depths) + " to fit a rate on");
         }
     }
@@ -60,7 +61,7 @@ public final class NetworkOptions {
     /** The profile's amplitude: --amplitude, default 1; rejected with the constant profile, which has no variation. */
     double amplitudeFor(String profile) {
         if (amplitude != null && "constant".equals(profile)) {
-            throw new IllegalArgumentException("--amplitude does not apply to the constant profile (it does not vary in depth)");
+            throw new BadInputException("--amplitude does not apply to the constant profile (it does not vary in depth)");
         }
         return amplitude == null ? 1.0 : amplitude;
     }
@@ -68,7 +69,7 @@ public final class NetworkOptions {
     /** Rejects --hidden when the family named by --family is not mlp (the only family with a hidden layer). */
     void requireHiddenApplies(String family) {
         if (hidden != null && family != null && !"mlp".equals(family)) {
-            throw new IllegalArgumentException("--hidden applies to the mlp family only, not to " + family);
+            throw new BadInputException("--hidden applies to the mlp family only, not to " + family);
         }
     }
 
@@ -81,13 +82,13 @@ public final class NetworkOptions {
      */
     static void requireStorage(String what, long width, long rows) {
         if (width > ARRAY_LIMIT) {
-            throw new IllegalArgumentException(what + " needs " + width + " doubles in one array, more than the limit "
+            throw new BadInputException(what + " needs " + width + " doubles in one array, more than the limit "
                     + ARRAY_LIMIT);
         }
         double bytes = 8.0 * width * rows;
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s needs %.3g GB, more than the "
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "%s needs %.3g GB, more than the "
                     + "heap limit of %.3g GB (raise it with RESNET_ODE_JAVA_OPTS=-Xmx...)", what, bytes / 1e9, heap / 1e9));
         }
     }

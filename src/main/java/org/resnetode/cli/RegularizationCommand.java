@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.util.concurrent.Callable;
 import org.resnetode.claim.Control;
 import org.resnetode.claim.Ladder;
@@ -110,7 +111,7 @@ public final class RegularizationCommand implements Callable<Integer> {
 
     private static int diagonalDimension(String target) {
         if (!target.startsWith("diagonal:")) {
-            throw new IllegalArgumentException("--commuting-target must be diagonal:b1,b2,..., got " + target);
+            throw new BadInputException("--commuting-target must be diagonal:b1,b2,..., got " + target);
         }
         return target.substring("diagonal:".length()).split(",", -1).length;
     }

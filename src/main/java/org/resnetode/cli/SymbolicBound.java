@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,10 +45,10 @@ final class SymbolicBound implements Callable<Integer> {
         DistanceBound.Growth g = switch (growth) {
             case "bounded" -> DistanceBound.Growth.BOUNDED;
             case "linear" -> DistanceBound.Growth.LINEAR;
-            default -> throw new IllegalArgumentException("unknown growth '" + growth + "' (expected bounded or linear)");
+            default -> throw new BadInputException("unknown growth '" + growth + "' (expected bounded or linear)");
         };
         if (depth < 1) {
-            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
+            throw new BadInputException("depth must be at least 1, got " + depth);
         }
         return output.emit("bound", () -> {
             List<Derivation> ds = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.math3.fraction.BigFraction;
@@ -46,11 +47,11 @@ final class SymbolicExact implements Callable<Integer> {
         BigFraction[][] b = nextMatrix == null ? a : SymbolicInputs.matrix("--next-matrix", nextMatrix);
         BigFraction[] x0 = SymbolicInputs.vector("--input", input);
         if (b.length != a.length || x0.length != a.length) {
-            throw new IllegalArgumentException("--matrix is " + a.length + "×" + a.length + ", --next-matrix " + b.length + "×"
+            throw new BadInputException("--matrix is " + a.length + "×" + a.length + ", --next-matrix " + b.length + "×"
                     + b.length + " and --input has " + x0.length + " entries: they must agree");
         }
         if (depth < 1 || (long) depth * a.length > MAX_WORK) {
-            throw new IllegalArgumentException("depth must be in 1.." + MAX_WORK / a.length + " for dimension " + a.length
+            throw new BadInputException("depth must be in 1.." + MAX_WORK / a.length + " for dimension " + a.length
                     + " (exact fractions grow with every step), got " + depth);
         }
         int count = Scheme.of(t).weightCount(depth);

@@ -1,5 +1,7 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
+import org.resnetode.checks.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.fraction.BigFraction;
@@ -20,7 +22,7 @@ final class SymbolicInputs {
     static BigFraction[] vector(String what, String text) {
         Object v = new Nested(what, text).parse();
         if (!(v instanceof List<?> list) || list.stream().anyMatch(x -> !(x instanceof BigFraction))) {
-            throw new IllegalArgumentException(what + ": expected a list of rationals like [1, -1/2], got '" + text + "'");
+            throw new BadInputException(what + ": expected a list of rationals like [1, -1/2], got '" + Printable.of(text, 60) + "'");
         }
         return list.toArray(new BigFraction[0]);
     }
@@ -29,24 +31,26 @@ final class SymbolicInputs {
     static BigFraction[][] matrix(String what, String text) {
         Object v = new Nested(what, text).parse();
         if (!(v instanceof List<?> rows) || rows.isEmpty()) {
-            throw new IllegalArgumentException(what + ": expected a square matrix like [[0,1],[-1,0]], got '" + text + "'");
+            throw new BadInputException(what + ": expected a square matrix like [[0,1],[-1,0]], got '" + Printable.of(text, 60) + "'");
         }
         BigFraction[][] m = new BigFraction[rows.size()][];
         for (int i = 0; i < m.length; i++) {
             if (!(rows.get(i) instanceof List<?> row) || row.size() != m.length || row.stream().anyMatch(x -> !(x instanceof BigFraction))) {
-                throw new IllegalArgumentException(what + ": row " + i + " is not a list of " + m.length
-                        + " rationals (a square matrix like [[0,1],[-1,0]] is expected), in '" + text + "'");
+                throw new BadInputException(what + ": row " + i + " is not a list of " + m.length
+                        + " rationals (a square matrix like [[0,1],[-1,0]] is expected), in '" + Printable.of(text, 60) + "'");
             }
             m[i] = row.toArray(new BigFraction[0]);
         }
         return m;
     }
 
-    /** Nested lists of rational tokens: {@code [[1/2, 3], [-1, 0.5]]}. */
+    /** Nested lists of rational tokens: {@code [[1/2, 3], [-1, 0.5]]}, at most {@value #MAX_DEPTH} levels deep. */
     private static final class Nested {
+        static final int MAX_DEPTH = 2;
         private final String what;
         private final String s;
         private int i;
+        private int depth;
 
         Nested(String what, String s) {
             this.what = what;
@@ -57,7 +61,7 @@ final class SymbolicInputs {
             Object v = value();
             skip();
             if (i != s.length()) {
-                throw error("unexpected '" + s.charAt(i) + "'");
+                throw error("unexpected '" + Printable.of(String.valueOf(s.charAt(i)), 1) + "'");
             }
             return v;
         }
@@ -68,11 +72,15 @@ final class SymbolicInputs {
                 throw error("unexpected end");
             }
             if (s.charAt(i) == '[') {
+                if (++depth > MAX_DEPTH) {
+                    throw error("lists nested deeper than " + MAX_DEPTH + " levels (a vector or a matrix is expected)");
+                }
                 i++;
                 List<Object> items = new ArrayList<>();
                 skip();
                 if (i < s.length() && s.charAt(i) == ']') {
                     i++;
+                    depth--;
                     return items;
                 }
                 while (true) {
@@ -82,6 +90,7 @@ final class SymbolicInputs {
                         i++;
                     } else if (i < s.length() && s.charAt(i) == ']') {
                         i++;
+                        depth--;
                         return items;
                     } else {
                         throw error("expected ',' or ']'");
@@ -93,12 +102,12 @@ final class SymbolicInputs {
                 i++;
             }
             if (start == i) {
-                throw error("unexpected '" + s.charAt(i) + "'");
+                throw error("unexpected '" + Printable.of(String.valueOf(s.charAt(i)), 1) + "'");
             }
             try {
                 return ButcherTableau.parseRational(s.substring(start, i));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(what + ": " + e.getMessage());
+                throw new BadInputException(what + ": " + e.getMessage());
             }
         }
 
@@ -108,8 +117,8 @@ final class SymbolicInputs {
             }
         }
 
-        private IllegalArgumentException error(String problem) {
-            return new IllegalArgumentException(what + ": " + problem + " at character " + (i + 1) + " of '" + s + "'");
+        private BadInputException error(String problem) {
+            return new BadInputException(what + ": " + problem + " at character " + (i + 1) + " of '" + Printable.of(s, 60) + "'");
         }
     }
 }

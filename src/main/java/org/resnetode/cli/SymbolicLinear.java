@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,19 +45,21 @@ final class SymbolicLinear implements Callable<Integer> {
     @Override
     public Integer call() {
         if (matrix == null && commuting == null) {
-            throw new IllegalArgumentException("give --matrix, --commuting or both");
+            throw new BadInputException("give --matrix, --commuting or both");
         }
+        Applies.require(spec, "--order", commuting != null, "applies to --commuting only (the --matrix trajectory has no order)");
+        Applies.require(spec, "--input", matrix != null, "applies to --matrix only");
         ButcherTableau t = SymbolicInputs.tableau(tableau);
         BigFraction[][] a = matrix == null ? null : SymbolicInputs.matrix("--matrix", matrix);
         BigFraction[] x0 = null;
         if (a != null) {
             if (a.length > LinearTrajectory.MAX_DIM) {
-                throw new IllegalArgumentException("--matrix is " + a.length + "×" + a.length + ", at most " + LinearTrajectory.MAX_DIM
+                throw new BadInputException("--matrix is " + a.length + "×" + a.length + ", at most " + LinearTrajectory.MAX_DIM
                         + "×" + LinearTrajectory.MAX_DIM + " is handled symbolically");
             }
             x0 = input == null ? ones(a.length) : SymbolicInputs.vector("--input", input);
             if (x0.length != a.length) {
-                throw new IllegalArgumentException("--input has " + x0.length + " entries, --matrix is " + a.length + "×" + a.length);
+                throw new BadInputException("--input has " + x0.length + " entries, --matrix is " + a.length + "×" + a.length);
             }
         }
         BigFraction[] b = commuting == null ? null : SymbolicInputs.vector("--commuting", commuting);

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 import org.resnetode.claim.ClaimResult;
 import org.resnetode.claim.Verdict;
 import org.resnetode.report.Json;
+import org.resnetode.checks.BadInputException;
 import org.resnetode.symbolic.Derivation;
+import org.resnetode.symbolic.NumericOverflow;
 import org.resnetode.symbolic.SymbolicEngine;
 import org.resnetode.symbolic.SymbolicFailure;
 import picocli.CommandLine.Option;
@@ -34,7 +36,7 @@ public final class SymbolicOutput {
      */
     int emit(String command, Supplier<List<Derivation>> derivations, PrintWriter out, PrintWriter err) {
         if (!(timeLimit > 0) || timeLimit > 86_400) {
-            throw new IllegalArgumentException("--time-limit must be in (0, 86400] seconds, got " + timeLimit);
+            throw new BadInputException("--time-limit must be in (0, 86400] seconds, got " + timeLimit);
         }
         Duration before = SymbolicEngine.timeLimit();
         SymbolicEngine.setTimeLimit(Duration.ofMillis(Math.max(1, (long) (timeLimit * 1000))));
@@ -42,6 +44,10 @@ public final class SymbolicOutput {
         try {
             results = derivations.get();
         } catch (SymbolicFailure e) {
+            if (e.getCause() instanceof NumericOverflow overflow) {
+                throw new BadInputException("symbolic " + command + ": " + overflow.getMessage() + " in '" + e.derivation()
+                        + "': the input's numbers are too large for the numeric cross-check", e);
+            }
             err.println("resnet-ode: symbolic " + command + ": " + e.getMessage().replace('\n', ' '));
             return SymbolicCommand.EXIT_DERIVATION_FAILED;
         } finally {

@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,7 +43,7 @@ final class SymbolicTimeVarying implements Callable<Integer> {
         TimeVaryingExpansion.Reference ref = switch (reference.toLowerCase(Locale.ROOT)) {
             case "profile" -> TimeVaryingExpansion.Reference.PROFILE;
             case "interpolated" -> TimeVaryingExpansion.Reference.INTERPOLATED;
-            default -> throw new IllegalArgumentException("unknown reference '" + reference + "' (expected profile or interpolated)");
+            default -> throw new BadInputException("unknown reference '" + reference + "' (expected profile or interpolated)");
         };
         return output.emit("time-varying", () -> List.of(TimeVaryingExpansion.leadingCoefficient(t, a, ref),
                         TimeVaryingExpansion.recoveryCoefficient(t, a)),

@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,7 +40,8 @@ public final class TrainCommand implements Callable<Integer> {
     Integer trainRows;
     @Option(names = "--family", defaultValue = "mlp", description = "Residual family. Default: ${DEFAULT-VALUE}.")
     String family;
-    @Option(names = "--scheme", defaultValue = "euler", description = "euler, heun or heun-reference. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scheme", defaultValue = "euler", description = "A built-in tableau (euler, heun, midpoint, ralston, rk3, "
+            + "rk4, rk38), heun-reference, or a tableau file ending in .json. Default: ${DEFAULT-VALUE}.")
     String scheme;
     @Option(names = "--depth", defaultValue = "64", description = "Depth N >= 1 (h = 1/N). Default: ${DEFAULT-VALUE}.")
     int depth;
@@ -78,10 +80,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            throw new BadInputException("epochs must be at least 1, got " + epochs);
         }
         requireWritable(save);
         threads.apply();
+        refuseIgnoredOptions();
         TrainingRun.Settings settings = new TrainingRun.Settings(family, scheme, depth, hidden, init, profile, amplitude,
                 gradient, optimiser, lr, momentum, seed);
         TrainingRun run = TrainingRun.create(settings, split(), resume);
@@ -125,20 +128,38 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Options the chosen configuration would ignore: refused, naming both (README: none is accepted and ignored). */
+    private void refuseIgnoredOptions() {
+        org.resnetode.checks.Checks.oneOf("family", family, org.resnetode.model.Families.NAMES);
+        boolean digits = data.equals(DataReader.DIGITS);
+        Applies.require(spec, "--classes", !digits, "applies to a CSV file given by --data, not to --data digits (10 classes)");
+        Applies.require(spec, "--targets", !digits, "applies to a CSV file given by --data, not to --data digits (class labels)");
+        Applies.require(spec, "--classes", targets == 0, "does not apply with --targets " + targets + " (real targets, no classes)");
+        Applies.require(spec, "--hidden", "mlp".equals(family), "applies to --family mlp only, not to " + family);
+        Applies.require(spec, "--profile", "smooth".equals(init), "applies to --init smooth only, not to --init " + init);
+        Applies.require(spec, "--amplitude", "smooth".equals(init) && !"constant".equals(profile),
+                "applies to --init smooth with --profile polynomial or fourier, not to --init " + init + " --profile " + profile
+                        + " (no depth variation)");
+        Applies.require(spec, "--momentum", !"adam".equals(optimiser), "applies to --optimiser sgd, not to --optimiser adam");
+        if (trainRows != null) {
+            org.resnetode.checks.Checks.positive("--train-rows", trainRows);
+        }
+    }
+
     /** Refuses, before any training, a --save whose nearest existing directory cannot be written. */
     static void requireWritable(Path file) {
         if (file == null) {
             return;
         }
         if (java.nio.file.Files.isDirectory(file)) {
-            throw new IllegalArgumentException("--save " + file + " is a directory, expected a file name");
+            throw new BadInputException("--save " + file + " is a directory, expected a file name");
         }
         Path dir = file.toAbsolutePath().getParent();
         while (dir != null && !java.nio.file.Files.exists(dir)) {
             dir = dir.getParent();
         }
         if (dir == null || !java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)) {
-            throw new IllegalArgumentException("--save " + file + " cannot be written (" + dir + " is not a writable directory)");
+            throw new BadInputException("--save " + file + " cannot be written (" + dir + " is not a writable directory)");
         }
     }
 
@@ -156,6 +177,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (trainRows == null) {
             return split;
         }
-        return new Dataset.Split(split.train().slice(0, Math.min(trainRows, split.train().rows())), split.test());
+        Applies.require(spec, "--train-rows", trainRows <= split.train().rows(), trainRows + " is more than the "
+                + split.train().rows() + " training rows of --data " + data + " (after --test-rows " + held + ")");
+        return new Dataset.Split(split.train().slice(0, trainRows), split.test());
     }
 }

@@ -1,14 +1,24 @@
 package org.resnetode.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.resnetode.checks.BadInputException;
 
-/** Writes outputs to a temporary file beside the target and moves it into place: never half-written. */
+/**
+ * Writes outputs to a temporary file beside the target and moves it into place: never half-written. A temporary file is
+ * named {@code .<target>.<pid>.<random>.tmp}; one whose process is gone (a run killed between write and move) is
+ * removed by the next write into the same directory. A write that fails (no space, no permission, a directory in the
+ * way) is a {@link BadInputException} naming the file: the output the user asked for cannot be made.
+ */
 public final class AtomicFiles {
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.([0-9]+)\\.[0-9]+\\.tmp");
+
     private AtomicFiles() {
     }
 
@@ -26,20 +36,7 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) {
-        try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, content);
-                readableByAll(tmp);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        writeAll(java.util.Map.of(target, content));
     }
 
     /**
@@ -57,7 +54,8 @@ public final class AtomicFiles {
                 current = e.getKey();
                 Path dir = current.toAbsolutePath().getParent();
                 createDirectories(dir, created);
-                Path tmp = Files.createTempFile(dir, "." + current.getFileName(), ".tmp");
+                removeStale(dir);
+                Path tmp = temporary(dir, current.getFileName().toString());
                 temporaries.put(current, tmp);
                 Files.write(tmp, e.getValue());
                 readableByAll(tmp);
@@ -73,14 +71,15 @@ public final class AtomicFiles {
                 Files.move(e.getValue(), current, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             written = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + current + ": " + e.getMessage(), e);
+        } catch (IOException | SecurityException e) {
+            throw new BadInputException("cannot write " + current + ": " + reason(e), e);
         } finally {
             for (Path tmp : temporaries.values()) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
-                    // best effort: a temporary file that cannot be removed is hidden (dot-prefixed)
+                    // best effort: a temporary file that cannot be removed is hidden (dot-prefixed) and the next
+                    // write into this directory removes it once this process has ended
                 }
             }
             while (!written && !created.isEmpty()) {
@@ -105,22 +104,72 @@ public final class AtomicFiles {
         }
     }
 
+    private static Path temporary(Path dir, String name) throws IOException {
+        return Files.createTempFile(dir, "." + name + "." + ProcessHandle.current().pid() + ".", ".tmp");
+    }
+
+    /** Removes the temporary files in {@code dir} whose writing process no longer runs. */
+    static void removeStale(Path dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : entries) {
+                Matcher m = TEMPORARY.matcher(p.getFileName().toString());
+                if (m.matches() && !running(m.group(1)) && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            // best effort: a directory that cannot be listed fails the write itself with a message
+        }
+    }
+
+    private static boolean running(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /** The reason of an I/O failure in words ("No space left on device", "Permission denied", ...). */
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : "the file system refused to create a file there";
+        }
+        return e.getMessage() == null ? "the file system refused it" : e.getMessage();
+    }
+
     /**
-     * Refuses, before any work, an output directory that cannot be written: an empty name, an existing file, or a
-     * directory where a file cannot be created (checked by creating and removing a probe file).
+     * Refuses, before any work, an output directory that cannot be written: an empty name, an existing file on the way,
+     * or a directory where a file cannot be created. Nothing is created: a missing directory is made when the outputs
+     * are written, after the input was judged and the work done; until then it is enough that its nearest existing
+     * ancestor is a writable directory.
      */
     public static void requireWritableDirectory(Path dir, String option) {
         if (dir.toString().isBlank()) {
-            throw new IllegalArgumentException(option + " is empty: name the output directory");
+            throw new BadInputException(option + " is empty: name the output directory");
         }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(option + " " + dir + " is a file, not a directory");
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw new BadInputException(option + " " + dir + " cannot be written: no part of its path exists");
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new BadInputException(option + " " + dir + (existing.equals(dir.toAbsolutePath()) ? " is a file, not a directory"
+                    : " cannot be made: " + existing + " is a file, not a directory"));
         }
         try {
-            Files.createDirectories(dir);
-            Files.delete(Files.createTempFile(dir, ".probe", ".tmp"));
+            // a probe file, removed at once: the permission bits alone do not tell (root, read-only mounts, /proc)
+            Files.delete(temporary(existing, "probe"));
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException(option + " " + dir + " cannot be written: " + e);
+            throw new BadInputException(option + " " + dir + " cannot be written: " + existing + ": " + reason(e));
+        }
+        if (existing.equals(dir.toAbsolutePath())) {
+            removeStale(existing);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.resnetode.io;
 
+import org.resnetode.checks.BadInputException;
 import org.resnetode.checks.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,11 +10,17 @@ import java.util.Map;
 /**
  * A small JSON parser for reading results back: objects become {@link LinkedHashMap}s, arrays
  * {@link List}s, numbers {@link Double} (or {@link Long} when integral without exponent), plus strings,
- * booleans and null. Malformed input gets an error naming the offset.
+ * booleans and null. Malformed input gets an error naming the offset; arrays and objects nested deeper than
+ * {@value #MAX_DEPTH} levels are refused (no file this project reads nests more than four, and the limit keeps a
+ * hostile file from exhausting the stack).
  */
 public final class JsonReader {
+    /** The deepest nesting of arrays and objects accepted. */
+    public static final int MAX_DEPTH = 64;
+
     private final String s;
     private int i;
+    private int depth;
 
     private JsonReader(String s) {
         this.s = s;
@@ -37,9 +44,9 @@ public final class JsonReader {
         char c = s.charAt(i);
         switch (c) {
             case '{':
-                return object();
+                return nested(true);
             case '[':
-                return array();
+                return nested(false);
             case '"':
                 return string();
             case 't':
@@ -51,6 +58,15 @@ public final class JsonReader {
             default:
                 return number();
         }
+    }
+
+    private Object nested(boolean object) {
+        if (++depth > MAX_DEPTH) {
+            throw error("arrays and objects nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object v = object ? object() : array();
+        depth--;
+        return v;
     }
 
     private Map<String, Object> object() {
@@ -146,7 +162,7 @@ public final class JsonReader {
         }
         String t = s.substring(start, i);
         if (t.isEmpty()) {
-            throw error("unexpected character '" + s.charAt(start) + "'");
+            throw error("unexpected character '" + Printable.of(String.valueOf(s.charAt(start)), 1) + "'");
         }
         try {
             if (t.matches("-?\\d+")) {
@@ -183,7 +199,7 @@ public final class JsonReader {
         }
     }
 
-    private IllegalArgumentException error(String why) {
-        return new IllegalArgumentException("malformed JSON at offset " + i + ": " + why);
+    private BadInputException error(String why) {
+        return new BadInputException("malformed JSON at offset " + i + ": " + why);
     }
 }

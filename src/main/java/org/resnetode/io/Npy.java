@@ -1,5 +1,6 @@
 package org.resnetode.io;
 
+import org.resnetode.checks.BadInputException;
 import org.resnetode.checks.Printable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * length (2 bytes in version 1, 4 after), a Python dict literal {@code {'descr': '<f8', 'fortran_order': False,
  * 'shape': (2, 3), }}, then the raw data. Numeric dtypes only: floats of 4 or 8 bytes, signed integers of 1 to 8
  * bytes, unsigned of 1 to 4, each in either byte order. Every malformed input ends in one
- * {@link IllegalArgumentException} naming the source and what was expected; nothing else is thrown.
+ * {@link org.resnetode.checks.BadInputException} naming the source and what was expected; nothing else is thrown.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -151,7 +152,7 @@ public final class Npy {
         return m;
     }
 
-    private static IllegalArgumentException error(String source, String what) {
-        return new IllegalArgumentException(source + ": " + what);
+    private static BadInputException error(String source, String what) {
+        return new BadInputException(source + ": " + what);
     }
 }

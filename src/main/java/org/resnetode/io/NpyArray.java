@@ -1,5 +1,6 @@
 package org.resnetode.io;
 
+import org.resnetode.checks.BadInputException;
 import java.util.Arrays;
 
 /** A numeric NumPy array read as doubles: its shape and its entries in C (row-major) order. */
@@ -12,7 +13,7 @@ public record NpyArray(int[] shape, double[] data) {
             count *= s;
         }
         if (count != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + count + " values, got " + data.length);
+            throw new BadInputException("shape " + Arrays.toString(shape) + " holds " + count + " values, got " + data.length);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.resnetode.io;
 
+import org.resnetode.checks.BadInputException;
 import org.resnetode.checks.Printable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.zip.ZipInputStream;
 /**
  * Reader of NumPy's {@code .npz} archives (what {@code numpy.savez} writes): a zip file of {@code .npy}
  * entries, one array per name. Entries are read with a size limit, so a corrupt or hostile archive ends in
- * one {@link IllegalArgumentException} naming the file and the entry, never in an out-of-memory error.
+ * one {@link org.resnetode.checks.BadInputException} naming the file and the entry, never in an out-of-memory error.
  */
 public final class Npz {
     /** Largest entry read: 1 GiB of array data. */
@@ -29,7 +30,7 @@ public final class Npz {
         try (InputStream raw = Files.newInputStream(file)) {
             return read(raw, file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new BadInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -44,21 +45,21 @@ public final class Npz {
                     continue;
                 }
                 if (!name.endsWith(".npy")) {
-                    throw new IllegalArgumentException(source + ": entry '" + name + "' is not a .npy array");
+                    throw new BadInputException(source + ": entry '" + name + "' is not a .npy array");
                 }
                 String key = name.substring(0, name.length() - 4);
                 if (arrays.containsKey(key)) {
-                    throw new IllegalArgumentException(source + ": array '" + key + "' appears twice");
+                    throw new BadInputException(source + ": array '" + key + "' appears twice");
                 }
                 arrays.put(key, Npy.read(readEntry(zip, source + "[" + name + "]"), source + "[" + name + "]"));
             }
         } catch (ZipException e) {
-            throw new IllegalArgumentException(source + ": not a valid .npz (zip) archive (" + e.getMessage() + ")", e);
+            throw new BadInputException(source + ": not a valid .npz (zip) archive (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(source + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new BadInputException(source + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (arrays.isEmpty()) {
-            throw new IllegalArgumentException(source + ": no arrays (expected a zip of .npy files, as numpy.savez writes)");
+            throw new BadInputException(source + ": no arrays (expected a zip of .npy files, as numpy.savez writes)");
         }
         return arrays;
     }
@@ -68,7 +69,7 @@ public final class Npz {
         try {
             return zip.getNextEntry();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": not a valid .npz (zip) archive (entry name: " + e.getMessage() + ")", e);
+            throw new BadInputException(source + ": not a valid .npz (zip) archive (entry name: " + e.getMessage() + ")", e);
         }
     }
 
@@ -80,7 +81,7 @@ public final class Npz {
         while ((n = zip.read(buffer)) > 0) {
             total += n;
             if (total > MAX_ENTRY_BYTES) {
-                throw new IllegalArgumentException(source + ": entry larger than " + MAX_ENTRY_BYTES + " bytes");
+                throw new BadInputException(source + ": entry larger than " + MAX_ENTRY_BYTES + " bytes");
             }
             out.write(buffer, 0, n);
         }

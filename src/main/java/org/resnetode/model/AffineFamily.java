@@ -10,7 +10,7 @@ public final class AffineFamily implements ResidualFunction {
     private final int d;
 
     public AffineFamily(int d) {
-        this.d = Families.requirePositive("dimension", d);
+        this.d = org.resnetode.checks.Checks.positive("dimension", d);
     }
 
     @Override public String name() { return "affine"; }

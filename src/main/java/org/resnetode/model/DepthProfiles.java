@@ -1,5 +1,6 @@
 package org.resnetode.model;
 
+import org.resnetode.checks.Checks;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -43,7 +44,7 @@ public final class DepthProfiles {
      */
     public static DepthProfile create(String name, ResidualFunction family, long seed, double amplitude, boolean zeroMean,
                                       OptionalDouble hurst, int fbmGrid) {
-        Families.requireFinite("amplitude", amplitude);
+        Checks.finite("amplitude", amplitude);
         boolean fbm = name.toLowerCase(Locale.ROOT).equals("fbm");
         if (hurst.isPresent() && !fbm) {
             throw new BadInputException("--hurst applies only to --profile fbm, not to profile '" + Printable.of(name, 30) + "'");
@@ -83,7 +84,7 @@ public final class DepthProfiles {
             case "fbm":
                 return new FbmProfile(mean, amplitude, hurst.orElse(DEFAULT_HURST), fbmGrid, rng.nextLong());
             default:
-                throw new IllegalArgumentException("unknown profile '" + name + "' (expected one of " + NAMES + ")");
+                throw new BadInputException("unknown profile '" + name + "' (expected one of " + NAMES + ")");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.resnetode.model;
 
+import org.resnetode.checks.Checks;
+import org.resnetode.checks.BadInputException;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,10 +21,10 @@ public final class Families {
      * {@code theta2} is scalar and demands {@code dim == 1}.
      */
     public static ResidualFunction create(String name, int dim, int hidden) {
-        requirePositive("dimension", dim);
+        Checks.positive("dimension", dim);
         long parameters = name.equalsIgnoreCase("mlp") ? 2L * dim * hidden : (long) dim * dim;
         if (parameters > MAX_PARAMETERS) {
-            throw new IllegalArgumentException("family " + name + " at dimension " + dim
+            throw new BadInputException("family " + name + " at dimension " + dim
                     + (name.equalsIgnoreCase("mlp") ? " and hidden width " + hidden : "") + " has " + parameters
                     + " parameters per layer, more than the " + MAX_PARAMETERS + " supported");
         }
@@ -35,27 +37,13 @@ public final class Families {
                 return new MlpFamily(dim, hidden);
             case "theta2":
                 if (dim != 1) {
-                    throw new IllegalArgumentException("family theta2 is scalar (f = θ² x): dimension must be 1, got " + dim);
+                    throw new BadInputException("family theta2 is scalar (f = θ² x): dimension must be 1, got " + dim);
                 }
                 return new ThetaSquaredFamily();
             default:
-                throw new IllegalArgumentException("unknown family '" + name + "' (expected one of " + NAMES + ")");
+                throw new BadInputException("unknown family '" + name + "' (expected one of " + NAMES + ")");
         }
     }
 
-    /** {@code value} if it is at least 1, else an error naming {@code what}. */
-    public static int requirePositive(String what, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(what + " must be at least 1, got " + value);
-        }
-        return value;
-    }
 
-    /** {@code value} if finite, else an error naming {@code what}. */
-    public static double requireFinite(String what, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(what + " must be a finite number, got " + value);
-        }
-        return value;
-    }
 }

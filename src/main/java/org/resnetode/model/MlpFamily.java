@@ -1,5 +1,6 @@
 package org.resnetode.model;
 
+import org.resnetode.checks.Checks;
 import java.util.SplittableRandom;
 import org.resnetode.linalg.Gemm;
 import org.resnetode.linalg.Gemv;
@@ -13,8 +14,8 @@ public final class MlpFamily implements ResidualFunction {
     private final int m;
 
     public MlpFamily(int d, int hidden) {
-        this.d = Families.requirePositive("dimension", d);
-        this.m = Families.requirePositive("hidden width", hidden);
+        this.d = Checks.positive("dimension", d);
+        this.m = Checks.positive("hidden width", hidden);
     }
 
     @Override public String name() { return "mlp"; }

@@ -1,5 +1,6 @@
 package org.resnetode.model;
 
+import org.resnetode.checks.Checks;
 import java.util.SplittableRandom;
 import org.resnetode.linalg.Gemm;
 import org.resnetode.linalg.Gemv;
@@ -9,7 +10,7 @@ public final class TanhFamily implements ResidualFunction {
     private final int d;
 
     public TanhFamily(int d) {
-        this.d = Families.requirePositive("dimension", d);
+        this.d = Checks.positive("dimension", d);
     }
 
     @Override public String name() { return "tanh"; }

@@ -1,5 +1,6 @@
 package org.resnetode.model;
 
+import org.resnetode.checks.Checks;
 /**
  * The weights θ_0..θ_{K} of one network, stored layer after layer in one flat array, or tied: one
  * block θ shared by every layer (then {@link #offset(int)} is 0 for all n, and a gradient written at
@@ -22,7 +23,7 @@ public final class Weights {
     }
 
     private Weights(int count, int size, double[] data, boolean tied) {
-        Families.requirePositive("weight count", count);
+        Checks.positive("weight count", count);
         this.tied = tied;
         if (data.length != (tied ? 1 : count) * size) {
             throw new IllegalArgumentException("weights: expected " + count + " layers of " + size
@@ -43,7 +44,7 @@ public final class Weights {
         int p = profile.parameterCount();
         long total = (long) count * p;
         if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("depth " + depth + " needs " + count + " layers of " + p + " parameters ("
+            throw new org.resnetode.checks.BadInputException("depth " + depth + " needs " + count + " layers of " + p + " parameters ("
                     + total + " values), more than one array holds: use a smaller depth or dimension");
         }
         double[] data = new double[count * p];

@@ -1,5 +1,7 @@
 package org.resnetode.network;
 
+import org.resnetode.checks.BadInputException;
+
 /**
  * The linear read-out after the ResNet: {@code z = W x_N + b}, W of size outputs × d (row-major), b of
  * size outputs, stored together in {@code parameters} (W, then b), followed by the loss named {@code loss}:
@@ -11,11 +13,11 @@ public record LinearHead(String loss, int outputs, int dim, double[] parameters)
 
     public LinearHead {
         if (!loss.equals(CROSS_ENTROPY) && !loss.equals(SQUARED_ERROR)) {
-            throw new IllegalArgumentException("unknown head loss '" + loss + "' (expected " + CROSS_ENTROPY + " or "
+            throw new BadInputException("unknown head loss '" + loss + "' (expected " + CROSS_ENTROPY + " or "
                     + SQUARED_ERROR + ")");
         }
         if (outputs < 1 || dim < 1 || parameters.length != (long) outputs * dim + outputs) {
-            throw new IllegalArgumentException("a head of " + outputs + " outputs on dimension " + dim + " has "
+            throw new BadInputException("a head of " + outputs + " outputs on dimension " + dim + " has "
                     + ((long) outputs * dim + outputs) + " parameters, got " + parameters.length);
         }
     }

@@ -1,5 +1,7 @@
 package org.resnetode.network;
 
+import org.resnetode.checks.BadInputException;
+import org.resnetode.checks.Checks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ public final class NetworkArchive {
         NpyArray first = arrays.get(probe.get(0).name());
         int layers = first.rank() == 0 ? 0 : first.shape()[0];
         if (layers < 1) {
-            throw new IllegalArgumentException(file + ": array '" + probe.get(0).name() + "' has no layers on its first axis");
+            throw new BadInputException(file + ": array '" + probe.get(0).name() + "' has no layers on its first axis");
         }
         int dim;
         int hidden;
@@ -48,13 +50,15 @@ public final class NetworkArchive {
         Families.create(family, dim, hidden);
         List<WeightKinds.Kind> kinds = WeightKinds.of(family, dim, hidden);
         int p = kinds.stream().mapToInt(WeightKinds.Kind::size).sum();
-        double[] flat = new double[Math.multiplyExact(layers, p)];
+        requireInputsUnderTheirName(file, arrays, kinds, dim);
+        double[] flat = new double[(int) Checks.arrayFits(file + ": " + layers + " layers of " + p + " parameters", (long) layers * p)];
         for (WeightKinds.Kind kind : kinds) {
             NpyArray a = arrays.get(kind.name());
+            Checks.finite(file + ": array '" + kind.name() + "'", a.data());
             boolean matrix = a.rank() == 3 && a.shape()[1] == kind.rows() && a.shape()[2] == kind.cols();
             boolean scalars = a.rank() == 1 && kind.size() == 1;
             if (!(matrix || scalars) || a.shape()[0] != layers) {
-                throw new IllegalArgumentException(file + ": array '" + kind.name() + "' has shape "
+                throw new BadInputException(file + ": array '" + kind.name() + "' has shape "
                         + java.util.Arrays.toString(a.shape()) + ", expected (" + layers + ", " + kind.rows() + ", " + kind.cols() + ")");
             }
             for (int n = 0; n < layers; n++) {
@@ -71,7 +75,7 @@ public final class NetworkArchive {
     public static int depthFor(org.resnetode.scheme.Scheme scheme, int layers) {
         int depth = layers - (scheme.weightCount(scheme.minimumDepth()) - scheme.minimumDepth());
         if (depth < scheme.minimumDepth()) {
-            throw new IllegalArgumentException(layers + " weight layers are too few for scheme " + scheme.name());
+            throw new BadInputException(layers + " weight layers are too few for scheme " + scheme.name());
         }
         return depth;
     }
@@ -83,13 +87,35 @@ public final class NetworkArchive {
                 return family;
             }
         }
-        throw new IllegalArgumentException(file + ": no weight arrays found (expected W1 and W2 for mlp, A for linear, W for "
+        throw new BadInputException(file + ": no weight arrays found (expected W1 and W2 for mlp, A for linear, W for "
                 + "tanh or theta for theta2, layers on the first axis); the archive has " + arrays.keySet());
+    }
+
+    /**
+     * Without an array named 'inputs' the network runs on a seeded batch; an archive that holds a batch of inputs under
+     * another name (a (batch, d) array such as 'x' or 'X_test') is refused rather than silently measured on other inputs.
+     * Extra arrays of other shapes (outputs or gradients kept for a cross-check) are left alone.
+     */
+    private static void requireInputsUnderTheirName(Path file, Map<String, NpyArray> arrays, List<WeightKinds.Kind> kinds,
+                                                    int dim) {
+        if (arrays.containsKey("inputs")) {
+            return;
+        }
+        java.util.Set<String> weights = new java.util.HashSet<>();
+        kinds.forEach(k -> weights.add(k.name()));
+        for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+            NpyArray a = e.getValue();
+            if (!weights.contains(e.getKey()) && !e.getKey().equals("targets") && a.rank() == 2 && a.shape()[1] == dim) {
+                throw new BadInputException(file + ": array '" + org.resnetode.checks.Printable.of(e.getKey(), 40)
+                        + "' of shape " + java.util.Arrays.toString(a.shape()) + " looks like a batch of inputs, but inputs "
+                        + "are read from an array named 'inputs' only: rename it, or remove it to run on a seeded batch");
+            }
+        }
     }
 
     private static void requireRank(Path file, NpyArray a, String name, int rank) {
         if (a.rank() != rank) {
-            throw new IllegalArgumentException(file + ": array '" + name + "' has " + a.rank() + " axes, expected " + rank
+            throw new BadInputException(file + ": array '" + name + "' has " + a.rank() + " axes, expected " + rank
                     + " (layers, rows, columns)");
         }
     }
@@ -100,9 +126,10 @@ public final class NetworkArchive {
             return null;
         }
         if (a.rank() != 2 || a.shape()[1] != dim) {
-            throw new IllegalArgumentException(file + ": array '" + name + "' has shape " + java.util.Arrays.toString(a.shape())
+            throw new BadInputException(file + ": array '" + name + "' has shape " + java.util.Arrays.toString(a.shape())
                     + ", expected (batch, " + dim + ")");
         }
+        Checks.finite(file + ": array '" + name + "'", a.data());
         double[][] out = new double[a.shape()[0]][];
         for (int i = 0; i < out.length; i++) {
             out[i] = java.util.Arrays.copyOfRange(a.data(), i * dim, (i + 1) * dim);

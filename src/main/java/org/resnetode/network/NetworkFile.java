@@ -1,5 +1,6 @@
 package org.resnetode.network;
 
+import org.resnetode.checks.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,11 @@ public record NetworkFile(String family, String scheme, int dimension, int hidde
         ResidualFunction f = Families.create(family, dimension, hidden);
         int count = Scheme.byName(scheme).weightCount(depth);
         if (layers.length != (long) count * f.parameterCount()) {
-            throw new IllegalArgumentException(family + " at depth " + depth + " (" + scheme + ") has " + count
+            throw new BadInputException(family + " at depth " + depth + " (" + scheme + ") has " + count
                     + " weight layers of " + f.parameterCount() + " parameters, got " + layers.length + " values");
         }
         if (head != null && head.dim() != dimension) {
-            throw new IllegalArgumentException("the head reads dimension " + head.dim() + ", the network has " + dimension);
+            throw new BadInputException("the head reads dimension " + head.dim() + ", the network has " + dimension);
         }
         training = training == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
     }

@@ -1,5 +1,6 @@
 package org.resnetode.network;
 
+import org.resnetode.checks.BadInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,22 +119,20 @@ final class NetworkJson {
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("network file " + path + " does not exist");
+            throw new BadInputException("network file " + path + " does not exist");
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot read network file " + path + ": " + e.getMessage());
+            throw new BadInputException("cannot read network file " + path + ": " + e.getMessage());
         }
         Object root;
         try {
             root = JsonReader.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(path + ": " + e.getMessage());
-        } catch (StackOverflowError e) {
-            throw new IllegalArgumentException(path + ": JSON nested too deeply");
+        } catch (BadInputException e) {
+            throw new BadInputException(path + ": " + e.getMessage());
         }
         try {
             return parse(root);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(path + ": " + e.getMessage());
+        } catch (BadInputException e) {
+            throw new BadInputException(path + ": " + e.getMessage());
         }
     }
 
@@ -142,19 +141,19 @@ final class NetworkJson {
         Map<String, Object> m = object(root, "$");
         Object format = m.get("format");
         if (!NetworkFile.FORMAT.equals(format)) {
-            throw new IllegalArgumentException("$.format is " + describe(format) + ", expected \"" + NetworkFile.FORMAT + "\"");
+            throw new BadInputException("$.format is " + describe(format) + ", expected \"" + NetworkFile.FORMAT + "\"");
         }
         int version = integer(m, "version", 1);
         if (version != NetworkFile.VERSION) {
-            throw new IllegalArgumentException("$.version is " + version + ", this reader reads version " + NetworkFile.VERSION);
+            throw new BadInputException("$.version is " + version + ", this reader reads version " + NetworkFile.VERSION);
         }
         String family = string(m, "family");
         if (!Families.NAMES.contains(family)) {
-            throw new IllegalArgumentException("$.family is " + describe(family) + ", expected one of " + Families.NAMES);
+            throw new BadInputException("$.family is " + describe(family) + ", expected one of " + Families.NAMES);
         }
         String scheme = string(m, "scheme");
         if (!Scheme.NAMES.contains(scheme)) {
-            throw new IllegalArgumentException("$.scheme is " + describe(scheme) + ", expected one of " + Scheme.NAMES);
+            throw new BadInputException("$.scheme is " + describe(scheme) + ", expected one of " + Scheme.NAMES);
         }
         int d = integer(m, "dimension", 1);
         int hidden = family.equals("mlp") ? integer(m, "hidden", 1) : 0;
@@ -163,17 +162,17 @@ final class NetworkJson {
         List<WeightKinds.Kind> kinds = WeightKinds.of(family, d, hidden);
         long p = kinds.stream().mapToLong(k -> (long) k.rows() * k.cols()).sum();
         if (p > Families.MAX_PARAMETERS || p * count > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("$: " + count + " layers of " + p + " parameters are more than one array holds");
+            throw new BadInputException("$: " + count + " layers of " + p + " parameters are more than one array holds");
         }
         if (m.containsKey("layers") && integer(m, "layers", 1) != count) {
-            throw new IllegalArgumentException("$.layers is " + m.get("layers") + ", but depth " + depth + " with scheme "
+            throw new BadInputException("$.layers is " + m.get("layers") + ", but depth " + depth + " with scheme "
                     + scheme + " reads " + count + " weight layers");
         }
         double[] layers = new double[(int) (p * count)];
         Map<String, Object> weights = object(m.get("weights"), "$.weights");
         for (String key : weights.keySet()) {
             if (kinds.stream().noneMatch(k -> k.name().equals(key))) {
-                throw new IllegalArgumentException("$.weights." + org.resnetode.checks.Printable.of(key, 30) + " is not a weight of family "
+                throw new BadInputException("$.weights." + org.resnetode.checks.Printable.of(key, 30) + " is not a weight of family "
                         + family + " (expected " + kinds.stream().map(WeightKinds.Kind::name).toList() + ")");
             }
         }
@@ -196,12 +195,12 @@ final class NetworkJson {
         Map<String, Object> h = object(value, "$.head");
         Object loss = h.get("loss");
         if (!LinearHead.CROSS_ENTROPY.equals(loss) && !LinearHead.SQUARED_ERROR.equals(loss)) {
-            throw new IllegalArgumentException("$.head.loss is " + describe(loss) + ", expected \"" + LinearHead.CROSS_ENTROPY
+            throw new BadInputException("$.head.loss is " + describe(loss) + ", expected \"" + LinearHead.CROSS_ENTROPY
                     + "\" or \"" + LinearHead.SQUARED_ERROR + "\"");
         }
         List<Object> w = array(h.get("weight"), "$.head.weight", -1, "");
         if (w.isEmpty()) {
-            throw new IllegalArgumentException("$.head.weight is empty, expected at least one output row");
+            throw new BadInputException("$.head.weight is empty, expected at least one output row");
         }
         int outputs = w.size();
         double[] params = new double[outputs * d + outputs];
@@ -216,7 +215,7 @@ final class NetworkJson {
         for (int i = 0; i < out.length; i++) {
             int w = width >= 0 ? width : array(l.get(i), at + "[" + i + "]", -1, "").size();
             if (i > 0 && width < 0 && w != out[0].length) {
-                throw new IllegalArgumentException(at + "[" + i + "] has " + w + " values, expected " + out[0].length + " as " + at + "[0]");
+                throw new BadInputException(at + "[" + i + "] has " + w + " values, expected " + out[0].length + " as " + at + "[0]");
             }
             out[i] = new double[w];
             vector(l.get(i), at + "[" + i + "]", w, out[i], 0);
@@ -236,7 +235,7 @@ final class NetworkJson {
         for (int i = 0; i < n; i++) {
             Object x = v.get(i);
             if (!(x instanceof Number num) || !Double.isFinite(num.doubleValue())) {
-                throw new IllegalArgumentException(at + "[" + i + "] is " + describe(x) + ", expected a finite number");
+                throw new BadInputException(at + "[" + i + "] is " + describe(x) + ", expected a finite number");
             }
             out[off + i] = num.doubleValue();
         }
@@ -245,10 +244,10 @@ final class NetworkJson {
     @SuppressWarnings("unchecked")
     private static List<Object> array(Object value, String at, int length, String what) {
         if (!(value instanceof List<?> l)) {
-            throw new IllegalArgumentException(at + " is " + describe(value) + ", expected an array");
+            throw new BadInputException(at + " is " + describe(value) + ", expected an array");
         }
         if (length >= 0 && l.size() != length) {
-            throw new IllegalArgumentException(at + " has " + l.size() + " entries, expected " + length
+            throw new BadInputException(at + " has " + l.size() + " entries, expected " + length
                     + (what.isEmpty() ? "" : " (" + what + ")"));
         }
         return (List<Object>) l;
@@ -257,7 +256,7 @@ final class NetworkJson {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object value, String at) {
         if (!(value instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException(at + " is " + describe(value) + ", expected an object");
+            throw new BadInputException(at + " is " + describe(value) + ", expected an object");
         }
         return new LinkedHashMap<>((Map<String, Object>) m);
     }
@@ -265,7 +264,7 @@ final class NetworkJson {
     private static String string(Map<String, Object> m, String key) {
         Object v = m.get(key);
         if (!(v instanceof String s)) {
-            throw new IllegalArgumentException("$." + key + " is " + describe(v) + ", expected a string");
+            throw new BadInputException("$." + key + " is " + describe(v) + ", expected a string");
         }
         return s;
     }
@@ -273,7 +272,7 @@ final class NetworkJson {
     private static int integer(Map<String, Object> m, String key, int min) {
         Object v = m.get(key);
         if (!(v instanceof Long l) || l < min || l > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("$." + key + " is " + describe(v) + ", expected an integer of at least " + min);
+            throw new BadInputException("$." + key + " is " + describe(v) + ", expected an integer of at least " + min);
         }
         return (int) (long) l;
     }

@@ -1,5 +1,6 @@
 package org.resnetode.network;
 
+import org.resnetode.checks.BadInputException;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public final class WeightKinds {
             case "theta2":
                 return List.of(new Kind("theta", 1, 1, 0));
             default:
-                throw new IllegalArgumentException("unknown family '" + family + "' (expected one of "
+                throw new BadInputException("unknown family '" + family + "' (expected one of "
                         + org.resnetode.model.Families.NAMES + ")");
         }
     }

@@ -1,5 +1,6 @@
 package org.resnetode.report;
 
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class ClaimResults {
         if (o instanceof Number n) {
             return n.doubleValue();
         }
-        throw new IllegalArgumentException("malformed result: expected a number, got " + Printable.of(String.valueOf(o), 40));
+        throw new BadInputException("malformed result: expected a number, got " + Printable.of(String.valueOf(o), 40));
     }
 
     @SuppressWarnings("unchecked")
@@ -66,7 +67,7 @@ public final class ClaimResults {
         if (o instanceof Map<?, ?> m) {
             return (Map<String, Object>) m;
         }
-        throw new IllegalArgumentException("malformed result: " + what + " is not an object");
+        throw new BadInputException("malformed result: " + what + " is not an object");
     }
 
     @SuppressWarnings("unchecked")
@@ -74,21 +75,21 @@ public final class ClaimResults {
         if (o instanceof List<?> l) {
             return (List<Object>) l;
         }
-        throw new IllegalArgumentException("malformed result: " + what + " is not an array");
+        throw new BadInputException("malformed result: " + what + " is not an array");
     }
 
     private static String asString(Object o, String what) {
         if (o instanceof String str) {
             return str;
         }
-        throw new IllegalArgumentException("malformed result: " + what + " is not a string");
+        throw new BadInputException("malformed result: " + what + " is not a string");
     }
 
     /** A two-element array: an interval or a depth range. */
     private static List<Object> asPair(Object o, String what) {
         List<Object> l = asList(o, what);
         if (l.size() != 2) {
-            throw new IllegalArgumentException("malformed result: " + what + " has " + l.size() + " entries, expected 2");
+            throw new BadInputException("malformed result: " + what + " has " + l.size() + " entries, expected 2");
         }
         return l;
     }

@@ -18,12 +18,12 @@ public record DepthGrid(int depth, int steps, int weightCount) {
      * The grid of {@code scheme} at depth N: N steps, or N - 1 in the reference convention (which needs N >= 2);
      * one more weight sample than steps when the tableau's last stage time is above 0.
      *
-     * @throws IllegalArgumentException when the depth is below the convention's minimum
+     * @throws org.resnetode.checks.BadInputException when the depth is below the convention's minimum
      */
     public static DepthGrid of(Scheme scheme, int depth) {
         int minimum = minimumDepth(scheme.referenceConvention());
         if (depth < minimum) {
-            throw new IllegalArgumentException("depth must be at least " + minimum + " for scheme " + scheme.name() + ", got " + depth);
+            throw new org.resnetode.checks.BadInputException("depth must be at least " + minimum + " for scheme " + scheme.name() + ", got " + depth);
         }
         int steps = scheme.referenceConvention() ? depth - 1 : depth;
         return new DepthGrid(depth, steps, steps + (scheme.tableau().lastStageTime() > 0 ? 1 : 0));

@@ -1,5 +1,6 @@
 package org.resnetode.scheme;
 
+import org.resnetode.checks.BadInputException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public record Scheme(String name, ButcherTableau tableau, boolean referenceConve
             try {
                 path = Path.of(name);
             } catch (InvalidPathException e) {
-                throw new IllegalArgumentException("tableau file " + Printable.of(name, 60) + ": not a valid path");
+                throw new BadInputException("tableau file " + Printable.of(name, 60) + ": not a valid path");
             }
             return of(TableauFile.read(path));
         }
@@ -51,7 +52,7 @@ public record Scheme(String name, ButcherTableau tableau, boolean referenceConve
                 return of(t);
             }
         }
-        throw new IllegalArgumentException("unknown scheme '" + name + "' (expected one of " + NAMES + ", or a tableau file ending in .json)");
+        throw new BadInputException("unknown scheme '" + name + "' (expected one of " + NAMES + ", or a tableau file ending in .json)");
     }
 
     /** Any tableau with the standard convention: N steps of size 1/N. */

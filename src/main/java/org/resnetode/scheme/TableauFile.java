@@ -1,5 +1,6 @@
 package org.resnetode.scheme;
 
+import org.resnetode.checks.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.resnetode.checks.Printable;
  *
  * Entries are exact rationals as strings ("1/6", "-2", "0.25") or integers; rows of A may be the strictly
  * lower part or the full square row; {@code c} and {@code order} are optional and, when present, checked
- * ({@code c_i = Σ_j a_ij}, the order conditions). Every problem is one {@link IllegalArgumentException}
+ * ({@code c_i = Σ_j a_ij}, the order conditions). Every problem is one {@link org.resnetode.checks.BadInputException}
  * naming the source, the path in the file and what was expected.
  */
 public final class TableauFile {
@@ -33,13 +34,13 @@ public final class TableauFile {
         try {
             text = Files.readString(path);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("tableau file " + path + ": cannot be read (" + e.getMessage() + ")");
+            throw new BadInputException("tableau file " + path + ": cannot be read (" + e.getMessage() + ")");
         }
         Object tree;
         try {
             tree = JsonReader.parse(text);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("tableau file " + path + ": malformed JSON (" + e.getMessage() + ")");
+            throw new BadInputException("tableau file " + path + ": malformed JSON (" + e.getMessage() + ")");
         }
         return fromTree(path.toString(), tree);
     }
@@ -48,22 +49,22 @@ public final class TableauFile {
     public static ButcherTableau fromTree(String source, Object tree) {
         String where = "tableau file " + source + ": ";
         if (!(tree instanceof Map<?, ?> object)) {
-            throw new IllegalArgumentException(where + "expected a JSON object with keys A, b (and optional name, c, order)");
+            throw new BadInputException(where + "expected a JSON object with keys A, b (and optional name, c, order)");
         }
         for (Object key : object.keySet()) {
             if (!List.of("name", "A", "b", "c", "order").contains(key)) {
-                throw new IllegalArgumentException(where + "unknown key '" + Printable.of(String.valueOf(key), 30) + "' (expected name, A, b, c, order)");
+                throw new BadInputException(where + "unknown key '" + Printable.of(String.valueOf(key), 30) + "' (expected name, A, b, c, order)");
             }
         }
         Object nameValue = object.containsKey("name") ? object.get("name") : "tableau";
         if (!(nameValue instanceof String name) || !name.matches("[A-Za-z0-9_.+-]{1,40}")) {
-            throw new IllegalArgumentException(where + "name: expected 1 to 40 letters, digits or _.+-");
+            throw new BadInputException(where + "name: expected 1 to 40 letters, digits or _.+-");
         }
         List<?> rows = list(object, "A", where);
         BigFraction[][] a = new BigFraction[rows.size()][];
         for (int i = 0; i < rows.size(); i++) {
             if (!(rows.get(i) instanceof List<?> row)) {
-                throw new IllegalArgumentException(where + "A[" + i + "]: expected an array (a row of A)");
+                throw new BadInputException(where + "A[" + i + "]: expected an array (a row of A)");
             }
             a[i] = rationals(row, "A[" + i + "]", where);
         }
@@ -74,23 +75,23 @@ public final class TableauFile {
             tableau = new ButcherTableau(name, a, b, c);
             if (object.containsKey("order")) {
                 if (!(object.get("order") instanceof Long order) || order < 1 || order > OrderConditions.MAX_ORDER) {
-                    throw new IllegalArgumentException("order: expected an integer 1.." + OrderConditions.MAX_ORDER
+                    throw new BadInputException("order: expected an integer 1.." + OrderConditions.MAX_ORDER
                             + ", got " + Printable.of(String.valueOf(object.get("order")), 30));
                 }
                 tableau.requireOrder(order.intValue());
             }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + e.getMessage(), e);
+        } catch (IllegalArgumentException | BadInputException e) {
+            throw new BadInputException(where + e.getMessage(), e);
         }
         return tableau;
     }
 
     private static List<?> list(Map<?, ?> object, String key, String where) {
         if (!object.containsKey(key)) {
-            throw new IllegalArgumentException(where + "missing key '" + key + "'");
+            throw new BadInputException(where + "missing key '" + key + "'");
         }
         if (!(object.get(key) instanceof List<?> list)) {
-            throw new IllegalArgumentException(where + key + ": expected an array");
+            throw new BadInputException(where + key + ": expected an array");
         }
         return list;
     }
@@ -106,10 +107,10 @@ public final class TableauFile {
                 try {
                     out[i] = ButcherTableau.parseRational(text);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + at + ": " + e.getMessage());
+                    throw new BadInputException(where + at + ": " + e.getMessage());
                 }
             } else {
-                throw new IllegalArgumentException(where + at + ": expected an exact rational as a string like \"1/6\" (or an integer), got "
+                throw new BadInputException(where + at + ": expected an exact rational as a string like \"1/6\" (or an integer), got "
                         + (v instanceof Double ? "the inexact number " + v : Printable.of(String.valueOf(v), 30)));
             }
         }

@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import org.apache.commons.math3.complex.Complex;
 
 /**
@@ -32,10 +33,10 @@ public final class CommutingTraining {
     /** The trained layer's entry {@code N (b^{1/N} - 1)}, evaluated without cancellation as {@code N expm1(log b / N)}. */
     public static double trainedLayer(double b, int depth) {
         if (!(b > 0) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException("diagonal target entry must be positive and finite, got " + b);
+            throw new BadInputException("diagonal target entry must be positive and finite, got " + b);
         }
         if (depth < 1) {
-            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
+            throw new BadInputException("depth must be at least 1, got " + depth);
         }
         return depth * Math.expm1(Math.log(b) / depth);
     }
@@ -49,10 +50,10 @@ public final class CommutingTraining {
     /** The coefficients c_0..c_order of {@code N (b^{1/N} - 1)} in powers of {@code h = 1/N}, checked against Cauchy integrals at b. */
     public static double[] coefficients(double b, int order) {
         if (!(b > 0) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException("diagonal target entry must be positive and finite, got " + b);
+            throw new BadInputException("diagonal target entry must be positive and finite, got " + b);
         }
         if (order < 0 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("order must be in 0.." + MAX_ORDER + ", got " + order);
+            throw new BadInputException("order must be in 0.." + MAX_ORDER + ", got " + order);
         }
         double[] c = at(derive(), Math.log(b), order);
         cauchy(Math.log(b), order).check(c, "CommutingTraining.coefficients(" + b + ", " + order + ")");

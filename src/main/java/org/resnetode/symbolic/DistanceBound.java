@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import java.util.Locale;
 
 /**
@@ -56,14 +57,28 @@ public final class DistanceBound {
      * The bound's value at depth N and its limit as N → ∞ for a TV growth, given the constants; {@code tv} is V
      * (bounded) or s (TV = s N).
      */
+    /** Largest L_θ, M or TV accepted: products of three of them stay far inside the range of a double. */
+    static final double MAX_CONSTANT = 1e100;
+
     public static Derivation[] atDepthAndLimit(double lx, double lTheta, double m, double tv, Growth growth, int depth) {
         for (double v : new double[] {lx, lTheta, m, tv}) {
             if (!Double.isFinite(v) || v < 0) {
-                throw new IllegalArgumentException("the constants L_x, L_θ, M and TV must be finite and >= 0, got " + v);
+                throw new BadInputException("the constants L_x, L_θ, M and TV must be finite and >= 0, got " + v);
             }
         }
         if (depth < 1) {
-            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
+            throw new BadInputException("depth must be at least 1, got " + depth);
+        }
+        // e^(L_x) beyond the largest double (L_x > ln 1.8e308 = 709.78) is no bound a double can check
+        if (lx > Math.log(Double.MAX_VALUE)) {
+            throw new BadInputException(String.format(Locale.ROOT, "L_x = %.4g: e^(L_x) overflows the range of a double "
+                    + "(L_x at most %.2f)", lx, Math.log(Double.MAX_VALUE)));
+        }
+        for (double v : new double[] {lTheta, m, tv}) {
+            if (v > MAX_CONSTANT) {
+                throw new BadInputException(String.format(Locale.ROOT, "the constants L_θ, M and TV must be at most %.0e "
+                        + "(the bound is checked in doubles), got %.4g", MAX_CONSTANT, v));
+            }
         }
         String values = String.format(Locale.ROOT, "{Lx->%s, Lt->%s, M->%s, TV->%s}", exact(lx), exact(lTheta), exact(m),
                 growth.tv.replace("V", exact(tv)).replace("s", exact(tv)));

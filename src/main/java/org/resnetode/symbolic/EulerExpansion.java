@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,7 +54,7 @@ public final class EulerExpansion {
      */
     public static double[] coefficients(double a, int order) {
         if (!Double.isFinite(a)) {
-            throw new IllegalArgumentException("a must be finite, got " + a);
+            throw new BadInputException("a must be finite, got " + a);
         }
         double[] c = derivation(order).at(a);
         cauchy(a, order).check(c, "EulerExpansion.coefficients(" + a + ", " + order + ")");
@@ -86,7 +87,7 @@ public final class EulerExpansion {
 
     private static Derivation derivation(int order) {
         if (order < 0 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("order must be in 0.." + MAX_ORDER + ", got " + order);
+            throw new BadInputException("order must be in 0.." + MAX_ORDER + ", got " + order);
         }
         return CACHE.computeIfAbsent(order, EulerExpansion::derive);
     }

@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class LinearTrajectory {
     public static List<Derivation> derive(ButcherTableau tableau, BigFraction[][] a, BigFraction[] x0) {
         int d = a.length;
         if (d < 1 || d > MAX_DIM || x0.length != d) {
-            throw new IllegalArgumentException("the matrix must be d×d with 1 <= d <= " + MAX_DIM + " and x_0 of dimension d, got "
+            throw new BadInputException("the matrix must be d×d with 1 <= d <= " + MAX_DIM + " and x_0 of dimension d, got "
                     + d + "×" + d + " and " + x0.length);
         }
         String matrix = symja(a);
@@ -240,14 +241,14 @@ public final class LinearTrajectory {
         });
     }
 
-    /** @throws IllegalArgumentException unless B has 1..16 positive diagonal entries and 1 <= order <= the maximum */
+    /** @throws BadInputException unless B has 1..16 positive diagonal entries and 1 <= order <= the maximum */
     public static void requireCommutingTarget(BigFraction[] b, int order) {
         if (b.length < 1 || b.length > 16) {
-            throw new IllegalArgumentException("the commuting target needs 1..16 diagonal entries, got " + b.length);
+            throw new BadInputException("the commuting target needs 1..16 diagonal entries, got " + b.length);
         }
         for (BigFraction v : b) {
             if (v.getNumerator().signum() <= 0) {
-                throw new IllegalArgumentException("the commuting target's diagonal entries must be positive, got " + ButcherTableau.text(v));
+                throw new BadInputException("the commuting target's diagonal entries must be positive, got " + ButcherTableau.text(v));
             }
         }
         StabilityExpansion.requireOrder(order);

@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import java.util.Locale;
 import org.apache.commons.math3.analysis.solvers.LaguerreSolver;
 import org.apache.commons.math3.complex.Complex;
@@ -83,10 +84,10 @@ public final class StabilityExpansion {
         });
     }
 
-    /** @throws IllegalArgumentException unless 1 <= order <= {@link #MAX_ORDER} */
+    /** @throws BadInputException unless 1 <= order <= {@link #MAX_ORDER} */
     public static void requireOrder(int order) {
         if (order < 1 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("order must be in 1.." + MAX_ORDER + ", got " + order);
+            throw new BadInputException("order must be in 1.." + MAX_ORDER + ", got " + order);
         }
     }
 
@@ -217,6 +218,17 @@ public final class StabilityExpansion {
         if (r.length > 1) {
             for (Complex root : new LaguerreSolver(1e-14).solveAllComplex(coefficients, 0)) {
                 smallestRoot = Math.min(smallestRoot, root.abs());
+            }
+            // Fujiwara's bound on the reversed polynomial: every root has |z| >= 1 / (2 max_k |r_k / r_0|^(1/k)).
+            // A root reported inside it is the solver failing (a root of high multiplicity, as (1 + z/16)^16 of a
+            // 16-stage tableau); the bound is then the safe radius.
+            double growth = 0;
+            for (int k = 1; k < coefficients.length; k++) {
+                growth = Math.max(growth, Math.pow(Math.abs(coefficients[k] / coefficients[0]), 1.0 / k));
+            }
+            double lowerBound = 1 / (2 * growth);
+            if (!(smallestRoot >= lowerBound)) {
+                smallestRoot = lowerBound;
             }
         }
         double rho = Math.min(1.0, smallestRoot / (4 * Math.abs(a)));

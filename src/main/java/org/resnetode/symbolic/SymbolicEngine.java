@@ -89,10 +89,16 @@ public final class SymbolicEngine {
     }
 
     private static double toDouble(IExpr value, String expr) {
+        if (value.toString().contains("Overflow")) {
+            throw new NumericOverflow(expr);
+        }
         if (!(value instanceof IReal real)) {
             throw new IllegalStateException("Symja: N(" + expr + ") is not a real number but " + value);
         }
         double d = real.doubleValue();
+        if (Double.isInfinite(d)) {
+            throw new NumericOverflow(expr);
+        }
         if (!Double.isFinite(d)) {
             throw new IllegalStateException("Symja: N(" + expr + ") is not finite: " + d);
         }
@@ -196,7 +202,7 @@ public final class SymbolicEngine {
         evaluator = null;
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 

@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import java.util.function.DoubleUnaryOperator;
 
 import org.apache.commons.math3.complex.Complex;
@@ -79,7 +80,7 @@ public final class ThetaSquaredAlternating {
     /** x_N - x(1) = (1 + 1/N)^N - exp((N+2)/(3N)) at depth n, in double arithmetic. */
     public static double exactDistance(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("depth must be >= 1, got " + n);
+            throw new BadInputException("depth must be >= 1, got " + n);
         }
         return resnetEndpoint(n) - Math.exp((n + 2.0) / (3.0 * n));
     }

@@ -1,6 +1,8 @@
 package org.resnetode.symbolic;
 
 import java.util.function.DoubleUnaryOperator;
+import org.resnetode.checks.BadInputException;
+import org.resnetode.checks.Printable;
 
 /**
  * A weight profile a(t) given by the user as a polynomial or trigonometric polynomial in t: numbers, {@code t},
@@ -9,6 +11,9 @@ import java.util.function.DoubleUnaryOperator;
  * function (for the numeric cross-check, evaluated independently of Symja).
  */
 public final class WeightExpression {
+    /** The deepest nesting of parentheses, signs and sin/cos calls accepted. */
+    public static final int MAX_DEPTH = 100;
+
     private final String text;
     private final String symja;
     private final DoubleUnaryOperator function;
@@ -24,13 +29,14 @@ public final class WeightExpression {
     /**
      * Parses {@code text}.
      *
-     * @throws IllegalArgumentException naming the text, the position and what was expected
+     * @throws BadInputException naming the text, the position and what was expected; parentheses, signs and function
+     *     calls nested deeper than {@value #MAX_DEPTH} levels are refused (a hostile text cannot exhaust the stack)
      */
     public static WeightExpression parse(String text) {
         Parser p = new Parser(text);
         Node n = p.sum();
         if (p.i != text.length()) {
-            throw p.error("unexpected '" + text.charAt(p.i) + "'");
+            throw p.error("unexpected '" + Printable.of(String.valueOf(text.charAt(p.i)), 1) + "'");
         }
         return new WeightExpression(text, n.symja, n.f, n.taylor);
     }
@@ -109,12 +115,20 @@ public final class WeightExpression {
     private static final class Parser {
         private final String s;
         private int i;
+        private int depth;
 
         Parser(String s) {
             this.s = s;
         }
 
         Node sum() {
+            enter();
+            Node n = terms();
+            depth--;
+            return n;
+        }
+
+        Node terms() {
             Node left = product();
             while (true) {
                 skip();
@@ -179,7 +193,9 @@ public final class WeightExpression {
             skip();
             if (peek('-') || peek('+')) {
                 char op = s.charAt(i++);
+                enter();
                 Node n = unary();
+                depth--;
                 DoubleUnaryOperator f = n.f();
                 Taylor u = n.taylor();
                 return op == '+' ? n : new Node("(-" + n.symja() + ")", t -> -f.applyAsDouble(t), (t, order) -> {
@@ -202,7 +218,7 @@ public final class WeightExpression {
             i++;
             skip();
             int start = i;
-            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            while (i < s.length() && asciiDigit(s.charAt(i))) {
                 i++;
             }
             if (start == i || i - start > 2 || Integer.parseInt(s.substring(start, i)) > 20) {
@@ -234,9 +250,9 @@ public final class WeightExpression {
                 expect(')');
                 return n;
             }
-            if (Character.isDigit(c) || c == '.') {
+            if (asciiDigit(c) || c == '.') {
                 int start = i;
-                while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+                while (i < s.length() && (asciiDigit(s.charAt(i)) || s.charAt(i) == '.')) {
                     i++;
                 }
                 String number = s.substring(start, i);
@@ -250,9 +266,9 @@ public final class WeightExpression {
                 return new Node("(" + org.resnetode.scheme.ButcherTableau.text(org.resnetode.scheme.ButcherTableau.parseRational(number)) + ")",
                         t -> v, Taylor.constant(v), false);
             }
-            if (Character.isLetter(c)) {
+            if (asciiLetter(c)) {
                 int start = i;
-                while (i < s.length() && Character.isLetter(s.charAt(i))) {
+                while (i < s.length() && asciiLetter(s.charAt(i))) {
                     i++;
                 }
                 String word = s.substring(start, i);
@@ -281,10 +297,25 @@ public final class WeightExpression {
                     }
                     default:
                         i = start;
-                        throw error("unknown name '" + word + "' (expected t, pi, sin, cos)");
+                        throw error("unknown name '" + Printable.of(word, 20) + "' (expected t, pi, sin, cos)");
                 }
             }
-            throw error("unexpected '" + c + "'");
+            throw error("unexpected '" + Printable.of(String.valueOf(c), 1) + "'");
+        }
+
+        static boolean asciiDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        static boolean asciiLetter(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        }
+
+        /** One level deeper into the text; refuses nesting beyond {@link #MAX_DEPTH}. */
+        void enter() {
+            if (++depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH + " levels");
+            }
         }
 
         void expect(char c) {
@@ -305,8 +336,8 @@ public final class WeightExpression {
             }
         }
 
-        IllegalArgumentException error(String problem) {
-            return new IllegalArgumentException("weight expression '" + s + "': " + problem + " at character " + (i + 1));
+        BadInputException error(String problem) {
+            return new BadInputException("weight expression '" + Printable.of(s, 60) + "': " + problem + " at character " + (i + 1));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.resnetode.train;
 
+import org.resnetode.checks.BadInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads a data set from CSV (plain, or gzip when the name ends in {@code .gz}): one row a line, no header,
  * the features, then either one integer class label or {@code targets} real targets. Every problem is one
- * {@link IllegalArgumentException} naming the file, the line and the column and what was expected.
+ * {@link org.resnetode.checks.BadInputException} naming the file, the line and the column and what was expected.
  *
  * <p>{@code digits} is the bundled UCI optical digits set (see {@code resources/data/README.md}): 64
  * pixels in 0..16 scaled by 1/16 into [0, 1], labels 0..9, the last {@link #DIGITS_TEST_ROWS} rows held out.
@@ -51,16 +52,16 @@ public final class DataReader {
             InputStream in = path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
             return read(path.toString(), in, classes, targets, 1);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("data file " + path + " does not exist");
+            throw new BadInputException("data file " + path + " does not exist");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read data file " + path + ": " + e.getMessage());
+            throw new BadInputException("cannot read data file " + path + ": " + e.getMessage());
         }
     }
 
     /** Parses rows from {@code in}; features are multiplied by {@code scale}. */
     static Dataset read(String source, InputStream in, int classes, int targets, double scale) throws IOException {
         if (targets < 0 || (targets == 0 && classes < 2)) {
-            throw new IllegalArgumentException("a data set needs at least 2 classes or at least 1 real target, got "
+            throw new BadInputException("a data set needs at least 2 classes or at least 1 real target, got "
                     + classes + " classes and " + targets + " targets");
         }
         int labelColumns = targets == 0 ? 1 : targets;
@@ -79,13 +80,13 @@ public final class DataReader {
             String[] cells = line.split(",", -1);
             if (width < 0) {
                 if (cells.length <= labelColumns) {
-                    throw new IllegalArgumentException(String.format("%s line %d has %d columns: expected at least one feature "
+                    throw new BadInputException(String.format("%s line %d has %d columns: expected at least one feature "
                             + "then %s", source, lineNumber, cells.length, targets == 0 ? "the label" : targets + " targets"));
                 }
                 width = cells.length;
                 widthLine = lineNumber;
             } else if (cells.length != width) {
-                throw new IllegalArgumentException(String.format("%s line %d has %d columns, expected %d as on line %d",
+                throw new BadInputException(String.format("%s line %d has %d columns, expected %d as on line %d",
                         source, lineNumber, cells.length, width, widthLine));
             }
             int features = width - labelColumns;
@@ -102,7 +103,7 @@ public final class DataReader {
             rows++;
         }
         if (rows == 0) {
-            throw new IllegalArgumentException(source + " has no data rows");
+            throw new BadInputException(source + " has no data rows");
         }
         int features = width - labelColumns;
         if (targets > 0) {
@@ -122,11 +123,11 @@ public final class DataReader {
         try {
             v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(String.format("%s line %d, column %d: expected a number, found '%s'",
+            throw new BadInputException(String.format("%s line %d, column %d: expected a number, found '%s'",
                     source, line, column + 1, abbreviate(t)));
         }
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(String.format("%s line %d, column %d: expected a finite number, found '%s'",
+            throw new BadInputException(String.format("%s line %d, column %d: expected a finite number, found '%s'",
                     source, line, column + 1, abbreviate(t)));
         }
         return v;
@@ -134,7 +135,7 @@ public final class DataReader {
 
     private static double label(String source, int line, int column, double v, int classes) {
         if (v != Math.rint(v) || v < 0 || v >= classes) {
-            throw new IllegalArgumentException(String.format("%s line %d, column %d: label %s is outside the classes 0..%d",
+            throw new BadInputException(String.format("%s line %d, column %d: label %s is outside the classes 0..%d",
                     source, line, column + 1, v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v),
                     classes - 1));
         }

@@ -1,5 +1,6 @@
 package org.resnetode.train;
 
+import org.resnetode.checks.BadInputException;
 /**
  * Rows of a data set: {@code rows × features} inputs (row-major) and either class labels in
  * {@code 0..outputs-1} (cross-entropy) or {@code rows × outputs} real targets (squared error).
@@ -25,7 +26,7 @@ public record Dataset(String source, int rows, int features, double[] inputs, in
     /** Rows {@code from..to-1} as a data set of their own. */
     public Dataset slice(int from, int to) {
         if (from < 0 || to > rows || from >= to) {
-            throw new IllegalArgumentException(source + ": rows " + from + ".." + to + " are not a non-empty part of its "
+            throw new BadInputException(source + ": rows " + from + ".." + to + " are not a non-empty part of its "
                     + rows + " rows");
         }
         double[] x = java.util.Arrays.copyOfRange(inputs, from * features, to * features);
@@ -37,7 +38,7 @@ public record Dataset(String source, int rows, int features, double[] inputs, in
     /** The training rows and the last {@code testRows} rows. */
     public Split split(int testRows) {
         if (testRows < 1 || testRows >= rows) {
-            throw new IllegalArgumentException(source + " has " + rows + " rows: a test split of " + testRows
+            throw new BadInputException(source + " has " + rows + " rows: a test split of " + testRows
                     + " rows must leave at least one training row and keep at least one test row");
         }
         return new Split(slice(0, rows - testRows), slice(rows - testRows, rows));

@@ -1,5 +1,6 @@
 package org.resnetode.train;
 
+import org.resnetode.checks.BadInputException;
 import org.resnetode.model.Norms;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.ResNet;
@@ -25,7 +26,7 @@ public final class DepthResampling {
         int p = w.size();
         long total = (long) count * p;
         if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("depth " + depth + " needs " + total + " weight values, more than one array holds");
+            throw new BadInputException("depth " + depth + " needs " + total + " weight values, more than one array holds");
         }
         double[] out = new double[(int) total];
         WeightPath path = net.weightPath();

@@ -1,5 +1,6 @@
 package org.resnetode.train;
 
+import org.resnetode.checks.BadInputException;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.resnetode.model.DepthProfile;
@@ -32,7 +33,7 @@ public final class Initialisation {
             case "smooth": {
                 DepthProfile p = DepthProfiles.create(profile, f, seed, amplitude, false);
                 if (p.smoothness() != DepthProfile.Smoothness.SMOOTH) {
-                    throw new IllegalArgumentException("--init smooth needs a smooth profile (constant, polynomial or fourier), got "
+                    throw new BadInputException("--init smooth needs a smooth profile (constant, polynomial or fourier), got "
                             + profile);
                 }
                 return Weights.sample(p, count, depth);
@@ -42,7 +43,7 @@ public final class Initialisation {
             case "zero":
                 return Weights.sample(DepthProfiles.create("constant", f, seed, 0, true), count, depth);
             default:
-                throw new IllegalArgumentException("unknown initialisation '" + init + "' (expected one of " + NAMES + ")");
+                throw new BadInputException("unknown initialisation '" + init + "' (expected one of " + NAMES + ")");
         }
     }
 

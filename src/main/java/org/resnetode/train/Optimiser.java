@@ -1,5 +1,6 @@
 package org.resnetode.train;
 
+import org.resnetode.checks.BadInputException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ public abstract class Optimiser {
     public static Optimiser sgd(double learningRate, double momentum) {
         requireRate(learningRate);
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+            throw new BadInputException("momentum must be in [0, 1), got " + momentum);
         }
         return new Optimiser() {
             @Override
@@ -106,7 +107,7 @@ public abstract class Optimiser {
 
     private static void requireRate(double learningRate) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive finite number, got " + learningRate);
+            throw new BadInputException("learning rate must be a positive finite number, got " + learningRate);
         }
     }
 }

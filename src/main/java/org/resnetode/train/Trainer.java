@@ -1,5 +1,7 @@
 package org.resnetode.train;
 
+import org.resnetode.checks.Checks;
+import org.resnetode.checks.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -68,14 +70,14 @@ public final class Trainer {
     public Trainer(ResNet net, LinearHead head, Dataset train, Dataset test, GradientMethod method, GradientMethod reference,
                    Optimiser optimiser, int batch, long seed) {
         if (batch < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
+            throw new BadInputException("batch size must be at least 1, got " + batch);
         }
         if (train.features() != net.family().dim() || test.features() != net.family().dim()) {
-            throw new IllegalArgumentException("the data have " + train.features() + " features, the network dimension "
+            throw new BadInputException("the data have " + train.features() + " features, the network dimension "
                     + net.family().dim());
         }
         if (head.dim() != net.family().dim() || head.outputs() != train.outputs()) {
-            throw new IllegalArgumentException("the head maps dimension " + head.dim() + " to " + head.outputs()
+            throw new BadInputException("the head maps dimension " + head.dim() + " to " + head.outputs()
                     + " outputs; the data need " + train.outputs());
         }
         this.net = net;
@@ -130,6 +132,9 @@ public final class Trainer {
                 GradientReport r = method.compute(net, inputs, b, loss, gradient);
                 if (Double.isNaN(firstLoss)) {
                     firstLoss = r.loss();
+                    // before any step the loss is the data's own: infinite there is input out of range, not divergence
+                    Checks.require(Double.isFinite(firstLoss), "the loss of the first batch is " + firstLoss
+                            + " before any training step: the data's inputs or targets are too large");
                 }
                 if (!Double.isFinite(r.loss()) || r.loss() > DIVERGENCE_FACTOR * firstLoss) {
                     throw new DivergedException(epoch, s + 1, r.loss(), firstLoss);

@@ -1,5 +1,6 @@
 package org.resnetode.train;
 
+import org.resnetode.checks.BadInputException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
             case "adjoint":
                 return new Adjoint();
             default:
-                throw new IllegalArgumentException("unknown gradient method '" + name + "' (expected backprop or adjoint)");
+                throw new BadInputException("unknown gradient method '" + name + "' (expected backprop or adjoint)");
         }
     }
 
@@ -47,7 +48,7 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
             case "adam":
                 return Optimiser.adam(learningRate);
             default:
-                throw new IllegalArgumentException("unknown optimiser '" + name + "' (expected sgd or adam)");
+                throw new BadInputException("unknown optimiser '" + name + "' (expected sgd or adam)");
         }
     }
 
@@ -69,7 +70,7 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
         NetworkFile file = NetworkFile.read(resume);
         String expected = NetworkFile.shape(f.name(), d, hidden, s.depth(), scheme.name(), data.train().outputs(), loss);
         if (!file.shape().equals(expected)) {
-            throw new IllegalArgumentException(resume + " holds " + file.shape() + "; this run trains " + expected);
+            throw new BadInputException(resume + " holds " + file.shape() + "; this run trains " + expected);
         }
         Object done = file.training().get("epochs");
         int first = done instanceof Number n ? n.intValue() + 1 : 1;

@@ -209,7 +209,7 @@ class AdjointVerdictTest {
         assertThat(r.fit("gradientError").rate()).isBetween(0.9, 1.1);
         SweepConfig heunAtOne = new SweepConfig("tanh", "fourier", "heun", 2, 2, new int[] {1, 2}, 1, 1.0, false, 1, 2);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdjointClaim.run(heunAtOne, Progress.SILENT))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(org.resnetode.checks.BadInputException.class)
                 .hasMessage("depth 1 is below 2, the smallest depth the heun adjoint is measured at");
     }
 

@@ -21,9 +21,9 @@ class RegularizationConfigTest {
         assertThat(smallest.settings().steps()).isEqualTo(4);
         assertThatThrownBy(() -> config(0, new int[] {4}, 1e-10, 0, "zero")).hasMessage("dimension must be at least 1, got 0");
         assertThatThrownBy(() -> config(2, new int[] {}, 1e-10, 0, "zero")).hasMessage("the depth ladder is empty");
-        assertThatThrownBy(() -> config(2, new int[] {4, 0}, 1e-10, 0, "zero")).hasMessage("depth 0 is below 1");
-        assertThatThrownBy(() -> config(2, new int[] {4}, 0, 0, "zero")).hasMessage("loss target must be positive, got 0.0");
-        assertThatThrownBy(() -> config(2, new int[] {4}, 1e-10, Double.NaN, "iid")).hasMessage("initial amplitude must be finite, got NaN");
+        assertThatThrownBy(() -> config(2, new int[] {4, 0}, 1e-10, 0, "zero")).hasMessage("the depth ladder: depth 0 is below 1, the smallest depth here");
+        assertThatThrownBy(() -> config(2, new int[] {4}, 0, 0, "zero")).hasMessage("loss target must be greater than 0, got 0.0");
+        assertThatThrownBy(() -> config(2, new int[] {4}, 1e-10, Double.NaN, "iid")).hasMessage("initial amplitude must be a finite number, got NaN");
         assertThatThrownBy(() -> new RegularizationConfig(2, "random:0.5", 1, new int[] {4}, 0.25, -1, 2, "zero", 0, 1e-10))
                 .hasMessageContaining("training time");
     }

@@ -1,5 +1,6 @@
 package org.resnetode.claim;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,10 +23,10 @@ class SweepRunnerTest {
     void theFirstFailingConfigurationsExceptionIsRethrown() {
         assertThatThrownBy(() -> SweepRunner.map(Parallelism.of(2), List.of(1, 2, 3, 4), c -> {
             if (c >= 2) {
-                throw new IllegalArgumentException("config " + c);
+                throw new BadInputException("config " + c);
             }
             return c;
-        })).isInstanceOf(IllegalArgumentException.class).hasMessage("config 2");
+        })).isInstanceOf(BadInputException.class).hasMessage("config 2");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.resnetode.cli;
 
+import org.resnetode.checks.BadInputException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
 import org.resnetode.fuzz.FuzzChecks;
@@ -12,7 +13,7 @@ class BatchFileFuzzTest {
         Path file = FuzzChecks.file("batch.csv", input);
         try {
             BatchFile.read(file, 3);
-        } catch (IllegalArgumentException expected) {
+        } catch (BadInputException expected) {
             FuzzChecks.requireMessage(expected, "batch.csv");
         } finally {
             FuzzChecks.delete(file);

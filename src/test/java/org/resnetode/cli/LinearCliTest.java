@@ -19,7 +19,7 @@ class LinearCliTest {
             "linear-train --target diagonal:1,NaN --dim 2|diagonal entry 2 is NaN",
             "linear-train --target /no/such/target|cannot be read as a file",
             "linear-train --depth 0|depth must be at least 1, got 0",
-            "linear-train --lr -1|learning rate must be positive and finite, got -1.0",
+            "linear-train --lr -1|learning rate must be greater than 0, got -1.0",
             "linear-train --loss hinge|unknown loss 'hinge' (expected matrix or data)",
             "linear-train --loss data --samples 0|--samples must be at least 1, got 0",
             "linear-train --init wiggly|unknown profile 'wiggly'",

@@ -31,7 +31,7 @@ class SymbolicCliTest {
             "symbolic exact --matrix [[1/0]] --input [1]|--matrix: '1/0' has a zero denominator",
             "symbolic exact --matrix [[1]] --input [1] --depth 0|depth must be in 1..4096",
             "symbolic bound --growth quadratic|unknown growth 'quadratic'",
-            "symbolic bound --lx NaN|must be finite and >= 0, got NaN",
+            "symbolic bound --lx NaN|Invalid value for option '--lx': 'NaN' is not a decimal number",
             "symbolic expansion --time-limit 0|--time-limit must be in (0, 86400] seconds",
             "symbolic|missing subcommand",
             "symbolic expansion --tableau missing.json|tableau file missing.json: cannot be read"})

@@ -1,5 +1,6 @@
 package org.resnetode.fuzz;
 
+import org.resnetode.checks.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ public final class FuzzChecks {
     }
 
     /** The rejection is one line (no line break) that names the input. */
-    public static void requireMessage(IllegalArgumentException e, String name) {
+    public static void requireMessage(BadInputException e, String name) {
         String m = e.getMessage();
         if (m == null || !m.contains(name) || m.contains("\n") || m.contains("\r")) {
             throw new AssertionError("rejection without a one-line message naming " + name + ": " + m, e);

@@ -1,5 +1,6 @@
 package org.resnetode.io;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,9 +62,9 @@ class NpyTest {
     @Test
     void unsupportedDtypesNameTheFileAndTheDtype() {
         assertThatThrownBy(() -> Npy.read(fixture("object.npy"), "object.npy"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("object.npy: ").hasMessageContaining("descr");
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("object.npy: ").hasMessageContaining("descr");
         assertThatThrownBy(() -> Npy.read(fixture("c16_2.npy"), "c16_2.npy"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("descr");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("descr");
     }
 
     @Test
@@ -98,8 +99,8 @@ class NpyTest {
     @Test
     void archiveErrorsNameTheFile() {
         assertThatThrownBy(() -> Npz.read(new ByteArrayInputStream(fixture("f8_2x3.npy")), "a.npz"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("a.npz: ");
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("a.npz: ");
         assertThatThrownBy(() -> Npz.read(Path.of("/nonexistent/a.npz")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("/nonexistent/a.npz: cannot be read");
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("/nonexistent/a.npz: cannot be read");
     }
 }

@@ -1,5 +1,6 @@
 package org.resnetode.model;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -188,9 +189,9 @@ class DepthProfilesTest {
     @Test
     void badArgumentsAreRejectedWithAClearMessage() {
         assertThatThrownBy(() -> DepthProfiles.create("wiggly", LINEAR4, 1, 1, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wiggly");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("wiggly");
         assertThatThrownBy(() -> DepthProfiles.create("iid", LINEAR4, 1, Double.NaN, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amplitude");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("amplitude");
     }
 
     private static DepthProfile.Smoothness smoothness(String name) {

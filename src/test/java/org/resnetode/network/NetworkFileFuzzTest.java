@@ -1,5 +1,6 @@
 package org.resnetode.network;
 
+import org.resnetode.checks.BadInputException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
 import org.resnetode.fuzz.FuzzChecks;
@@ -15,7 +16,7 @@ class NetworkFileFuzzTest {
         Path file = FuzzChecks.file("network.json", input);
         try {
             NetworkFile.read(file).network();
-        } catch (IllegalArgumentException expected) {
+        } catch (BadInputException expected) {
             FuzzChecks.requireMessage(expected, "network.json");
         } finally {
             FuzzChecks.delete(file);
@@ -27,7 +28,7 @@ class NetworkFileFuzzTest {
         Path file = FuzzChecks.file("network.npz", input);
         try {
             NetworkArchive.read(file, "euler").network();
-        } catch (IllegalArgumentException expected) {
+        } catch (BadInputException expected) {
             FuzzChecks.requireMessage(expected, "network.npz");
         } finally {
             FuzzChecks.delete(file);

@@ -1,5 +1,6 @@
 package org.resnetode.network;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -155,7 +156,7 @@ class NetworkFileTest {
             }
             return;
         }
-        assertThatThrownBy(() -> NetworkFile.read(p)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> NetworkFile.read(p)).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(p + ": ").hasMessageContaining(message);
     }
 

@@ -1,5 +1,6 @@
 package org.resnetode.report;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,9 +77,9 @@ class RegressionTest {
     @Test
     void malformedJsonIsRejectedWithItsOffset() {
         assertThatThrownBy(() -> ClaimResults.read("{\"claim\": \"distance\", \"rows\": [1, }"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed JSON at offset");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("malformed JSON at offset");
         assertThatThrownBy(() -> ClaimResults.read("[{\"claim\": \"x\", \"rows\": 3}]"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows is not an array");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("rows is not an array");
     }
 
     private static void assertSameRows(ClaimResult expected, ClaimResult actual, double tolerance, double absolute) {

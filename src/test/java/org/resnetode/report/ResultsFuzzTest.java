@@ -1,5 +1,6 @@
 package org.resnetode.report;
 
+import org.resnetode.checks.BadInputException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 
@@ -10,7 +11,7 @@ class ResultsFuzzTest {
     void claimResults(byte[] input) {
         try {
             ClaimResults.read(new String(input, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException expected) {
+        } catch (BadInputException expected) {
             String m = expected.getMessage();
             if (m == null || m.isBlank() || m.contains("\n")) {
                 throw new AssertionError("rejection without a one-line message: " + m, expected);

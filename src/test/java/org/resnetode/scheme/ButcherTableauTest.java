@@ -156,7 +156,7 @@ class ButcherTableauTest {
             "{\"A\": [[], [\"1\"]], \"b\": [\"1\", \"1\"]}|tableau file t.json: tableau tableau is not consistent: Σ b_i = 2, expected 1"})
     void malformedTableauFilesNameTheFileThePathAndWhatWasExpected(String json, String message) {
         assertThatThrownBy(() -> TableauFile.fromTree("t.json", JsonReader.parse(json)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
+                .isInstanceOf(org.resnetode.checks.BadInputException.class).hasMessageStartingWith(message);
     }
 
     /**

@@ -189,9 +189,9 @@ class SchemeClosedFormTest {
         assertThatThrownBy(() -> new Weights(3, 2, new double[5]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6").hasMessageContaining("5");
         assertThatThrownBy(() -> new ResNet(SCALAR, Scheme.HEUN_REFERENCE, constant(1, 1), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("depth");
+                .isInstanceOf(org.resnetode.checks.BadInputException.class).hasMessageContaining("depth");
         assertThatThrownBy(() -> Scheme.byName("rk7"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rk7");
+                .isInstanceOf(org.resnetode.checks.BadInputException.class).hasMessageContaining("rk7");
         assertThat(Scheme.byName("Heun-Reference")).isEqualTo(Scheme.HEUN_REFERENCE);
     }
 

@@ -1,5 +1,6 @@
 package org.resnetode.scheme;
 
+import org.resnetode.checks.BadInputException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
 import org.resnetode.fuzz.FuzzChecks;
@@ -15,7 +16,7 @@ class TableauFileFuzzTest {
         Path file = FuzzChecks.file("tableau.json", input);
         try {
             Scheme.byName(file.toString()).tableau().stabilityPolynomial();
-        } catch (IllegalArgumentException expected) {
+        } catch (BadInputException expected) {
             FuzzChecks.requireMessage(expected, "tableau.json");
         } finally {
             FuzzChecks.delete(file);

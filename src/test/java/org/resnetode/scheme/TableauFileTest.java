@@ -1,5 +1,6 @@
 package org.resnetode.scheme;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,13 +33,13 @@ class TableauFileTest {
     void unreadableAndMalformedFilesAreOneLineNamingTheFile(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.json");
         assertThatThrownBy(() -> Scheme.byName(missing.toString()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tableau file " + missing + ": cannot be read");
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("tableau file " + missing + ": cannot be read");
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"A\": [[]], ");
         assertThatThrownBy(() -> TableauFile.read(broken))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tableau file " + broken + ": malformed JSON");
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("tableau file " + broken + ": malformed JSON");
         assertThatThrownBy(() -> Scheme.byName("bad\0name.json"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("tableau file bad\\x00name.json: not a valid path");
+                .isInstanceOf(BadInputException.class).hasMessage("tableau file bad\\x00name.json: not a valid path");
         assertThatThrownBy(() -> Scheme.byName("rk5"))
                 .hasMessageContaining("unknown scheme 'rk5'").hasMessageContaining("or a tableau file ending in .json");
     }
@@ -58,7 +59,7 @@ class TableauFileTest {
             Path file = dir.resolve("t" + i + ".json");
             Files.writeString(file, bodies[i]);
             assertThatThrownBy(() -> TableauFile.read(file))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(BadInputException.class)
                     .hasMessageContaining(expected[i])
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         }
@@ -69,7 +70,7 @@ class TableauFileTest {
     void entriesBeyondTheDoubleRangeAreRefused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("huge.json");
         Files.writeString(file, "{\"A\": [[], [\"0\"], [\"1e400\", \"-1e400\"]], \"b\": [\"1e400\", \"-1e400\", \"1\"]}");
-        assertThatThrownBy(() -> TableauFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TableauFile.read(file)).isInstanceOf(BadInputException.class)
                 .hasMessage("tableau file " + file + ": tableau tableau: row 0 of A or b[0] is beyond the range of a double "
                         + "(|entry| < 1.8e308 is required)");
         Files.writeString(file, "{\"A\": [[], [\"0\"], [\"1e300\", \"-1e300\"]], \"b\": [\"1e300\", \"-1e300\", \"1\"]}");

@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -43,16 +44,16 @@ class CommutingTrainingTest {
         assertThat(CommutingTraining.trainedLayer(2.5, 1)).isCloseTo(1.5, within(1e-15));
         assertThat(CommutingTraining.coefficients(2, CommutingTraining.MAX_ORDER)).hasSize(CommutingTraining.MAX_ORDER + 1);
         assertThat(CommutingTraining.coefficients(2, 0)).containsExactly(new double[] {Math.log(2)}, within(1e-15));
-        assertThatThrownBy(() -> CommutingTraining.trainedLayer(0, 4)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CommutingTraining.coefficients(2, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommutingTraining.trainedLayer(0, 4)).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> CommutingTraining.coefficients(2, -1)).isInstanceOf(BadInputException.class);
     }
 
     @Test
     void rejectsNonPositiveEntriesAndDepths() {
-        assertThatThrownBy(() -> CommutingTraining.trainedLayer(-1, 4)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CommutingTraining.trainedLayer(1, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CommutingTraining.coefficients(0, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommutingTraining.trainedLayer(-1, 4)).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> CommutingTraining.trainedLayer(1, 0)).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> CommutingTraining.coefficients(0, 2)).isInstanceOf(BadInputException.class);
         assertThatThrownBy(() -> CommutingTraining.coefficients(2, CommutingTraining.MAX_ORDER + 1))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(BadInputException.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -141,10 +142,10 @@ class EulerExpansionTest {
 
     @Test
     void invalidArgumentsAreRejected() {
-        assertThatThrownBy(() -> EulerExpansion.expansion(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EulerExpansion.expansion(-1)).isInstanceOf(BadInputException.class);
         assertThatThrownBy(() -> EulerExpansion.expansion(EulerExpansion.MAX_ORDER + 1))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(BadInputException.class);
         assertThatThrownBy(() -> EulerExpansion.coefficients(Double.NaN, 1))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(BadInputException.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -132,7 +133,7 @@ class LinearAndBoundTest {
         // det(xI - A) for A = [[0,1],[-1,0]]: x^2 + 1
         assertThat(MatrixSpectrum.characteristicPolynomial(matrix(new int[][] {{0, 1}, {-1, 0}}))).containsExactly(f(1, 1), f(0, 1), f(1, 1));
         assertThatThrownBy(() -> LinearTrajectory.derive(ButcherTableau.EULER, new BigFraction[7][7], halves(7)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 <= d <= 6");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("1 <= d <= 6");
     }
 
     /** Confluent divided differences of e^{tλ}: equal points give t^m e^{tλ}/m!, distinct ones the difference quotient. */
@@ -150,7 +151,7 @@ class LinearAndBoundTest {
         Derivation d = LinearTrajectory.commutingLimit(new BigFraction[] {f(2, 1)}, 2);
         assertThat(SymbolicEngine.eval("Expand(" + d.expression() + " - {Log(2) + h*Log(2)^2/2 + h^2*Log(2)^3/6})")).isEqualTo("{0}");
         assertThatThrownBy(() -> LinearTrajectory.commutingLimit(new BigFraction[] {f(-1, 1)}, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("must be positive");
     }
 
     /** Euler, d = 1, a = 1/2, N = 2: x_2 = (1 + 1/4)² = 25/16; Heun adds the h² a²/2 term: (1 + 1/4 + 1/32)² = 1681/1024. */
@@ -181,6 +182,6 @@ class LinearAndBoundTest {
         assertThat(SymbolicEngine.evalNumeric("ReplaceAll(" + DistanceBound.bound().expression() + ", {N->2, Lx->1, Lt->2, M->1/2, TV->3})"))
                 .isCloseTo(Math.E / 4 * (0.5 + 6), within(1e-14));
         assertThatThrownBy(() -> DistanceBound.atDepthAndLimit(Double.NaN, 1, 1, 1, DistanceBound.Growth.BOUNDED, 4))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(BadInputException.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -74,8 +75,8 @@ class StabilityExpansionTest {
     @Test
     void ordersOutsideTheSupportedRangeAreBadInput() {
         assertThatThrownBy(() -> StabilityExpansion.expansion(ButcherTableau.HEUN, StabilityExpansion.Kind.FORWARD, 11))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("order must be in 1..10, got 11");
-        assertThatThrownBy(() -> StabilityExpansion.requireOrder(0)).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(BadInputException.class).hasMessage("order must be in 1..10, got 11");
+        assertThatThrownBy(() -> StabilityExpansion.requireOrder(0)).isInstanceOf(BadInputException.class);
     }
 
     /** The first nonzero coefficient of R(z) R(-z) - 1, multiplied out in exact rationals: {power, coefficient}. */

@@ -1,5 +1,6 @@
 package org.resnetode.symbolic;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -136,6 +137,6 @@ class ThetaSquaredAlternatingTest {
     @Test
     void nonPositiveDepthIsRejected() {
         assertThatThrownBy(() -> ThetaSquaredAlternating.exactDistance(0))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(BadInputException.class);
     }
 }

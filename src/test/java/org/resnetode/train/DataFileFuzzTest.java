@@ -1,5 +1,6 @@
 package org.resnetode.train;
 
+import org.resnetode.checks.BadInputException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
 import org.resnetode.fuzz.FuzzChecks;
@@ -12,7 +13,7 @@ class DataFileFuzzTest {
         Path file = FuzzChecks.file("data.csv", input);
         try {
             DataReader.file(file, 3, 0);
-        } catch (IllegalArgumentException expected) {
+        } catch (BadInputException expected) {
             FuzzChecks.requireMessage(expected, "data.csv");
         } finally {
             FuzzChecks.delete(file);

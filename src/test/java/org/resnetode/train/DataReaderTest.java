@@ -1,5 +1,6 @@
 package org.resnetode.train;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,7 +90,7 @@ class DataReaderTest {
             "3|f.csv line 1 has 1 columns: expected at least one feature then the label",
             "pixel0,label;1,2|f.csv line 1, column 1: expected a number, found 'pixel0'"})
     void malformedFilesNameTheLineAndColumn(String text, String message) {
-        assertThatThrownBy(() -> parse(text.replace(';', '\n'), 10, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> parse(text.replace(';', '\n'), 10, 0)).isInstanceOf(BadInputException.class)
                 .hasMessage(message);
     }
 

@@ -1,5 +1,6 @@
 package org.resnetode.train.linear;
 
+import org.resnetode.checks.BadInputException;
 import org.resnetode.linalg.Gemm;
 import org.resnetode.model.DepthProfile;
 
@@ -27,7 +28,7 @@ public final class LinearTrainer {
     /** A depth-N network with initial weights {@code A_0..A_{N-1}} (N d×d blocks, layer-major; a copy is trained). */
     public LinearTrainer(LinearLoss loss, int depth, double[] initialWeights) {
         if (depth < 1) {
-            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
+            throw new BadInputException("depth must be at least 1, got " + depth);
         }
         this.d = loss.dim();
         this.depth = depth;

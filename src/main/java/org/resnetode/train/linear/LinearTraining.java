@@ -1,5 +1,8 @@
 package org.resnetode.train.linear;
 
+import org.resnetode.checks.BadInputException;
+import org.resnetode.checks.Checks;
+
 /**
  * Runs gradient descent for a fixed training time {@code t = steps × η} and reports the tracked state every
  * {@code trackEvery} steps (step 0 and the last step included). Divergence (a loss that is NaN, infinite, or
@@ -15,22 +18,19 @@ public final class LinearTraining {
     /** Learning rate η, number of steps and tracking interval. */
     public record Settings(double learningRate, int steps, int trackEvery) {
         public Settings {
-            if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-                throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
-            }
-            if (steps < 0) {
-                throw new IllegalArgumentException("steps must be at least 0, got " + steps);
-            }
-            if (trackEvery < 1) {
-                throw new IllegalArgumentException("tracking interval must be at least 1 step, got " + trackEvery);
-            }
+            Checks.positive("learning rate", learningRate);
+            Checks.atLeast("steps", steps, 0);
+            Checks.positive("tracking interval (steps)", trackEvery);
         }
 
         /** The settings reaching training time {@code time} with step η (steps rounded to the nearest integer). */
         public static Settings forTime(double learningRate, double time, int trackEvery) {
             if (!(time >= 0) || !Double.isFinite(time)) {
-                throw new IllegalArgumentException("training time must be finite and >= 0, got " + time);
+                throw new BadInputException("training time must be finite and >= 0, got " + time);
             }
+            Checks.positive("learning rate", learningRate);
+            Checks.require(Math.round(time / learningRate) <= Integer.MAX_VALUE, "training time " + time
+                    + " at learning rate " + learningRate + " needs more than " + Integer.MAX_VALUE + " steps");
             return new Settings(learningRate, (int) Math.round(time / learningRate), trackEvery);
         }
     }
@@ -60,6 +60,9 @@ public final class LinearTraining {
     public static double run(LinearTrainer trainer, Settings settings, Observer observer) {
         double eta = settings.learningRate();
         double initial = trainer.loss();
+        // before any step the loss is the target's own: infinite there is input out of range, not divergence
+        Checks.require(Double.isFinite(initial), "the loss is " + initial
+                + " before any training step: the target or the data are too large");
         for (int step = 0; step < settings.steps(); step++) {
             if (step % settings.trackEvery() == 0) {
                 track(trainer, step, eta, step == 0 ? initial : trainer.loss(), observer);

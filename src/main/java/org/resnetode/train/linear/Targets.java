@@ -1,5 +1,6 @@
 package org.resnetode.train.linear;
 
+import org.resnetode.checks.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.resnetode.model.Gaussian;
  * Target matrices B of the loss {@code ½ ||P - B||_F²}, from a command-line specification:
  * {@code random:s} ({@code B = I + s G / √d}, G standard Gaussian drawn from the seed),
  * {@code diagonal:b1,b2,...} (positive entries, d of them) or a file of d lines of d numbers
- * (separated by spaces or commas, {@code #} starts a comment). Every problem is one {@link IllegalArgumentException} line.
+ * (separated by spaces or commas, {@code #} starts a comment). Every problem is one {@link BadInputException} line.
  */
 public final class Targets {
     private Targets() {
@@ -22,7 +23,7 @@ public final class Targets {
     /** The d×d target (row-major) described by {@code spec}. */
     public static double[] parse(String spec, int d, long seed) {
         if (d < 1) {
-            throw new IllegalArgumentException("dimension must be at least 1, got " + d);
+            throw new BadInputException("dimension must be at least 1, got " + d);
         }
         String s = spec.trim();
         String lower = s.toLowerCase(Locale.ROOT);
@@ -38,7 +39,7 @@ public final class Targets {
     /** {@code B = I + s G / √d}, G with independent standard normal entries from {@code seed}. */
     public static double[] random(double scale, int d, long seed) {
         if (!Double.isFinite(scale) || scale < 0) {
-            throw new IllegalArgumentException("random target scale must be finite and >= 0, got " + scale);
+            throw new BadInputException("random target scale must be finite and >= 0, got " + scale);
         }
         SplittableRandom rng = new SplittableRandom(seed);
         double[] b = new double[d * d];
@@ -58,7 +59,7 @@ public final class Targets {
         for (int i = 0; i < parts.length; i++) {
             entries[i] = number(parts[i], "diagonal entry " + (i + 1), spec);
             if (!(entries[i] > 0)) {
-                throw new IllegalArgumentException("target '" + spec + "': diagonal entry " + (i + 1) + " is " + entries[i]
+                throw new BadInputException("target '" + spec + "': diagonal entry " + (i + 1) + " is " + entries[i]
                         + ", must be positive (a product of near-identity factors has positive eigenvalues)");
             }
         }
@@ -68,7 +69,7 @@ public final class Targets {
     /** {@code B = diag(entries)}; the dimension must equal the number of entries. */
     public static double[] diagonal(double[] entries, int d) {
         if (entries.length != d) {
-            throw new IllegalArgumentException("diagonal target has " + entries.length + " entries, the dimension is " + d);
+            throw new BadInputException("diagonal target has " + entries.length + " entries, the dimension is " + d);
         }
         double[] b = new double[d * d];
         for (int i = 0; i < d; i++) {
@@ -82,7 +83,7 @@ public final class Targets {
         try {
             lines = Files.readAllLines(path);
         } catch (IOException e) {
-            throw new IllegalArgumentException("target '" + path + "' is neither random:s nor diagonal:b1,... and cannot be read as a file ("
+            throw new BadInputException("target '" + path + "' is neither random:s nor diagonal:b1,... and cannot be read as a file ("
                     + e.getClass().getSimpleName() + ")");
         }
         List<double[]> rows = new ArrayList<>();
@@ -97,13 +98,13 @@ public final class Targets {
                 row[j] = number(cells[j], "line " + (line + 1) + " entry " + (j + 1), path.toString());
             }
             if (row.length != d) {
-                throw new IllegalArgumentException("target file " + path + ": line " + (line + 1) + " has " + row.length
+                throw new BadInputException("target file " + path + ": line " + (line + 1) + " has " + row.length
                         + " entries, the dimension is " + d);
             }
             rows.add(row);
         }
         if (rows.size() != d) {
-            throw new IllegalArgumentException("target file " + path + ": " + rows.size() + " rows, the dimension is " + d);
+            throw new BadInputException("target file " + path + ": " + rows.size() + " rows, the dimension is " + d);
         }
         double[] b = new double[d * d];
         for (int i = 0; i < d; i++) {
@@ -117,10 +118,10 @@ public final class Targets {
         try {
             v = Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("target '" + spec + "': " + what + " '" + text.trim() + "' is not a number");
+            throw new BadInputException("target '" + spec + "': " + what + " '" + text.trim() + "' is not a number");
         }
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("target '" + spec + "': " + what + " is " + v);
+            throw new BadInputException("target '" + spec + "': " + what + " is " + v);
         }
         return v;
     }
@@ -128,7 +129,7 @@ public final class Targets {
     /** A d×d matrix of finite entries, or one line naming the problem. */
     static void requireSquare(String what, double[] m, int d) {
         if (d < 1 || m.length != (long) d * d) {
-            throw new IllegalArgumentException(what + ": expected a " + d + "×" + d + " matrix (" + (long) d * d + " values), got "
+            throw new BadInputException(what + ": expected a " + d + "×" + d + " matrix (" + (long) d * d + " values), got "
                     + m.length);
         }
         requireFinite(what, m);
@@ -137,7 +138,7 @@ public final class Targets {
     static void requireFinite(String what, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(what + " entry " + i + " is " + values[i]);
+                throw new BadInputException(what + " entry " + i + " is " + values[i]);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.resnetode.train.linear;
 
+import org.resnetode.checks.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -46,7 +47,7 @@ class TargetsAndSmoothnessTest {
             "diagonal:1,Infinity|diagonal entry 2 is Infinity",
             "no-such-file.txt|is neither random:s nor diagonal:b1,... and cannot be read as a file"})
     void malformedSpecificationsAreOneLine(String spec, String message) {
-        assertThatThrownBy(() -> Targets.parse(spec, 2, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> Targets.parse(spec, 2, 1)).isInstanceOf(BadInputException.class).hasMessageContaining(message);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +59,7 @@ class TargetsAndSmoothnessTest {
     void malformedFilesAreOneLine(String content, String message, @TempDir Path dir) throws Exception {
         Path f = dir.resolve("b.txt");
         Files.writeString(f, content.replace("\\n", "\n"));
-        assertThatThrownBy(() -> Targets.parse(f.toString(), 2, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Targets.parse(f.toString(), 2, 1)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining(message);
     }
 
