@@ -4,11 +4,11 @@
  * {@code Printable}, which makes user text safe to quote in a one-line message. The bottom of the graph, so that
  * every config record and reader can call it.
  *
- * <p>Layer 0 of the one-way flow (checks; io, linalg, stats; model; scheme; gradient, ode, network,
- * train.linear; symbolic, train; claim; report; cli): a package imports only packages of lower layers.
+ * <p>Layer 0 of the one-way flow (checks; io, linalg, stats, rough; model; scheme; gradient, ode, network,
+ * train.linear, bound; symbolic, train; claim; report; sweep; cli): a package imports only packages of lower layers.
  * May import: nothing of the project.
- * Must not import: {@code io}, {@code linalg}, {@code stats}, {@code model}, {@code scheme}, {@code gradient},
- * {@code ode}, {@code network}, {@code train.linear}, {@code symbolic}, {@code train}, {@code claim},
- * {@code report}, {@code cli}.
+ * Must not import: {@code io}, {@code linalg}, {@code stats}, {@code rough}, {@code model}, {@code scheme}, {@code
+ * gradient}, {@code ode}, {@code network}, {@code train.linear}, {@code bound}, {@code symbolic}, {@code train},
+ * {@code claim}, {@code report}, {@code sweep}, {@code cli}.
  */
 package org.resnetode.checks;

@@ -3,10 +3,10 @@
  * {@code f(x, θ)} (value, VJPs in x and θ, certified constants), depth profiles θ(t), the weights θ_0..θ_K of a
  * network, norms and the families' registry.
  *
- * <p>Layer 2 of the one-way flow (checks; io, linalg, stats; model; scheme; gradient, ode, network,
- * train.linear; symbolic, train; claim; report; cli): a package imports only packages of lower layers.
- * May import: {@code linalg}, {@code checks}.
- * Must not import: {@code scheme}, {@code gradient}, {@code ode}, {@code network}, {@code train.linear},
- * {@code symbolic}, {@code train}, {@code claim}, {@code report}, {@code cli}.
+ * <p>Layer 2 of the one-way flow (checks; io, linalg, stats, rough; model; scheme; gradient, ode, network,
+ * train.linear, bound; symbolic, train; claim; report; sweep; cli): a package imports only packages of lower layers.
+ * May import: {@code rough}, {@code linalg}, {@code checks}.
+ * Must not import: {@code scheme}, {@code gradient}, {@code ode}, {@code network}, {@code train.linear}, {@code
+ * bound}, {@code symbolic}, {@code train}, {@code claim}, {@code report}, {@code sweep}, {@code cli}.
  */
 package org.resnetode.model;
