@@ -123,7 +123,7 @@ public record Grid(String claim, Map<Axis, List<Object>> axes) {
             judged("axis 'scheme'", () -> Scheme.byName((String) s));
         }
         for (Object d : values(Axis.DEPTHS)) {
-            Ladder.parse((String) d);
+            org.resnetode.claim.Ladder.parse((String) d);
         }
     }
 

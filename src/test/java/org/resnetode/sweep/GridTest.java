@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.resnetode.checks.BadInputException;
+import org.resnetode.claim.Ladder;
 
 /** Grids: the product in its stated order, and every refusal before any work, naming its axis. */
 class GridTest {
@@ -94,11 +95,13 @@ class GridTest {
         assertThat(Ladder.parse("64:1024")).containsExactly(64, 128, 256, 512, 1024);
         assertThat(Ladder.parse("10:100:3")).containsExactly(10, 30, 90, 100);
         assertThat(Ladder.parse(" 5, 7 ,9")).containsExactly(5, 7, 9);
-        assertRefused(() -> Ladder.parse("8,8"), "depths must increase strictly");
+        assertRefused(() -> Ladder.parse("8,8"), "depth 8 appears twice");
+        assertThat(Ladder.parse("40,10")).containsExactly(40, 10);
         assertRefused(() -> Ladder.parse("0x10:64"), "'0x10' is not a whole number");
         assertRefused(() -> Ladder.parse("1:2:3:4"), "expected LOW:HIGH or LOW:HIGH:FACTOR");
         assertRefused(() -> Ladder.parse("8:4096:1"), "FACTOR >= 2");
-        assertRefused(() -> Ladder.parse("1:" + (Ladder.MAX_DEPTH + 1L)), "HIGH <= " + Ladder.MAX_DEPTH);
+        assertRefused(() -> Ladder.parse("1:" + (Integer.MAX_VALUE + 1L)), "HIGH <= " + Integer.MAX_VALUE);
+        assertRefused(() -> Ladder.parse("8,\u0668"), "is not a whole number");
         assertRefused(() -> Ladder.parse("0,4"), "depth 0 is outside");
     }
 
