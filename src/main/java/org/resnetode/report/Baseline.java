@@ -60,8 +60,8 @@ public final class Baseline {
                 out.addAll(ClaimResults.read(Files.readString(file, StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new BadInputException("--baseline " + dir + ": cannot read " + file.getFileName() + " (" + e.getClass().getSimpleName() + ")");
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--baseline " + dir + ": " + file.getFileName() + " is not a claim result: " + e.getMessage());
+            } catch (BadInputException e) {
+                throw new BadInputException("--baseline " + dir + ": " + file.getFileName() + " is not a claim result: " + e.getMessage(), e);
             }
         }
         return out;
