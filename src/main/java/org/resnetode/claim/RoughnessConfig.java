@@ -21,6 +21,10 @@ import org.resnetode.scheme.Scheme;
  */
 public record RoughnessConfig(String family, List<String> schemes, double hurst, int[] depths, int paths,
                               int referenceGrid, double mean, double amplitude, long seed, boolean decoupled) {
+    /** Standard deviations of the path that the weights' range allows for. */
+    static final double MAX_STANDARD_DEVIATIONS = 10;
+    /** Largest exponent of the reference's exponential (e^709 is near the largest double). */
+    static final double MAX_EXPONENT = 700;
     /** Families of the map. */
     public static final List<String> FAMILIES = List.of("linear", "theta2", "affine", "tanh");
 
@@ -38,8 +42,16 @@ public record RoughnessConfig(String family, List<String> schemes, double hurst,
         }
         Checks.openInterval("Hurst index H (--hurst)", hurst, 0, 1);
         Checks.atLeast("number of paths (--paths)", paths, 2);
-        Checks.finite("mean", mean);
-        Checks.finite("amplitude", amplitude);
+        Checks.finite("mean (--mean)", mean);
+        Checks.positive("amplitude σ (--amplitude)", amplitude);
+        // θ = θ̄ + σ B^H with sup |B^H| over [0, 1] beyond 10 only with probability below 1e-20: |θ̄| + 10 σ <= 700 keeps
+        // every weight and the reference x_0 exp(∫θ) (or exp(∫θ²) for theta2, squared) below e^709, the largest double
+        double reach = Math.abs(mean) + MAX_STANDARD_DEVIATIONS * amplitude;
+        if (!(family.equals("theta2") ? reach * reach <= MAX_EXPONENT : reach <= MAX_EXPONENT)) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "--mean %.3g and --amplitude %.3g: weights "
+                    + "reach |θ̄| + %d σ = %.3g%s, beyond %d: the reference's exponential overflows a double", mean, amplitude,
+                    (int) MAX_STANDARD_DEVIATIONS, reach, family.equals("theta2") ? " (squared for theta2)" : "", (int) MAX_EXPONENT));
+        }
         depths = depths.clone();
         if (depths.length < 2) {
             throw new BadInputException("--depths: the rate needs at least 2 depths, got " + depths.length);

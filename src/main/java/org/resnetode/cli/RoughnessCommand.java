@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = {"Rough weights: the strong-error rate of a ResNet whose weights are a fractional Brownian motion path "
                 + "of Hurst index H (sampled exactly, every depth reading the same path), against the prediction "
                 + "min(1, H + 1/2) for Euler and H + 1/2 for Heun (MATH.md section 7).",
-                "Rates of the mean strong error over M independent paths, with 95% intervals (bootstrap over paths, and "
+                "Rates of the mean strong error over M independent paths, with 95%% intervals (bootstrap over paths, and "
                         + "Kloeden and Rosa's construction). Families: linear (θ x, exact reference), theta2 (θ² x) and "
                         + "affine (-x + θ, Kloeden and Rosa's equation) and tanh (tanh(θ x)), the last three against a fine grid of the same path "
                         + "whose own error is estimated and must be 10x below the measured one.",

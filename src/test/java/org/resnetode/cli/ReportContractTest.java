@@ -185,7 +185,7 @@ class ReportContractTest {
     @Test
     void anUnwritableReportMdLeavesNoFileOfTheSet(@TempDir Path out) throws IOException {
         Files.createDirectories(out.resolve("REPORT.md"));
-        assertThatThrownBy(() -> report(small(), "--out", out.toString(), "-q")).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> report(small(), "--out", out.toString(), "-q")).isInstanceOf(org.resnetode.checks.BadInputException.class)
                 .hasMessageContaining("REPORT.md");
         assertThat(regularFiles(out)).isEmpty();
         try (Stream<Path> s = Files.list(out)) {

@@ -59,9 +59,9 @@ class DepthGridTest {
 
     @Test
     void depthsBelowTheConventionsMinimumAreRefused() {
-        assertThatThrownBy(() -> Scheme.HEUN_REFERENCE.grid(1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Scheme.HEUN_REFERENCE.grid(1)).isInstanceOf(org.resnetode.checks.BadInputException.class)
                 .hasMessage("depth must be at least 2 for scheme heun-reference, got 1");
-        assertThatThrownBy(() -> Scheme.EULER.grid(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Scheme.EULER.grid(0)).isInstanceOf(org.resnetode.checks.BadInputException.class)
                 .hasMessage("depth must be at least 1 for scheme euler, got 0");
         assertThat(Scheme.EULER.grid(1)).isEqualTo(new DepthGrid(1, 1, 1));
     }
