@@ -30,28 +30,7 @@ public final class ExpandingWeights {
         int d = f.dim();
         int p = f.parameterCount();
         String family = f.name();
-        return new DepthProfile() {
-            @Override
-            public String name() {
-                return profile.name();
-            }
-
-            @Override
-            public Smoothness smoothness() {
-                return profile.smoothness();
-            }
-
-            @Override
-            public int parameterCount() {
-                return p;
-            }
-
-            @Override
-            public void layer(int n, int depth, double[] out, int off) {
-                profile.layer(n, depth, out, off);
-                shift(family, d, p, out, off);
-            }
-        };
+        return profile.changed((n, depth, out, off) -> shift(family, d, p, out, off));
     }
 
     static void shift(String family, int d, int p, double[] out, int off) {

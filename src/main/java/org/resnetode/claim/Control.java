@@ -107,34 +107,16 @@ public enum Control {
             return profile;
         }
         DepthProfile noise = DepthProfiles.create("iid", f, seed + 1, 1.0, true);
-        return new DepthProfile() {
-            private final double[] buffer = new double[profile.parameterCount()];
-
-            @Override
-            public String name() {
-                return profile.name();
-            }
-
-            @Override
-            public Smoothness smoothness() {
-                return profile.smoothness();
-            }
-
-            @Override
-            public int parameterCount() {
-                return profile.parameterCount();
-            }
-
-            /** {@code θ_n = profile_n + ξ_n}. */
-            @Override
-            public synchronized void layer(int n, int depth, double[] out, int off) {
-                profile.layer(n, depth, out, off);
+        double[] buffer = new double[profile.parameterCount()];
+        // θ_n = profile_n + ξ_n (the buffer is shared: one layer at a time)
+        return profile.changed((n, depth, out, off) -> {
+            synchronized (buffer) {
                 noise.layer(n, depth, buffer, 0);
                 for (int j = 0; j < buffer.length; j++) {
                     out[off + j] += buffer[j];
                 }
             }
-        };
+        });
     }
 
     /** The result of a control run, its configuration naming the control (a run without control is returned as is). */

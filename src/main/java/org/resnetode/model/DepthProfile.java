@@ -18,6 +18,42 @@ public interface DepthProfile {
     /** Writes {@code θ_n} of a depth-{@code depth} network to {@code out[off..off+p)}. */
     void layer(int n, int depth, double[] out, int off);
 
+    /** A change made to each {@code θ_n} after it is written to {@code out[off..off+p)}. */
+    @FunctionalInterface
+    interface LayerChange {
+        void apply(int n, int depth, double[] out, int off);
+    }
+
+    /**
+     * This profile with {@code change} applied to every {@code θ_n}, under the same name and smoothness class (negative
+     * controls break the weights while the claim is judged as stated for the profile).
+     */
+    default DepthProfile changed(LayerChange change) {
+        DepthProfile base = this;
+        return new DepthProfile() {
+            @Override
+            public String name() {
+                return base.name();
+            }
+
+            @Override
+            public Smoothness smoothness() {
+                return base.smoothness();
+            }
+
+            @Override
+            public int parameterCount() {
+                return base.parameterCount();
+            }
+
+            @Override
+            public void layer(int n, int depth, double[] out, int off) {
+                base.layer(n, depth, out, off);
+                change.apply(n, depth, out, off);
+            }
+        };
+    }
+
     /** Smoothness classes of depth profiles. */
     enum Smoothness {
         /** C-infinity in t: constant, polynomial, Fourier. */
