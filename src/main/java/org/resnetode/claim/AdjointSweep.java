@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.resnetode.scheme.Scheme;
 
 /**
  * Claims A and H's configuration: one {@link AdjointClaim} run per sweep configuration on one batch
@@ -18,6 +19,13 @@ public record AdjointSweep(List<SweepConfig> configs, double[][][] batch, Contro
         configs = List.copyOf(configs);
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(control, "control");
+        if ((control == Control.SWAPPED_STAGES || control == Control.WRONG_STAGE_TIME)
+                && configs.stream().allMatch(c -> Scheme.byName(c.scheme()).tableau().stages() == 1)) {
+            // both controls move a stage's time inside the step: a one-stage scheme (euler) has none to move
+            throw new org.resnetode.checks.BadInputException("--control " + control.label() + " changes nothing on a "
+                    + "one-stage scheme (" + configs.get(0).scheme() + "): it moves stage times inside the step; run it with "
+                    + "--scheme heun or another tableau of two or more stages");
+        }
     }
 
     /**

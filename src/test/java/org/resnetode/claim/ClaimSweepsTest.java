@@ -95,6 +95,14 @@ class ClaimSweepsTest {
         assertThat(results.get(2).rows()).hasSize(2 * AdjointClaim.TARGETS.length);
         assertThat(AdjointSweep.CONTROLS).containsExactly(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS, Control.SWAPPED_STAGES,
                 Control.WRONG_STAGE_TIME);
+        for (Control stageControl : List.of(Control.SWAPPED_STAGES, Control.WRONG_STAGE_TIME)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AdjointSweep(List.of(tiny), AdjointMeasurement.batch(2, 2, 1),
+                    stageControl)).isInstanceOf(org.resnetode.checks.BadInputException.class)
+                    .hasMessageContaining("changes nothing on a one-stage scheme (euler)");
+        }
+        SweepConfig heun = new SweepConfig("tanh", "fourier", "heun", 2, 2, SHORT, 1, 1.0, false, 8, 2);
+        assertThat(new AdjointSweep(List.of(tiny, heun), AdjointMeasurement.batch(2, 2, 1), Control.SWAPPED_STAGES).control())
+                .isEqualTo(Control.SWAPPED_STAGES);
     }
 
     @Test
