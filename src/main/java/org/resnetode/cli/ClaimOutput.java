@@ -61,6 +61,10 @@ final class ClaimOutput {
             AtomicFiles.writeAll(files.apply(options.out));
         }
         out.flush();
+        if (out.checkError()) {
+            // said here, before the verdict's exit line, so that a lost result is one line and exit 2
+            throw new BadInputException("cannot write standard output (closed, a broken pipe or a full device): the result was lost");
+        }
     }
 
     /** The worst verdict of the results (holds when there are none). */

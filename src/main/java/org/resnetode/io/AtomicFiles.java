@@ -65,6 +65,11 @@ public final class AtomicFiles {
                     current = target;
                     throw new IOException("a directory is in the way");
                 }
+                // a device, a pipe or a socket (/dev/full, /dev/null) would be replaced by the move: refuse it
+                if (Files.exists(target) && !Files.isRegularFile(target)) {
+                    current = target;
+                    throw new IOException("it is not a regular file (a device or a pipe), and an output file would replace it");
+                }
             }
             for (java.util.Map.Entry<Path, Path> e : temporaries.entrySet()) {
                 current = e.getKey();

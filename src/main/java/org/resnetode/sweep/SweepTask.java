@@ -37,7 +37,8 @@ public record SweepTask(int index, String claim, Object[] values) implements Ser
     public SweepConfig config() {
         int dim = Math.toIntExact((Long) value(Axis.DIM));
         int hidden = Math.toIntExact((Long) value(Axis.HIDDEN));
-        int batch = claim.equals("adjoint") ? Math.toIntExact((Long) value(Axis.BATCH)) : 0;
+        int batch = claim.equals("adjoint")
+                ? org.resnetode.checks.Checks.positive("axis 'batch'", Math.toIntExact((Long) value(Axis.BATCH))) : 0;
         return new SweepConfig((String) value(Axis.FAMILY), (String) value(Axis.PROFILE), (String) value(Axis.SCHEME),
                 dim, hidden == 0 ? dim : hidden, org.resnetode.claim.Ladder.parse((String) value(Axis.DEPTHS)), (Long) value(Axis.SEED),
                 (Double) value(Axis.AMPLITUDE), (Boolean) value(Axis.ZERO_MEAN),

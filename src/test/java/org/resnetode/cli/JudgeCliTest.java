@@ -121,6 +121,7 @@ class JudgeCliTest {
             CliTest.Run r = runLosingOutput(line);
             assertThat(r.code()).as(String.join(" ", line)).isEqualTo(Main.EXIT_BAD_INPUT);
             assertThat(r.err()).contains("cannot write standard output");
+            assertThat(r.err().strip().lines()).as("one line, not the verdict's exit-1 line first").hasSize(1);
         }
     }
 

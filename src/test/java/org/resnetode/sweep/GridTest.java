@@ -50,6 +50,7 @@ class GridTest {
         SweepTask t = grid("adjoint", Axis.BATCH, new Object[] {7L}).tasks(10).get(0);
         assertThat(t.config().batch()).isEqualTo(7);
         assertThat(t.key()).endsWith(",batch=7");
+        assertRefused(() -> grid("adjoint", Axis.BATCH, new Object[] {0L}).tasks(10), "axis 'batch' must be at least 1, got 0");
     }
 
     @Test
