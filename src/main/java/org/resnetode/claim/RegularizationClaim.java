@@ -136,9 +136,9 @@ public final class RegularizationClaim {
         return verdict(cfg, rows, depths, limit, ode, supS, finalLoss, limitAtTime, histories.get(depths[0]));
     }
 
-    private static ClaimResult verdict(RegularizationConfig cfg, List<Map<String, Object>> rows, int[] depths, double[] limit,
-                                       double[] ode, double[] supS, double[] finalLoss, double[][] limitAtTime,
-                                       TrainingHistory times) {
+    static ClaimResult verdict(RegularizationConfig cfg, List<Map<String, Object>> rows, int[] depths, double[] limit,
+                               double[] ode, double[] supS, double[] finalLoss, double[][] limitAtTime,
+                               TrainingHistory times) {
         List<String> notes = new ArrayList<>();
         VerdictPolicy policy = new VerdictPolicy(notes);
         List<RateFit> fits = new ArrayList<>();

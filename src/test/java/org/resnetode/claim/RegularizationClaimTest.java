@@ -180,6 +180,26 @@ class RegularizationClaimTest {
     }
 
     /** A rate needs two values above the round-off floor: two give a fit (judged inconclusive later), one gives none. */
+    /**
+     * The smoothness statement on its own: with every other stated quantity in its band (losses 1e-20, distances exactly
+     * 1/N), a spread of sup_t S(t) of 60% across depths fails the stated 10% band and one of 5% holds.
+     */
+    @Test
+    void theSmoothnessSpreadIsJudgedAgainstItsTenPercentBand() {
+        int[] depths = {16, 32, 64};
+        RegularizationConfig cfg = new RegularizationConfig(2, "random:0.5", 1, depths, 0.25, 2, 4, RegularizationConfig.ZERO, 0.5,
+                1e-10);
+        double[] inverse = {1.0 / 16, 1.0 / 32, 1.0 / 64};
+        double[] losses = {1e-20, 1e-20, 1e-20};
+        ClaimResult wide = RegularizationClaim.verdict(cfg, java.util.List.of(), depths, inverse, inverse, new double[] {0.5, 0.65, 0.8},
+                losses, new double[0][], new org.resnetode.train.linear.TrainingHistory(false));
+        assertThat(wide.verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(wide.notes()).anyMatch(n -> n.startsWith("fails: sup_t S(t) ranges over [0.50000, 0.80000]"));
+        ClaimResult narrow = RegularizationClaim.verdict(cfg, java.util.List.of(), depths, inverse, inverse,
+                new double[] {0.5, 0.51, 0.525}, losses, new double[0][], new org.resnetode.train.linear.TrainingHistory(false));
+        assertThat(narrow.verdict()).isEqualTo(Verdict.HOLDS);
+    }
+
     @Test
     void aRateIsFittedFromTwoValuesAboveRoundOff() {
         int[] depths = {16, 32, 64};
