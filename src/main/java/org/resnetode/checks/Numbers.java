@@ -39,6 +39,14 @@ public final class Numbers {
     }
 
     /**
+     * Whether {@code text} is written in plain decimal notation ({@code 12}, {@code -0.5}, {@code 1e-3}, {@code .25}):
+     * not Java's own forms ({@code 1f}, {@code 0x1p0}, {@code NaN}, {@code Infinity}, digits of other scripts).
+     */
+    public static boolean isDecimal(String text) {
+        return text != null && DECIMAL.matcher(text).matches();
+    }
+
+    /**
      * A finite decimal number. A literal whose magnitude overflows a double (beyond about 1.8e308) is refused; one that
      * underflows reads as the nearest double (0 or a subnormal), as in any decimal-to-binary conversion.
      */

@@ -25,6 +25,7 @@ public record RegularizationSweep(RegularizationConfig base, Scan scan, Regulari
     /** The scan: target scales s at dimensions d over a depth ladder, the claim required to hold for s at most {@code claimedScale}. */
     public record Scan(int[] dims, double[] scales, int[] depths, double claimedScale) {
         public Scan {
+            org.resnetode.checks.Checks.positive("--claimed-scale", claimedScale);
             dims = dims.clone();
             scales = scales.clone();
             depths = depths.clone();

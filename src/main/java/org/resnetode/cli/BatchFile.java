@@ -43,7 +43,12 @@ final class BatchFile {
             for (int k = 0; k < cells.length; k++) {
                 double v;
                 try {
-                    v = Double.parseDouble(cells[k]);
+                    String cell = cells[k].strip();
+                    if (!org.resnetode.checks.Numbers.isDecimal(cell) && !cell.matches("[+-]?(NaN|Infinity)")) {
+                        // Java's own number forms (1f, 0x1p0, other scripts' digits) are not data: plain decimal notation only
+                        throw new NumberFormatException(cell);
+                    }
+                    v = Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
                     throw new BadInputException(where + ": '" + cells[k] + "' is not a number");
                 }

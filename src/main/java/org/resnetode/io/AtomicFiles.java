@@ -136,9 +136,13 @@ public final class AtomicFiles {
     }
 
     /** The reason of an I/O failure in words ("No space left on device", "Permission denied", ...). */
-    private static String reason(Exception e) {
+    /** Why a file operation failed, in words (no exception class names in a one-line message). */
+    public static String reason(Exception e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
         }
         if (e instanceof java.nio.file.FileSystemException f) {
             return f.getReason() != null ? f.getReason() : "the file system refused to create a file there";

@@ -59,7 +59,7 @@ public final class Baseline {
             try {
                 out.addAll(ClaimResults.read(Files.readString(file, StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                throw new BadInputException("--baseline " + dir + ": cannot read " + file.getFileName() + " (" + e.getClass().getSimpleName() + ")");
+                throw new BadInputException("--baseline " + dir + ": cannot read " + file.getFileName() + " (" + org.resnetode.io.AtomicFiles.reason(e) + ")");
             } catch (BadInputException e) {
                 throw new BadInputException("--baseline " + dir + ": " + file.getFileName() + " is not a claim result: " + e.getMessage(), e);
             }

@@ -1,6 +1,7 @@
 package org.resnetode.train;
 
 import org.resnetode.checks.BadInputException;
+import org.resnetode.checks.Numbers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,6 +122,10 @@ public final class DataReader {
         String t = cell.strip();
         double v;
         try {
+            if (!Numbers.isDecimal(t) && !t.matches("[+-]?(NaN|Infinity)")) {
+                // Java's own number forms (1f, 0x1p0, other scripts' digits) are not data: plain decimal notation only
+                throw new NumberFormatException(t);
+            }
             v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
             throw new BadInputException(String.format("%s line %d, column %d: expected a number, found '%s'",

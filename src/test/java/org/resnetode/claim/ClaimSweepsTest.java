@@ -149,6 +149,11 @@ class ClaimSweepsTest {
         RegularizationSweep.Scan scan = new RegularizationSweep.Scan(new int[] {2}, new double[] {0.5}, new int[] {4, 8}, 0.5);
         RegularizationConfig commuting = RegularizationSweep.commuting(base, 2, "diagonal:0.5,2", new int[] {4, 8});
         assertThat(new RegularizationSweep(base, null, null, new int[] {2}, Control.NONE).plan(Progress.SILENT).size()).isEqualTo(1);
+        for (double claimed : new double[] {0, -1}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RegularizationSweep.Scan(new int[] {2}, new double[] {0.5},
+                    new int[] {4, 8}, claimed)).isInstanceOf(org.resnetode.checks.BadInputException.class)
+                    .hasMessageContaining("--claimed-scale must be greater than 0");
+        }
         assertThat(new RegularizationSweep(base, scan, null, new int[] {2}, Control.NONE).plan(Progress.SILENT).size()).isEqualTo(2);
         assertThat(new RegularizationSweep(base, null, commuting, new int[] {2}, Control.NONE).plan(Progress.SILENT).size()).isEqualTo(2);
         List<ClaimResult> results = new RegularizationSweep(base, scan, commuting, new int[] {2}, Control.NONE).plan(Progress.SILENT).run();

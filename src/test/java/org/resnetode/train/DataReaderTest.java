@@ -87,6 +87,8 @@ class DataReaderTest {
             "1,Infinity,1|f.csv line 1, column 2: expected a finite number, found 'Infinity'",
             "1,1e400,1|f.csv line 1, column 2: expected a finite number, found '1e400'",
             "1,,1|f.csv line 1, column 2: expected a number, found ''",
+            "1f,2,1|f.csv line 1, column 1: expected a number, found '1f'",
+            "1,0x1p0,1|f.csv line 1, column 2: expected a number, found '0x1p0'",
             "3|f.csv line 1 has 1 columns: expected at least one feature then the label",
             "pixel0,label;1,2|f.csv line 1, column 1: expected a number, found 'pixel0'"})
     void malformedFilesNameTheLineAndColumn(String text, String message) {

@@ -84,7 +84,7 @@ public final class Targets {
             lines = Files.readAllLines(path);
         } catch (IOException e) {
             throw new BadInputException("target '" + path + "' is neither random:s nor diagonal:b1,... and cannot be read as a file ("
-                    + e.getClass().getSimpleName() + ")");
+                    + org.resnetode.io.AtomicFiles.reason(e) + ")");
         }
         List<double[]> rows = new ArrayList<>();
         for (int line = 0; line < lines.size(); line++) {

@@ -4,7 +4,7 @@
  *
  * <p>Layer 4 of the one-way flow (checks; io, linalg, stats, rough; model; scheme; gradient, ode, network,
  * train.linear, bound; symbolic, train; claim; report; sweep; cli): a package imports only packages of lower layers.
- * May import: {@code model}, {@code linalg}, {@code checks}.
+ * May import: {@code model}, {@code linalg}, {@code checks}, {@code io}.
  * Must not import: {@code gradient}, {@code ode}, {@code network}, {@code bound}, {@code symbolic}, {@code train},
  * {@code claim}, {@code report}, {@code sweep}, {@code cli}.
  */
