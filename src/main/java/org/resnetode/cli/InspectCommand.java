@@ -74,6 +74,9 @@ public final class InspectCommand implements Callable<Integer> {
         if (!Files.isRegularFile(network)) {
             throw new BadInputException(network + ": no such file");
         }
+        if (gradients == null && spec.commandLine().getParseResult().hasMatchedOption("--loss")) {
+            throw new BadInputException("--loss applies to --gradients only (the loss of the audited gradients)");
+        }
         NetworkFile file = load();
         if (gradients != null) {
             return InspectAudit.run(this, file);

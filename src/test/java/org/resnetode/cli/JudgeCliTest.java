@@ -111,6 +111,12 @@ class JudgeCliTest {
     }
 
     @Test
+    void inspectRefusesALossWithoutGradientsToAudit(@TempDir Path dir) throws IOException {
+        CliTest.assertBadInput(CliTest.run("inspect", "--network", NetworkArchiveTest.exported(dir).toString(), "--loss",
+                "cross-entropy", "-q"), "--loss applies to --gradients only");
+    }
+
+    @Test
     void lostStandardOutputIsExitTwo(@TempDir Path dir) throws IOException {
         String[][] lines = {
                 {"distance", "--family", "tanh", "--profile", "fourier", "--depths", "8:16", "--json", "-q"},
