@@ -47,6 +47,14 @@ public final class Numbers {
     }
 
     /**
+     * Whether a data file's cell is a number a reader may take: plain decimal notation, or {@code NaN} and
+     * {@code Infinity} (signed), which the reader then refuses as not finite with a message of their own.
+     */
+    public static boolean isDataNumber(String text) {
+        return isDecimal(text) || text != null && text.matches("[+-]?(NaN|Infinity)");
+    }
+
+    /**
      * A finite decimal number. A literal whose magnitude overflows a double (beyond about 1.8e308) is refused; one that
      * underflows reads as the nearest double (0 or a subnormal), as in any decimal-to-binary conversion.
      */

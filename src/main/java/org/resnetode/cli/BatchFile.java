@@ -44,7 +44,7 @@ final class BatchFile {
                 double v;
                 try {
                     String cell = cells[k].strip();
-                    if (!org.resnetode.checks.Numbers.isDecimal(cell) && !cell.matches("[+-]?(NaN|Infinity)")) {
+                    if (!org.resnetode.checks.Numbers.isDataNumber(cell)) {
                         // Java's own number forms (1f, 0x1p0, other scripts' digits) are not data: plain decimal notation only
                         throw new NumberFormatException(cell);
                     }

@@ -63,7 +63,7 @@ final class ClaimOutput {
         out.flush();
         if (out.checkError()) {
             // said here, before the verdict's exit line, so that a lost result is one line and exit 2
-            throw new BadInputException("cannot write standard output (closed, a broken pipe or a full device): the result was lost");
+            throw new BadInputException(Main.OUTPUT_LOST);
         }
     }
 

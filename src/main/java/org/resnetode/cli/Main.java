@@ -44,7 +44,7 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    private static final String OUTPUT_LOST = "cannot write standard output (closed, a broken pipe or a full device): the result was lost";
+    static final String OUTPUT_LOST = "cannot write standard output (closed, a broken pipe or a full device): the result was lost";
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

@@ -122,7 +122,7 @@ public final class DataReader {
         String t = cell.strip();
         double v;
         try {
-            if (!Numbers.isDecimal(t) && !t.matches("[+-]?(NaN|Infinity)")) {
+            if (!Numbers.isDataNumber(t)) {
                 // Java's own number forms (1f, 0x1p0, other scripts' digits) are not data: plain decimal notation only
                 throw new NumberFormatException(t);
             }

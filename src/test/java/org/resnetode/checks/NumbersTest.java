@@ -65,4 +65,15 @@ class NumbersTest {
         assertThatThrownBy(() -> Numbers.parseDouble("x", null)).hasMessage("x: nothing is not a decimal number (plain notation like 0.5, -2, 1e-3)");
         assertThatThrownBy(() -> Numbers.parseLong("x", null)).hasMessageContaining("nothing is not a whole number");
     }
+
+    @org.junit.jupiter.api.Test
+    void dataCellsAreDecimalsOrTheNonFiniteNamesTheReadersRefuseThemselves() {
+        for (String ok : new String[] {"1", "-0.5", ".25", "1e-3", "NaN", "-Infinity", "+Infinity"}) {
+            org.assertj.core.api.Assertions.assertThat(Numbers.isDataNumber(ok)).as(ok).isTrue();
+        }
+        for (String no : new String[] {"1f", "0x1p0", "\u0661", "nan", "Inf", "", " 1", "1_0"}) {
+            org.assertj.core.api.Assertions.assertThat(Numbers.isDataNumber(no)).as(no).isFalse();
+        }
+        org.assertj.core.api.Assertions.assertThat(Numbers.isDataNumber(null)).isFalse();
+    }
 }
