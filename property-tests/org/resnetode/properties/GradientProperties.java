@@ -79,7 +79,8 @@ class GradientProperties {
 
     /**
      * The adjoint keeps a number of state doubles that does not depend on the depth (x~ and p: 2d, at
-     * N = 1..2048), while exact backprop keeps the whole trajectory plus the adjoint: {@code (steps+1)·d + d}.
+     * N = 1..2048), while exact backprop keeps the whole trajectory plus the adjoint: {@code (steps+1)·d + d}, and
+     * for the MLP on a batch the activations {@code tanh(Y W1ᵀ)} of every stage of every step.
      */
     @Test
     void adjointStoredStateIsIndependentOfDepth() {
@@ -107,8 +108,11 @@ class GradientProperties {
                         }
                         assertThat(adjoint).as("adjoint stored state at N=%d", depth).isEqualTo(first)
                                 .isEqualTo(2L * c.batch() * c.dim());
+                        // on a batch, the MLP keeps each stage's tanh(Y W1ᵀ) (batch × hidden, hidden = d here) for its VJP
+                        long activations = c.family().equals("mlp") && c.batch() > 1
+                                ? (long) atDepth.steps() * c.scheme().tableau().stages() * c.batch() * c.dim() : 0;
                         assertThat(backprop).as("backprop stored state at N=%d", depth)
-                                .isEqualTo((long) c.batch() * ((atDepth.steps() + 1) * c.dim() + c.dim()));
+                                .isEqualTo((long) c.batch() * ((atDepth.steps() + 1) * c.dim() + c.dim()) + activations);
                     }
                 });
         assertThat(examples.get()).isGreaterThanOrEqualTo(MEMORY_EXAMPLES);

@@ -6,7 +6,8 @@ import org.resnetode.scheme.ResNet;
 
 /**
  * Exact backpropagation on the whole batch at once: stores {@code X_0..X_S} ({@code B × d} blocks, S steps,
- * memory O(S B d)), then {@code P_S = ∂L/∂X_S}, {@code P_n = VJP_x(step_n at X_n)(P_{n+1})},
+ * memory O(S B d)) and what each step's family evaluation kept for its VJP (the MLP's {@code tanh(X W1ᵀ)},
+ * {@link org.resnetode.model.ResidualFunction#keptSize}: six matrix products a layer instead of seven), then {@code P_S = ∂L/∂X_S}, {@code P_n = VJP_x(step_n at X_n)(P_{n+1})},
  * {@code g_n += VJP_θ(step_n at X_n)(P_{n+1})} summed over the batch. Layers are the outer loop: θ_n is read
  * once per batch; the batch's row blocks ({@link RowBlocks}) run on the threads of its parallelism.
  */
@@ -49,21 +50,28 @@ public final class Backprop implements GradientMethod {
         int steps = net.steps();
         int blockCount = blocks.count;
         double[][][] trajectory = new double[blockCount][steps + 1][];
+        double[][][] kept = new double[blockCount][steps][];
+        long keptDoubles = 0;
         double[][] p = new double[blockCount][];
         for (int k = 0; k < blockCount; k++) {
             trajectory[k][0] = blocks.rowsOf(inputs, k);
+            int keptSize = blocks.sweeps[k].keptSize(blocks.rows(k));
             for (int n = 1; n <= steps; n++) {
                 trajectory[k][n] = new double[trajectory[k][0].length];
             }
+            for (int n = 0; n < steps && keptSize > 0; n++) {
+                kept[k][n] = new double[keptSize];
+            }
+            keptDoubles += (long) steps * keptSize;
             p[k] = new double[trajectory[k][0].length];
         }
-        blocks.forward((k, n) -> blocks.sweeps[k].forward(n, trajectory[k][n], trajectory[k][n + 1], blocks.rows(k)));
+        blocks.forward((k, n) -> blocks.sweeps[k].forwardKeeping(n, trajectory[k][n], trajectory[k][n + 1], blocks.rows(k), kept[k][n]));
         double[][] last = new double[blockCount][];
         for (int k = 0; k < blockCount; k++) {
             last[k] = trajectory[k][steps];
         }
         double value = blocks.loss(loss, last, p, batch);
-        blocks.backward(true, gradient, (k, n, g, base) -> blocks.sweeps[k].vjp(n, trajectory[k][n], p[k], g, base, blocks.rows(k)));
-        return new GradientReport(value, (long) (steps + 2) * inputs.length + blocks.joinedDoubles());
+        blocks.backward(true, gradient, (k, n, g, base) -> blocks.sweeps[k].vjpKept(n, trajectory[k][n], p[k], g, base, blocks.rows(k), kept[k][n]));
+        return new GradientReport(value, (long) (steps + 2) * inputs.length + keptDoubles + blocks.joinedDoubles());
     }
 }

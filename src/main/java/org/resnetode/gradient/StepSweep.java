@@ -32,6 +32,22 @@ final class StepSweep {
         forward.applyBatch(weights.data(), weights.offset(n), weights.offset(n + 1), h, x, out, rows);
     }
 
+    /** Doubles {@link #forwardKeeping} keeps a step on {@code rows} rows (0: the family keeps nothing). */
+    int keptSize(int rows) {
+        return forward.keptSize(rows);
+    }
+
+    /** {@link #forward}, keeping in {@code kept} ({@link #keptSize} doubles, or null) what {@link #vjpKept} reads. */
+    void forwardKeeping(int n, double[] x, double[] out, int rows, double[] kept) {
+        forward.applyBatchKeeping(weights.data(), weights.offset(n), weights.offset(n + 1), h, x, out, rows, kept);
+    }
+
+    /** {@link #vjp} on what {@link #forwardKeeping} kept at step n (null: recomputed). */
+    void vjpKept(int n, double[] xN, double[] p, double[] gradient, int base, int rows, double[] kept) {
+        forward.vjpBatchKept(weights.data(), weights.offset(n), weights.offset(n + 1), h, xN, p, p, rows, gradient,
+                weights.offset(n) - base, weights.offset(n + 1) - base, kept);
+    }
+
     /** Creates the reverse step (backprop never needs it) and sizes it for {@code rows} rows. */
     void prepareReverse(int rows) {
         if (reverse == null) {

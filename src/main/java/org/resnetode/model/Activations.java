@@ -21,7 +21,12 @@ final class Activations {
 
     /** {@code z <- tanh(z)}. */
     static void tanh(double[] z, int n) {
-        Elementwise.tanh(z, 0, n);
+        tanh(z, 0, n);
+    }
+
+    /** {@code z[off..off+n) <- tanh(z[off..off+n))}. */
+    static void tanh(double[] z, int off, int n) {
+        Elementwise.tanh(z, off, n);
     }
 
     /** {@code z <- p ⊙ (1 - tanh²(z))}. */
@@ -37,10 +42,11 @@ final class Activations {
         }
     }
 
-    /** {@code v[vOff..vOff+n) <- v ⊙ (1 - u²)} with u at {@code u[0..n)}. */
-    static void oneMinusSquareTimes(double[] u, double[] v, int vOff, int n) {
+    /** {@code v[vOff..vOff+n) <- v ⊙ (1 - u²)} with u at {@code u[uOff..uOff+n)}. */
+    static void oneMinusSquareTimes(double[] u, int uOff, double[] v, int vOff, int n) {
         for (int i = 0; i < n; i++) {
-            v[vOff + i] *= 1 - u[i] * u[i];
+            double ui = u[uOff + i];
+            v[vOff + i] *= 1 - ui * ui;
         }
     }
 }

@@ -47,7 +47,7 @@ public final class MlpFamily implements ResidualFunction {
         Gemv.addOuter(gTheta, gOff + m * d, d, m, p, 0, work);
         // q = (W2^T p) ⊙ (1 - u²), stored in work[m..2m)
         Gemv.multiplyTransposed(theta, w2, d, m, p, 0, work, m);
-        Activations.oneMinusSquareTimes(work, work, m, m);
+        Activations.oneMinusSquareTimes(work, 0, work, m, m);
         // gW1 += q x^T, gx = W1^T q
         Gemv.addOuter(gTheta, gOff, m, d, work, m, x);
         Gemv.multiplyTransposed(theta, off, m, d, work, m, gx, 0);
@@ -62,9 +62,7 @@ public final class MlpFamily implements ResidualFunction {
     /** {@code U = tanh(X W1ᵀ)}, {@code Out = U W2ᵀ}. */
     @Override
     public void valueBatch(double[] theta, int off, double[] x, double[] out, int rows, double[] work) {
-        Gemm.nt(x, 0, theta, off, work, 0, rows, m, d, 0);
-        Activations.tanh(work, rows * m);
-        Gemm.nt(work, 0, theta, off + m * d, out, 0, rows, d, m, 0);
+        valueBatchKeeping(theta, off, x, out, rows, work, work, 0);
     }
 
     /**
@@ -75,13 +73,48 @@ public final class MlpFamily implements ResidualFunction {
     public void vjpBatch(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
                          double[] gTheta, int gOff, double[] work) {
         int q = rows * m;
-        Gemm.nt(x, 0, theta, off, work, 0, rows, m, d, 0);
-        Activations.tanh(work, q);
-        Gemm.tn(p, 0, work, 0, gTheta, gOff + m * d, d, m, rows, 1);
-        Gemm.nn(p, 0, theta, off + m * d, work, q, rows, m, d, 0);
-        Activations.oneMinusSquareTimes(work, work, q, q);
-        Gemm.tn(work, q, x, 0, gTheta, gOff, m, d, rows, 1);
-        Gemm.nn(work, q, theta, off, gx, 0, rows, d, m, 0);
+        activations(theta, off, x, rows, work, 0);
+        vjpFromActivations(theta, off, x, p, gx, rows, gTheta, gOff, work, q, work, 0);
+    }
+
+    /** U = tanh(X W1ᵀ), rows × m. */
+    @Override
+    public int keptSize(int rows) {
+        return rows * m;
+    }
+
+    /** {@link #valueBatch} with {@code U = tanh(X W1ᵀ)} computed in {@code kept[keptOff..]} and left there. */
+    @Override
+    public void valueBatchKeeping(double[] theta, int off, double[] x, double[] out, int rows, double[] work,
+                                  double[] kept, int keptOff) {
+        activations(theta, off, x, rows, kept, keptOff);
+        Gemm.nt(kept, keptOff, theta, off + m * d, out, 0, rows, d, m, 0);
+    }
+
+    /** {@link #vjpBatch} on the U that {@link #valueBatchKeeping} kept: four products instead of five. */
+    @Override
+    public void vjpBatchKept(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
+                             double[] gTheta, int gOff, double[] work, double[] kept, int keptOff) {
+        vjpFromActivations(theta, off, x, p, gx, rows, gTheta, gOff, work, 0, kept, keptOff);
+    }
+
+    /** {@code u[uOff..] = U = tanh(X W1ᵀ)}, rows × m. */
+    private void activations(double[] theta, int off, double[] x, int rows, double[] u, int uOff) {
+        Gemm.nt(x, 0, theta, off, u, uOff, rows, m, d, 0);
+        Activations.tanh(u, uOff, rows * m);
+    }
+
+    /**
+     * With U at {@code u[uOff..]}: {@code gW2 += Pᵀ U}, {@code Q = (P W2) ⊙ (1 - U²)} in {@code work[qOff..]},
+     * {@code gW1 += Qᵀ X}, {@code GX = Q W1}.
+     */
+    private void vjpFromActivations(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
+                                    double[] gTheta, int gOff, double[] work, int qOff, double[] u, int uOff) {
+        Gemm.tn(p, 0, u, uOff, gTheta, gOff + m * d, d, m, rows, 1);
+        Gemm.nn(p, 0, theta, off + m * d, work, qOff, rows, m, d, 0);
+        Activations.oneMinusSquareTimes(u, uOff, work, qOff, rows * m);
+        Gemm.tn(work, qOff, x, 0, gTheta, gOff, m, d, rows, 1);
+        Gemm.nn(work, qOff, theta, off, gx, 0, rows, d, m, 0);
     }
 
     /** {@code (||W1||_2, ||W2||_2)}. */

@@ -70,6 +70,32 @@ public interface ResidualFunction {
         }
     }
 
+    /**
+     * Doubles of what {@link #valueBatchKeeping} keeps on {@code rows} rows for {@link #vjpBatchKept} (the MLP's
+     * activations {@code tanh(X W1ᵀ)}); 0 when the family keeps nothing and its VJP recomputes what it needs.
+     */
+    default int keptSize(int rows) {
+        return 0;
+    }
+
+    /**
+     * {@link #valueBatch}, also writing into {@code kept[keptOff..keptOff + keptSize(rows))} the intermediate values
+     * {@link #vjpBatchKept} reads at the same X and θ. Default: {@link #valueBatch} (nothing kept).
+     */
+    default void valueBatchKeeping(double[] theta, int off, double[] x, double[] out, int rows, double[] work,
+                                   double[] kept, int keptOff) {
+        valueBatch(theta, off, x, out, rows, work);
+    }
+
+    /**
+     * {@link #vjpBatch} reading the values {@link #valueBatchKeeping} kept at the same X and θ instead of recomputing
+     * them: the same operations on the same numbers, so the same bits. Default: {@link #vjpBatch}.
+     */
+    default void vjpBatchKept(double[] theta, int off, double[] x, double[] p, double[] gx, int rows,
+                              double[] gTheta, int gOff, double[] work, double[] kept, int keptOff) {
+        vjpBatch(theta, off, x, p, gx, rows, gTheta, gOff, work);
+    }
+
     /** True when {@code f(x, -θ) = -f(x, θ)}: zero-mean alternation then cancels to first order. */
     boolean oddInTheta();
 

@@ -92,9 +92,26 @@ public final class RungeKuttaStep {
 
     /** {@link #apply} on a batch: x and out are {@code rows × d} blocks, one sample a row (out may alias x). */
     public void applyBatch(double[] w, int offN, int offNext, double h, double[] x, double[] out, int rows) {
+        applyBatchKeeping(w, offN, offNext, h, x, out, rows, null);
+    }
+
+    /**
+     * Doubles {@link #applyBatchKeeping} keeps on {@code rows} rows: each stage's
+     * {@link ResidualFunction#keptSize}, stage after stage (0 when the family keeps nothing).
+     */
+    public int keptSize(int rows) {
+        return rows == 1 ? 0 : tableau.stages() * f.keptSize(rows);
+    }
+
+    /**
+     * {@link #applyBatch}, keeping in {@code kept} ({@link #keptSize} doubles, or null: nothing kept) what each stage's
+     * family evaluation computed on the way and its VJP needs ({@link ResidualFunction#valueBatchKeeping}).
+     */
+    public void applyBatchKeeping(double[] w, int offN, int offNext, double h, double[] x, double[] out, int rows,
+                                  double[] kept) {
         reserve(rows);
         double signedH = direction * h;
-        evaluateStages(w, offN, offNext, signedH, x, rows, tableau.stages());
+        evaluateStages(w, offN, offNext, signedH, x, rows, tableau.stages(), kept);
         int size = rows * d;
         if (b.length == 1) {
             // one stage (Euler): the loop below with its one-term sum unrolled (the same value, up to the sign of a zero)
@@ -132,10 +149,19 @@ public final class RungeKuttaStep {
      */
     public void vjpBatch(double[] w, int offN, int offNext, double h, double[] x, double[] pOut, double[] pIn,
                          int rows, double[] g, int gOffN, int gOffNext) {
+        vjpBatchKept(w, offN, offNext, h, x, pOut, pIn, rows, g, gOffN, gOffNext, null);
+    }
+
+    /**
+     * {@link #vjpBatch} reading, when {@code kept} is not null, what {@link #applyBatchKeeping} kept at the same x and
+     * weights instead of recomputing it in each stage's family VJP: the same results, bit for bit.
+     */
+    public void vjpBatchKept(double[] w, int offN, int offNext, double h, double[] x, double[] pOut, double[] pIn,
+                             int rows, double[] g, int gOffN, int gOffNext, double[] kept) {
         reserve(rows);
         double signedH = direction * h;
         // the VJP needs the stage inputs y_i, hence the slopes k_j feeding later stages, but not the last slope
-        evaluateStages(w, offN, offNext, signedH, x, rows, tableau.stages() - 1);
+        evaluateStages(w, offN, offNext, signedH, x, rows, tableau.stages() - 1, null);
         int s = b.length;
         int size = rows * d;
         for (int i = s - 1; i >= 0; i--) {
@@ -160,10 +186,10 @@ public final class RungeKuttaStep {
             int thetaOff = stageOffset(i, offN, offNext);
             double[] y = stageInput(i, x);
             if (position[i] == 0 || position[i] == 1) {
-                familyVjp(theta, thetaOff, y, kBar, rows, g, position[i] == 0 ? gOffN : gOffNext);
+                familyVjp(theta, thetaOff, y, kBar, rows, g, position[i] == 0 ? gOffN : gOffNext, kept, i);
             } else {
                 java.util.Arrays.fill(stageGradient, 0.0);
-                familyVjp(theta, thetaOff, y, kBar, rows, stageGradient, 0);
+                familyVjp(theta, thetaOff, y, kBar, rows, stageGradient, 0, kept, i);
                 WeightPath.distribute(position[i], stageGradient, g, gOffN, gOffNext, p);
             }
             stageAdjoint[i] = vjpX;
@@ -187,9 +213,10 @@ public final class RungeKuttaStep {
      * tableaux having an empty first row), and slopes {@code k_i = f(y_i, θ(s_i))} for the first {@code slopes}
      * stages, on {@code rows} rows.
      */
-    private void evaluateStages(double[] w, int offN, int offNext, double signedH, double[] x, int rows, int slopes) {
+    private void evaluateStages(double[] w, int offN, int offNext, double signedH, double[] x, int rows, int slopes,
+                                double[] kept) {
         int size = rows * d;
-        slope(0, slopes, w, offN, offNext, x, rows);
+        slope(0, slopes, w, offN, offNext, x, rows, kept);
         for (int i = 1; i < a.length; i++) {
             double[] y = stageInput[i];
             for (int k = 0; k < size; k++) {
@@ -199,15 +226,16 @@ public final class RungeKuttaStep {
                 }
                 y[k] = v;
             }
-            slope(i, slopes, w, offN, offNext, y, rows);
+            slope(i, slopes, w, offN, offNext, y, rows, kept);
         }
     }
 
     /**
      * {@code k_i = f(y_i, θ(s_i))} if stage i is among the first {@code slopes}: the family's matrix-vector
-     * {@code value} on one row, its batched {@code valueBatch} on several.
+     * {@code value} on one row, its batched {@code valueBatch} on several ({@code valueBatchKeeping} into stage i's
+     * share of {@code kept} when it is not null).
      */
-    private void slope(int i, int slopes, double[] w, int offN, int offNext, double[] y, int rows) {
+    private void slope(int i, int slopes, double[] w, int offN, int offNext, double[] y, int rows, double[] kept) {
         if (i >= slopes) {
             return;
         }
@@ -215,17 +243,25 @@ public final class RungeKuttaStep {
         int off = stageOffset(i, offN, offNext);
         if (rows == 1) {
             f.value(theta, off, y, stageSlope[i], work);
-        } else {
+        } else if (kept == null) {
             f.valueBatch(theta, off, y, stageSlope[i], rows, work);
+        } else {
+            f.valueBatchKeeping(theta, off, y, stageSlope[i], rows, work, kept, i * f.keptSize(rows));
         }
     }
 
-    /** The family's VJPs at the stage input y with cotangent k̄ into {@link #vjpX} and {@code g[gOff..]}: vjp on one row, vjpBatch on several. */
-    private void familyVjp(double[] theta, int thetaOff, double[] y, double[] kBar, int rows, double[] g, int gOff) {
+    /**
+     * The family's VJPs at stage i's input y with cotangent k̄ into {@link #vjpX} and {@code g[gOff..]}: vjp on one row,
+     * vjpBatch on several, vjpBatchKept on stage i's share of {@code kept} when it is not null.
+     */
+    private void familyVjp(double[] theta, int thetaOff, double[] y, double[] kBar, int rows, double[] g, int gOff,
+                           double[] kept, int i) {
         if (rows == 1) {
             f.vjp(theta, thetaOff, y, kBar, vjpX, g, gOff, work);
-        } else {
+        } else if (kept == null) {
             f.vjpBatch(theta, thetaOff, y, kBar, vjpX, rows, g, gOff, work);
+        } else {
+            f.vjpBatchKept(theta, thetaOff, y, kBar, vjpX, rows, g, gOff, work, kept, i * f.keptSize(rows));
         }
     }
 

@@ -80,7 +80,8 @@ class TrainerTest {
         assertThat(ra.get(3).loss()).isLessThan(ra.get(0).loss());
         assertThat(ra.get(3).testAccuracy()).isEqualTo(1.0);
         assertThat(ra.get(3).trainAccuracy()).isEqualTo(1.0);
-        assertThat(ra.get(0).storedStateDoubles()).isEqualTo(8L * 7 * D + 8L * D);
+        // batches of 8: X_0..X_6 and P (8 × D each), and each step's tanh(X W1ᵀ) (8 × 4, hidden width 4)
+        assertThat(ra.get(0).storedStateDoubles()).isEqualTo(8L * 7 * D + 8L * D + 6L * 8 * 4);
         assertThat(ra.get(0).gradientError()).isNaN();
         assertThat(ra.get(3).smoothness()).isEqualTo(DepthResampling.smoothness(a));
     }
