@@ -169,12 +169,21 @@ final class RowBlocks {
      * are zeroed.
      */
     private void addPartials(double[] gradient, int base, int from, int to, int fresh) {
-        for (int j = from; j < to; j++) {
-            double sum = base + j < fresh ? 0.0 : gradient[base + j];
-            for (int k = 0; k < count; k++) {
-                sum += partial[k][j];
+        // one block at a time over the whole range, each loop a plain lane-wise pass the JIT vectorises: entry j
+        // still gets (((g⁰ + partial_0) + partial_1) + ...) in block order
+        int split = Math.max(from, Math.min(to, fresh - base));
+        double[] first = partial[0];
+        for (int j = from; j < split; j++) {
+            gradient[base + j] = 0.0 + first[j];
+        }
+        for (int j = split; j < to; j++) {
+            gradient[base + j] += first[j];
+        }
+        for (int k = 1; k < count; k++) {
+            double[] part = partial[k];
+            for (int j = from; j < to; j++) {
+                gradient[base + j] += part[j];
             }
-            gradient[base + j] = sum;
         }
         for (double[] part : partial) {
             java.util.Arrays.fill(part, from, to, 0.0);
