@@ -2,6 +2,7 @@ package org.resnetode.train.linear;
 
 import org.resnetode.checks.BadInputException;
 import org.resnetode.linalg.Gemm;
+import org.resnetode.linalg.Parallelism;
 import org.resnetode.model.DepthProfile;
 
 /**
@@ -13,6 +14,11 @@ import org.resnetode.model.DepthProfile;
  * for every n in O(N d³): one forward sweep stores the prefixes, one backward sweep carries
  * {@code M_{n+1} = S_{n+1}ᵀ G} through {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}}. The depth-scaled step is
  * {@code A_n ← A_n - η N ∂ℓ/∂A_n = A_n - η M_{n+1} Q_nᵀ}. Every buffer is owned here: nothing is allocated per step.
+ *
+ * <p>Only the two sweeps are chains (each product split over the calling work's threads by {@link Gemm}); the N layer
+ * gradients {@code M_{n+1} Q_nᵀ} are independent once every {@code M_{n+1}} is stored, and run as one batch over the
+ * layers, a run of consecutive layers a thread, each product whole on its thread. Every product is the same chain of
+ * fused multiply-adds whichever thread computes it: results are bitwise identical for every thread count.
  */
 public final class LinearTrainer {
     private final int d;
@@ -21,9 +27,12 @@ public final class LinearTrainer {
     private final LinearLoss loss;
     private final double[] weights;
     private final double[] prefixes;
+    /** {@code M_1..M_N}: M_{n+1} at block n, kept by the backward sweep for the batch of layer gradients. */
+    private final double[] adjoints;
     private final double[] adjoint;
     private final double[] product;
-    private final double[] layerGradient;
+    /** One d×d layer gradient per task of the batch of layer gradients (grown to the thread count once). */
+    private double[][] layerGradients = new double[0][];
 
     /** A depth-N network with initial weights {@code A_0..A_{N-1}} (N d×d blocks, layer-major; a copy is trained). */
     public LinearTrainer(LinearLoss loss, int depth, double[] initialWeights) {
@@ -41,9 +50,9 @@ public final class LinearTrainer {
         this.loss = loss;
         this.weights = initialWeights.clone();
         this.prefixes = new double[(depth + 1) * block];
+        this.adjoints = new double[depth * block];
         this.adjoint = new double[block];
         this.product = new double[block];
-        this.layerGradient = new double[block];
         for (int i = 0; i < d; i++) {
             prefixes[i * d + i] = 1;
         }
@@ -120,28 +129,55 @@ public final class LinearTrainer {
     }
 
     /**
-     * From {@code M_N = G}, for n = N-1..0: the layer's gradient {@code (1/N) M_{n+1} Q_nᵀ}, written to {@code gradient}
-     * when it is not null, otherwise applied as {@code A_n ← A_n - η M_{n+1} Q_nᵀ}; then
-     * {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}} with A_n before its update.
+     * From {@code M_N = G}, for n = N-1..0: {@code M_{n+1}} kept, then {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}};
+     * then every layer's gradient {@code (1/N) M_{n+1} Q_nᵀ} ({@link #layerGradients}), written to {@code gradient}
+     * when it is not null, otherwise applied as {@code A_n ← A_n - η M_{n+1} Q_nᵀ} (after the sweep: it read A_n
+     * before its update).
      */
     private void backward(double[] gradient, double learningRate) {
         double inv = 1.0 / depth;
         for (int n = depth - 1; n >= 0; n--) {
             int a = n * block;
-            Gemm.nt(adjoint, 0, prefixes, a, layerGradient, 0, d, d, d, 0);
+            System.arraycopy(adjoint, 0, adjoints, a, block);
             Gemm.tn(weights, a, adjoint, 0, product, 0, d, d, d, 0);
             for (int i = 0; i < block; i++) {
                 adjoint[i] += inv * product[i];
             }
-            if (gradient != null) {
-                for (int i = 0; i < block; i++) {
-                    gradient[a + i] = inv * layerGradient[i];
-                }
-            } else {
-                for (int i = 0; i < block; i++) {
-                    weights[a + i] -= learningRate * layerGradient[i];
+        }
+        layerGradients(gradient, learningRate);
+    }
+
+    /**
+     * For every layer n, {@code M_{n+1} Q_nᵀ} whole on one thread: layers {@code [t N / T, (t+1) N / T)} on task t of
+     * the calling work's T threads (one task when all of them together are below {@link Gemm#PARALLEL_WORK}
+     * multiply-adds), then written or applied as {@link #backward} says.
+     */
+    private void layerGradients(double[] gradient, double learningRate) {
+        Parallelism parallelism = Parallelism.current();
+        int tasks = (long) depth * block * d < Gemm.PARALLEL_WORK ? 1 : Math.min(depth, parallelism.threads());
+        if (layerGradients.length < tasks) {
+            double[][] grown = new double[tasks][];
+            for (int t = 0; t < tasks; t++) {
+                grown[t] = t < layerGradients.length ? layerGradients[t] : new double[block];
+            }
+            layerGradients = grown;
+        }
+        double inv = 1.0 / depth;
+        parallelism.run(tasks, t -> {
+            double[] layerGradient = layerGradients[t];
+            for (int n = (int) ((long) t * depth / tasks); n < (int) ((long) (t + 1) * depth / tasks); n++) {
+                int a = n * block;
+                Gemm.nt(adjoints, a, prefixes, a, layerGradient, 0, d, d, d, 0);
+                if (gradient != null) {
+                    for (int i = 0; i < block; i++) {
+                        gradient[a + i] = inv * layerGradient[i];
+                    }
+                } else {
+                    for (int i = 0; i < block; i++) {
+                        weights[a + i] -= learningRate * layerGradient[i];
+                    }
                 }
             }
-        }
+        });
     }
 }
