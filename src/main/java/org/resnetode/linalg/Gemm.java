@@ -69,6 +69,11 @@ public final class Gemm {
         return scratch[which];
     }
 
+    /** {@code t (k×n) = bᵀ} for b stored n×k, both from offset 0 (e.g. a gradient of a loss handed to a sweep of transposes). */
+    public static void transpose(double[] b, int n, int k, double[] t) {
+        transpose(b, 0, n, k, t, 0);
+    }
+
     /**
      * {@code t (k×n, at tOff) = bᵀ} for b stored n×k at {@code bOff}, in 4×4 tiles: four rows of b read side by side, so that
      * both the reads and the writes run along memory.

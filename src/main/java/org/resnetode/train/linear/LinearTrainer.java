@@ -27,7 +27,7 @@ public final class LinearTrainer {
     private final LinearLoss loss;
     private final double[] weights;
     private final double[] prefixes;
-    /** {@code M_1..M_N}: M_{n+1} at block n, kept by the backward sweep for the batch of layer gradients. */
+    /** {@code M_1ᵀ..M_Nᵀ}: M_{n+1}ᵀ at block n, kept by the backward sweep for the batch of layer gradients. */
     private final double[] adjoints;
     private final double[] adjoint;
     private final double[] product;
@@ -132,14 +132,18 @@ public final class LinearTrainer {
      * From {@code M_N = G}, for n = N-1..0: {@code M_{n+1}} kept, then {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}};
      * then every layer's gradient {@code (1/N) M_{n+1} Q_nᵀ} ({@link #layerGradients}), written to {@code gradient}
      * when it is not null, otherwise applied as {@code A_n ← A_n - η M_{n+1} Q_nᵀ} (after the sweep: it read A_n
-     * before its update).
+     * before its update). The sweep carries the transposes, {@code M_nᵀ = M_{n+1}ᵀ + (1/N) M_{n+1}ᵀ A_n}, so that
+     * every product reads its operands as stored (no packed transposes): entry (j, i) of {@code M_{n+1}ᵀ A_n} is
+     * entry (i, j) of {@code A_nᵀ M_{n+1}}, the same fused multiply-adds in the same order.
      */
     private void backward(double[] gradient, double learningRate) {
         double inv = 1.0 / depth;
+        Gemm.transpose(adjoint, d, d, product);
+        System.arraycopy(product, 0, adjoint, 0, block);
         for (int n = depth - 1; n >= 0; n--) {
             int a = n * block;
             System.arraycopy(adjoint, 0, adjoints, a, block);
-            Gemm.tn(weights, a, adjoint, 0, product, 0, d, d, d, 0);
+            Gemm.nn(adjoint, 0, weights, a, product, 0, d, d, d, 0);
             for (int i = 0; i < block; i++) {
                 adjoint[i] += inv * product[i];
             }
@@ -148,9 +152,9 @@ public final class LinearTrainer {
     }
 
     /**
-     * For every layer n, {@code M_{n+1} Q_nᵀ} whole on one thread: layers {@code [t N / T, (t+1) N / T)} on task t of
-     * the calling work's T threads (one task when all of them together are below {@link Gemm#PARALLEL_WORK}
-     * multiply-adds), then written or applied as {@link #backward} says.
+     * For every layer n, {@code (M_{n+1} Q_nᵀ)ᵀ = Q_n M_{n+1}ᵀ} whole on one thread: layers {@code [t N / T, (t+1) N / T)}
+     * on task t of the calling work's T threads (one task when all of them together are below
+     * {@link Gemm#PARALLEL_WORK} multiply-adds), then written or applied, transposed back, as {@link #backward} says.
      */
     private void layerGradients(double[] gradient, double learningRate) {
         Parallelism parallelism = Parallelism.current();
@@ -164,17 +168,17 @@ public final class LinearTrainer {
         }
         double inv = 1.0 / depth;
         parallelism.run(tasks, t -> {
-            double[] layerGradient = layerGradients[t];
+            double[] transposed = layerGradients[t];
             for (int n = (int) ((long) t * depth / tasks); n < (int) ((long) (t + 1) * depth / tasks); n++) {
                 int a = n * block;
-                Gemm.nt(adjoints, a, prefixes, a, layerGradient, 0, d, d, d, 0);
-                if (gradient != null) {
-                    for (int i = 0; i < block; i++) {
-                        gradient[a + i] = inv * layerGradient[i];
-                    }
-                } else {
-                    for (int i = 0; i < block; i++) {
-                        weights[a + i] -= learningRate * layerGradient[i];
+                Gemm.nn(prefixes, a, adjoints, a, transposed, 0, d, d, d, 0);
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        if (gradient != null) {
+                            gradient[a + i * d + j] = inv * transposed[j * d + i];
+                        } else {
+                            weights[a + i * d + j] -= learningRate * transposed[j * d + i];
+                        }
                     }
                 }
             }
