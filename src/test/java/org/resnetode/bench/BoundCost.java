@@ -15,7 +15,9 @@ import org.resnetode.scheme.Scheme;
  * Issue 19's cost table: the certified bound's time over the time of the forward pass it certifies, same JVM,
  * interleaved (forward, certify, forward, certify, ...), the minimum of each over the rounds, for every family, d = 8 and
  * 16 (theta2: d = 1), N = 64..4096, Euler and RK4, smooth (fourier) weights. Run:
- * {@code bin/benchmark cost [rounds]} (default 15 rounds). One thread; the figures are wall-clock nanoseconds.
+ * {@code java -cp target/test-classes:target/classes:$(cat target/bench.classpath) org.resnetode.bench.BoundCost
+ * [rounds [families [schemes]]]} after {@code bin/benchmark}'s build line (default 15 rounds, every family, euler and rk4; lists
+ * comma-separated). One thread; the figures are wall-clock nanoseconds, minima over the rounds.
  */
 public final class BoundCost {
     private BoundCost() {
@@ -23,10 +25,12 @@ public final class BoundCost {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        String[] families = args.length > 1 ? args[1].split(",") : new String[] {"linear", "tanh", "mlp", "theta2"};
+        String[] schemes = args.length > 2 ? args[2].split(",") : new String[] {"euler", "rk4"};
         System.out.printf("%-7s %-6s %3s %5s %12s %12s %8s %10s%n", "family", "scheme", "d", "N", "forward ns", "certify ns",
                 "ratio", "tightness");
-        for (String scheme : new String[] {"euler", "rk4"}) {
-            for (String family : new String[] {"linear", "tanh", "mlp", "theta2"}) {
+        for (String scheme : schemes) {
+            for (String family : families) {
                 for (int d : family.equals("theta2") ? new int[] {1} : new int[] {8, 16}) {
                     for (int depth : new int[] {64, 256, 1024, 4096}) {
                         row(family, Scheme.byName(scheme), d, depth, rounds);
