@@ -54,17 +54,6 @@ class BallFieldTest {
         return out;
     }
 
-    private static BigDecimal tanh(BigDecimal x) {
-        BigDecimal term = BigDecimal.ONE;
-        BigDecimal e = BigDecimal.ONE;
-        BigDecimal two = x.multiply(BigDecimal.valueOf(2));
-        for (int k = 1; k < 400; k++) {
-            term = term.multiply(two, MC).divide(BigDecimal.valueOf(k), MC);
-            e = e.add(term, MC);
-        }
-        return e.subtract(BigDecimal.ONE).divide(e.add(BigDecimal.ONE), MC);
-    }
-
     /** The tanh series of ζ in place: y_[k] from ζ_[0..k] (the recurrences of {@link BallTanh}, exact). */
     private static BigDecimal[] tanhCoefficient(BigDecimal[][] zeta, BigDecimal[][] y, BigDecimal[][] v, int k) {
         int n = zeta[k].length;
@@ -72,7 +61,7 @@ class BallFieldTest {
         v[k] = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
             if (k == 0) {
-                y[0][i] = tanh(zeta[0][i]);
+                y[0][i] = BigSeries.tanh(zeta[0][i], MC);
             } else {
                 BigDecimal s = BigDecimal.ZERO;
                 for (int j = 1; j <= k; j++) {
