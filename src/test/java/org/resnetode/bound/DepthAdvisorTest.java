@@ -62,6 +62,11 @@ class DepthAdvisorTest {
         // d = 1, hidden 3: W1 = (0, 3, 4)^T (Frobenius 5), W2 = (0, 0, 0) (0): W1_00 += 9, W2_00 += 4
         ExpandingWeights.shift("mlp", 1, 6, mlp, 0);
         assertThat(mlp).containsExactly(9, 3, 4, 4, 0, 0);
+        // d = 2, hidden 3: W1 (3 × 2) = [[0, 0], [3, 0], [0, 4]] (Frobenius 5), W2 (2 × 3) = [[1, 0, 0], [0, 0, 0]] (1):
+        // W1_00, W1_11 += 9; W2_00, W2_11 += 5
+        double[] wide = {0, 0, 3, 0, 0, 4, 1, 0, 0, 0, 0, 0};
+        ExpandingWeights.shift("mlp", 2, 12, wide, 0);
+        assertThat(wide).containsExactly(9, 0, 3, 9, 0, 4, 6, 0, 0, 0, 5, 0);
         double[] theta = {-0.5};
         ExpandingWeights.shift("theta2", 1, 1, theta, 0);
         assertThat(theta).containsExactly(2.5);

@@ -71,4 +71,29 @@ class IntervalTest {
             assertThat(Interval.expUp(a) / e.doubleValue()).as("expUp(%s) tight", a).isLessThan(1 + 1e-15);
         }
     }
+
+    /** A point times a genuine interval, both signs: the ends swap for a negative point; squares of intervals at 0. */
+    @Test
+    void scalingAndSquaringGenuineIntervals() {
+        SplittableRandom rng = new SplittableRandom(23);
+        for (int i = 0; i < SAMPLES; i++) {
+            double w = sample(rng);
+            double a = sample(rng);
+            double b = sample(rng);
+            double lo = Math.min(a, b);
+            double hi = Math.max(a, b);
+            for (double x : new double[] {lo, hi}) {
+                BigDecimal exact = new BigDecimal(w).multiply(new BigDecimal(x));
+                assertEncloses(Interval.scaleLo(w, lo, hi), Interval.scaleHi(w, lo, hi), exact, w + " · [" + lo + ", " + hi + "]");
+            }
+        }
+        assertThat(Interval.scaleLo(-2, 1, 3)).isEqualTo(Math.nextDown(-6.0));
+        assertThat(Interval.scaleHi(-2, 1, 3)).isEqualTo(Math.nextUp(-2.0));
+        assertThat(Interval.squareLo(0, 2)).isZero();
+        assertThat(Interval.squareLo(-2, 0)).isZero();
+        assertThat(Interval.squareLo(-3, -2)).isEqualTo(Math.nextDown(4.0));
+        assertThat(Interval.squareHi(-3, 2)).isEqualTo(Math.nextUp(9.0));
+        // expUp: Math.exp's 1 ulp plus one, no more
+        assertThat(Interval.expUp(1)).isEqualTo(Math.nextUp(Math.nextUp(Math.exp(1))));
+    }
 }
