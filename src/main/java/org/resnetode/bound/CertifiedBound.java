@@ -1,109 +1,97 @@
 package org.resnetode.bound;
 
-import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.ResNet;
 
 /**
  * The certified a-posteriori bound on the distance {@code ||x_N - x(T)||} between a ResNet's output and its Neural ODE
  * (docs/derivations/bound.md). A validated Taylor integrator of order Q runs along the knot intervals of θ(t) (the
- * piecewise-linear interpolation of the weights, the very ODE {@code OdeReference} solves), producing points z_n and
- * radii with {@code ||z_n - x(t_n)|| <= r_n}:
+ * piecewise-linear interpolation of the weights, the very ODE {@code OdeReference} solves), producing points z_j and
+ * radii with {@code ||z_j - x(s_j)||_2 <= r_j}:
  * <pre>
- *   r_{j+1} = e^{τ L} r_j + δ_j,   δ_j >= ||z_{j+1} - φ_τ(z_j)||   (FlowEnclosure: Taylor + Lagrange remainder),
+ *   r_{j+1} = e^{τ L} r_j + δ_j,   δ_j >= √d ||z_{j+1} - φ_τ(z_j)||_∞   (Taylor polynomial in midpoint-radius
+ *                                                                        arithmetic plus the Lagrange remainder),
  * </pre>
- * L the Lipschitz bound of f on the step (so {@code ||φ_τ(a) - φ_τ(b)|| <= e^{τ L} ||a - b||}). Then
- * {@code ||x_N - x(T)|| <= ||x_N - z_N|| + r_N}. Every operation is outward-rounded, so the bound holds for the real
- * numbers. The scheme's own local errors are propagated inside the vector {@code x_N - z_N}, which keeps their
- * directions, so the bound is tight wherever r_N is small against the error. One instance per thread.
+ * L the Euclidean Lipschitz bound of f on the step (so {@code ||φ_τ(a) - φ_τ(b)|| <= e^{τ L} ||a - b||}). Then
+ * {@code ||x_N - x(T)|| <= ||x_N - z_N|| + r_N}. Every quantity of the bound is rounded up or carries a proven
+ * round-off margin ({@link RoundOff}), so the bound holds for the real numbers. The scheme's own local errors are
+ * propagated inside the vector {@code x_N - z_N}, which keeps their directions, so the bound is tight wherever r_N is
+ * small against the error. One instance per thread.
  */
 public final class CertifiedBound {
     /** Most validated substeps per knot interval before the bound is given up as +∞. */
     public static final int MAX_SUBSTEPS = 1 << 16;
     /** Highest Taylor order used. */
     public static final int MAX_ORDER = 12;
-    /** Taylor orders beyond the scheme's: the validated steps' error is then (hL)^3 below the scheme's. */
-    public static final int EXTRA_ORDER = 3;
-    /** A knot interval of length h is cut into substeps of length τ with {@code τ L <= STEP_LIPSCHITZ}. */
+    /** Taylor orders tried beyond the scheme's order p: from p + 1 to p + EXTRA_ORDERS. */
+    public static final int EXTRA_ORDERS = 5;
+    /**
+     * A substep's Taylor order is raised until its remainder bound is below this share of {@code ||x_[p+1]|| m^{-(p+1)}}
+     * (the size of the scheme's own local error), or the highest order is reached.
+     */
+    static final double TRUNCATION_SHARE = 1e-4;
+    /** A knot interval is cut into m substeps (m a power of two) with {@code h L / m <= STEP_LIPSCHITZ}. */
     static final double STEP_LIPSCHITZ = 0.5;
     /** The steps are refined while r_N exceeds this share of {@code ||x_N - z_N||}. */
     static final double RADIUS_SHARE = 0.01;
     /** A radius at or below this (relative to the state's size) is round-off, which more substeps do not reduce. */
     static final double ROUND_OFF = 1e-12;
-    /** Widest enclosure accepted from a substep, relative to {@code 1 + ||z||_∞}. */
-    static final double WIDTH_LIMIT = 1e-3;
+    /** No refinement when the Taylor remainders are below this share of the local radii (rounding dominates). */
+    static final double ROUNDING_SHARE = 0.5;
     /** Most refinements (each doubles the substeps). */
     static final int REFINEMENTS = 4;
 
-    private final ResidualFunction f;
     private final Weights weights;
-    private final int depth;
     private final int steps;
     private final int d;
-    private final int p;
-    private final TaylorField field;
-    private final FlowEnclosure enclosure;
-    private final double[] encLo;
-    private final double[] encHi;
+    private final BallField field;
+    /** The scheme's order p. */
+    private final int schemeOrder;
+    /** γ_{2Q} for every Q: Horner's rounding on the Taylor polynomial. */
+    private final double[] hornerRound;
+    /** The majorant {@code K_k} of the current substep. */
+    private final double[] majorant;
+    private int highestOrder;
+    /** Σ δ_j and Σ of their Taylor-remainder parts over the last pass (no growth factors): what refinement can reduce. */
+    private double localSum;
+    private double truncationSum;
+    /** √d rounded up: {@code ||v||_2 <= √d ||v||_∞}. */
+    private final double rootD;
     private final double[] z;
-    /** The family's parameter norms of every θ_n (spectral norms with the certified margin of {@code Norms.spectral}). */
-    private final double[] layerNorms;
-    private final double[] segmentNorms;
     /** r after {@link #knotInterval}. */
     private double radius;
     private long substeps;
 
-    /**
-     * The certified Lipschitz constant of f in x on the segment between θ_a and θ_b: the family's constants are
-     * nondecreasing in its parameter norms, which are convex in θ, so the larger norm of the two ends bounds the segment.
-     */
-    private double lipschitz(int a, int b) {
-        int c = f.normCount();
-        for (int i = 0; i < c; i++) {
-            segmentNorms[i] = Math.max(layerNorms[a * c + i], layerNorms[b * c + i]);
-        }
-        return f.constants(segmentNorms, 0).lx();
-    }
-
-    /** Bound for a network of Taylor order {@code order + EXTRA_ORDER}, capped at {@link #MAX_ORDER}. */
+    /** Bound for a network whose scheme has order p: validated steps of Taylor order p + 1 .. p + {@link #EXTRA_ORDERS}. */
     public CertifiedBound(ResNet net) {
-        this(net, Math.min(MAX_ORDER, Math.max(1, net.scheme().tableau().order()) + EXTRA_ORDER));
-    }
-
-    /** Bound with validated steps of Taylor order {@code order}. */
-    public CertifiedBound(ResNet net, int order) {
-        this.f = net.family();
         this.weights = net.weights();
-        this.depth = net.depth();
         this.steps = net.steps();
-        this.d = f.dim();
-        this.p = f.parameterCount();
-        this.field = TaylorField.of(f, order + 1);
-        this.enclosure = new FlowEnclosure(field, p, order);
-        this.encLo = new double[d];
-        this.encHi = new double[d];
-        this.z = new double[d];
-        int c = f.normCount();
-        int count = weights.count();
-        this.layerNorms = new double[count * c];
-        this.segmentNorms = new double[c];
-        double[] norms = new double[c];
-        for (int n = 0; n < count; n++) {
-            f.parameterNorms(weights.data(), weights.offset(n), norms);
-            System.arraycopy(norms, 0, layerNorms, n * c, c);
+        this.d = net.family().dim();
+        this.schemeOrder = Math.min(MAX_ORDER - 1, Math.max(1, net.scheme().tableau().order()));
+        int order = Math.min(MAX_ORDER, schemeOrder + EXTRA_ORDERS);
+        this.field = BallField.of(net.family(), order);
+        this.field.depth(net.depth());
+        this.hornerRound = new double[order + 1];
+        for (int q = 1; q <= order; q++) {
+            hornerRound[q] = RoundOff.gamma(2 * q);
         }
+        this.majorant = new double[order + 2];
+        this.rootD = Interval.sqrtUp(d);
+        this.z = new double[d];
     }
 
     /**
      * The certified bound on {@code ||xN - x(T)||}, x the Neural ODE solution from {@code x0}, T the network's end time.
      * The validated steps are refined (twice as many substeps on every knot interval) while the radius r_N is above {@link #RADIUS_SHARE} of
-     * {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}) and still shrinks, at most {@link #REFINEMENTS} times; every pass is a certified bound, the
-     * smallest is returned.
+     * {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}), the Taylor remainders are at least
+     * {@link #ROUNDING_SHARE} of the local radii (else more substeps only add rounding) and the radius still shrinks, at
+     * most {@link #REFINEMENTS} times; every pass is a certified bound, the smallest is returned.
      */
     public BoundResult certify(double[] x0, double[] xN) {
         BoundResult best = certify(x0, xN, 1);
         for (int refine = 1, split = 2; refine <= REFINEMENTS && !(best.radius() <= RADIUS_SHARE * best.shadowDistance())
-                && !(best.radius() <= ROUND_OFF * (1 + Math.abs(best.shadowDistance()) + magnitude(best.shadow())));
+                && !(best.radius() <= ROUND_OFF * (1 + Math.abs(best.shadowDistance()) + RoundOff.maxAbs(best.shadow(), 0, d)))
+                && truncationSum > ROUNDING_SHARE * localSum;
              refine++, split *= 2) {
             BoundResult next = certify(x0, xN, split);
             boolean smaller = next.radius() < best.radius();
@@ -115,30 +103,25 @@ public final class CertifiedBound {
         return best;
     }
 
-    private static double magnitude(double[] v) {
-        double m = 0;
-        for (double x : v) {
-            m = Math.max(m, Math.abs(x));
-        }
-        return m;
-    }
-
-    /** One pass of validated steps, each knot interval cut into at least {@code split} substeps. */
+    /** One pass of validated steps, each knot interval cut into at least {@code split} substeps (a power of two). */
     private BoundResult certify(double[] x0, double[] xN, int split) {
         System.arraycopy(x0, 0, z, 0, d);
         double r = 0;
         substeps = 0;
+        highestOrder = 0;
+        localSum = 0;
+        truncationSum = 0;
         for (int k = 0; k < steps; k++) {
             if (!knotInterval(k, r, split)) {
                 return new BoundResult(Double.POSITIVE_INFINITY, Double.NaN, Double.POSITIVE_INFINITY, z.clone(),
-                        enclosure.order(), substeps);
+                        highestOrder, substeps);
             }
             r = radius;
         }
-        double distance = IntervalVectors.distanceUp(xN, xN, 0, z, d);
+        double distance = RoundOff.distanceUp(xN, z, d);
         double bound = Interval.addUp(distance, r);
         return new BoundResult(Double.isNaN(bound) ? Double.POSITIVE_INFINITY : bound, distance, r, z.clone(),
-                enclosure.order(), substeps);
+                highestOrder, substeps);
     }
 
     /**
@@ -152,86 +135,85 @@ public final class CertifiedBound {
             if (!knotInterval(n, 0, 1)) {
                 return Double.POSITIVE_INFINITY;
             }
-            sum = Interval.addUp(sum, Interval.addUp(IntervalVectors.distanceUp(trajectory[n + 1], trajectory[n + 1], 0, z, d),
-                    radius));
+            sum = Interval.addUp(sum, Interval.addUp(RoundOff.distanceUp(trajectory[n + 1], z, d), radius));
         }
         return sum;
     }
 
     /**
-     * Carries (z, r) across knot interval k, {@code [t_k, t_{k+1}]}, in m = split · ⌈h L / STEP_LIPSCHITZ⌉ validated substeps (m doubled until every box
-     * passes); leaves z and {@link #radius}. False when even {@link #MAX_SUBSTEPS} substeps fail.
+     * Carries (z, r) across knot interval k, {@code [t_k, t_{k+1}]}, in m validated substeps, m the smallest power of two
+     * with {@code m >= split · h L / STEP_LIPSCHITZ}; leaves z and {@link #radius}. False when m would exceed
+     * {@link #MAX_SUBSTEPS} or a step overflows.
      */
     private boolean knotInterval(int k, double r0, int split) {
-        double[] w = weights.data();
         int last = weights.count() - 1;
-        int offA = weights.offset(Math.min(k, last));
-        int offB = weights.offset(Math.min(k + 1, last));
-        double lipschitz = lipschitz(Math.min(k, last), Math.min(k + 1, last));
-        double h = 1.0 / depth;
-        int m = split * (int) Math.max(1, Math.min(MAX_SUBSTEPS, Math.ceil(h * lipschitz / STEP_LIPSCHITZ)));
-        double[] start = z.clone();
-        for (; m <= MAX_SUBSTEPS; m *= 2) {
-            System.arraycopy(start, 0, z, 0, d);
-            if (substepsAcross(w, offA, offB, k >= last, m, lipschitz, r0)) {
-                return true;
-            }
+        field.knots(weights.data(), weights.offset(Math.min(k, last)), weights.offset(Math.min(k + 1, last)), k >= last);
+        double lipschitz = field.lipschitz();
+        int m = split;
+        while (m < MAX_SUBSTEPS && lipschitz * split / m > STEP_LIPSCHITZ) {
+            m *= 2;
         }
-        return false;
-    }
-
-    /**
-     * True when the enclosure just computed is narrow: no wider than {@link #WIDTH_LIMIT} {@code (1 + ||z||_∞)} in any
-     * component. A wider one is valid but useless (the Taylor remainder's interval majorant outgrew the step), and the
-     * substep is taken again shorter.
-     */
-    private boolean narrow(double[] start) {
-        double scale = 0;
-        for (int i = 0; i < d; i++) {
-            scale = Math.max(scale, Math.abs(start[i]));
+        if (!(lipschitz * split / m <= STEP_LIPSCHITZ)) {
+            return false;
         }
-        for (int i = 0; i < d; i++) {
-            if (!(encHi[i] - encLo[i] <= WIDTH_LIMIT * (1 + scale))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * m substeps of length {@code h/m} across one knot interval, each growing the radius by {@code e^{τ L}}; θ_[1] =
-     * (θ_b - θ_a) N on the interval (0 on the tail).
-     */
-    private boolean substepsAcross(double[] w, int offA, int offB, boolean tail, int m, double lipschitz, double r0) {
+        double growth = BallField.growth(lipschitz, m);
         double r = r0;
-        double tau = 1.0 / ((double) depth * m);
-        double tauLo = Math.nextDown(tau);
-        double tauHi = Math.nextUp(tau);
-        double growth = Interval.expUp(Interval.mulUp(tauHi, lipschitz));
         for (int j = 0; j < m; j++) {
-            double fracLo = j == 0 ? 0 : Math.nextDown((double) j / m);
-            double fracHi = j == 0 ? 0 : Math.nextUp((double) j / m);
-            for (int i = 0; i < p; i++) {
-                double a = w[offA + i];
-                double deltaLo = tail ? 0 : Math.nextDown(w[offB + i] - a);
-                double deltaHi = tail ? 0 : Math.nextUp(w[offB + i] - a);
-                // θ_[0] = θ_a + (j/m) Δ, θ_[1] = N Δ
-                enclosure.t0lo[i] = j == 0 ? a : Interval.addLo(a, Interval.mulLo(fracLo, fracHi, deltaLo, deltaHi));
-                enclosure.t0hi[i] = j == 0 ? a : Interval.addHi(a, Interval.mulHi(fracLo, fracHi, deltaLo, deltaHi));
-                enclosure.t1lo[i] = Interval.scaleLo(depth, deltaLo, deltaHi);
-                enclosure.t1hi[i] = Interval.scaleHi(depth, deltaLo, deltaHi);
-            }
-            if (!enclosure.enclose(z, tauLo, tauHi, encLo, encHi) || !narrow(z)) {
-                return false;
-            }
-            for (int i = 0; i < d; i++) {
-                z[i] = 0.5 * encLo[i] + 0.5 * encHi[i];
-            }
-            double delta = IntervalVectors.distanceUp(encLo, encHi, 0, z, d);
-            r = Interval.addUp(Interval.mulUp(growth, r), delta);
+            r = Interval.addUp(Interval.mulUp(growth, r), advance(m, (double) j / m));
             substeps++;
         }
         radius = r;
         return Double.isFinite(r);
+    }
+
+    /**
+     * One substep from u0: the Taylor coefficients up to order p + 1, then one order more while the remainder bound
+     * {@code m^{-(q+1)} K_{q+1}} exceeds {@link #TRUNCATION_SHARE} {@code ||x_[p+1]|| m^{-(p+1)}}; then
+     * {@code z := Σ_{k<=q} x_[k] m^{-k}} by Horner (multiplying by the power of two 1/m is exact). Returns
+     * {@code δ >= ||z_new - φ_{1/m}(z_old)||_2}: √d times the ∞-norm sum of the coefficients' radii, Horner's rounding
+     * {@code γ_{2q} Σ |x_[k]| m^{-k}}, the Lagrange remainder {@code m^{-(q+1)} sup ||x_[q+1]||} and a subnormal margin.
+     */
+    private double advance(int m, double u0) {
+        double w = 1.0 / m;
+        double zNorm = RoundOff.maxAbs(z, 0, d);
+        field.start(z);
+        int p = schemeOrder;
+        for (int k = 0; k <= p; k++) {
+            field.next(k, u0);
+        }
+        field.majorant(zNorm, m, majorant, 0, p + 2);
+        double wp = Math.pow(w, p + 1);
+        double target = Interval.mulUp(TRUNCATION_SHARE, Interval.mulUp(field.cNorm[p + 1], wp));
+        int q = p + 1;
+        double power = wp * w;
+        while (q < field.order && !(Interval.mulUp(power, majorant[q + 1]) <= target)) {
+            field.next(q, u0);
+            q++;
+            field.majorant(zNorm, m, majorant, q, q + 1);
+            power *= w;
+        }
+        highestOrder = Math.max(highestOrder, q);
+        double[] c = field.c;
+        for (int i = 0; i < d; i++) {
+            double s = c[q * d + i];
+            for (int k = q - 1; k >= 0; k--) {
+                s = s * w + c[k * d + i];
+            }
+            z[i] = s;
+        }
+        double size = 0;
+        double rad = 0;
+        double wk = 1;
+        for (int k = 0; k <= q; k++) {
+            size = Interval.addUp(size, Interval.mulUp(field.cNorm[k], wk));
+            rad = Interval.addUp(rad, Interval.mulUp(field.cRad[k], wk));
+            wk *= w;
+        }
+        double truncation = Interval.mulUp(wk, majorant[q + 1]);
+        double infinity = Interval.addUp(Interval.addUp(rad, Interval.mulUp(hornerRound[q], size)),
+                Interval.addUp(truncation, Double.MIN_NORMAL));
+        localSum += infinity;
+        truncationSum += truncation;
+        return Interval.mulUp(rootD, infinity);
     }
 }

@@ -5,12 +5,9 @@ package org.resnetode.bound;
  * computes the round-to-nearest result and steps one ulp outwards ({@link Math#nextDown}, {@link Math#nextUp}). A
  * round-to-nearest result is within half an ulp of the exact one, so the stepped bound encloses it; an interval
  * operation returns an enclosure of {@code {a ∘ b : a ∈ A, b ∈ B}} for the real numbers, not just for the doubles.
- * Static methods on scalars, so that the hot loops keep their intervals in caller-owned {@code lo[]}/{@code hi[]}
- * buffers ({@link IntervalVectors}).
+ * Static methods on scalars, also the upward-rounded scalar arithmetic of the midpoint-radius radii ({@link RoundOff}).
  */
 public final class Interval {
-    /** ulps by which {@link Math#tanh} may miss (its contract: 2.5 ulps), rounded up. */
-    private static final int TANH_ULPS = 3;
     /** ulps by which {@link Math#exp} may miss (its contract: 1 ulp), plus one for the rounding of its argument. */
     private static final int EXP_ULPS = 2;
 
@@ -71,24 +68,6 @@ public final class Interval {
         return e;
     }
 
-    /** Lower end of {@code tanh([l, h])} (tanh is increasing), never below -1. */
-    public static double tanhLo(double l) {
-        double t = Math.tanh(l);
-        for (int i = 0; i < TANH_ULPS; i++) {
-            t = Math.nextDown(t);
-        }
-        return Math.max(-1, t);
-    }
-
-    /** Upper end of {@code tanh([l, h])}, never above 1. */
-    public static double tanhHi(double h) {
-        double t = Math.tanh(h);
-        for (int i = 0; i < TANH_ULPS; i++) {
-            t = Math.nextUp(t);
-        }
-        return Math.min(1, t);
-    }
-
     /** Lower end of {@code [l, h]²}: 0 when the interval holds 0. */
     public static double squareLo(double l, double h) {
         if (l <= 0 && h >= 0) {
@@ -102,10 +81,5 @@ public final class Interval {
     public static double squareHi(double l, double h) {
         double m = Math.max(Math.abs(l), Math.abs(h));
         return Math.nextUp(m * m);
-    }
-
-    /** Largest {@code |v|} over {@code v ∈ [l, h]}. */
-    public static double magnitude(double l, double h) {
-        return Math.max(Math.abs(l), Math.abs(h));
     }
 }

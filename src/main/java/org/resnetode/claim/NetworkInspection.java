@@ -75,7 +75,11 @@ public final class NetworkInspection {
         return new ClaimResult("inspect-smoothness", c, rows, List.of(), policy.verdict(), notes);
     }
 
-    /** Per input: the distance to the network's Neural ODE and, for Euler, the bound of MATH.md section 2. */
+    /**
+     * Per input: the distance to the network's Neural ODE, for Euler the bound of MATH.md section 2, and for every scheme
+     * the certified a-posteriori bound ({@code bound.CertifiedBound}, docs/derivations/bound.md), checked against the
+     * error with the reference's own self-check difference accounted for.
+     */
     static ClaimResult distance(Subject s, Map<String, Object> config) {
         ResNet net = s.net();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -89,15 +93,22 @@ public final class NetworkInspection {
             r.put("error", m.error());
             r.put("bound", m.bound());
             r.put("tightness", m.tightness());
+            r.put("certified", m.certified());
+            r.put("certifiedTightness", m.certifiedTightness());
             r.put("referenceAccepted", m.accepted());
             rows.add(r);
             if (!m.accepted()) {
                 policy.inconclusive("input " + i + ": the ODE reference could not be made 1000x more accurate than the error "
                         + m.error());
-            } else if (euler) {
+                continue;
+            }
+            if (euler) {
                 policy.check(m.error() <= m.bound(), String.format("input %d: error %.4g within the Euler bound %.4g", i,
                         m.error(), m.bound()));
             }
+            policy.check(m.error() <= m.certified() + m.odeSelfCheck(), String.format(
+                    "input %d: error %.4g within the certified bound %.4g (tightness %.3g)", i, m.error(), m.certified(),
+                    m.certifiedTightness()));
         }
         if (!euler) {
             policy.inconclusive("the bound of MATH.md section 2 is proved for the Euler scheme only, this network is "

@@ -20,7 +20,9 @@ public final class InspectReport {
                 return List.of(new Column("n", "n", "%d"), new Column("increment", "||θ_{n+1} - θ_n||", "%.4e"));
             case "inspect-distance":
                 return List.of(new Column("input", "input", "%d"), new Column("error", "error ||x_N - x(T)||", "%.4e"),
-                        new Column("bound", "bound", "%.4e"), new Column("tightness", "tightness", "%.3e"));
+                        new Column("bound", "bound", "%.4e"), new Column("tightness", "tightness", "%.3e"),
+                        new Column("certified", "certified bound", "%.4e"),
+                        new Column("certifiedTightness", "tightness (certified)", "%.3e"));
             case "inspect-adjoint":
                 return List.of(new Column("scheme", "scheme", "%s"), new Column("N", "N", "%d"),
                         new Column("recoveryError", "max ||x~_n - x_n||", "%.4e"),

@@ -49,41 +49,51 @@ class IntervalTest {
     }
 
     @Test
-    void divisionByAnIntegerEnclosesTheExactQuotient() {
+    void divisionByAnIntegerIsRoundedUp() {
         SplittableRandom rng = new SplittableRandom(7);
-        double[] lo = new double[1];
-        double[] hi = new double[1];
         for (int i = 0; i < SAMPLES; i++) {
-            double a = sample(rng);
+            double a = Math.abs(sample(rng));
             int k = rng.nextInt(1, 40);
-            lo[0] = a;
-            hi[0] = a;
-            IntervalVectors.divide(lo, hi, 0, 1, k);
-            assertEncloses(lo[0], hi[0], new BigDecimal(a).divide(BigDecimal.valueOf(k), MC), a + " / " + k);
+            double up = RoundOff.divideUp(a, k);
+            assertThat(new BigDecimal(up).compareTo(new BigDecimal(a).divide(BigDecimal.valueOf(k), MC)))
+                    .as("%s / %d rounded up", a, k).isGreaterThanOrEqualTo(0);
         }
     }
 
-    /** exp and tanh against their series in BigDecimal (80 digits, 200 terms: the truncation is far below an ulp). */
+    /** expUp against the exponential series in BigDecimal (80 digits), and tight to a few ulps. */
     @Test
-    void expAndTanhEncloseTheirSeries() {
+    void expUpBoundsTheSeries() {
         SplittableRandom rng = new SplittableRandom(3);
         for (int i = 0; i < 500; i++) {
             double a = (rng.nextDouble() - 0.5) * 8;
-            BigDecimal e = exp(new BigDecimal(a));
+            BigDecimal e = BigSeries.exp(new BigDecimal(a), MC);
             assertThat(new BigDecimal(Interval.expUp(a)).compareTo(e)).as("expUp(%s)", a).isGreaterThanOrEqualTo(0);
-            BigDecimal e2 = exp(new BigDecimal(2 * a)); // 2a is exact
-            BigDecimal tanh = e2.subtract(BigDecimal.ONE).divide(e2.add(BigDecimal.ONE), MC);
-            assertEncloses(Interval.tanhLo(a), Interval.tanhHi(a), tanh, "tanh(" + a + ")");
+            assertThat(Interval.expUp(a) / e.doubleValue()).as("expUp(%s) tight", a).isLessThan(1 + 1e-15);
         }
     }
 
-    private static BigDecimal exp(BigDecimal x) {
-        BigDecimal term = BigDecimal.ONE;
-        BigDecimal sum = BigDecimal.ONE;
-        for (int k = 1; k < 200; k++) {
-            term = term.multiply(x, MC).divide(BigDecimal.valueOf(k), MC);
-            sum = sum.add(term, MC);
+    /** A point times a genuine interval, both signs: the ends swap for a negative point; squares of intervals at 0. */
+    @Test
+    void scalingAndSquaringGenuineIntervals() {
+        SplittableRandom rng = new SplittableRandom(23);
+        for (int i = 0; i < SAMPLES; i++) {
+            double w = sample(rng);
+            double a = sample(rng);
+            double b = sample(rng);
+            double lo = Math.min(a, b);
+            double hi = Math.max(a, b);
+            for (double x : new double[] {lo, hi}) {
+                BigDecimal exact = new BigDecimal(w).multiply(new BigDecimal(x));
+                assertEncloses(Interval.scaleLo(w, lo, hi), Interval.scaleHi(w, lo, hi), exact, w + " · [" + lo + ", " + hi + "]");
+            }
         }
-        return sum;
+        assertThat(Interval.scaleLo(-2, 1, 3)).isEqualTo(Math.nextDown(-6.0));
+        assertThat(Interval.scaleHi(-2, 1, 3)).isEqualTo(Math.nextUp(-2.0));
+        assertThat(Interval.squareLo(0, 2)).isZero();
+        assertThat(Interval.squareLo(-2, 0)).isZero();
+        assertThat(Interval.squareLo(-3, -2)).isEqualTo(Math.nextDown(4.0));
+        assertThat(Interval.squareHi(-3, 2)).isEqualTo(Math.nextUp(9.0));
+        // expUp: Math.exp's 1 ulp plus one, no more
+        assertThat(Interval.expUp(1)).isEqualTo(Math.nextUp(Math.nextUp(Math.exp(1))));
     }
 }

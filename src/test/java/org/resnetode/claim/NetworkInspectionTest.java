@@ -72,7 +72,12 @@ class NetworkInspectionTest {
             DistanceMeasurement direct = DistanceMeasurement.measure(net.family(), net.weights(), Scheme.EULER, 64, batch[0][i]);
             assertThat(distance.rows().get(i).get("error")).isEqualTo(direct.error());
             assertThat(distance.rows().get(i).get("bound")).isEqualTo(direct.bound());
+            // the certified a-posteriori bound of the user's network, above the error and tight on smooth weights
+            double certified = (double) distance.rows().get(i).get("certified");
+            assertThat(certified).isEqualTo(direct.certified()).isGreaterThanOrEqualTo(direct.error());
+            assertThat((double) distance.rows().get(i).get("certifiedTightness")).isGreaterThan(0.9);
         }
+        assertThat(distance.notes()).anyMatch(n -> n.contains("within the certified bound"));
         assertThat(distance.verdict()).isEqualTo(Verdict.HOLDS);
         DepthProfile profile = DepthProfiles.create("fourier", net.family(), 5, 1.0, false);
         AdjointMeasurement adjoint = AdjointMeasurement.measure(net.family(), profile, Scheme.EULER, 64, batch[0], batch[1]);
@@ -104,6 +109,9 @@ class NetworkInspectionTest {
         ClaimResult distance = NetworkInspection.distance(new NetworkInspection.Subject(net, batch[0], batch[1], 1e-2), Map.of());
         assertThat(distance.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(distance.notes()).anyMatch(n -> n.contains("proved for the Euler scheme only"));
+        // the certified bound needs no Euler scheme: it is checked (and holds) on the Heun network too
+        assertThat(distance.notes()).anyMatch(n -> n.contains("within the certified bound"));
+        assertThat(distance.rows()).allSatisfy(r -> assertThat((double) r.get("certified")).isGreaterThanOrEqualTo((double) r.get("error")));
     }
 
     @Test

@@ -137,22 +137,37 @@ class ClaimSpecsTest {
         }
     }
 
-    /** Tightness 0.5, 2, 3, 1 and NaN over the ladder: smallest 5.000e-01, largest 3.000e+00, 2 rows above 1 (1 is not; NaN left out). */
+    /**
+     * A-priori tightness 0.5, 2, 3, 1, NaN and certified 0.9, 0.99, 1.0, 0.95, NaN over the ladder: medians 1.5 and 0.97
+     * (NaN left out), worst 0.5 and 0.9, 2 a-priori rows above 1 (1 is not), none certified; the linear run adds 0.25
+     * and 0.5, so the per-family table has linear's single values and tanh's as above.
+     */
     @Test
-    void theTightnessSectionSummarisesEveryEulerDistanceRun() {
-        List<Map<String, Object>> rows = List.of(Map.of("tightness", 0.5), Map.of("tightness", 2.0), Map.of("tightness", 3.0),
-                Map.of("tightness", 1.0), Map.of("tightness", Double.NaN));
+    void theTightnessSectionSetsBothEulerBoundsSideBySide() {
+        List<Map<String, Object>> rows = List.of(Map.of("tightness", 0.5, "certifiedTightness", 0.9),
+                Map.of("tightness", 2.0, "certifiedTightness", 0.99), Map.of("tightness", 3.0, "certifiedTightness", 1.0),
+                Map.of("tightness", 1.0, "certifiedTightness", 0.95), Map.of("tightness", Double.NaN, "certifiedTightness", Double.NaN));
         ClaimResult euler = result("distance", Map.of("family", "tanh", "profile", "alternating", "scheme", "euler", "zeroMean", true), rows);
         ClaimResult heun = result("distance", Map.of("family", "mlp", "profile", "iid", "scheme", "heun"), rows);
         ClaimResult other = result("adjoint", Map.of("family", "linear", "profile", "iid", "scheme", "euler"), rows);
         ClaimResult plain = result("distance", Map.of("family", "linear", "profile", "fourier", "scheme", "euler", "zeroMean", false),
-                List.of(Map.of("tightness", 0.25)));
+                List.of(Map.of("tightness", 0.25, "certifiedTightness", 0.5)));
         assertThat(DistanceSpec.CLAIM.summarySections(List.of(euler, heun, other, plain))).isEqualTo(
-                "\n## Tightness of the Euler bound e^{L_x} (1/(2N)) (L_x M + L_θ TV)\n\n"
-                        + "| family | profile | smallest tightness | largest tightness | rows above 1 |\n"
+                "\n## Tightness of the Euler bounds: a priori e^{L_x} (1/(2N)) (L_x M + L_θ TV) vs a posteriori (certified)\n\n"
+                        + "| family | profile | a priori median | a priori worst | certified median | certified worst "
+                        + "| rows above 1 (a priori / certified) |\n"
+                        + "| --- | --- | --- | --- | --- | --- | --- |\n"
+                        + "| tanh | alternating (zero mean) | 1.500e+00 | 5.000e-01 | 9.700e-01 | 9.000e-01 | 2 / 0 |\n"
+                        + "| linear | fourier | 2.500e-01 | 2.500e-01 | 5.000e-01 | 5.000e-01 | 0 / 0 |\n"
+                        + "\n| family (all profiles) | a priori median | a priori worst | certified median | certified worst |\n"
                         + "| --- | --- | --- | --- | --- |\n"
-                        + "| tanh | alternating (zero mean) | 5.000e-01 | 3.000e+00 | 2 |\n"
-                        + "| linear | fourier | 2.500e-01 | 2.500e-01 | 0 |\n");
+                        + "| tanh | 1.500e+00 | 5.000e-01 | 9.700e-01 | 9.000e-01 |\n"
+                        + "| linear | 2.500e-01 | 2.500e-01 | 5.000e-01 | 5.000e-01 |\n");
+        ClaimResult second = result("distance", Map.of("family", "tanh", "profile", "fourier", "scheme", "euler"),
+                List.of(Map.of("tightness", 0.1, "certifiedTightness", 0.2)));
+        // tanh over both runs: a priori {0.5, 2, 3, 1, 0.1} median 1, worst 0.1; certified {0.9, 0.99, 1, 0.95, 0.2} median 0.95
+        assertThat(DistanceSpec.CLAIM.summarySections(List.of(euler, second)))
+                .endsWith("| tanh | 1.000e+00 | 1.000e-01 | 9.500e-01 | 2.000e-01 |\n");
     }
 
     @Test

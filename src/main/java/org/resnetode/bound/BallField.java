@@ -1,0 +1,116 @@
+package org.resnetode.bound;
+
+import org.resnetode.model.LinearFamily;
+import org.resnetode.model.MlpFamily;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.TanhFamily;
+import org.resnetode.model.ThetaSquaredFamily;
+
+/**
+ * The Neural ODE on one knot interval {@code [t_k, t_k + h]} in the interval's own time {@code u = (t - t_k)/h ∈ [0, 1]}:
+ * {@code dx/du = h f(x, θ(u))}, {@code θ(u) = θ_a + u (θ_b - θ_a)} (θ constant on the tail after the last knot). For a
+ * substep starting at u0 it computes, in floating point, the Taylor coefficients {@code x_[k]} ({@code x_[0] = z},
+ * {@code x_[k+1] = h f_[k] / (k+1)}, {@code f_[k]} the k-th coefficient of {@code w -> f(x(u0+w), θ(u0+w))}) with an
+ * ∞-norm radius against the exact coefficients of the exact solution from z (midpoint-radius arithmetic, {@link
+ * RoundOff}), and bounds the coefficient {@code x_[Q+1]} anywhere on a substep by a scalar majorant recurrence (the same
+ * recurrences on norm bounds, with {@code sup ||x||} over the substep): the Lagrange remainder of the Taylor polynomial.
+ * No interval vector, no box: the cost is that of Q point evaluations of the Taylor recurrences. One instance per thread.
+ */
+abstract class BallField {
+    final int d;
+    /** Highest Taylor order the buffers hold. */
+    final int order;
+    /** {@code fl(1/N)} and an upper bound of the exact 1/N. */
+    protected double h;
+    protected double hUp;
+    /** Coefficient k at {@code k · d}; its ∞-norm; its radius against the exact coefficient. */
+    final double[] c;
+    final double[] cNorm;
+    final double[] cRad;
+    /** γ_3: the rounding of {@code fl(fl(h / (k+1)) g)}. */
+    private static final double SCALE_ROUND = RoundOff.gamma(3);
+
+    protected BallField(int d, int order) {
+        this.d = d;
+        this.order = order;
+        this.c = new double[(order + 1) * d];
+        this.cNorm = new double[order + 1];
+        this.cRad = new double[order + 1];
+    }
+
+    /** The arithmetic of a family of the model up to Taylor order {@code order}. */
+    static BallField of(ResidualFunction f, int order) {
+        if (f instanceof LinearFamily) {
+            return new LinearBall(f.dim(), order);
+        }
+        if (f instanceof TanhFamily) {
+            return new TanhBall(f.dim(), order);
+        }
+        if (f instanceof MlpFamily) {
+            return new MlpBall(f.dim(), f.parameterCount() / (2 * f.dim()), order);
+        }
+        if (f instanceof ThetaSquaredFamily) {
+            return new ThetaSquaredBall(order);
+        }
+        throw new IllegalArgumentException("no Taylor arithmetic for family " + f.name());
+    }
+
+    /** The network's depth N: h = 1/N. */
+    final void depth(int depth) {
+        h = 1.0 / depth;
+        hUp = Math.nextUp(h);
+    }
+
+    /** θ_a at {@code offA}, θ_b at {@code offB} of {@code w}; tail: θ constant. */
+    abstract void knots(double[] w, int offA, int offB, boolean tail);
+
+    /** An upper bound of the Euclidean Lipschitz constant in x of {@code h f(x, θ(u))} for every u in [0, 1]. */
+    abstract double lipschitz();
+
+    /** Fills {@code x_[k+1]} ({@link #c}, {@link #cNorm}, {@link #cRad}) from {@code x_[0..k]}, for k = 0, 1, ... in order, θ at u0. */
+    abstract void next(int k, double u0);
+
+    /**
+     * Upper bounds {@code K_{from+1}..K_top} (and K_0 when {@code from == 0}; the others already in {@code out}) of
+     * {@code ||x_[k](ξ)||_∞} for every ξ of a substep of length 1/m in [0, 1], the
+     * solution starting on the substep from a point of ∞-norm at most {@code zNorm} (a majorant recurrence).
+     */
+    abstract void majorant(double zNorm, int m, double[] out, int from, int top);
+
+    /** {@code x_[0] := z}, exact. */
+    final void start(double[] z) {
+        System.arraycopy(z, 0, c, 0, d);
+        cNorm[0] = RoundOff.maxAbs(z, 0, d);
+        cRad[0] = 0;
+    }
+
+    /**
+     * {@code x_[k+1] := fl(fl(h/(k+1)) g)} from {@code g ≈ f_[k]} (d entries at {@code gOff}, within {@code gRad} of the
+     * exact {@code f_[k]}): the radius is {@code (h/(k+1))↑ (gRad + γ_3 ||g||)}.
+     */
+    protected final void integrate(int k, double[] g, int gOff, double gRad) {
+        double factor = h / (k + 1);
+        int at = (k + 1) * d;
+        for (int i = 0; i < d; i++) {
+            c[at + i] = factor * g[gOff + i];
+        }
+        double gNorm = RoundOff.maxAbs(g, gOff, d);
+        cNorm[k + 1] = RoundOff.maxAbs(c, at, d);
+        double factorUp = Interval.mulUp(RoundOff.divideUp(hUp, k + 1), 1 + SCALE_ROUND);
+        cRad[k + 1] = Interval.mulUp(factorUp, Interval.addUp(gRad, Interval.mulUp(SCALE_ROUND, gNorm)));
+    }
+
+    /**
+     * A bound of {@code sup ||x(ξ)||_∞} over a substep of length 1/m for a linear-growth field ({@code ||dx/du|| <= L ||x||}):
+     * {@code ||z|| e^{L/m}}, with {@code e^a <= 1 + a + a²} for {@code 0 <= a <= 1} (else the rigorous exp).
+     */
+    static double grownNorm(double zNorm, double lipschitz, int m) {
+        return Interval.mulUp(zNorm, growth(lipschitz, m));
+    }
+
+    /** An upper bound of {@code e^{L/m}}: {@code 1 + a + a²} for {@code a = L/m <= 1} ({@code Σ_{k>=2} a^k/k! <= (e-2) a²}). */
+    static double growth(double lipschitz, int m) {
+        double a = Math.nextUp(lipschitz / m);
+        return a <= 1 ? Interval.addUp(Interval.addUp(1, a), Interval.mulUp(a, a)) : Interval.expUp(a);
+    }
+}

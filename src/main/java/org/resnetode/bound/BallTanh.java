@@ -1,0 +1,117 @@
+package org.resnetode.bound;
+
+/**
+ * The Taylor coefficients of {@code y = tanh(ζ)} from those of ζ (n components), each coefficient a computed vector with
+ * an ∞-norm radius against the exact one (midpoint-radius arithmetic). With {@code v = 1 - y²}, {@code y' = v ζ'} gives
+ * <pre>
+ *   y_[k] = (1/k) Σ_{j=1}^{k} j ζ_[j] ⊙ v_[k-j],   v_[k] = -Σ_{j=0}^{k} y_[j] ⊙ y_[k-j]  (k >= 1),
+ *   y_[0] = tanh ζ_[0],  v_[0] = 1 - y_[0]².
+ * </pre>
+ * Radii: a product of balls {@code (a ± α)(b ± β)} lies within {@code |a| β + α |b| + α β} of {@code a b}, in ∞-norms
+ * componentwise; a computed sum of n products within {@code γ_n Σ |terms|} ({@link RoundOff}).
+ */
+final class BallTanh {
+    private final int n;
+    /** ζ_[k] at {@code k · n}, written by the caller, with {@link #zetaNorm} and {@link #zetaRad} at k. */
+    final double[] zeta;
+    final double[] zetaNorm;
+    final double[] zetaRad;
+    final double[] y;
+    final double[] yNorm;
+    final double[] yRad;
+    private final double[] v;
+    private final double[] vNorm;
+    private final double[] vRad;
+
+    BallTanh(int n, int capacity) {
+        this.n = n;
+        int size = (capacity + 1) * n;
+        zeta = new double[size];
+        y = new double[size];
+        v = new double[size];
+        zetaNorm = new double[capacity + 1];
+        zetaRad = new double[capacity + 1];
+        yNorm = new double[capacity + 1];
+        yRad = new double[capacity + 1];
+        vNorm = new double[capacity + 1];
+        vRad = new double[capacity + 1];
+    }
+
+    /** Fills y_[k] (and v_[k] when {@code withV}) once ζ_[0..k] are in place. */
+    void next(int k) {
+        int at = k * n;
+        if (k == 0) {
+            for (int i = 0; i < n; i++) {
+                double t = RoundOff.tanh(zeta[i]);
+                y[i] = t;
+                v[i] = 1 - t * t;
+            }
+            yNorm[0] = RoundOff.maxAbs(y, 0, n);
+            vNorm[0] = RoundOff.maxAbs(v, 0, n);
+            // |tanh a - tanh b| <= |a - b|; then the evaluation's own error
+            yRad[0] = Interval.addUp(zetaRad[0], RoundOff.TANH_ERROR);
+            // |y*² - y²| <= e (2|y| + e); 1 - y·y rounds twice, each within u (all terms <= 1)
+            vRad[0] = Interval.addUp(Interval.mulUp(yRad[0], Interval.addUp(2 * yNorm[0], yRad[0])), 3 * RoundOff.U);
+            return;
+        }
+        double size = 0;
+        double propagated = 0;
+        for (int j = 1; j <= k; j++) {
+            double vn = vNorm[k - j];
+            double vr = vRad[k - j];
+            size = Interval.addUp(size, Interval.mulUp(j, Interval.mulUp(zetaNorm[j], vn)));
+            propagated = Interval.addUp(propagated, Interval.mulUp(j, Interval.addUp(Interval.mulUp(zetaNorm[j], vr),
+                    Interval.mulUp(zetaRad[j], Interval.addUp(vn, vr)))));
+        }
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 1; j <= k; j++) {
+                s += j * zeta[j * n + i] * v[(k - j) * n + i];
+            }
+            y[at + i] = s / k;
+        }
+        yNorm[k] = RoundOff.maxAbs(y, at, n);
+        yRad[k] = Interval.addUp(RoundOff.divideUp(propagated, k),
+                Interval.mulUp(RoundOff.gamma(2 * k + 3), RoundOff.divideUp(size, k)));
+        size = 0;
+        propagated = 0;
+        for (int j = 0; j <= k; j++) {
+            size = Interval.addUp(size, Interval.mulUp(yNorm[j], yNorm[k - j]));
+            propagated = Interval.addUp(propagated, Interval.addUp(Interval.mulUp(yNorm[j], yRad[k - j]),
+                    Interval.mulUp(yRad[j], Interval.addUp(yNorm[k - j], yRad[k - j]))));
+        }
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j <= k; j++) {
+                s += y[j * n + i] * y[(k - j) * n + i];
+            }
+            v[at + i] = -s;
+        }
+        vNorm[k] = RoundOff.maxAbs(v, at, n);
+        vRad[k] = Interval.addUp(propagated, Interval.mulUp(RoundOff.gamma(k + 2), size));
+    }
+
+    /**
+     * Order k of upper bounds {@code Y_k} of {@code ||y_[k]||_∞} anywhere on a step (orders below k already in
+     * {@code out}, V's in {@code work}), from bounds {@code Z_j} of {@code ||ζ_[j]||_∞} and {@code Y_0 = min(1, Z_0)}
+     * ({@code |tanh ζ| <= min(1, |ζ|)}): the recurrences above with every term replaced by its bound, {@code V_0 = 1},
+     * {@code V_k = Σ Y_j Y_{k-j}} (a majorant: each coefficient is at most the bound built from bounds of its inputs).
+     */
+    static void majorant(double[] zetaBound, int k, double[] out, double[] work) {
+        if (k == 0) {
+            out[0] = Math.min(1, zetaBound[0]);
+            work[0] = 1;
+            return;
+        }
+        double s = 0;
+        for (int j = 1; j <= k; j++) {
+            s = Interval.addUp(s, Interval.mulUp(j, Interval.mulUp(zetaBound[j], work[k - j])));
+        }
+        out[k] = RoundOff.divideUp(s, k);
+        double t = 0;
+        for (int j = 0; j <= k; j++) {
+            t = Interval.addUp(t, Interval.mulUp(out[j], out[k - j]));
+        }
+        work[k] = t;
+    }
+}

@@ -1,0 +1,48 @@
+package org.resnetode.bound;
+
+/**
+ * {@code f(x, A) = A x}: {@code x_[k+1] = h (A(u0) x_[k] + Δ x_[k-1]) / (k+1)}. Majorant on a substep:
+ * {@code K_0 = ||z|| e^{hα/m}}, {@code K_{k+1} = h (α K_k + β K_{k-1}) / (k+1)} with {@code α >= sup ||A(u)||_∞},
+ * {@code β >= ||Δ||_∞}.
+ */
+final class LinearBall extends BallField {
+    private final AffineMatrix a;
+    private final double[] g;
+
+    LinearBall(int d, int order) {
+        super(d, order);
+        this.a = new AffineMatrix(d, d, order);
+        this.g = new double[d];
+    }
+
+    @Override
+    void knots(double[] w, int offA, int offB, boolean tail) {
+        a.knots(w, offA, offB, tail);
+    }
+
+    @Override
+    double lipschitz() {
+        return Interval.mulUp(hUp, a.spectralSup());
+    }
+
+    @Override
+    void next(int k, double u0) {
+        double rad = a.apply(k, u0, c, d, cNorm, cRad, g, 0);
+        integrate(k, g, 0, rad);
+    }
+
+    @Override
+    void majorant(double zNorm, int m, double[] out, int from, int top) {
+        double alpha = a.sup();
+        if (from == 0) {
+            out[0] = grownNorm(zNorm, Interval.mulUp(hUp, alpha), m);
+        }
+        for (int k = from; k < top; k++) {
+            double s = Interval.mulUp(alpha, out[k]);
+            if (k >= 1) {
+                s = Interval.addUp(s, Interval.mulUp(a.normDelta, out[k - 1]));
+            }
+            out[k + 1] = RoundOff.divideUp(Interval.mulUp(hUp, s), k + 1);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.resnetode.bench;
+
+import org.resnetode.bound.BoundResult;
+import org.resnetode.bound.CertifiedBound;
+import org.resnetode.claim.DistanceMeasurement;
+import org.resnetode.model.DepthProfile;
+import org.resnetode.model.DepthProfiles;
+import org.resnetode.model.Families;
+import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.Weights;
+import org.resnetode.scheme.ResNet;
+import org.resnetode.scheme.Scheme;
+
+/**
+ * Issue 19's cost table: the certified bound's time over the time of the forward pass it certifies, same JVM,
+ * interleaved (forward, certify, forward, certify, ...), the minimum of each over the rounds, for every family, d = 8 and
+ * 16 (theta2: d = 1), N = 64..4096, Euler and RK4, smooth (fourier) weights. Run:
+ * {@code java -cp target/test-classes:target/classes:$(cat target/bench.classpath) org.resnetode.bench.BoundCost
+ * [rounds [families [schemes]]]} after {@code bin/benchmark}'s build line (default 15 rounds, every family, euler and rk4; lists
+ * comma-separated). One thread; the figures are wall-clock nanoseconds, minima over the rounds.
+ */
+public final class BoundCost {
+    private BoundCost() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        String[] families = args.length > 1 ? args[1].split(",") : new String[] {"linear", "tanh", "mlp", "theta2"};
+        String[] schemes = args.length > 2 ? args[2].split(",") : new String[] {"euler", "rk4"};
+        System.out.printf("%-7s %-6s %3s %5s %12s %12s %8s %10s%n", "family", "scheme", "d", "N", "forward ns", "certify ns",
+                "ratio", "tightness");
+        for (String scheme : schemes) {
+            for (String family : families) {
+                for (int d : family.equals("theta2") ? new int[] {1} : new int[] {8, 16}) {
+                    for (int depth : new int[] {64, 256, 1024, 4096}) {
+                        row(family, Scheme.byName(scheme), d, depth, rounds);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void row(String family, Scheme scheme, int d, int depth, int rounds) {
+        ResidualFunction f = Families.create(family, d, d);
+        DepthProfile profile = DepthProfiles.create("fourier", f, 1, 1.0, false);
+        ResNet net = new ResNet(f, scheme, Weights.sample(profile, scheme.weightCount(depth), depth), depth);
+        double[] x0 = DistanceMeasurement.unitInput(d, 1);
+        double[] xN = new double[d];
+        // repeat the forward pass so that one timing is well above the clock's resolution
+        int repeat = Math.max(1, 200_000 / (depth * d * d));
+        long forward = Long.MAX_VALUE;
+        long certify = Long.MAX_VALUE;
+        BoundResult b = null;
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < repeat; i++) {
+                net.forward(x0, xN);
+            }
+            long t1 = System.nanoTime();
+            b = new CertifiedBound(net).certify(x0, xN);
+            long t2 = System.nanoTime();
+            forward = Math.min(forward, (t1 - t0) / repeat);
+            certify = Math.min(certify, t2 - t1);
+        }
+        double error = new org.resnetode.ode.OdeReference(f, net.weights(), net.stepSize()).distance(x0, net.finalTime(), xN)
+                .distance();
+        System.out.printf("%-7s %-6s %3d %5d %12d %12d %8.2f %10.4f%n", family, scheme.name(), d, depth, forward, certify,
+                (double) certify / forward, error / b.bound());
+    }
+}

@@ -1,0 +1,103 @@
+package org.resnetode.bound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.resnetode.model.LinearFamily;
+import org.resnetode.model.ThetaSquaredFamily;
+import org.resnetode.model.Weights;
+import org.resnetode.scheme.ResNet;
+import org.resnetode.scheme.Scheme;
+
+/**
+ * The certified bound on {@code x' = a x} with a constant, where everything has a closed form: Euler's output
+ * {@code (1 + a/N)^N x0}, the exact {@code e^a x0}, the local errors {@code |x_n| |e^{a/N} - 1 - a/N|}.
+ */
+class CertifiedBoundTest {
+
+    private static ResNet scalar(double a, int depth) {
+        double[] w = new double[depth];
+        java.util.Arrays.fill(w, a);
+        return new ResNet(new LinearFamily(1), Scheme.EULER, new Weights(depth, 1, w), depth);
+    }
+
+    private static double eulerError(double a, int n) {
+        return Math.abs(Math.exp(n * Math.log1p(a / n)) - Math.exp(a));
+    }
+
+    @Test
+    void boundIsAboveTheClosedFormErrorAndWithinAFewPerMilleOfIt() {
+        for (double a : new double[] {-2, -0.5, 0.75, 3}) {
+            for (int n : new int[] {16, 64, 1024}) {
+                ResNet net = scalar(a, n);
+                double[] xN = new double[1];
+                net.forward(new double[] {1}, xN);
+                BoundResult b = new CertifiedBound(net).certify(new double[] {1}, xN);
+                double error = eulerError(a, n);
+                assertThat(b.certified()).isTrue();
+                assertThat(b.bound()).as("a = %s, N = %d", a, n).isGreaterThanOrEqualTo(error).isLessThanOrEqualTo(1.003 * error);
+                assertThat(b.tightness(error)).isBetween(1 / 1.003, 1.0);
+                assertThat(Math.abs(b.shadow()[0] - Math.exp(a))).as("z_N within r_N of e^a").isLessThanOrEqualTo(b.radius() + 1e-15);
+                assertThat(b.order()).as("Taylor order between p + 1 and p + 5").isBetween(2, 6);
+                assertThat(b.substeps()).isGreaterThanOrEqualTo(n);
+            }
+        }
+    }
+
+    /**
+     * {@code h a = 10} per layer (a = 20, N = 2): each knot interval is cut into 32 substeps ({@code 10 / 32 <= 0.5}, a
+     * power of two); Euler's 11² = 121 against e^20.
+     */
+    @Test
+    void longLayersAreCutIntoPowerOfTwoSubsteps() {
+        ResNet net = scalar(20, 2);
+        double[] xN = new double[1];
+        net.forward(new double[] {1}, xN);
+        assertThat(xN[0]).isEqualTo(121);
+        BoundResult b = new CertifiedBound(net).certify(new double[] {1}, xN);
+        double error = Math.exp(20) - 121;
+        assertThat(b.bound()).isGreaterThanOrEqualTo(error).isLessThanOrEqualTo(1.001 * error);
+        assertThat(b.substeps() % (2 * 32)).isZero();
+        assertThat(b.substeps()).isGreaterThanOrEqualTo(2 * 32);
+    }
+
+    /** {@code h a = 1e7} needs 2^25 substeps, beyond the 2^16 allowed: the bound is +∞, not a wrong number. */
+    @Test
+    void aStepBeyondTheSubstepLimitIsNotCertified() {
+        ResNet net = scalar(1e7, 1);
+        BoundResult b = new CertifiedBound(net).certify(new double[] {1}, new double[] {1e7 + 1});
+        assertThat(b.certified()).isFalse();
+        assertThat(b.bound()).isInfinite();
+        assertThat(b.tightness(1)).isZero();
+    }
+
+    /** The control's sum of local errors against {@code Σ |x_n| (e^{a/N} - 1 - a/N)}, x_n = (1 + a/N)^n. */
+    @Test
+    void localErrorSumIsTheClosedFormSumWithoutGrowth() {
+        double a = 4;
+        int n = 32;
+        ResNet net = scalar(a, n);
+        double[][] xs = net.trajectory(new double[] {1});
+        double expected = 0;
+        for (int k = 0; k < n; k++) {
+            expected += Math.abs(xs[k][0]) * (Math.expm1(a / n) - a / n);
+        }
+        double sum = new CertifiedBound(net).localErrorSum(xs);
+        assertThat(sum).isGreaterThanOrEqualTo(expected).isLessThanOrEqualTo(1.001 * expected);
+        // and below the true error, which the flow's growth makes larger: the negative control's premise
+        assertThat(sum).isLessThan(eulerError(a, n));
+    }
+
+    /** theta2 with θ constant is the scalar linear case with a = θ². */
+    @Test
+    void thetaSquaredAgreesWithTheScalarLinearCase() {
+        int n = 64;
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, -1.5);
+        ResNet net = new ResNet(new ThetaSquaredFamily(), Scheme.EULER, new Weights(n, 1, w), n);
+        double[] xN = new double[1];
+        net.forward(new double[] {1}, xN);
+        double bound = new CertifiedBound(net).certify(new double[] {1}, xN).bound();
+        assertThat(bound).isGreaterThanOrEqualTo(eulerError(2.25, n)).isLessThanOrEqualTo(1.003 * eulerError(2.25, n));
+    }
+}

@@ -1,0 +1,83 @@
+package org.resnetode.bound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.resnetode.model.DepthProfile;
+import org.resnetode.model.DepthProfiles;
+import org.resnetode.model.LinearFamily;
+import org.resnetode.model.ThetaSquaredFamily;
+import org.resnetode.scheme.Scheme;
+
+/**
+ * The depth advisor on {@code x' = θ² x} with θ constant, where the Euler error has the closed form
+ * {@code |(1 + θ²/N)^N - e^{θ²}|}: the advised depth meets the tolerance in closed form, the depth below it does not come
+ * close, and every candidate tried is listed; and the expanding weights of the negative control shift every block.
+ */
+class DepthAdvisorTest {
+
+    private static double eulerError(double a, int n) {
+        return Math.abs(Math.exp(n * Math.log1p(a / n)) - Math.exp(a));
+    }
+
+    /** θ = 1.25 on every layer. */
+    private static DepthProfile constant() {
+        return DepthProfiles.create("constant", new ThetaSquaredFamily(), 1, 1.0, false)
+                .changed((n, depth, out, off) -> out[off] = 1.25);
+    }
+
+    @Test
+    void advisedDepthIsTheSmallestMeetingTheToleranceInClosedForm() {
+        double a = 1.25 * 1.25;
+        for (double tolerance : new double[] {1e-1, 1e-2, 3e-3}) {
+            DepthAdvisor.Advice advice = DepthAdvisor.advise(new ThetaSquaredFamily(), constant(), Scheme.EULER, new double[] {1},
+                    tolerance, 1 << 12);
+            int n = advice.depth();
+            assertThat(n).as("advised depth for %s", tolerance).isPositive();
+            assertThat(advice.bound()).isLessThanOrEqualTo(tolerance).isGreaterThanOrEqualTo(eulerError(a, n));
+            assertThat(eulerError(a, n)).isLessThanOrEqualTo(tolerance);
+            // the bound is tight (> 0.9 of the error), so one depth less misses the tolerance by less than 10% at most
+            assertThat(eulerError(a, n - 1)).as("N - 1 = %d", n - 1).isGreaterThan(0.9 * tolerance);
+            assertThat(advice.candidates()).extracting(DepthAdvisor.Candidate::depth).contains(n, n - 1);
+            assertThat(advice.describe()).startsWith("depth advisor: N = " + n + " is the smallest depth found");
+        }
+    }
+
+    @Test
+    void anUnreachableToleranceIsReportedWithEveryDepthTried() {
+        DepthAdvisor.Advice advice = DepthAdvisor.advise(new ThetaSquaredFamily(), constant(), Scheme.EULER, new double[] {1},
+                1e-9, 64);
+        assertThat(advice.depth()).isEqualTo(-1);
+        assertThat(advice.bound()).isNaN();
+        assertThat(advice.candidates()).extracting(DepthAdvisor.Candidate::depth).containsExactly(1, 2, 4, 8, 16, 32, 64);
+        assertThat(advice.describe()).startsWith("depth advisor: no depth up to 64 has a certified bound <= 1.00e-09");
+    }
+
+    @Test
+    void expandingWeightsShiftEveryBlockByFourBeyondItsFrobeniusNorm() {
+        double[] linear = {3, 0, 0, 4};
+        ExpandingWeights.shift("linear", 2, 4, linear, 0);
+        assertThat(linear).containsExactly(3 + 9, 0, 0, 4 + 9);
+        double[] mlp = {0, 3, 4, 0, 0, 0};
+        // d = 1, hidden 3: W1 = (0, 3, 4)^T (Frobenius 5), W2 = (0, 0, 0) (0): W1_00 += 9, W2_00 += 4
+        ExpandingWeights.shift("mlp", 1, 6, mlp, 0);
+        assertThat(mlp).containsExactly(9, 3, 4, 4, 0, 0);
+        // d = 2, hidden 3: W1 (3 × 2) = [[0, 0], [3, 0], [0, 4]] (Frobenius 5), W2 (2 × 3) = [[1, 0, 0], [0, 0, 0]] (1):
+        // W1_00, W1_11 += 9; W2_00, W2_11 += 5
+        double[] wide = {0, 0, 3, 0, 0, 4, 1, 0, 0, 0, 0, 0};
+        ExpandingWeights.shift("mlp", 2, 12, wide, 0);
+        assertThat(wide).containsExactly(9, 0, 3, 9, 0, 4, 6, 0, 0, 0, 5, 0);
+        double[] theta = {-0.5};
+        ExpandingWeights.shift("theta2", 1, 1, theta, 0);
+        assertThat(theta).containsExactly(2.5);
+        double[] out = new double[4];
+        ExpandingWeights.of(DepthProfiles.create("constant", new LinearFamily(2), 3, 1.0, false), new LinearFamily(2))
+                .layer(0, 8, out, 0);
+        double[] plain = new double[4];
+        DepthProfiles.create("constant", new LinearFamily(2), 3, 1.0, false).layer(0, 8, plain, 0);
+        double shift = 4 + Math.sqrt(plain[0] * plain[0] + plain[1] * plain[1] + plain[2] * plain[2] + plain[3] * plain[3]);
+        assertThat(out[0]).isCloseTo(plain[0] + shift, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(out[1]).isEqualTo(plain[1]);
+        assertThat(out[3]).isCloseTo(plain[3] + shift, org.assertj.core.data.Offset.offset(1e-12));
+    }
+}

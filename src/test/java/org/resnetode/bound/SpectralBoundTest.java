@@ -1,0 +1,108 @@
+package org.resnetode.bound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SVD-free spectral-norm bounds: never below the exact norm (closed form for 2 × 2 in BigDecimal; an SVD of Commons
+ * Math elsewhere, an independent route), equal to it on diagonal matrices, and close to it along smooth layers.
+ */
+class SpectralBoundTest {
+    private static final MathContext MC = new MathContext(60);
+
+    /** ||A||_2 of a 2 × 2 matrix: sqrt of the largest eigenvalue of G = A A^T, (tr G + sqrt(tr² - 4 det G)) / 2. */
+    private static BigDecimal exactTwoByTwo(double[] a) {
+        BigDecimal a0 = new BigDecimal(a[0]);
+        BigDecimal a1 = new BigDecimal(a[1]);
+        BigDecimal a2 = new BigDecimal(a[2]);
+        BigDecimal a3 = new BigDecimal(a[3]);
+        BigDecimal g00 = a0.multiply(a0).add(a1.multiply(a1));
+        BigDecimal g11 = a2.multiply(a2).add(a3.multiply(a3));
+        BigDecimal g01 = a0.multiply(a2).add(a1.multiply(a3));
+        BigDecimal tr = g00.add(g11);
+        BigDecimal det = g00.multiply(g11).subtract(g01.multiply(g01));
+        BigDecimal disc = tr.multiply(tr).subtract(det.multiply(BigDecimal.valueOf(4))).max(BigDecimal.ZERO);
+        return tr.add(disc.sqrt(MC)).divide(BigDecimal.valueOf(2), MC).sqrt(MC);
+    }
+
+    private static double svd(double[] a, int off, int rows, int cols) {
+        double[][] m = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(a, off + i * cols, m[i], 0, cols);
+        }
+        return new SingularValueDecomposition(new Array2DRowRealMatrix(m, false)).getNorm();
+    }
+
+    @Test
+    void twoByTwoBoundsAreNeverBelowTheClosedForm() {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int trial = 0; trial < 3000; trial++) {
+            double[] a = new double[4];
+            for (int i = 0; i < 4; i++) {
+                a[i] = (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-2, 3));
+            }
+            double bound = new SpectralBound(2, 2).of(a, 0);
+            BigDecimal exact = exactTwoByTwo(a);
+            assertThat(new BigDecimal(bound).compareTo(exact)).as("bound %s >= ||A||_2 %s", bound, exact).isGreaterThanOrEqualTo(0);
+            // sqrt(||G||_∞) <= sqrt(2 λ_max) for a 2 × 2 Gram matrix
+            assertThat(bound / exact.doubleValue()).as("within √2").isLessThanOrEqualTo(Math.sqrt(2) * (1 + 1e-12));
+        }
+    }
+
+    @Test
+    void diagonalAndRankOneMatricesAreBoundedExactly() {
+        double[] diagonal = {3, 0, 0, 0, -1, 0, 0, 0, 2};
+        assertThat(new SpectralBound(3, 3).of(diagonal, 0)).isBetween(3.0, 3 * (1 + 1e-14));
+        // rank one: ||u v^T||_2 = ||u|| ||v|| = ||u v^T||_F = sqrt(1 + 4) · sqrt(9 + 16) = 5 √5
+        double[] rankOne = {3, 4, 6, 8};
+        assertThat(new SpectralBound(2, 2).of(rankOne, 0)).isBetween(5 * Math.sqrt(5), 5 * Math.sqrt(5) * (1 + 1e-14));
+        // rectangular: the 2 × 3 block [[1, 0, 0], [0, 0, 2]] has norm 2
+        assertThat(new SpectralBound(2, 3).of(new double[] {7, 1, 0, 0, 0, 0, 2}, 1)).isBetween(2.0, 2 * (1 + 1e-14));
+    }
+
+    /**
+     * Layers drifting smoothly, {@code A_n = A (1 + n/1024) + n/1024 B}: every bound is at least the SVD's norm, and at
+     * most {@code 1.1 d^{1/4} / (1 - 0.1 d^{1/4})} times it ({@code sqrt(||G||_∞) <= d^{1/4} ||A||_2}, and the drift
+     * term is at most 10% of the reference's bound); a few Gram matrices serve all 256 layers.
+     */
+    @Test
+    void smoothLayersAreBoundedCloselyWithoutAnSvdPerLayer() {
+        SplittableRandom rng = new SplittableRandom(17);
+        int d = 8;
+        int layers = 256;
+        double[] w = new double[layers * d * d];
+        double[] a = new double[d * d];
+        double[] b = new double[d * d];
+        for (int i = 0; i < d * d; i++) {
+            a[i] = rng.nextGaussian() / Math.sqrt(d);
+            b[i] = rng.nextGaussian() / Math.sqrt(d);
+        }
+        for (int n = 0; n < layers; n++) {
+            for (int i = 0; i < d * d; i++) {
+                w[n * d * d + i] = a[i] * (1 + n / 1024.0) + n / 1024.0 * b[i];
+            }
+        }
+        SpectralBound bound = new SpectralBound(d, d);
+        int references = 0;
+        int lastReference = -1;
+        for (int n = 0; n < layers; n++) {
+            double exact = svd(w, n * d * d, d, d);
+            double up = bound.of(w, n * d * d);
+            double quarter = Math.pow(d, 0.25);
+            assertThat(up).as("layer %d", n).isGreaterThanOrEqualTo(exact * (1 - 1e-12))
+                    .isLessThanOrEqualTo(1.1 * quarter / (1 - 0.1 * quarter) * exact);
+            if (bound.referenceOff() != lastReference) {
+                references++;
+                lastReference = bound.referenceOff();
+            }
+        }
+        assertThat(bound.referenceData()).isSameAs(w);
+        assertThat(references).as("Gram matrices formed over %d layers", layers).isBetween(2, layers / 8);
+    }
+}
