@@ -22,10 +22,20 @@ import org.resnetode.scheme.Scheme;
 public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead head, GradientMethod method,
                           Optimiser optimiser, int firstEpoch) {
 
-    /** Settings of a run (the command's options). */
+    /**
+     * Settings of a run (the command's options). The Hurst index H of {@code --init fbm} must lie in (0, 1) and is
+     * {@code NaN} (not given) for every other initialisation.
+     */
     public record Settings(String family, String scheme, int depth, Integer hidden, String init, String profile,
-                           double amplitude, String gradient, String optimiser, double learningRate, double momentum,
-                           long seed) {
+                           double amplitude, double hurst, String gradient, String optimiser, double learningRate,
+                           double momentum, long seed) {
+        public Settings {
+            if ("fbm".equals(init)) {
+                org.resnetode.checks.Checks.openInterval("Hurst index H (--hurst)", hurst, 0, 1);
+            } else if (!Double.isNaN(hurst)) {
+                throw new BadInputException("--hurst applies only to --init fbm, not to --init " + init);
+            }
+        }
     }
 
     /** {@code backprop} or {@code adjoint}. */
@@ -62,7 +72,7 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
         GradientMethod method = method(s.gradient());
         Optimiser optimiser = optimiser(s.optimiser(), s.learningRate(), s.momentum());
         if (resume == null) {
-            ResNet net = new ResNet(f, scheme, Initialisation.weights(s.init(), s.profile(), s.amplitude(), f, scheme,
+            ResNet net = new ResNet(f, scheme, Initialisation.weights(s.init(), s.profile(), s.amplitude(), s.hurst(), f, scheme,
                     s.depth(), s.seed()), s.depth());
             return new TrainingRun(data, net, hidden, Initialisation.head(loss, data.train().outputs(), d, s.seed()), method,
                     optimiser, 1);
@@ -84,6 +94,9 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
         t.put("gradient", s.gradient());
         t.put("optimiser", optimiser.describe());
         t.put("init", s.init());
+        if (!Double.isNaN(s.hurst())) {
+            t.put("hurst", s.hurst());
+        }
         t.put("seed", s.seed());
         t.put("data", data.train().source());
         t.put("loss", e.loss());
