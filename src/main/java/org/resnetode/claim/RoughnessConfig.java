@@ -11,7 +11,8 @@ import org.resnetode.scheme.Scheme;
  * ladder of depths, the number of independent paths, the grid of the fine reference and the seed.
  *
  * @param family        {@code linear} (θ x, exact reference x_0 e^{∫θ}), {@code theta2} (θ² x) or {@code affine}
- *                      (−x + θ, Kloeden and Rosa's equation) or {@code tanh} (tanh(θ x), scalar), the last three
+ *                      (−x + θ, Kloeden and Rosa's equation), {@code tanh} (tanh(θ x), scalar) or {@code mlp}
+ *                      (W_2 tanh(W_1 x), scalar state, {@value RoughnessPaths#MLP_HIDDEN} hidden units), the last four
  *                      against a fine grid of the same path
  * @param schemes       scheme names (standard convention: N steps of size 1/N)
  * @param mean          θ̄ of {@code θ = θ̄ + σ B^H}
@@ -26,7 +27,7 @@ public record RoughnessConfig(String family, List<String> schemes, double hurst,
     /** Largest exponent of the reference's exponential (e^709 is near the largest double). */
     static final double MAX_EXPONENT = 700;
     /** Families of the map. */
-    public static final List<String> FAMILIES = List.of("linear", "theta2", "affine", "tanh");
+    public static final List<String> FAMILIES = List.of("linear", "theta2", "affine", "tanh", "mlp");
 
     public RoughnessConfig {
         Checks.oneOf("family (--family)", family, FAMILIES);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 + "for class labels, squared error for real targets; minibatch SGD with momentum (or Adam), gradients by "
                 + "backprop or the memory-free adjoint.",
                 "Prints one JSON line per epoch on stdout (loss, train/test accuracy, seconds, stored state doubles, "
-                        + "smoothness N max_n ||θ_{n+1} - θ_n||); a progress bar on a terminal, plain lines otherwise (stderr).",
+                        + "smoothness N max_n ||θ_{n+1} - θ_n||, the weights' smoothness exponent from their variogram now and at "
+                        + "the start); a progress bar on a terminal, plain lines otherwise (stderr).",
                 "Data: --data digits (bundled UCI optical digits, pixels / 16, last 360 rows held out) or a CSV file: "
                         + "features, then a label 0..C-1 (--classes C) or T real targets (--targets T); no header."},
         footer = {"", "Exit codes: 0 trained, 1 diverged (loss NaN or grown by 1e6; the last good checkpoint is kept), 2 bad input."})
@@ -93,6 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
                 gradient, optimiser, lr, momentum, seed);
         TrainingRun run = TrainingRun.create(settings, split(), resume);
         Trainer trainer = run.trainer(batch, seed);
+        org.resnetode.model.Weights now = run.net().weights();
+        org.resnetode.model.Weights start = new org.resnetode.model.Weights(now.count(), now.size(), now.data().clone());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int[] saved = {0};
@@ -114,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
                         run.checkpoint(settings, e).write(save);
                         saved[0] = e.epoch();
                     }
-                    out.println(TrainingRun.json(e, run.net(), gradient));
+                    out.println(TrainingRun.json(e, run.net(), gradient, start));
                     out.flush();
                     if (!quiet && pb == null) {
                         err.println(String.format("epoch %d: loss %.4f, train accuracy %.4f, test accuracy %.4f, %.1f s",

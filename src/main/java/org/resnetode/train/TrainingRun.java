@@ -10,6 +10,7 @@ import org.resnetode.gradient.Backprop;
 import org.resnetode.gradient.GradientMethod;
 import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.Weights;
 import org.resnetode.network.LinearHead;
 import org.resnetode.network.NetworkFile;
 import org.resnetode.scheme.ResNet;
@@ -109,8 +110,12 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
         return new Trainer(net, head, data.train(), data.test(), method, null, optimiser, batch, seed);
     }
 
-    /** The epoch's JSON line (one object, no line breaks). */
-    public static String json(Trainer.Epoch e, ResNet net, String gradient) {
+    /**
+     * The epoch's JSON line (one object, no line breaks), with the smoothness exponent
+     * ({@link org.resnetode.model.HolderExponent}) of the weights now, at the start of the run ({@code start}, the
+     * weights' values then), and of what training changed, {@code θ_n - θ_n(start)}.
+     */
+    public static String json(Trainer.Epoch e, ResNet net, String gradient, Weights start) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epoch", e.epoch());
         m.put("loss", e.loss());
@@ -123,6 +128,9 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
         m.put("scheme", net.scheme().name());
         m.put("storedStateDoubles", e.storedStateDoubles());
         m.put("smoothness", e.smoothness());
+        m.put("smoothnessExponent", org.resnetode.model.HolderExponent.of(net.weights()));
+        m.put("smoothnessExponentAtStart", org.resnetode.model.HolderExponent.of(start));
+        m.put("changeSmoothnessExponent", org.resnetode.model.HolderExponent.ofChange(net.weights(), start));
         StringBuilder sb = new StringBuilder("{");
         for (Map.Entry<String, Object> entry : m.entrySet()) {
             sb.append(sb.length() == 1 ? "" : ", ").append('"').append(entry.getKey()).append("\": ");

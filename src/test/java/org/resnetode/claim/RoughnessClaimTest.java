@@ -45,9 +45,9 @@ class RoughnessClaimTest {
 
     @Test
     void linearHeunRateMatchesHPlusOneHalfAndTheDecoupledControlFails() {
-        List<ClaimResult> results = RoughnessClaim.plan(List.of(
+        List<ClaimResult> results = RoughnessClaim.plan(new RoughnessSweep(List.of(
                 config("linear", List.of("euler", "heun"), 0.75, 200, false),
-                config("linear", List.of("euler"), 0.75, 50, true)), false, 7, Progress.SILENT).run();
+                config("linear", List.of("euler"), 0.75, 50, true)), false, 7), Progress.SILENT).run();
         assertThat(results).hasSize(3);
         ClaimResult heun = results.get(1);
         assertThat(heun.config()).containsEntry("scheme", "heun");
@@ -65,9 +65,9 @@ class RoughnessClaimTest {
 
     @Test
     void theta2AgreementIsAFindingAndAffineRowsCarryKloedenRosasTable() {
-        List<ClaimResult> results = RoughnessClaim.plan(List.of(
+        List<ClaimResult> results = RoughnessClaim.plan(new RoughnessSweep(List.of(
                 new RoughnessConfig("affine", List.of("euler"), 0.5, new int[] {16, 32, 64}, 100, 1 << 12, 0, 1, 3, false)),
-                false, 3, Progress.SILENT).run();
+                false, 3), Progress.SILENT).run();
         var row = results.get(0).rows().get(0);
         assertThat(row).containsEntry("paperRate", 1.00777).containsKey("overlapsPaper");
         assertThat((double) row.get("referenceRatio")).isLessThan(0.1);
@@ -75,9 +75,9 @@ class RoughnessClaimTest {
 
     @Test
     void tanhIsJudgedAsAConjectureAgainstAFineHeunReferenceWithItsErrorEstimated() {
-        List<ClaimResult> results = RoughnessClaim.plan(List.of(
+        List<ClaimResult> results = RoughnessClaim.plan(new RoughnessSweep(List.of(
                 new RoughnessConfig("tanh", List.of("euler"), 0.5, new int[] {16, 32, 64}, 100, 1 << 12, 0, 1, 5, false)),
-                false, 5, Progress.SILENT).run();
+                false, 5), Progress.SILENT).run();
         var row = results.get(0).rows().get(0);
         // reference on 4096 steps: its estimated error is far below the error at N = 64
         assertThat((double) row.get("referenceRatio")).isGreaterThan(0).isLessThan(0.1);
@@ -92,7 +92,7 @@ class RoughnessClaimTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("--hurst");
         assertThatThrownBy(() -> config("linear", List.of("euler"), 0.5, 1, false))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("--paths");
-        assertThatThrownBy(() -> config("mlp", List.of("euler"), 0.5, 10, false)).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> config("resnet", List.of("euler"), 0.5, 10, false)).isInstanceOf(BadInputException.class);
         assertThatThrownBy(() -> config("linear", List.of("heun-reference"), 0.5, 10, false)).isInstanceOf(BadInputException.class);
         assertThatThrownBy(() -> new RoughnessConfig("linear", List.of("euler"), 0.5, new int[] {24, 48}, 10, 4096, 0, 1, 1, false))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("power of two");

@@ -13,7 +13,7 @@ class RoughnessCommandTest {
             "roughness --hurst 1.2|Hurst index H (--hurst) must lie strictly between",
             "roughness --hurst 0|Hurst index H (--hurst) must lie strictly between",
             "roughness --paths 1|--paths",
-            "roughness --family mlp|family (--family)",
+            "roughness --family resnet|family (--family)",
             "roughness --depths 24,48|power of two",
             "roughness --control shifted|--control: unknown control 'shifted'",
             "roughness --scheme heun-reference|standard convention"})
