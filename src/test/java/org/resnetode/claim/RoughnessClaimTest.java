@@ -99,4 +99,44 @@ class RoughnessClaimTest {
         assertThatThrownBy(() -> new RoughnessConfig("theta2", List.of("euler"), 0.5, DEPTHS, 10, 512, 0, 1, 1, false))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("--reference-grid");
     }
+
+    @Test
+    void mlpIsJudgedAsAConjectureAndItsDecoupledControlFails() {
+        List<ClaimResult> results = RoughnessClaim.plan(new RoughnessSweep(List.of(
+                new RoughnessConfig("mlp", List.of("euler"), 0.5, new int[] {16, 32, 64}, 60, 1 << 12, 0, 1, 5, false),
+                new RoughnessConfig("mlp", List.of("euler"), 0.5, new int[] {16, 32, 64}, 30, 1 << 12, 0, 1, 5, true)),
+                false, 5), Progress.SILENT).run();
+        var row = results.get(0).rows().get(0);
+        assertThat((double) row.get("referenceRatio")).isGreaterThan(0).isLessThan(0.1);
+        assertThat((double) row.get("predicted")).isEqualTo(1.0);
+        // f nonlinear in θ: agreement with the conjectured min(1, H + 1/2) is a finding, never holds
+        assertThat(results.get(0).verdict()).as("%s", results.get(0).rows()).isEqualTo(Verdict.FINDING);
+        assertThat(results.get(1).verdict()).isEqualTo(Verdict.FAILS);
+    }
+
+    @Test
+    void fineHeunIsHeunOnTheGridNodes() {
+        // θ ≡ 0 on the grid (σ tiny would still move it): use the smooth end B = t Z with σ = 1, f = θ x, x0 = 1: Heun on
+        // x' = Z t x over 4 steps against its hand expansion
+        org.resnetode.model.FbmProfile p = org.resnetode.model.FbmProfile.end(new double[1], 1, 1, 4, 3);
+        double z = p.path(0)[4];
+        double x = 1;
+        for (int k = 0; k < 4; k++) {
+            double a = z * k / 4.0;
+            double b = z * (k + 1) / 4.0;
+            double k1 = a * x;
+            double k2 = b * (x + 0.25 * k1);
+            x += 0.125 * (k1 + k2);
+        }
+        assertThat(RoughnessPaths.fineHeun(new org.resnetode.model.LinearFamily(1), p, 1, 1)).isCloseTo(x, within(1e-15));
+        double y = 1;
+        for (int k = 0; k < 2; k++) {
+            double a = z * k / 2.0;
+            double b = z * (k + 1) / 2.0;
+            double k1 = a * y;
+            double k2 = b * (y + 0.5 * k1);
+            y += 0.25 * (k1 + k2);
+        }
+        assertThat(RoughnessPaths.fineHeun(new org.resnetode.model.LinearFamily(1), p, 2, 1)).isCloseTo(y, within(1e-15));
+    }
 }

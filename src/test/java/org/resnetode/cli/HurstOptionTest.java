@@ -52,9 +52,14 @@ class HurstOptionTest {
 
     @Test
     void trainStartsFromAnFbmInitialisation() {
-        CliTest.Run r = CliTest.run("train", "--init", "fbm", "--hurst", "0.25", "--amplitude", "0.1", "--depth", "8",
+        CliTest.Run r = CliTest.run("train", "--init", "fbm", "--hurst", "0.25", "--amplitude", "0.1", "--depth", "32",
                 "--epochs", "1", "--train-rows", "64", "--hidden", "8", "-q");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"epoch\": 1");
+        // 1024 weight entries, each an fBm path of H = 1/4 read at 33 layers: the variogram's exponent is near 1/4
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"smoothnessExponentAtStart\": ([0-9.eE-]+)").matcher(r.out());
+        assertThat(m.find()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(0.25, org.assertj.core.api.Assertions.within(0.05));
+        assertThat(r.out()).contains("\"smoothnessExponent\": ", "\"changeSmoothnessExponent\": ");
     }
 }
