@@ -105,8 +105,7 @@ public record RoughnessAdjoint(RoughnessAdjointConfig config, double[][][][] rec
         for (String quantity : List.of("recovery", "gradient")) {
             double[][][] errors = (quantity.equals("recovery") ? recovery : gradient)[s];
             int[] depths = c.depths();
-            StrongErrorRate.Interval boot = StrongErrorRate.bootstrap(depths, errors, RoughnessClaim.BOOTSTRAP,
-                    c.seed() ^ Double.doubleToLongBits(c.hurst()) ^ (31L * s + quantity.length()));
+            StrongErrorRate.Interval boot = StrongErrorRate.bootstrap(depths, errors, RoughnessClaim.BOOTSTRAP, c.seed());
             row.put(quantity + "Rate", boot.rate());
             row.put(quantity + "Low", boot.low());
             row.put(quantity + "High", boot.high());
@@ -116,16 +115,8 @@ public record RoughnessAdjoint(RoughnessAdjointConfig config, double[][][][] rec
             fits.add(fit);
             String what = String.format("the mean %s error of the %s adjoint, %s, H = %.3g%s (predicted %.3f)", quantity, scheme,
                     c.family(), c.hurst(), c.end() ? " (end)" : "", predicted);
-            Verdict v;
-            if (c.family().equals("linear")) {
-                v = policy.rate(what, fit, predicted, TOLERANCE, 0, Double.NaN);
-            } else {
-                List<String> reasons = new ArrayList<>();
-                Verdict judged = new VerdictPolicy(reasons).rate(what, fit, predicted, TOLERANCE, 0, Double.NaN);
-                String reason = String.join("; ", reasons).replaceFirst("^" + judged.label() + ": ", "");
-                v = policy.record(judged == Verdict.HOLDS ? Verdict.FINDING : judged,
-                        (judged == Verdict.HOLDS ? "leading-order rate (f nonlinear in θ) measured: " : "") + reason);
-            }
+            Verdict v = c.family().equals("linear") ? policy.rate(what, fit, predicted, TOLERANCE, 0, Double.NaN)
+                    : RoughnessClaim.conjecture(policy, what, fit, predicted, TOLERANCE, "leading-order rate (f nonlinear in θ) measured: ");
             verdict = verdict.and(v);
         }
         row.put("verdict", verdict.label());

@@ -2,7 +2,6 @@ package org.resnetode.claim;
 
 import java.util.Arrays;
 import java.util.List;
-import org.resnetode.checks.BadInputException;
 import org.resnetode.checks.Checks;
 
 /**
@@ -21,6 +20,8 @@ public record RoughnessAdjointConfig(String family, List<String> schemes, double
     public static final List<String> FAMILIES = List.of("linear", "tanh", "mlp");
     /** Samples per path's batch (inputs ±1, targets x + ξ/2: {@link AdjointMeasurement#batch}). */
     public static final int BATCH = 2;
+    /** Largest depth (the path's grid). */
+    public static final int MAX_DEPTH = 1 << 16;
 
     public RoughnessAdjointConfig {
         Checks.oneOf("family (--family)", family, FAMILIES);
@@ -38,16 +39,7 @@ public record RoughnessAdjointConfig(String family, List<String> schemes, double
         Checks.positive("amplitude σ (--amplitude)", amplitude);
         Checks.require(amplitude <= RoughnessConfig.MAX_EXPONENT / RoughnessConfig.MAX_STANDARD_DEVIATIONS,
                 "--amplitude " + amplitude + ": weights of 10 σ beyond 700 overflow the flow's exponential");
-        depths = depths.clone();
-        if (depths.length < 2) {
-            throw new BadInputException("--depths: the rate needs at least 2 depths, got " + depths.length);
-        }
-        for (int n : depths) {
-            if (n < 2 || Integer.bitCount(n) != 1 || n > 1 << 16) {
-                throw new BadInputException("--depths: every depth must be a power of two from 2 to 2^16 (the fBm grid is dyadic), got " + n);
-            }
-        }
-        Arrays.sort(depths);
+        depths = RoughnessConfig.dyadicLadder(depths, MAX_DEPTH);
     }
 
     /** Steps of the path's grid: the largest depth. */

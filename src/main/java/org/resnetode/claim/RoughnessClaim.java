@@ -138,6 +138,18 @@ public final class RoughnessClaim {
         return out;
     }
 
+    /**
+     * A rate judged as a conjecture: {@link VerdictPolicy#rate} within {@code tolerance} of {@code predicted}, agreement
+     * recorded as {@code finding} (with {@code because} before the reason), disagreement as judged.
+     */
+    static Verdict conjecture(VerdictPolicy policy, String quantity, RateFit fit, double predicted, double tolerance,
+                              String because) {
+        List<String> reasons = new ArrayList<>();
+        Verdict judged = new VerdictPolicy(reasons).rate(quantity, fit, predicted, tolerance, 0, Double.NaN);
+        String reason = String.join("; ", reasons).replaceFirst("^" + judged.label() + ": ", "");
+        return policy.record(judged == Verdict.HOLDS ? Verdict.FINDING : judged, (judged == Verdict.HOLDS ? because : "") + reason);
+    }
+
     private static Map<String, Object> row(RoughnessPaths paths, int s, VerdictPolicy policy, List<RateFit> fits) {
         RoughnessConfig c = paths.config();
         Scheme scheme = Scheme.byName(c.schemes().get(s));
@@ -203,17 +215,9 @@ public final class RoughnessClaim {
                 used[0], used[used.length - 1], used.length, Double.NaN);
         fits.add(fit);
         String quantity = String.format("the mean strong error of %s (predicted %.3f)", what, predicted);
-        Verdict v;
-        if (NONLINEAR_IN_THETA.contains(c.family())) {
-            // f nonlinear in θ: the rate is a conjecture; agreement is a finding, disagreement still fails
-            List<String> reasons = new ArrayList<>();
-            Verdict judged = new VerdictPolicy(reasons).rate(quantity, fit, predicted, TOLERANCE, 0, Double.NaN);
-            String reason = String.join("; ", reasons).replaceFirst("^" + judged.label() + ": ", "");
-            v = policy.record(judged == Verdict.HOLDS ? Verdict.FINDING : judged,
-                    (judged == Verdict.HOLDS ? "conjectured rate (f nonlinear in θ) measured: " : "") + reason);
-        } else {
-            v = policy.rate(quantity, fit, predicted, TOLERANCE, 0, Double.NaN);
-        }
+        Verdict v = NONLINEAR_IN_THETA.contains(c.family())
+                ? conjecture(policy, quantity, fit, predicted, TOLERANCE, "conjectured rate (f nonlinear in θ) measured: ")
+                : policy.rate(quantity, fit, predicted, TOLERANCE, 0, Double.NaN);
         row.put("verdict", v.label());
         return row;
     }

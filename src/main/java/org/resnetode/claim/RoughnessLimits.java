@@ -62,7 +62,7 @@ public final class RoughnessLimits {
             }
             for (int s = 0; s < schemes.size(); s++) {
                 double predicted = predicted(schemes.get(s), hurst);
-                StrongErrorRate.Interval boot = StrongErrorRate.bootstrap(depths, errors[s], RoughnessClaim.BOOTSTRAP, seed ^ (hurst * 2L + s));
+                StrongErrorRate.Interval boot = StrongErrorRate.bootstrap(depths, errors[s], RoughnessClaim.BOOTSTRAP, seed);
                 RateFit fit = new RateFit(String.format("strong error %s H=%d", schemes.get(s), hurst), boot.rate(), boot.low(),
                         boot.high(), depths[0], grid, depths.length, Double.NaN);
                 fits.add(fit);

@@ -60,18 +60,16 @@ public final class HolderExponent {
             logLag[i] = Math.log(k);
             logV[i] = Math.log(v);
         }
-        // least-squares slope of log V on log k, halved
+        // least-squares slope of log V on log k, Σ (x_i - x̄) y_i / Σ (x_i - x̄) x_i, halved
         double mx = 0;
-        double my = 0;
         for (int i = 0; i < lags; i++) {
             mx += logLag[i] / lags;
-            my += logV[i] / lags;
         }
         double sxy = 0;
         double sxx = 0;
         for (int i = 0; i < lags; i++) {
-            sxy += (logLag[i] - mx) * (logV[i] - my);
-            sxx += (logLag[i] - mx) * (logLag[i] - mx);
+            sxy += (logLag[i] - mx) * logV[i];
+            sxx += (logLag[i] - mx) * logLag[i];
         }
         return sxy / sxx / 2;
     }

@@ -75,10 +75,27 @@ class RoughnessAdjointTest {
     }
 
     @Test
+    void aControlAndItsUncontrolledTwinAreSeparateResults() {
+        List<ClaimResult> results = run(
+                new RoughnessAdjointConfig("linear", List.of("euler"), 0.5, false, new int[] {16, 32}, 10, 1, 3, false),
+                new RoughnessAdjointConfig("linear", List.of("euler"), 0.5, false, new int[] {16, 32}, 10, 1, 3, true));
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).config()).doesNotContainKey("control");
+        assertThat(results.get(1).config()).containsEntry("control", "wrong-reverse");
+        assertThat(results.get(0).rows().get(0)).containsEntry("weights", "fBm");
+    }
+
+    @Test
     void predictionAndBadInput() {
         assertThat(RoughnessAdjointConfig.predictedRate("euler", 0.3)).isEqualTo(1);
         assertThat(RoughnessAdjointConfig.predictedRate("heun", 0.3)).isCloseTo(1.6, within(1e-15));
         assertThat(RoughnessAdjointConfig.predictedRate("heun", 1)).isEqualTo(3);
+        assertThat(RoughnessAdjointConfig.predictedRate("heun", 0.9)).isCloseTo(2.8, within(1e-15));
+        assertThat(RoughnessAdjointConfig.predictedRate("euler", 0.9)).isEqualTo(1);
+        // limits of the checks: σ = 70 (10 σ = 700) and depths 2 and 2^16 are accepted
+        assertThat(new RoughnessAdjointConfig("linear", BOTH, 0.5, false, new int[] {2, 1 << 16}, 2, 70, 1, false).amplitude()).isEqualTo(70);
+        assertThat(new RoughnessAdjointConfig("linear", BOTH, 1, true, DEPTHS, 2, 1, 1, false).end()).isTrue();
+        assertThat(new RoughnessAdjointConfig("linear", BOTH, 0, true, DEPTHS, 2, 1, 1, false).hurst()).isZero();
         assertThatThrownBy(() -> new RoughnessAdjointConfig("theta2", BOTH, 0.5, false, DEPTHS, 10, 1, 1, false))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("family");
         assertThatThrownBy(() -> new RoughnessAdjointConfig("linear", List.of("rk4"), 0.5, false, DEPTHS, 10, 1, 1, false))
@@ -110,5 +127,18 @@ class RoughnessAdjointTest {
                 .hasSameHashCodeAs(new RoughnessAdjointConfig("linear", BOTH, 0.5, false, new int[] {16, 64}, 10, 1, 1, false))
                 .isNotEqualTo(new RoughnessAdjointConfig("linear", BOTH, 0.5, false, new int[] {16, 64}, 10, 1, 1, true));
         assertThat(c.toString()).contains("H=0.5", "[16, 64]");
+        for (RoughnessAdjointConfig other : List.of(
+                new RoughnessAdjointConfig("tanh", BOTH, 0.5, false, new int[] {16, 64}, 10, 1, 1, false),
+                new RoughnessAdjointConfig("linear", List.of("heun"), 0.5, false, new int[] {16, 64}, 10, 1, 1, false),
+                new RoughnessAdjointConfig("linear", BOTH, 0.25, false, new int[] {16, 64}, 10, 1, 1, false),
+                new RoughnessAdjointConfig("linear", BOTH, 0.5, false, new int[] {16, 32}, 10, 1, 1, false),
+                new RoughnessAdjointConfig("linear", BOTH, 0.5, false, new int[] {16, 64}, 11, 1, 1, false),
+                new RoughnessAdjointConfig("linear", BOTH, 0.5, false, new int[] {16, 64}, 10, 2, 1, false),
+                new RoughnessAdjointConfig("linear", BOTH, 0.5, false, new int[] {16, 64}, 10, 1, 2, false))) {
+            assertThat(c).isNotEqualTo(other);
+        }
+        assertThat(new RoughnessAdjointConfig("linear", BOTH, 1, true, new int[] {16, 64}, 10, 1, 1, false))
+                .isNotEqualTo(new RoughnessAdjointConfig("linear", BOTH, 0, true, new int[] {16, 64}, 10, 1, 1, false));
+        assertThat(c).isNotEqualTo("linear");
     }
 }

@@ -116,27 +116,22 @@ class RoughnessClaimTest {
 
     @Test
     void fineHeunIsHeunOnTheGridNodes() {
-        // θ ≡ 0 on the grid (σ tiny would still move it): use the smooth end B = t Z with σ = 1, f = θ x, x0 = 1: Heun on
-        // x' = Z t x over 4 steps against its hand expansion
+        // the smooth end B = t Z with σ = 1, f = θ x, x0 = 1: Heun on x' = Z t x over 4 and 2 steps, by hand
         org.resnetode.model.FbmProfile p = org.resnetode.model.FbmProfile.end(new double[1], 1, 1, 4, 3);
         double z = p.path(0)[4];
+        assertThat(RoughnessPaths.fineHeun(new org.resnetode.model.LinearFamily(1), p, 1, 1)).isCloseTo(handHeun(z, 4), within(1e-15));
+        assertThat(RoughnessPaths.fineHeun(new org.resnetode.model.LinearFamily(1), p, 2, 1)).isCloseTo(handHeun(z, 2), within(1e-15));
+    }
+
+    /** Heun on x' = z t x, x(0) = 1, over {@code steps} equal steps: k1 = a x, k2 = b (x + δ k1), x += δ/2 (k1 + k2). */
+    private static double handHeun(double z, int steps) {
+        double delta = 1.0 / steps;
         double x = 1;
-        for (int k = 0; k < 4; k++) {
-            double a = z * k / 4.0;
-            double b = z * (k + 1) / 4.0;
-            double k1 = a * x;
-            double k2 = b * (x + 0.25 * k1);
-            x += 0.125 * (k1 + k2);
+        for (int k = 0; k < steps; k++) {
+            double k1 = z * k * delta * x;
+            double k2 = z * (k + 1) * delta * (x + delta * k1);
+            x += delta / 2 * (k1 + k2);
         }
-        assertThat(RoughnessPaths.fineHeun(new org.resnetode.model.LinearFamily(1), p, 1, 1)).isCloseTo(x, within(1e-15));
-        double y = 1;
-        for (int k = 0; k < 2; k++) {
-            double a = z * k / 2.0;
-            double b = z * (k + 1) / 2.0;
-            double k1 = a * y;
-            double k2 = b * (y + 0.5 * k1);
-            y += 0.25 * (k1 + k2);
-        }
-        assertThat(RoughnessPaths.fineHeun(new org.resnetode.model.LinearFamily(1), p, 2, 1)).isCloseTo(y, within(1e-15));
+        return x;
     }
 }

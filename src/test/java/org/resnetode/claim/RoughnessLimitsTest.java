@@ -24,6 +24,8 @@ class RoughnessLimitsTest {
         }
         assertThat(r.rows().get(1)).containsEntry("end", "smooth (H = 1, B = t Z)").containsEntry("scheme", "heun");
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(r.notes()).anyMatch(n -> n.contains("linear heun at the smooth end"))
+                .anyMatch(n -> n.contains("linear euler at the i.i.d. end"));
     }
 
     @Test

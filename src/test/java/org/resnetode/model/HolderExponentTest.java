@@ -28,6 +28,21 @@ class HolderExponentTest {
             linear[2 * n + 1] = -2 + 0.5 * n / 64.0;
         }
         assertThat(HolderExponent.of(new Weights(65, 2, linear))).isCloseTo(1.0, within(1e-12));
+        // 8 layers hold exactly the 2 lags k = 1, 2 (4 k <= 8): still a slope; θ_n = n² gives V(k) over both lags
+        assertThat(HolderExponent.of(new Weights(8, 2, java.util.Arrays.copyOf(linear, 16)))).isCloseTo(1.0, within(1e-12));
+        double[] square = new double[8];
+        double v1 = 0;
+        double v2 = 0;
+        for (int n = 0; n < 8; n++) {
+            square[n] = n * n;
+        }
+        for (int n = 0; n + 1 < 8; n++) {
+            v1 += Math.pow(square[n + 1] - square[n], 2) / 7;
+        }
+        for (int n = 0; n + 2 < 8; n++) {
+            v2 += Math.pow(square[n + 2] - square[n], 2) / 6;
+        }
+        assertThat(HolderExponent.of(new Weights(8, 1, square))).isCloseTo(Math.log(v2 / v1) / Math.log(2) / 2, within(1e-12));
         // i.i.d. layers: V(k) = 2 Var for every k, slope 0 up to sampling error
         SplittableRandom rng = new SplittableRandom(3);
         double[] iid = new double[16 * 513];
