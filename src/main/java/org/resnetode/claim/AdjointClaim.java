@@ -64,7 +64,7 @@ public final class AdjointClaim {
      */
     public static ClaimResult run(SweepConfig cfg, double[][][] batch, Control control, Progress progress) {
         ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
-        DepthProfile profile = DepthProfiles.create(cfg.profile(), f, cfg.seed(), cfg.amplitude(), cfg.zeroMean());
+        DepthProfile profile = cfg.depthProfile(f);
         Scheme scheme = Scheme.byName(cfg.scheme());
         int minDepth = scheme.tableau().order() > 1 ? 2 : scheme.minimumDepth();
         for (int n : cfg.depths()) {

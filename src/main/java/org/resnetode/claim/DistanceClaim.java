@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resnetode.model.DepthProfile;
-import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
@@ -70,7 +69,7 @@ public final class DistanceClaim {
      */
     public static ClaimResult run(SweepConfig cfg, Control control, Progress progress) {
         ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
-        DepthProfile profile = DepthProfiles.create(cfg.profile(), f, cfg.seed(), cfg.amplitude(), cfg.zeroMean());
+        DepthProfile profile = cfg.depthProfile(f);
         Scheme scheme = Scheme.byName(cfg.scheme());
         for (int n : cfg.depths()) {
             if (n < scheme.minimumDepth()) {

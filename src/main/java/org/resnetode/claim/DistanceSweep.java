@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.resnetode.bound.DepthAdvisor;
 import org.resnetode.model.DepthProfile;
-import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.scheme.Scheme;
@@ -86,7 +85,7 @@ public record DistanceSweep(List<SweepConfig> configs, Control control, Double t
             return r;
         }
         ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
-        DepthProfile profile = DepthProfiles.create(cfg.profile(), f, cfg.seed(), cfg.amplitude(), cfg.zeroMean());
+        DepthProfile profile = cfg.depthProfile(f);
         DepthAdvisor.Advice advice = DepthAdvisor.advise(f, profile, Scheme.byName(cfg.scheme()),
                 DistanceMeasurement.unitInput(cfg.dim(), cfg.seed()), tolerance, MAX_ADVISED_DEPTH);
         List<String> notes = new ArrayList<>(r.notes());

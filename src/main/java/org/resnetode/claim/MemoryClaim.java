@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.resnetode.gradient.Backprop;
 import org.resnetode.gradient.GradientMethod;
 import org.resnetode.model.DepthProfile;
-import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
@@ -54,7 +53,7 @@ public final class MemoryClaim {
      */
     public static ClaimPlan plan(SweepConfig cfg, Control control, Progress progress) {
         ResidualFunction f = Families.create(cfg.family(), cfg.dim(), cfg.hidden());
-        DepthProfile profile = DepthProfiles.create(cfg.profile(), f, cfg.seed(), cfg.amplitude(), cfg.zeroMean());
+        DepthProfile profile = cfg.depthProfile(f);
         Scheme scheme = Scheme.byName(cfg.scheme());
         double[] theta = new double[f.parameterCount()];
         profile.layer(0, 1, theta, 0);

@@ -20,7 +20,7 @@ import org.resnetode.stats.RateFit;
  * (the quadrature error of ∫θ, {@link QuadratureError}) over the same depths. A depth whose reference error is not at
  * least 10 times below its measured error is refused. Verdict per row, by {@link VerdictPolicy#rate} with the
  * bootstrap interval: {@code holds} when the measured rate is within {@value #TOLERANCE} of the predicted one
- * ({@code finding} for {@code theta2} and {@code tanh}, nonlinear in θ, where the rate is a conjecture), {@code inconclusive} when it
+ * ({@code finding} for {@code theta2}, {@code tanh} and {@code mlp}, nonlinear in θ, where the rate is a conjecture), {@code inconclusive} when it
  * is not but its interval reaches that band or fewer than 3 depths were accepted, {@code fails} otherwise.
  */
 public final class RoughnessClaim {
@@ -39,6 +39,9 @@ public final class RoughnessClaim {
     public static final int PREDICTION_DEPTH = 64;
     public static final int PREDICTION_PATHS = 10_000;
 
+    /** Families nonlinear in θ: their rate is Kloeden and Rosa's conjecture, so agreement with it is a finding. */
+    public static final List<String> NONLINEAR_IN_THETA = List.of("theta2", "tanh", "mlp");
+
     /** Hurst indices of the map. */
     public static final List<Double> HURSTS = List.of(0.1, 0.25, 0.5, 0.75, 0.9);
 
@@ -46,15 +49,14 @@ public final class RoughnessClaim {
     public static final int QUICK_PATHS = 400;
 
     /**
-     * One task per configuration (its M paths), assembled into one result per (family, scheme, control), then, when
-     * {@code prediction}, the exact-prediction check ({@link RoughnessPrediction}) as the last result.
+     * One task per configuration (its M paths) and per adjoint configuration, assembled into one result per (family,
+     * scheme, control) of each, then the limit rows ({@link RoughnessLimits}) and the exact-prediction check
+     * ({@link RoughnessPrediction}) as the last results, each when the sweep asks for it.
      */
-    public static ClaimPlan plan(List<RoughnessConfig> configs, boolean prediction, long seed, Progress progress) {
+    public static ClaimPlan plan(RoughnessSweep sweep, Progress progress) {
         List<Supplier<Object>> tasks = new ArrayList<>();
-        if (prediction) {
-            tasks.add(() -> RoughnessPrediction.measure(PREDICTION_HURST, PREDICTION_DEPTH, PREDICTION_PATHS, seed));
-        }
-        for (RoughnessConfig c : configs) {
+        long seed = sweep.seed();
+        for (RoughnessConfig c : sweep.configs()) {
             tasks.add(() -> {
                 RoughnessPaths r = RoughnessPaths.measure(c);
                 progress.report("roughness: " + c.family() + " H = " + c.hurst() + (c.decoupled() ? " (decoupled control)" : "")
@@ -62,11 +64,31 @@ public final class RoughnessClaim {
                 return r;
             });
         }
+        for (RoughnessAdjointConfig c : sweep.adjoint()) {
+            tasks.add(() -> {
+                RoughnessAdjoint r = RoughnessAdjoint.measure(c);
+                progress.report("roughness: adjoint " + c.family() + " H = " + c.hurst() + (c.wrongReverse() ? " (wrong-reverse control)" : "")
+                        + ", " + c.paths() + " paths done");
+                return r;
+            });
+        }
+        if (sweep.limits()) {
+            // the limit rows follow the forward map's negative control
+            boolean decoupled = sweep.configs().stream().anyMatch(RoughnessConfig::decoupled);
+            tasks.add(() -> RoughnessLimits.measure(RoughnessSweep.LIMIT_DEPTHS, QUICK_PATHS, 1, seed, decoupled));
+        }
+        if (sweep.prediction()) {
+            tasks.add(() -> RoughnessPrediction.measure(PREDICTION_HURST, PREDICTION_DEPTH, PREDICTION_PATHS, seed));
+        }
+        int forward = sweep.configs().size();
+        int adjoint = sweep.adjoint().size();
         return ClaimPlan.of(tasks, results -> {
-            List<ClaimResult> out = new ArrayList<>(assemble(results.subList(prediction ? 1 : 0, results.size()).stream()
+            List<ClaimResult> out = new ArrayList<>(assemble(results.subList(0, forward).stream()
                     .map(RoughnessPaths.class::cast).toList()));
-            if (prediction) {
-                out.add((ClaimResult) results.get(0));
+            out.addAll(RoughnessAdjoint.assemble(results.subList(forward, forward + adjoint).stream()
+                    .map(RoughnessAdjoint.class::cast).toList()));
+            for (Object extra : results.subList(forward + adjoint, results.size())) {
+                out.add((ClaimResult) extra);
             }
             return out;
         });
@@ -114,6 +136,18 @@ public final class RoughnessClaim {
             out.add(new ClaimResult("roughness", config, rows.get(key), fits.get(key), verdicts.get(key), n));
         }
         return out;
+    }
+
+    /**
+     * A rate judged as a conjecture: {@link VerdictPolicy#rate} within {@code tolerance} of {@code predicted}, agreement
+     * recorded as {@code finding} (with {@code because} before the reason), disagreement as judged.
+     */
+    static Verdict conjecture(VerdictPolicy policy, String quantity, RateFit fit, double predicted, double tolerance,
+                              String because) {
+        List<String> reasons = new ArrayList<>();
+        Verdict judged = new VerdictPolicy(reasons).rate(quantity, fit, predicted, tolerance, 0, Double.NaN);
+        String reason = String.join("; ", reasons).replaceFirst("^" + judged.label() + ": ", "");
+        return policy.record(judged == Verdict.HOLDS ? Verdict.FINDING : judged, (judged == Verdict.HOLDS ? because : "") + reason);
     }
 
     private static Map<String, Object> row(RoughnessPaths paths, int s, VerdictPolicy policy, List<RateFit> fits) {
@@ -181,17 +215,9 @@ public final class RoughnessClaim {
                 used[0], used[used.length - 1], used.length, Double.NaN);
         fits.add(fit);
         String quantity = String.format("the mean strong error of %s (predicted %.3f)", what, predicted);
-        Verdict v;
-        if (c.family().equals("theta2") || c.family().equals("tanh")) {
-            // f nonlinear in θ: the rate is a conjecture; agreement is a finding, disagreement still fails
-            List<String> reasons = new ArrayList<>();
-            Verdict judged = new VerdictPolicy(reasons).rate(quantity, fit, predicted, TOLERANCE, 0, Double.NaN);
-            String reason = String.join("; ", reasons).replaceFirst("^" + judged.label() + ": ", "");
-            v = policy.record(judged == Verdict.HOLDS ? Verdict.FINDING : judged,
-                    (judged == Verdict.HOLDS ? "conjectured rate (f nonlinear in θ) measured: " : "") + reason);
-        } else {
-            v = policy.rate(quantity, fit, predicted, TOLERANCE, 0, Double.NaN);
-        }
+        Verdict v = NONLINEAR_IN_THETA.contains(c.family())
+                ? conjecture(policy, quantity, fit, predicted, TOLERANCE, "conjectured rate (f nonlinear in θ) measured: ")
+                : policy.rate(quantity, fit, predicted, TOLERANCE, 0, Double.NaN);
         row.put("verdict", v.label());
         return row;
     }

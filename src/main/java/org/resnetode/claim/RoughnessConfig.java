@@ -11,7 +11,8 @@ import org.resnetode.scheme.Scheme;
  * ladder of depths, the number of independent paths, the grid of the fine reference and the seed.
  *
  * @param family        {@code linear} (θ x, exact reference x_0 e^{∫θ}), {@code theta2} (θ² x) or {@code affine}
- *                      (−x + θ, Kloeden and Rosa's equation) or {@code tanh} (tanh(θ x), scalar), the last three
+ *                      (−x + θ, Kloeden and Rosa's equation), {@code tanh} (tanh(θ x), scalar) or {@code mlp}
+ *                      (W_2 tanh(W_1 x), scalar state, {@value RoughnessPaths#MLP_HIDDEN} hidden units), the last four
  *                      against a fine grid of the same path
  * @param schemes       scheme names (standard convention: N steps of size 1/N)
  * @param mean          θ̄ of {@code θ = θ̄ + σ B^H}
@@ -26,7 +27,7 @@ public record RoughnessConfig(String family, List<String> schemes, double hurst,
     /** Largest exponent of the reference's exponential (e^709 is near the largest double). */
     static final double MAX_EXPONENT = 700;
     /** Families of the map. */
-    public static final List<String> FAMILIES = List.of("linear", "theta2", "affine", "tanh");
+    public static final List<String> FAMILIES = List.of("linear", "theta2", "affine", "tanh", "mlp");
 
     public RoughnessConfig {
         Checks.oneOf("family (--family)", family, FAMILIES);
@@ -52,16 +53,7 @@ public record RoughnessConfig(String family, List<String> schemes, double hurst,
                     + "reach |θ̄| + %d σ = %.3g%s, beyond %d: the reference's exponential overflows a double", mean, amplitude,
                     (int) MAX_STANDARD_DEVIATIONS, reach, family.equals("theta2") ? " (squared for theta2)" : "", (int) MAX_EXPONENT));
         }
-        depths = depths.clone();
-        if (depths.length < 2) {
-            throw new BadInputException("--depths: the rate needs at least 2 depths, got " + depths.length);
-        }
-        for (int n : depths) {
-            if (n < 2 || Integer.bitCount(n) != 1) {
-                throw new BadInputException("--depths: every depth must be a power of two >= 2 (the fBm grid is dyadic), got " + n);
-            }
-        }
-        Arrays.sort(depths);
+        depths = dyadicLadder(depths, Integer.MAX_VALUE);
         if (!family.equals("linear")) {
             int largest = depths[depths.length - 1];
             if (Integer.bitCount(referenceGrid) != 1 || referenceGrid < 4 * largest || referenceGrid > 1 << 22) {
@@ -72,6 +64,25 @@ public record RoughnessConfig(String family, List<String> schemes, double hurst,
             throw new BadInputException("--depths: the exact reference of family linear conditions on the path, depths up to "
                     + org.resnetode.rough.PathIntegral.MAX_STEPS + ", got " + depths[depths.length - 1]);
         }
+    }
+
+    /**
+     * A sorted copy of {@code depths}, refused unless it holds at least 2 depths, each a power of two from 2 to
+     * {@code largest} (the fBm grid is dyadic).
+     */
+    static int[] dyadicLadder(int[] depths, int largest) {
+        if (depths.length < 2) {
+            throw new BadInputException("--depths: the rate needs at least 2 depths, got " + depths.length);
+        }
+        for (int n : depths) {
+            if (n < 2 || Integer.bitCount(n) != 1 || n > largest) {
+                throw new BadInputException("--depths: every depth must be a power of two >= 2" + (largest < Integer.MAX_VALUE
+                        ? " and <= 2^" + Integer.numberOfTrailingZeros(largest) : "") + " (the fBm grid is dyadic), got " + n);
+            }
+        }
+        int[] sorted = depths.clone();
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /**

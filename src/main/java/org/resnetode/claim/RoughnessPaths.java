@@ -6,6 +6,7 @@ import org.resnetode.model.AffineFamily;
 import org.resnetode.model.FbmProfile;
 import org.resnetode.model.Gaussian;
 import org.resnetode.model.LinearFamily;
+import org.resnetode.model.MlpFamily;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.TanhFamily;
 import org.resnetode.model.ThetaSquaredFamily;
@@ -28,7 +29,9 @@ import org.resnetode.scheme.Scheme;
  *       linear between its nodes, integrated exactly: {@code X_{k+1} = e^{-δ} X_k + a θ_k + (δ - a)(θ_{k+1} - θ_k)/δ},
  *       {@code a = 1 - e^{-δ}}; compared at every coarse time j/N;</li>
  *   <li>{@code tanh} ({@code f = tanh(θ x)}, x_0 = 1): no closed form; Heun on the fine grid of the same path
- *       (Kloeden and Rosa's approach, a much finer discretisation), compared at t = 1.</li>
+ *       (Kloeden and Rosa's approach, a much finer discretisation), compared at t = 1;</li>
+ *   <li>{@code mlp} ({@code f = W_2 tanh(W_1 x)}, scalar state, {@value #MLP_HIDDEN} hidden units, every one of the
+ *       2 m weight entries its own independent path, x_0 = 1): as {@code tanh}.</li>
  * </ul>
  * The fine reference's own error is estimated per path and time as its difference from the same reference on half the
  * grid (every other node of the same path).
@@ -37,6 +40,8 @@ import org.resnetode.scheme.Scheme;
  * @param referenceError {@code [depth][path][time]}: the reference's estimated error there (0 for the exact one)
  */
 public record RoughnessPaths(RoughnessConfig config, double[][][][] errors, double[][][] referenceError) {
+    /** Hidden width of the scalar {@code mlp} family {@code f(x) = W_2 tanh(W_1 x)}, W_1 ∈ R^{m×1}, W_2 ∈ R^{1×m}. */
+    public static final int MLP_HIDDEN = 4;
 
     /** Runs the M paths of {@code cfg} in order. */
     public static RoughnessPaths measure(RoughnessConfig cfg) {
@@ -49,7 +54,8 @@ public record RoughnessPaths(RoughnessConfig config, double[][][][] errors, doub
         boolean trajectory = cfg.family().equals("affine");
         double[][][][] errors = new double[schemes.size()][depths.length][m][];
         double[][][] referenceError = new double[depths.length][m][];
-        double[] mean = {cfg.mean()};
+        double[] mean = new double[f.parameterCount()];
+        java.util.Arrays.fill(mean, cfg.mean());
         for (int p = 0; p < m; p++) {
             long pathSeed = pathSeed(cfg.seed(), p);
             SplittableRandom extra = new SplittableRandom(pathSeed ^ 0x5DEECE66DL);
@@ -100,6 +106,8 @@ public record RoughnessPaths(RoughnessConfig config, double[][][][] errors, doub
                 return new ThetaSquaredFamily();
             case "tanh":
                 return new TanhFamily(1);
+            case "mlp":
+                return new MlpFamily(1, MLP_HIDDEN);
             default:
                 return new AffineFamily(1);
         }
@@ -127,9 +135,10 @@ public record RoughnessPaths(RoughnessConfig config, double[][][][] errors, doub
         for (int k = 0; k <= grid; k++) {
             theta[k] = profile.value(0, k);
         }
-        if (cfg.family().equals("tanh")) {
-            double fine = fineHeun(profile, grid, x0);
-            double half = fineHeun(profile, grid / 2, x0);
+        if (cfg.family().equals("tanh") || cfg.family().equals("mlp")) {
+            ResidualFunction f = family(cfg.family());
+            double fine = fineHeun(f, profile, 1, x0);
+            double half = fineHeun(f, profile, 2, x0);
             return new Reference() {
                 @Override public double value(int k) { return fine; }
                 @Override public double error(int k) { return Math.abs(fine - half); }
@@ -151,12 +160,37 @@ public record RoughnessPaths(RoughnessConfig config, double[][][][] errors, doub
         };
     }
 
-    /** {@code x(1)} of {@code x' = tanh(θ x)} by Heun on {@code steps} steps reading the profile's path. */
-    private static double fineHeun(FbmProfile profile, int steps, double x0) {
-        ResNet net = new ResNet(new TanhFamily(1), Scheme.HEUN, Weights.sample(profile, steps + 1, steps), steps);
-        double[] out = new double[1];
-        net.forward(new double[] {x0}, out);
-        return out[0];
+    /**
+     * {@code x(1)} of {@code x' = f(x, θ)} (scalar state) by Heun on the nodes {@code 0, stride, 2 stride, ..} of the
+     * profile's grid: {@code k1 = f(x_k, θ_k)}, {@code k2 = f(x_k + δ k1, θ_{k+1})}, {@code x_{k+1} = x_k + (δ/2)(k1 + k2)}.
+     */
+    static double fineHeun(ResidualFunction f, FbmProfile profile, int stride, double x0) {
+        int p = f.parameterCount();
+        int steps = profile.grid() / stride;
+        double delta = 1.0 / steps;
+        double[] left = new double[p];
+        double[] right = new double[p];
+        double[] work = new double[f.workSize()];
+        double[] x = {x0};
+        double[] y = new double[1];
+        double[] k1 = new double[1];
+        double[] k2 = new double[1];
+        for (int j = 0; j < p; j++) {
+            left[j] = profile.value(j, 0);
+        }
+        for (int k = 0; k < steps; k++) {
+            for (int j = 0; j < p; j++) {
+                right[j] = profile.value(j, (k + 1) * stride);
+            }
+            f.value(left, 0, x, k1, work);
+            y[0] = x[0] + delta * k1[0];
+            f.value(right, 0, y, k2, work);
+            x[0] += 0.5 * delta * (k1[0] + k2[0]);
+            double[] t = left;
+            left = right;
+            right = t;
+        }
+        return x[0];
     }
 
     /** {@code ∫_0^1 θ²} by the trapezoid rule on the nodes {@code 0, stride, 2 stride, ..} of the grid. */

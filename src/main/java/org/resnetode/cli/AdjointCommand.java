@@ -84,7 +84,8 @@ public final class AdjointCommand implements Callable<Integer> {
         for (String s : schemes) {
             for (String p : profiles) {
                 configs.add(new SweepConfig(family, p, s, dim, network.hiddenFor(dim), depths, network.seed.value,
-                        network.amplitudeFor(p), network.zeroMean, NetworkOptions.fitStart(fit.fitFrom), size));
+                        network.amplitudeFor(p), network.zeroMean, NetworkOptions.fitStart(fit.fitFrom), size,
+                        network.hurstFor(p)));
             }
         }
         return new AdjointSweep(configs, data, c);

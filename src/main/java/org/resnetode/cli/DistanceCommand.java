@@ -94,7 +94,7 @@ public final class DistanceCommand implements Callable<Integer> {
         }
         NetworkOptions.requireFitRange(network.depthsOr("8:4096"), fit.fitFrom);
         return new SweepConfig(f, p, scheme, dim, network.hiddenFor(dim), network.depthsOr("8:4096"), network.seed.value,
-                network.amplitudeFor(p), zeroMean, NetworkOptions.fitStart(fit.fitFrom), 0);
+                network.amplitudeFor(p), zeroMean, NetworkOptions.fitStart(fit.fitFrom), 0, network.hurstFor(p));
     }
 
     /** Completion candidates and help text for --family. */

@@ -66,6 +66,6 @@ public final class MemoryCommand implements Callable<Integer> {
         NetworkOptions.requireStorage("backprop's activations of a batch of " + batch, (long) batch * dim,
                 java.util.Arrays.stream(depths).max().orElse(1) + 1L);
         return new MemorySweep(new SweepConfig(family, profile, scheme, dim, network.hiddenFor(dim), depths, network.seed.value,
-                network.amplitudeFor(profile), network.zeroMean, 1, batch), c);
+                network.amplitudeFor(profile), network.zeroMean, 1, batch, network.hurstFor(profile)), c);
     }
 }

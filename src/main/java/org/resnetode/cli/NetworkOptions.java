@@ -26,6 +26,10 @@ public final class NetworkOptions {
                     + "rejected with the constant profile, which does not vary.")
     Double amplitude;
 
+    @Option(names = "--hurst", paramLabel = "H",
+            description = "Hurst index H in (0, 1) of the fbm profile (default: 0.5, Brownian motion); rejected with any other profile.")
+    Double hurst;
+
     @Option(names = "--zero-mean", description = "Profile varies around θ̄ = 0 (the alternation control case of MATH.md section 2).")
     boolean zeroMean;
 
@@ -64,6 +68,14 @@ public final class NetworkOptions {
             throw new BadInputException("--amplitude does not apply to the constant profile (it does not vary in depth)");
         }
         return amplitude == null ? 1.0 : amplitude;
+    }
+
+    /**
+     * The Hurst index handed to the configuration, which judges it: --hurst when given (refused there for a profile other
+     * than fbm), else the fbm default, else none (NaN).
+     */
+    double hurstFor(String profile) {
+        return hurst != null ? hurst : "fbm".equals(profile) ? org.resnetode.model.DepthProfiles.DEFAULT_HURST : Double.NaN;
     }
 
     /** Rejects --hidden when the family named by --family is not mlp (the only family with a hidden layer). */

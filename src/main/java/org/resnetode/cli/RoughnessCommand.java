@@ -3,6 +3,8 @@ package org.resnetode.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.resnetode.claim.RoughnessAdjointConfig;
+import org.resnetode.claim.RoughnessClaim;
 import org.resnetode.claim.RoughnessConfig;
 import org.resnetode.claim.RoughnessSweep;
 import org.resnetode.report.ClaimRun;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
                 + "min(1, H + 1/2) for Euler and H + 1/2 for Heun (MATH.md section 7).",
                 "Rates of the mean strong error over M independent paths, with 95%% intervals (bootstrap over paths, and "
                         + "Kloeden and Rosa's construction). Families: linear (θ x, exact reference), theta2 (θ² x) and "
-                        + "affine (-x + θ, Kloeden and Rosa's equation) and tanh (tanh(θ x)), the last three against a fine grid of the same path "
+                        + "affine (-x + θ, Kloeden and Rosa's equation), tanh (tanh(θ x)) and mlp (W2 tanh(W1 x), 4 hidden units), the last four "
+                        + "against a fine grid of the same path "
                         + "whose own error is estimated and must be 10x below the measured one.",
                 "Also prints the exact closed-form prediction of the leading term against 10^4 sampled paths.",
                 "Exit 0 when every row holds (or is a finding), 1 when one fails or is inconclusive."})
@@ -27,7 +30,8 @@ public final class RoughnessCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--family", split = ",", defaultValue = "linear,theta2",
-            description = "Families: linear, theta2, affine, tanh. Default: ${DEFAULT-VALUE}.")
+            description = "Families: linear, theta2, affine, tanh, mlp (with --adjoint: linear, tanh, mlp, all by default). "
+                    + "Default: ${DEFAULT-VALUE}.")
     List<String> families;
 
     @Option(names = "--scheme", split = ",", defaultValue = "euler,heun",
@@ -64,11 +68,25 @@ public final class RoughnessCommand implements Callable<Integer> {
     boolean kloedenRosa;
 
     @Option(names = "--control", paramLabel = "CONTROL",
-            description = "Negative control: decoupled (each depth reads its own independent path): must fail (exit 1).")
+            description = "Negative control, must fail (exit 1): decoupled (each depth reads its own independent path), "
+                    + "wrong-reverse (with --adjoint: the reverse step with +h instead of -h).")
     String control;
 
+    @Option(names = "--adjoint", description = "Measure the memory-free adjoint instead of the forward error: recovery and "
+            + "gradient error rates against H for the families linear, tanh, mlp (scalar state), predicted 1 (Euler) and "
+            + "min(3, 1 + 2H) (Heun).")
+    boolean adjoint;
+
+    @Option(names = "--limits", description = "Also measure the paper's two ends as limit rows (linear, exact reference): "
+            + "H = 1 (B = t Z, smooth: Euler 1, Heun 2) and H = 0 (i.i.d.: both 1/2), and the adjoint at both ends with --adjoint.")
+    boolean limits;
+
+    @Option(names = "--full", description = "The full map: every family (forward: linear, theta2, tanh, mlp; adjoint: linear, tanh, "
+            + "mlp), the five H, both ends, Euler and Heun, depths 64:512 (adjoint 16:128); prints its time. Other options ignored.")
+    boolean full;
+
     @Option(names = "--quick", description = "The report's quick map ("
-            + "linear and theta2, Euler and Heun, 5 values of H, fewer paths and a coarser reference); other options ignored.")
+            + "linear and theta2 at 5 values of H, tanh and mlp at fewer, the adjoint for linear and mlp, the ends); other options ignored.")
     boolean quick;
 
     @Mixin
@@ -77,8 +95,38 @@ public final class RoughnessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.prepare();
-        return ClaimOutput.emit(new ClaimRun<>(RoughnessSpec.CLAIM, sweep()), output, spec.commandLine().getOut(),
+        long start = System.nanoTime();
+        int code = ClaimOutput.emit(new ClaimRun<>(RoughnessSpec.CLAIM, sweep()), output, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
+        if (full) {
+            spec.commandLine().getErr().printf(java.util.Locale.ROOT, "roughness --full: the full map took %.1f s%n",
+                    (System.nanoTime() - start) / 1e9);
+        }
+        return code;
+    }
+
+    /** The full map: every family at the five H and both ends, Euler and Heun, forward on 64:512 and the adjoint on 16:128. */
+    static RoughnessSweep fullMap(long seed) {
+        List<String> both = List.of("euler", "heun");
+        int[] forward = {64, 128, 256, 512};
+        int[] backward = {16, 32, 64, 128};
+        List<RoughnessConfig> configs = new ArrayList<>();
+        List<RoughnessAdjointConfig> adjoints = new ArrayList<>();
+        for (double h : RoughnessClaim.HURSTS) {
+            for (String f : List.of("linear", "theta2", "tanh", "mlp")) {
+                configs.add(new RoughnessConfig(f, both, h, forward, RoughnessClaim.QUICK_PATHS, 1 << 16, 0,
+                        RoughnessConfig.defaultAmplitude(f), seed, false));
+            }
+            for (String f : RoughnessAdjointConfig.FAMILIES) {
+                adjoints.add(new RoughnessAdjointConfig(f, both, h, false, backward, RoughnessClaim.QUICK_PATHS, 1, seed, false));
+            }
+        }
+        for (double h : List.of(0.0, 1.0)) {
+            for (String f : RoughnessAdjointConfig.FAMILIES) {
+                adjoints.add(new RoughnessAdjointConfig(f, both, h, true, backward, RoughnessClaim.QUICK_PATHS, 1, seed, false));
+            }
+        }
+        return new RoughnessSweep(configs, adjoints, true, true, seed);
     }
 
     /** The claim's configuration from the options. */
@@ -86,13 +134,34 @@ public final class RoughnessCommand implements Callable<Integer> {
         if (quick) {
             return RoughnessSweep.quick(seed);
         }
+        if (full) {
+            return fullMap(seed);
+        }
         boolean decoupled = false;
+        boolean wrongReverse = false;
         if (control != null) {
-            if (!control.equals("decoupled")) {
+            if (!control.equals(adjoint ? "wrong-reverse" : "decoupled")) {
                 throw new org.resnetode.checks.BadInputException("--control: unknown control '"
-                        + org.resnetode.checks.Printable.of(control, 30) + "' for roughness (expected decoupled)");
+                        + org.resnetode.checks.Printable.of(control, 30) + "' for roughness" + (adjoint ? " --adjoint" : "")
+                        + " (expected " + (adjoint ? "wrong-reverse" : "decoupled") + ")");
             }
-            decoupled = true;
+            decoupled = !adjoint;
+            wrongReverse = adjoint;
+        }
+        if (adjoint) {
+            List<RoughnessAdjointConfig> adjoints = new ArrayList<>();
+            boolean given = spec.commandLine().getParseResult().hasMatchedOption("--family");
+            for (String f : given ? families : RoughnessAdjointConfig.FAMILIES) {
+                for (double h : hursts) {
+                    adjoints.add(new RoughnessAdjointConfig(f, schemes, h, false, depths.depths(), paths,
+                            amplitude != null ? amplitude : 1, seed, wrongReverse));
+                }
+                for (double h : limits ? List.of(0.0, 1.0) : List.<Double>of()) {
+                    adjoints.add(new RoughnessAdjointConfig(f, schemes, h, true, depths.depths(), paths,
+                            amplitude != null ? amplitude : 1, seed, wrongReverse));
+                }
+            }
+            return new RoughnessSweep(List.of(), adjoints, false, false, seed);
         }
         List<String> fams = kloedenRosa ? List.of("affine") : families;
         List<String> sch = kloedenRosa ? List.of("euler") : schemes;
@@ -106,6 +175,6 @@ public final class RoughnessCommand implements Callable<Integer> {
             }
         }
         boolean prediction = !kloedenRosa && control == null && fams.contains("linear");
-        return new RoughnessSweep(configs, prediction, seed);
+        return new RoughnessSweep(configs, List.of(), prediction, limits && !kloedenRosa, seed);
     }
 }

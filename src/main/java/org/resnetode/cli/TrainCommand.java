@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 + "for class labels, squared error for real targets; minibatch SGD with momentum (or Adam), gradients by "
                 + "backprop or the memory-free adjoint.",
                 "Prints one JSON line per epoch on stdout (loss, train/test accuracy, seconds, stored state doubles, "
-                        + "smoothness N max_n ||θ_{n+1} - θ_n||); a progress bar on a terminal, plain lines otherwise (stderr).",
+                        + "smoothness N max_n ||θ_{n+1} - θ_n||, the weights' smoothness exponent from their variogram now and at "
+                        + "the start); a progress bar on a terminal, plain lines otherwise (stderr).",
                 "Data: --data digits (bundled UCI optical digits, pixels / 16, last 360 rows held out) or a CSV file: "
                         + "features, then a label 0..C-1 (--classes C) or T real targets (--targets T); no header."},
         footer = {"", "Exit codes: 0 trained, 1 diverged (loss NaN or grown by 1e6; the last good checkpoint is kept), 2 bad input."})
@@ -47,12 +48,15 @@ public final class TrainCommand implements Callable<Integer> {
     int depth;
     @Option(names = "--hidden", description = "Hidden width of the mlp family (default: d, the feature count).")
     Integer hidden;
-    @Option(names = "--init", defaultValue = "smooth", description = "smooth, iid or zero. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--init", defaultValue = "smooth", description = "smooth, iid, zero or fbm (θ_n = θ̄ + σ B^H(n/N), one "
+            + "fractional Brownian path per weight entry, σ = --amplitude in absolute units, H = --hurst). Default: ${DEFAULT-VALUE}.")
     String init;
+    @Option(names = "--hurst", paramLabel = "H", description = "Hurst index H in (0, 1) of --init fbm (default: 0.5, Brownian motion).")
+    Double hurst;
     @Option(names = "--profile", defaultValue = "constant",
             description = "Smooth depth profile of --init smooth: constant (one draw for every layer), polynomial or fourier. Default: ${DEFAULT-VALUE}.")
     String profile;
-    @Option(names = "--amplitude", defaultValue = "1.0", description = "Depth variation of a polynomial or fourier profile. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--amplitude", defaultValue = "1.0", description = "Depth variation of a polynomial or fourier profile, or σ of --init fbm. Default: ${DEFAULT-VALUE}.")
     double amplitude;
     @Option(names = "--gradient", defaultValue = "backprop", description = "backprop or adjoint. Default: ${DEFAULT-VALUE}.")
     String gradient;
@@ -86,9 +90,12 @@ public final class TrainCommand implements Callable<Integer> {
         threads.apply();
         refuseIgnoredOptions();
         TrainingRun.Settings settings = new TrainingRun.Settings(family, scheme, depth, hidden, init, profile, amplitude,
+                hurst != null ? hurst : "fbm".equals(init) ? org.resnetode.model.DepthProfiles.DEFAULT_HURST : Double.NaN,
                 gradient, optimiser, lr, momentum, seed);
         TrainingRun run = TrainingRun.create(settings, split(), resume);
         Trainer trainer = run.trainer(batch, seed);
+        org.resnetode.model.Weights now = run.net().weights();
+        org.resnetode.model.Weights start = new org.resnetode.model.Weights(now.count(), now.size(), now.data().clone());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int[] saved = {0};
@@ -110,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
                         run.checkpoint(settings, e).write(save);
                         saved[0] = e.epoch();
                     }
-                    out.println(TrainingRun.json(e, run.net(), gradient));
+                    out.println(TrainingRun.json(e, run.net(), gradient, start));
                     out.flush();
                     if (!quiet && pb == null) {
                         err.println(String.format("epoch %d: loss %.4f, train accuracy %.4f, test accuracy %.4f, %.1f s",
@@ -137,9 +144,9 @@ public final class TrainCommand implements Callable<Integer> {
         Applies.require(spec, "--classes", targets == 0, "does not apply with --targets " + targets + " (real targets, no classes)");
         Applies.require(spec, "--hidden", "mlp".equals(family), "applies to --family mlp only, not to " + family);
         Applies.require(spec, "--profile", "smooth".equals(init), "applies to --init smooth only, not to --init " + init);
-        Applies.require(spec, "--amplitude", "smooth".equals(init) && !"constant".equals(profile),
-                "applies to --init smooth with --profile polynomial or fourier, not to --init " + init + " --profile " + profile
-                        + " (no depth variation)");
+        Applies.require(spec, "--amplitude", "fbm".equals(init) || "smooth".equals(init) && !"constant".equals(profile),
+                "applies to --init smooth with --profile polynomial or fourier, or to --init fbm, not to --init " + init
+                        + " --profile " + profile + " (no depth variation)");
         Applies.require(spec, "--momentum", !"adam".equals(optimiser), "applies to --optimiser sgd, not to --optimiser adam");
         if (trainRows != null) {
             org.resnetode.checks.Checks.positive("--train-rows", trainRows);

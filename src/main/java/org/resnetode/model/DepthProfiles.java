@@ -22,6 +22,31 @@ public final class DepthProfiles {
     /** Grid of {@code fbm}'s path when the caller does not size it: depths dividing 2^12 can read it. */
     public static final int DEFAULT_FBM_GRID = 1 << 12;
 
+    /** Largest grid of an {@code fbm} path: the least common multiple of the depths that read it must not exceed it. */
+    public static final int MAX_FBM_GRID = 1 << 22;
+
+    /**
+     * The grid of the {@code fbm} path every depth of the ladder reads: {@link #DEFAULT_FBM_GRID} when every
+     * depth divides it (so a ladder of powers of two reads the same path as before), else the least common multiple of
+     * the depths, refused above {@link #MAX_FBM_GRID}.
+     */
+    public static int fbmGrid(int... depths) {
+        long lcm = 1;
+        for (int n : depths) {
+            lcm = lcm / gcd(lcm, n) * n;
+            if (lcm > MAX_FBM_GRID) {
+                throw new BadInputException("depths " + java.util.Arrays.toString(depths) + " of an fbm profile: every depth reads one "
+                        + "path, whose grid (the least common multiple of the depths) would exceed " + MAX_FBM_GRID + " steps; use powers "
+                        + "of two");
+            }
+        }
+        return DEFAULT_FBM_GRID % lcm == 0 ? DEFAULT_FBM_GRID : (int) lcm;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
     /** Polynomial degree, Fourier modes and kinked pieces of the generated profiles. */
     private static final int POLYNOMIAL_DEGREE = 3;
     private static final int FOURIER_MODES = 4;

@@ -49,7 +49,69 @@ public final class RoughnessReport {
             new Column("relativeDifference", "relative difference", "%+.4f"),
             new Column("verdict", "verdict", "%s"));
 
+    /** The adjoint on fBm weights: recovery and gradient error rates against H. */
+    public static final List<Column> ADJOINT_COLUMNS = List.of(
+            new Column("H", "H", "%.3g"),
+            new Column("weights", "weights", "%s"),
+            new Column("predicted", "predicted rate", "%.3f"),
+            new Column("recoveryRate", "recovery rate", "%.3f"),
+            new Column("recoveryLow", "95% low", "%.3f"),
+            new Column("recoveryHigh", "95% high", "%.3f"),
+            new Column("gradientRate", "gradient rate", "%.3f"),
+            new Column("gradientLow", "95% low", "%.3f"),
+            new Column("gradientHigh", "95% high", "%.3f"),
+            new Column("recoveryLast", "recovery error at largest N", "%.3e"),
+            new Column("gradientLast", "gradient error at largest N", "%.3e"),
+            new Column("verdict", "verdict", "%s"));
+
+    /** The paper's two ends as limit rows. */
+    public static final List<Column> LIMIT_COLUMNS = List.of(
+            new Column("end", "end", "%s"),
+            new Column("scheme", "scheme", "%s"),
+            new Column("predicted", "predicted rate", "%.3f"),
+            new Column("rate", "measured rate", "%.3f"),
+            new Column("ciLow", "95% low (bootstrap)", "%.3f"),
+            new Column("ciHigh", "95% high (bootstrap)", "%.3f"),
+            new Column("errorLast", "strong error at largest N", "%.3e"),
+            new Column("verdict", "verdict", "%s"));
+
     private RoughnessReport() {
+    }
+
+    /** The summary line of an adjoint result: the largest |measured - predicted| over its rows and both errors. */
+    public static String adjointHeadline(ClaimResult r) {
+        double worst = -1;
+        for (Map<String, Object> row : r.rows()) {
+            for (String q : List.of("recoveryRate", "gradientRate")) {
+                double gap = Math.abs(ClaimResults.num(row.get(q)) - ClaimResults.num(row.get("predicted")));
+                if (Double.isFinite(gap)) {
+                    worst = Math.max(worst, gap);
+                }
+            }
+        }
+        return worst < 0 ? "no rate measured" : String.format(java.util.Locale.ROOT,
+                "adjoint recovery and gradient rates against H = 1 (Euler) / min(3, 1+2H) (Heun): largest |measured - predicted| "
+                        + "%.3f, tolerance %.2f", worst, org.resnetode.claim.RoughnessAdjoint.TOLERANCE);
+    }
+
+    public static String adjointTitle(ClaimResult r) {
+        Object control = r.config().get("control");
+        return "Roughness: the adjoint on fBm weights (" + r.config().get("family") + ", " + r.config().get("scheme") + ", "
+                + r.config().get("paths") + " paths" + (control == null ? "" : ", control " + control) + ")";
+    }
+
+    /** The summary line of the limit rows. */
+    public static String limitsHeadline(ClaimResult r) {
+        StringBuilder sb = new StringBuilder("the two ends: ");
+        for (Map<String, Object> row : r.rows()) {
+            sb.append(String.format(java.util.Locale.ROOT, "%s%s %s %.3f (predicted %.1f)", sb.length() > 15 ? "; " : "",
+                    row.get("end"), row.get("scheme"), ClaimResults.num(row.get("rate")), ClaimResults.num(row.get("predicted"))));
+        }
+        return sb.toString();
+    }
+
+    public static String limitsTitle(ClaimResult r) {
+        return "Roughness: the paper's two ends (smooth H = 1, i.i.d. H = 0), linear, " + r.config().get("paths") + " paths";
     }
 
     /** {@link #COLUMNS}, with {@link #PAPER_COLUMNS} when a row carries Kloeden and Rosa's values. */
@@ -113,23 +175,31 @@ public final class RoughnessReport {
         XYSeries trapezoid = chart.addSeries("predicted H + 1/2 (Heun, trapezoid)", new double[] {0, 1}, new double[] {0.5, 1.5});
         trapezoid.setMarker(SeriesMarkers.NONE);
         trapezoid.setLineStyle(SeriesLines.DOT_DOT);
+        XYSeries adjointLine = chart.addSeries("predicted min(3, 1 + 2H) (Heun adjoint)", new double[] {0, 1}, new double[] {1, 3});
+        adjointLine.setMarker(SeriesMarkers.NONE);
+        adjointLine.setLineStyle(SeriesLines.DASH_DOT);
         for (ClaimResult r : results) {
-            if (r.config().get("control") != null) {
+            if (r.config().get("control") != null || !r.claim().startsWith("roughness") || r.claim().endsWith("prediction")
+                    || r.claim().endsWith("limits")) {
                 continue;
             }
+            String rateKey = r.claim().equals("roughness") ? "rate" : "recoveryRate";
+            String lowKey = r.claim().equals("roughness") ? "ciLow" : "recoveryLow";
+            String highKey = r.claim().equals("roughness") ? "ciHigh" : "recoveryHigh";
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             List<Double> err = new ArrayList<>();
             for (Map<String, Object> row : r.rows()) {
-                double rate = ClaimResults.num(row.get("rate"));
+                double rate = ClaimResults.num(row.get(rateKey));
                 if (Double.isFinite(rate)) {
                     xs.add(ClaimResults.num(row.get("H")));
                     ys.add(rate);
-                    err.add((ClaimResults.num(row.get("ciHigh")) - ClaimResults.num(row.get("ciLow"))) / 2);
+                    err.add((ClaimResults.num(row.get(highKey)) - ClaimResults.num(row.get(lowKey))) / 2);
                 }
             }
             if (!xs.isEmpty()) {
-                XYSeries s = chart.addSeries(r.config().get("family") + "/" + r.config().get("scheme"), xs, ys, err);
+                XYSeries s = chart.addSeries((r.claim().equals("roughness") ? "" : "adjoint recovery ") + r.config().get("family") + "/"
+                        + r.config().get("scheme"), xs, ys, err);
                 s.setMarker(SeriesMarkers.CIRCLE);
                 s.setLineStyle(SeriesLines.NONE);
             }

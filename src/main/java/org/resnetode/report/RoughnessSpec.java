@@ -30,12 +30,30 @@ public final class RoughnessSpec extends AbstractClaimSpec<RoughnessSweep> {
 
     @Override
     public String title(ClaimResult result) {
-        return result.claim().equals("roughness") ? RoughnessReport.title(result) : RoughnessReport.predictionTitle(result);
+        switch (result.claim()) {
+            case "roughness":
+                return RoughnessReport.title(result);
+            case "roughness-adjoint":
+                return RoughnessReport.adjointTitle(result);
+            case "roughness-limits":
+                return RoughnessReport.limitsTitle(result);
+            default:
+                return RoughnessReport.predictionTitle(result);
+        }
     }
 
     @Override
     public List<Column> columns(ClaimResult result) {
-        return result.claim().equals("roughness") ? RoughnessReport.columns(result) : RoughnessReport.PREDICTION_COLUMNS;
+        switch (result.claim()) {
+            case "roughness":
+                return RoughnessReport.columns(result);
+            case "roughness-adjoint":
+                return RoughnessReport.ADJOINT_COLUMNS;
+            case "roughness-limits":
+                return RoughnessReport.LIMIT_COLUMNS;
+            default:
+                return RoughnessReport.PREDICTION_COLUMNS;
+        }
     }
 
     /** {@code plots/roughness.png}: the fitted rates against H with the prediction lines. */
@@ -46,6 +64,15 @@ public final class RoughnessSpec extends AbstractClaimSpec<RoughnessSweep> {
 
     @Override
     public String headline(ClaimResult result) {
-        return result.claim().equals("roughness") ? RoughnessReport.headline(result) : RoughnessReport.predictionHeadline(result);
+        switch (result.claim()) {
+            case "roughness":
+                return RoughnessReport.headline(result);
+            case "roughness-adjoint":
+                return RoughnessReport.adjointHeadline(result);
+            case "roughness-limits":
+                return RoughnessReport.limitsHeadline(result);
+            default:
+                return RoughnessReport.predictionHeadline(result);
+        }
     }
 }

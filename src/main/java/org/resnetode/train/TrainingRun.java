@@ -10,6 +10,7 @@ import org.resnetode.gradient.Backprop;
 import org.resnetode.gradient.GradientMethod;
 import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.Weights;
 import org.resnetode.network.LinearHead;
 import org.resnetode.network.NetworkFile;
 import org.resnetode.scheme.ResNet;
@@ -22,10 +23,20 @@ import org.resnetode.scheme.Scheme;
 public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead head, GradientMethod method,
                           Optimiser optimiser, int firstEpoch) {
 
-    /** Settings of a run (the command's options). */
+    /**
+     * Settings of a run (the command's options). The Hurst index H of {@code --init fbm} must lie in (0, 1) and is
+     * {@code NaN} (not given) for every other initialisation.
+     */
     public record Settings(String family, String scheme, int depth, Integer hidden, String init, String profile,
-                           double amplitude, String gradient, String optimiser, double learningRate, double momentum,
-                           long seed) {
+                           double amplitude, double hurst, String gradient, String optimiser, double learningRate,
+                           double momentum, long seed) {
+        public Settings {
+            if ("fbm".equals(init)) {
+                org.resnetode.checks.Checks.openInterval("Hurst index H (--hurst)", hurst, 0, 1);
+            } else if (!Double.isNaN(hurst)) {
+                throw new BadInputException("--hurst applies only to --init fbm, not to --init " + init);
+            }
+        }
     }
 
     /** {@code backprop} or {@code adjoint}. */
@@ -62,7 +73,7 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
         GradientMethod method = method(s.gradient());
         Optimiser optimiser = optimiser(s.optimiser(), s.learningRate(), s.momentum());
         if (resume == null) {
-            ResNet net = new ResNet(f, scheme, Initialisation.weights(s.init(), s.profile(), s.amplitude(), f, scheme,
+            ResNet net = new ResNet(f, scheme, Initialisation.weights(s.init(), s.profile(), s.amplitude(), s.hurst(), f, scheme,
                     s.depth(), s.seed()), s.depth());
             return new TrainingRun(data, net, hidden, Initialisation.head(loss, data.train().outputs(), d, s.seed()), method,
                     optimiser, 1);
@@ -84,6 +95,9 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
         t.put("gradient", s.gradient());
         t.put("optimiser", optimiser.describe());
         t.put("init", s.init());
+        if (!Double.isNaN(s.hurst())) {
+            t.put("hurst", s.hurst());
+        }
         t.put("seed", s.seed());
         t.put("data", data.train().source());
         t.put("loss", e.loss());
@@ -96,8 +110,12 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
         return new Trainer(net, head, data.train(), data.test(), method, null, optimiser, batch, seed);
     }
 
-    /** The epoch's JSON line (one object, no line breaks). */
-    public static String json(Trainer.Epoch e, ResNet net, String gradient) {
+    /**
+     * The epoch's JSON line (one object, no line breaks), with the smoothness exponent
+     * ({@link org.resnetode.model.HolderExponent}) of the weights now, at the start of the run ({@code start}, the
+     * weights' values then), and of what training changed, {@code θ_n - θ_n(start)}.
+     */
+    public static String json(Trainer.Epoch e, ResNet net, String gradient, Weights start) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epoch", e.epoch());
         m.put("loss", e.loss());
@@ -110,6 +128,9 @@ public record TrainingRun(Dataset.Split data, ResNet net, int hidden, LinearHead
         m.put("scheme", net.scheme().name());
         m.put("storedStateDoubles", e.storedStateDoubles());
         m.put("smoothness", e.smoothness());
+        m.put("smoothnessExponent", org.resnetode.model.HolderExponent.of(net.weights()));
+        m.put("smoothnessExponentAtStart", org.resnetode.model.HolderExponent.of(start));
+        m.put("changeSmoothnessExponent", org.resnetode.model.HolderExponent.ofChange(net.weights(), start));
         StringBuilder sb = new StringBuilder("{");
         for (Map.Entry<String, Object> entry : m.entrySet()) {
             sb.append(sb.length() == 1 ? "" : ", ").append('"').append(entry.getKey()).append("\": ");

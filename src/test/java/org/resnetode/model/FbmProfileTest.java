@@ -2,6 +2,7 @@ package org.resnetode.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,62 @@ class FbmProfileTest {
         FbmProfile p = (FbmProfile) DepthProfiles.create("fbm", THETA2, 3, 1, true);
         assertThat(p.hurst()).isEqualTo(DepthProfiles.DEFAULT_HURST);
         assertThat(p.grid()).isEqualTo(DepthProfiles.DEFAULT_FBM_GRID);
+    }
+
+    @Test
+    void smoothEndIsTheLinearPathTZ() {
+        FbmProfile p = FbmProfile.end(new double[] {0.5, -1}, 2, 1, 8, 9);
+        for (int j = 0; j < 2; j++) {
+            double[] b = p.path(j);
+            for (int k = 0; k <= 8; k++) {
+                assertThat(b[k]).isCloseTo(b[8] * k / 8.0, within(1e-15));
+            }
+            assertThat(p.endIntegral(j)).isEqualTo(b[8] / 2);
+        }
+        assertThat(p.value(1, 8)).isEqualTo(-1 + 2 * p.path(1)[8]);
+        assertThat(p.smoothness()).isEqualTo(DepthProfile.Smoothness.SMOOTH);
+        assertThat(p.path(0)[8]).isNotEqualTo(p.path(1)[8]);
+    }
+
+    /**
+     * The i.i.d. end has the H → 0 limits of the covariances (closed form, docs/derivations/rough.md section 9): Var B(t) = 1,
+     * Cov(B(s), B(t)) = 1/2 for s ≠ t > 0, Var ∫B = lim 1/(2H+2) = 1/2, Cov(∫B, B(t)) = 1/2; 2·10^4 samples, 5 standard errors.
+     */
+    @Test
+    void iidEndHasTheLimitCovariances() {
+        int samples = 20_000;
+        double[] s = new double[5];
+        for (int i = 0; i < samples; i++) {
+            FbmProfile p = FbmProfile.end(new double[1], 1, 0, 4, i);
+            double[] b = p.path(0);
+            double integral = p.endIntegral(0);
+            assertThat(b[0]).isZero();
+            s[0] += b[1] * b[1];
+            s[1] += b[1] * b[3];
+            s[2] += integral * integral;
+            s[3] += integral * b[2];
+            s[4] += integral * b[4];
+        }
+        double[] expected = {1, 0.5, 0.5, 0.5, 0.5};
+        for (int q = 0; q < 5; q++) {
+            // each product of two unit-scale Gaussians has standard deviation at most sqrt(2)
+            assertThat(Math.abs(s[q] / samples - expected[q])).as("moment %d", q).isLessThan(5 * Math.sqrt(2.0 / samples));
+        }
+        FbmProfile p = FbmProfile.end(new double[1], 1, 0, 4, 1);
+        assertThat(p.smoothness()).isEqualTo(DepthProfile.Smoothness.ROUGH);
+        assertThatThrownBy(() -> FbmProfile.end(new double[1], 1, 2, 4, 1)).isInstanceOf(IllegalArgumentException.class);
+        FbmProfile interior = (FbmProfile) fbm(THETA2, 1, 0.5, true, 8);
+        assertThatThrownBy(() -> interior.endIntegral(0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void fbmGridIsTheDefaultWhenTheDepthsDivideItElseTheirLeastCommonMultiple() {
+        assertThat(DepthProfiles.fbmGrid(8, 64, 4096)).isEqualTo(DepthProfiles.DEFAULT_FBM_GRID);
+        assertThat(DepthProfiles.fbmGrid(8192)).isEqualTo(8192);
+        assertThat(DepthProfiles.fbmGrid(10, 20, 40)).isEqualTo(40);
+        assertThat(DepthProfiles.fbmGrid(6, 4)).isEqualTo(12);
+        assertThat(DepthProfiles.fbmGrid(1 << 22)).isEqualTo(1 << 22);
+        assertThatThrownBy(() -> DepthProfiles.fbmGrid(1 << 22, 3)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("least common multiple");
     }
 }
