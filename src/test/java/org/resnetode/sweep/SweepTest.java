@@ -63,7 +63,7 @@ class SweepTest {
                 assertThat((String) v[names.indexOf("note")]).contains("e^{L_x} overflows");
                 continue;
             }
-            ClaimResult direct = DistanceClaim.run(task.config(), Progress.SILENT);
+            ClaimResult direct = DistanceClaim.run(DepthMeasure.config(task), Progress.SILENT);
             RateFit fit = direct.fit("error");
             assertThat(v[names.indexOf("verdict")]).isEqualTo(direct.verdict().label());
             assertThat(v[names.indexOf("rate")]).isEqualTo(fit.rate());
@@ -151,7 +151,7 @@ class SweepTest {
             v[names.indexOf("rate")] = rates[i];
             rows.add(new SweepRow(i, "k" + i, v));
         }
-        List<SweepSummary.Group> groups = SweepSummary.groups(columns, rows, List.of(Axis.FAMILY));
+        List<SweepSummary.Group> groups = SweepSummary.groups(columns, rows, List.of(Axis.FAMILY), SweepSummary.VERDICTS);
         assertThat(groups).hasSize(2);
         assertThat(groups.get(0).key()).containsExactly("linear");
         assertThat(groups.get(0).configurations()).isEqualTo(3);
