@@ -1,7 +1,6 @@
 package org.resnetode.sweep;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resnetode.checks.BadInputException;
@@ -23,40 +22,25 @@ import org.resnetode.stats.RateFit;
  * the claim's headline quantity (the distance {@code ||x_N - x(1)||}, the adjoint's gradient error) and its headline
  * figures.
  */
-final class DepthMeasure implements Measurement {
+final class DepthMeasure extends AbstractMeasurement {
     static final DepthMeasure DISTANCE = new DepthMeasure("distance");
     static final DepthMeasure ADJOINT = new DepthMeasure("adjoint");
 
     private final String claim;
-    private final Map<Axis, Object> defaults;
 
     private DepthMeasure(String claim) {
+        super(claim, axesAndDefaults(claim));
         this.claim = claim;
-        Map<Axis, Object> d = new LinkedHashMap<>();
-        d.put(Axis.FAMILY, "linear");
-        d.put(Axis.PROFILE, "fourier");
-        d.put(Axis.SCHEME, "euler");
-        d.put(Axis.DIM, 8L);
-        d.put(Axis.HIDDEN, 0L);
-        d.put(Axis.AMPLITUDE, 1.0);
-        d.put(Axis.ZERO_MEAN, false);
-        d.put(Axis.DEPTHS, "8:1024");
-        d.put(Axis.SEED, 1L);
-        d.put(Axis.FIT_FROM, 64L);
+    }
+
+    /** The axes of both claims, and the adjoint's batch. */
+    private static Object[] axesAndDefaults(String claim) {
+        List<Object> a = new ArrayList<>(List.of(Axis.FAMILY, "linear", Axis.PROFILE, "fourier", Axis.SCHEME, "euler", Axis.DIM, 8L,
+                Axis.HIDDEN, 0L, Axis.AMPLITUDE, 1.0, Axis.ZERO_MEAN, false, Axis.DEPTHS, "8:1024", Axis.SEED, 1L, Axis.FIT_FROM, 64L));
         if (claim.equals("adjoint")) {
-            d.put(Axis.BATCH, 4L);
+            a.addAll(List.of(Axis.BATCH, 4L));
         }
-        this.defaults = java.util.Collections.unmodifiableMap(d);
-    }
-
-    @Override
-    public String claim() {
-        return claim;
-    }
-
-    @Override
-    public Map<Axis, Object> defaults() {
-        return defaults;
+        return a.toArray();
     }
 
     @Override

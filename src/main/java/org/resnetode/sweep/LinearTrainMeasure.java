@@ -1,8 +1,6 @@
 package org.resnetode.sweep;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resnetode.claim.ClaimResult;
@@ -21,37 +19,15 @@ import org.resnetode.train.linear.LinearTraining;
  * the limit {@code sup_t max_n ||A^N_n(t) - A(t_n, t)||} (claimed 1), the rate of the trained network's distance to its
  * Neural ODE, the final losses and the smoothness {@code sup_t S(t)} across depths.
  */
-final class LinearTrainMeasure implements Measurement {
+final class LinearTrainMeasure extends AbstractMeasurement {
     static final LinearTrainMeasure INSTANCE = new LinearTrainMeasure();
     /** The controls a linear-train grid may name: none, or gradient descent without its depth scaling. */
     static final List<String> CONTROLS = List.of("none", Control.UNSCALED_STEP.label());
 
-    private final Map<Axis, Object> defaults;
-
     private LinearTrainMeasure() {
-        Map<Axis, Object> d = new LinkedHashMap<>();
-        d.put(Axis.DIM, 8L);
-        d.put(Axis.TARGET, "random:0.5");
-        d.put(Axis.INIT, RegularizationConfig.ZERO);
-        d.put(Axis.INIT_AMPLITUDE, 0.5);
-        d.put(Axis.DEPTHS, "16:128");
-        d.put(Axis.LEARNING_RATE, 0.25);
-        d.put(Axis.TIME, 100.0);
-        d.put(Axis.TRACK_EVERY, 20L);
-        d.put(Axis.LOSS_TARGET, 1e-10);
-        d.put(Axis.CONTROL, "none");
-        d.put(Axis.SEED, 1L);
-        defaults = Collections.unmodifiableMap(d);
-    }
-
-    @Override
-    public String claim() {
-        return "linear-train";
-    }
-
-    @Override
-    public Map<Axis, Object> defaults() {
-        return defaults;
+        super("linear-train", Axis.DIM, 8L, Axis.TARGET, "random:0.5", Axis.INIT, RegularizationConfig.ZERO, Axis.INIT_AMPLITUDE, 0.5,
+                Axis.DEPTHS, "16:128", Axis.LEARNING_RATE, 0.25, Axis.TIME, 100.0, Axis.TRACK_EVERY, 20L, Axis.LOSS_TARGET, 1e-10,
+                Axis.CONTROL, "none", Axis.SEED, 1L);
     }
 
     static RegularizationConfig config(SweepTask task) {

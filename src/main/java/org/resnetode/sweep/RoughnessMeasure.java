@@ -1,8 +1,6 @@
 package org.resnetode.sweep;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resnetode.checks.Checks;
@@ -19,38 +17,17 @@ import org.resnetode.claim.RoughnessSweep;
  * the rate of the mean strong error over the accepted depths with its bootstrap interval, and the prediction
  * {@code min(1, H + 1/2)} or {@code H + 1/2} it is judged against.
  */
-final class RoughnessMeasure implements Measurement {
+final class RoughnessMeasure extends AbstractMeasurement {
     static final RoughnessMeasure INSTANCE = new RoughnessMeasure();
     /** The controls a roughness grid may name: none, or each depth reading its own independent path. */
     static final List<String> CONTROLS = List.of("none", "decoupled");
     /** The fine reference grid by default: this many times the largest depth (the quick map's 2^15 for 256), at most 2^22. */
     static final int REFERENCE_FACTOR = 128;
 
-    private final Map<Axis, Object> defaults;
-
     private RoughnessMeasure() {
-        Map<Axis, Object> d = new LinkedHashMap<>();
-        d.put(Axis.FAMILY, "linear");
-        d.put(Axis.SCHEME, "euler");
-        d.put(Axis.HURST, 0.5);
-        d.put(Axis.DEPTHS, "32:256");
-        d.put(Axis.PATHS, (long) RoughnessClaim.QUICK_PATHS);
-        d.put(Axis.REFERENCE_GRID, null);
-        d.put(Axis.MEAN, 0.0);
-        d.put(Axis.AMPLITUDE, null);
-        d.put(Axis.CONTROL, "none");
-        d.put(Axis.SEED, 1L);
-        defaults = Collections.unmodifiableMap(d);
-    }
-
-    @Override
-    public String claim() {
-        return "roughness";
-    }
-
-    @Override
-    public Map<Axis, Object> defaults() {
-        return defaults;
+        super("roughness", Axis.FAMILY, "linear", Axis.SCHEME, "euler", Axis.HURST, 0.5, Axis.DEPTHS, "32:256",
+                Axis.PATHS, (long) RoughnessClaim.QUICK_PATHS, Axis.REFERENCE_GRID, null, Axis.MEAN, 0.0, Axis.AMPLITUDE, null,
+                Axis.CONTROL, "none", Axis.SEED, 1L);
     }
 
     /** σ: the family's default ({@link RoughnessConfig#defaultAmplitude}); the reference grid: 128 × the largest depth, at most 2^22. */

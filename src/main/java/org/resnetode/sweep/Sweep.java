@@ -21,9 +21,11 @@ public final class Sweep {
 
     /** Told how far the sweep is: the total, the rows already in the directory, then each row measured. */
     public interface Listener {
-        void start(int total, int alreadyMeasured);
+        default void start(int total, int alreadyMeasured) {
+        }
 
-        void measured(SweepRow row);
+        default void measured(SweepRow row) {
+        }
     }
 
     /** What a run did: every row in grid order, how many were measured now and how many came from the directory. */

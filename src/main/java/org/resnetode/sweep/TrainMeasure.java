@@ -1,10 +1,7 @@
 package org.resnetode.sweep;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.resnetode.claim.FinetuneClaim;
 import org.resnetode.claim.Ladder;
 import org.resnetode.claim.Verdict;
@@ -29,39 +26,13 @@ import org.resnetode.train.TrainingRun;
  * claim's smoothness statement ({@link FinetuneClaim#SMOOTH_GROWTH}): {@code a <= 1/2} after training from a smooth
  * or zero initialisation, {@code a > 1/2} from an i.i.d. one.
  */
-final class TrainMeasure implements Measurement {
+final class TrainMeasure extends AbstractMeasurement {
     static final TrainMeasure INSTANCE = new TrainMeasure();
 
-    private final Map<Axis, Object> defaults;
-
     private TrainMeasure() {
-        Map<Axis, Object> d = new LinkedHashMap<>();
-        d.put(Axis.FAMILY, "mlp");
-        d.put(Axis.HIDDEN, 16L);
-        d.put(Axis.SCHEME, "euler");
-        d.put(Axis.INIT, "smooth");
-        d.put(Axis.PROFILE, "constant");
-        d.put(Axis.AMPLITUDE, 1.0);
-        d.put(Axis.DEPTHS, "8:64");
-        d.put(Axis.GRADIENT, "backprop");
-        d.put(Axis.OPTIMISER, "sgd");
-        d.put(Axis.LEARNING_RATE, 0.1);
-        d.put(Axis.MOMENTUM, 0.9);
-        d.put(Axis.EPOCHS, 1L);
-        d.put(Axis.BATCH, 64L);
-        d.put(Axis.TRAIN_ROWS, 256L);
-        d.put(Axis.SEED, 1L);
-        defaults = Collections.unmodifiableMap(d);
-    }
-
-    @Override
-    public String claim() {
-        return "train";
-    }
-
-    @Override
-    public Map<Axis, Object> defaults() {
-        return defaults;
+        super("train", Axis.FAMILY, "mlp", Axis.HIDDEN, 16L, Axis.SCHEME, "euler", Axis.INIT, "smooth", Axis.PROFILE, "constant",
+                Axis.AMPLITUDE, 1.0, Axis.DEPTHS, "8:64", Axis.GRADIENT, "backprop", Axis.OPTIMISER, "sgd", Axis.LEARNING_RATE, 0.1,
+                Axis.MOMENTUM, 0.9, Axis.EPOCHS, 1L, Axis.BATCH, 64L, Axis.TRAIN_ROWS, 256L, Axis.SEED, 1L);
     }
 
     /** The record (the hidden width 0 standing for the data's dimension). */

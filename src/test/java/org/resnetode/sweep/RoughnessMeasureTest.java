@@ -23,13 +23,6 @@ import org.resnetode.io.Parquet;
  */
 class RoughnessMeasureTest {
     private static final Sweep.Listener QUIET = new Sweep.Listener() {
-        @Override
-        public void start(int total, int alreadyMeasured) {
-        }
-
-        @Override
-        public void measured(SweepRow row) {
-        }
     };
 
     private static Grid grid() {

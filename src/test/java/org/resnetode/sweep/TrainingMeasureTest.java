@@ -27,13 +27,6 @@ import org.resnetode.train.TrainingRun;
  */
 class TrainingMeasureTest {
     private static final Sweep.Listener QUIET = new Sweep.Listener() {
-        @Override
-        public void start(int total, int alreadyMeasured) {
-        }
-
-        @Override
-        public void measured(SweepRow row) {
-        }
     };
 
     private static List<SweepRow> run(Path dir, Grid g) {

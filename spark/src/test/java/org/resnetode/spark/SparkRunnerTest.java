@@ -31,13 +31,6 @@ import org.resnetode.sweep.ThreadRunner;
 @Timeout(300)
 class SparkRunnerTest {
     private static final Sweep.Listener QUIET = new Sweep.Listener() {
-        @Override
-        public void start(int total, int alreadyMeasured) {
-        }
-
-        @Override
-        public void measured(SweepRow row) {
-        }
     };
 
     /** 8 distance configurations, two of them refused (amplitude 1e3: e^{L_x} overflows) so refused rows travel too. */
