@@ -23,14 +23,8 @@ import org.resnetode.stats.RateFit;
  * figures.
  */
 final class DepthMeasure extends AbstractMeasurement {
-    static final DepthMeasure DISTANCE = new DepthMeasure("distance");
-    static final DepthMeasure ADJOINT = new DepthMeasure("adjoint");
-
-    private final String claim;
-
-    private DepthMeasure(String claim) {
+    DepthMeasure(String claim) {
         super(claim, axesAndDefaults(claim));
-        this.claim = claim;
     }
 
     /** The axes of both claims, and the adjoint's batch. */
@@ -85,21 +79,22 @@ final class DepthMeasure extends AbstractMeasurement {
     /** Distance: error at the deepest accepted depth, the tightness range, bound violations, refused depths; adjoint: the gradient and recovery errors. */
     @Override
     public List<String> figures() {
-        return claim.equals("distance")
+        return claim().equals("distance")
                 ? List.of("error", "minTightness", "maxTightness", "boundViolationCount", "refusedDepthCount")
                 : List.of("gradientError", "recoveryRate", "recoveryError");
     }
 
     @Override
     public List<Object> measure(SweepTask task) {
-        ClaimResult r = claim.equals("distance") ? DistanceClaim.run(config(task), Progress.SILENT)
+        boolean distance = claim().equals("distance");
+        ClaimResult r = distance ? DistanceClaim.run(config(task), Progress.SILENT)
                 : AdjointClaim.run(config(task), Progress.SILENT);
-        RateFit fit = r.fits().stream().filter(f -> f.quantity().equals(claim.equals("distance") ? "error" : "gradientError"))
+        RateFit fit = r.fits().stream().filter(f -> f.quantity().equals(distance ? "error" : "gradientError"))
                 .findFirst().orElse(null);
         List<Object> values = new ArrayList<>();
         values.add(r.verdict().label());
         values.addAll(rate(fit));
-        values.addAll(claim.equals("distance") ? distanceFigures(r) : adjointFigures(r));
+        values.addAll(distance ? distanceFigures(r) : adjointFigures(r));
         values.add("");
         return values;
     }

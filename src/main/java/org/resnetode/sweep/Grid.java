@@ -91,10 +91,11 @@ public record Grid(String claim, Map<Axis, List<Object>> axes) {
         Measurement m = measurement();
         for (Map.Entry<Axis, List<Object>> e : axes.entrySet()) {
             for (Object v : e.getValue()) {
-                judged("axis '" + e.getKey().key() + "'", () -> {
+                try {
                     m.judgeValue(e.getKey(), v);
-                    return v;
-                });
+                } catch (BadInputException | IllegalArgumentException | ArithmeticException refused) {
+                    throw new BadInputException("axis '" + e.getKey().key() + "': " + refused.getMessage(), refused);
+                }
             }
         }
         List<Axis> order = m.axes();

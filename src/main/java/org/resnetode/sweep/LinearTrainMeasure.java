@@ -20,11 +20,10 @@ import org.resnetode.train.linear.LinearTraining;
  * Neural ODE, the final losses and the smoothness {@code sup_t S(t)} across depths.
  */
 final class LinearTrainMeasure extends AbstractMeasurement {
-    static final LinearTrainMeasure INSTANCE = new LinearTrainMeasure();
     /** The controls a linear-train grid may name: none, or gradient descent without its depth scaling. */
     static final List<String> CONTROLS = List.of("none", Control.UNSCALED_STEP.label());
 
-    private LinearTrainMeasure() {
+    LinearTrainMeasure() {
         super("linear-train", Axis.DIM, 8L, Axis.TARGET, "random:0.5", Axis.INIT, RegularizationConfig.ZERO, Axis.INIT_AMPLITUDE, 0.5,
                 Axis.DEPTHS, "16:128", Axis.LEARNING_RATE, 0.25, Axis.TIME, 100.0, Axis.TRACK_EVERY, 20L, Axis.LOSS_TARGET, 1e-10,
                 Axis.CONTROL, "none", Axis.SEED, 1L);

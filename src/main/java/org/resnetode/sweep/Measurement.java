@@ -9,7 +9,7 @@ import org.resnetode.checks.Printable;
  * One claim measurement a grid may name: its axes in product order with their defaults, how a configuration is judged
  * (by the claim's own configuration record, before any work) and how it is measured into the result columns of a row:
  * {@code verdict, rate, rateLow, rateHigh, fitPoints}, the measurement's figures, then a note. Implementations are
- * stateless singletons, so a task shipped to another machine finds its measurement by its claim name.
+ * stateless values, so a task shipped to another machine finds its measurement by its claim name.
  */
 public interface Measurement {
     /** The claim measurements a grid may name. */
@@ -58,11 +58,10 @@ public interface Measurement {
     /** The measurement of {@code claim}. */
     static Measurement of(String claim) {
         return switch (claim) {
-            case "distance" -> DepthMeasure.DISTANCE;
-            case "adjoint" -> DepthMeasure.ADJOINT;
-            case "roughness" -> RoughnessMeasure.INSTANCE;
-            case "linear-train" -> LinearTrainMeasure.INSTANCE;
-            case "train" -> TrainMeasure.INSTANCE;
+            case "distance", "adjoint" -> new DepthMeasure(claim);
+            case "roughness" -> new RoughnessMeasure();
+            case "linear-train" -> new LinearTrainMeasure();
+            case "train" -> new TrainMeasure();
             default -> throw new BadInputException("unknown claim '" + Printable.of(String.valueOf(claim), 40)
                     + "' in the grid (expected one of " + CLAIMS + ")");
         };

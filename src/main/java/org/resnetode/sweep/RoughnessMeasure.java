@@ -18,13 +18,12 @@ import org.resnetode.claim.RoughnessSweep;
  * {@code min(1, H + 1/2)} or {@code H + 1/2} it is judged against.
  */
 final class RoughnessMeasure extends AbstractMeasurement {
-    static final RoughnessMeasure INSTANCE = new RoughnessMeasure();
     /** The controls a roughness grid may name: none, or each depth reading its own independent path. */
     static final List<String> CONTROLS = List.of("none", "decoupled");
     /** The fine reference grid by default: this many times the largest depth (the quick map's 2^15 for 256), at most 2^22. */
     static final int REFERENCE_FACTOR = 128;
 
-    private RoughnessMeasure() {
+    RoughnessMeasure() {
         super("roughness", Axis.FAMILY, "linear", Axis.SCHEME, "euler", Axis.HURST, 0.5, Axis.DEPTHS, "32:256",
                 Axis.PATHS, (long) RoughnessClaim.QUICK_PATHS, Axis.REFERENCE_GRID, null, Axis.MEAN, 0.0, Axis.AMPLITUDE, null,
                 Axis.CONTROL, "none", Axis.SEED, 1L);
@@ -55,9 +54,9 @@ final class RoughnessMeasure extends AbstractMeasurement {
                 task.value(Axis.CONTROL).equals("decoupled"));
     }
 
+    /** The record (the control's name is judged with the listed values). */
     @Override
     public void judge(SweepTask task) {
-        judgeValue(Axis.CONTROL, task.value(Axis.CONTROL));
         config(task);
     }
 

@@ -1,7 +1,6 @@
 package org.resnetode.sweep;
 
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,20 +40,5 @@ public record SweepTask(int index, String claim, Object[] values) implements Ser
     /** The values of the axes that apply to the claim, in the measurement's axis order (for result rows). */
     public List<Object> axisValues() {
         return Measurement.of(claim).axes().stream().map(this::value).toList();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SweepTask t && t.index == index && t.claim.equals(claim) && Arrays.equals(t.values, values);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * (31 * index + claim.hashCode()) + Arrays.hashCode(values);
-    }
-
-    @Override
-    public String toString() {
-        return "#" + index + " " + key();
     }
 }

@@ -32,7 +32,6 @@ record TrainConfig(String family, int hidden, String scheme, String init, String
         Checks.require(depths.length >= 2, "the smoothness exponent needs at least 2 depths, got " + Arrays.toString(depths));
         depths = depths.clone();
         Arrays.sort(depths);
-        Checks.oneOf("initialisation", init, Initialisation.NAMES);
         Initialisation.weights(init, profile, amplitude, f, s, depths[0], seed);
         Checks.oneOf("gradient method", gradient, TrainingRun.GRADIENTS);
         TrainingRun.optimiser(optimiser, learningRate, momentum);
@@ -44,22 +43,5 @@ record TrainConfig(String family, int hidden, String scheme, String init, String
     @Override
     public int[] depths() {
         return depths.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TrainConfig c && toString().equals(c.toString());
-    }
-
-    @Override
-    public int hashCode() {
-        return toString().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "TrainConfig[" + family + ", hidden " + hidden + ", " + scheme + ", " + init + " " + profile + " " + amplitude
-                + ", depths " + Arrays.toString(depths) + ", " + gradient + ", " + optimiser + " lr " + learningRate
-                + " momentum " + momentum + ", " + epochs + " epochs, batch " + batch + ", " + trainRows + " rows, seed " + seed + "]";
     }
 }

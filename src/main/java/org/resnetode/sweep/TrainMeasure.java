@@ -27,9 +27,8 @@ import org.resnetode.train.TrainingRun;
  * or zero initialisation, {@code a > 1/2} from an i.i.d. one.
  */
 final class TrainMeasure extends AbstractMeasurement {
-    static final TrainMeasure INSTANCE = new TrainMeasure();
 
-    private TrainMeasure() {
+    TrainMeasure() {
         super("train", Axis.FAMILY, "mlp", Axis.HIDDEN, 16L, Axis.SCHEME, "euler", Axis.INIT, "smooth", Axis.PROFILE, "constant",
                 Axis.AMPLITUDE, 1.0, Axis.DEPTHS, "8:64", Axis.GRADIENT, "backprop", Axis.OPTIMISER, "sgd", Axis.LEARNING_RATE, 0.1,
                 Axis.MOMENTUM, 0.9, Axis.EPOCHS, 1L, Axis.BATCH, 64L, Axis.TRAIN_ROWS, 256L, Axis.SEED, 1L);

@@ -61,6 +61,7 @@ class GridTest {
         assertRefused(() -> grid("distance", Axis.DIM, new Object[] {2.5}), "axis 'dim' takes whole numbers, got 2.5");
         assertRefused(() -> grid("distance", Axis.AMPLITUDE, new Object[] {"big"}), "axis 'amplitude' takes finite numbers");
         assertRefused(() -> grid("distance", Axis.ZERO_MEAN, new Object[] {1L}), "axis 'zeroMean' takes true or false");
+        assertThat(grid("distance", Axis.ZERO_MEAN, new Object[] {true, false}).values(Axis.ZERO_MEAN)).containsExactly(true, false);
         assertRefused(() -> grid("distance", Axis.FAMILY, new Object[] {" "}), "axis 'family' takes non-empty strings");
         assertRefused(() -> grid("distance", Axis.BATCH, new Object[] {4L}), "axis 'batch' does not apply to claim distance");
         assertRefused(() -> grid("distance", Axis.HIDDEN, new Object[] {4L}), "axis 'hidden' applies to the mlp family only");

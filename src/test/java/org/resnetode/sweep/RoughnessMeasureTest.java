@@ -94,6 +94,8 @@ class RoughnessMeasureTest {
     void refusalsNameTheirAxes() {
         assertRefused(Map.of(Axis.HURST, List.of(0.5, 1.5)), "axis 'hurst' = 1.5 in the configuration roughness|family=linear,");
         assertRefused(Map.of(Axis.PATHS, List.of(1L)), "axis 'paths' = 1 in");
+        // no single axis put back to its default makes it acceptable
+        assertRefused(Map.of(Axis.PATHS, List.of(1L), Axis.HURST, List.of(1.5)), "the values in the configuration roughness|");
         assertRefused(Map.of(Axis.DEPTHS, List.of("16:100")), "axis 'depths' = 16:100 in");
         assertRefused(Map.of(Axis.FAMILY, List.of("tanh"), Axis.REFERENCE_GRID, List.of(64L)),
                 "axis 'family' = tanh or axis 'referenceGrid' = 64 in");

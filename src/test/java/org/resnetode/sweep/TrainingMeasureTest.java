@@ -65,6 +65,7 @@ class TrainingMeasureTest {
         assertThat(cell("linear-train", rows.get(1), "verdict")).isEqualTo("diverged");
         assertThat((String) cell("linear-train", rows.get(1), "note")).contains("diverged");
         assertThat((Double) cell("linear-train", rows.get(1), "rate")).isNaN();
+        assertThat(read(dir.resolve("d/summary.json"))).contains("\"refused\": 0, \"diverged\": 1}");
         Grid t = new Grid("train", Map.of(Axis.HIDDEN, List.of(4L), Axis.DEPTHS, List.of("4,8"), Axis.TRAIN_ROWS, List.of(32L),
                 Axis.BATCH, List.of(8L), Axis.LEARNING_RATE, List.of(1e4)));
         SweepRow diverged = run(dir.resolve("t"), t).get(0);
@@ -101,6 +102,28 @@ class TrainingMeasureTest {
             double rate = (Double) cell("train", row, "rate");
             assertThat(init.equals("smooth") ? rate > 0.9 : Math.abs(rate) < 0.2).as(init + " rate " + rate).isTrue();
             assertThat(cell("train", row, "verdict")).as(init).isEqualTo("holds");
+            assertThat(cell("train", row, "note")).isEqualTo("");
+        }
+    }
+
+    @Test
+    void weightsThatNeverMoveAreInconclusiveNotAnError(@TempDir Path dir) {
+        // an mlp from zero weights has zero gradients in its layers: no increment to fit, no growth exponent
+        Grid g = new Grid("train", Map.of(Axis.INIT, List.of("zero"), Axis.HIDDEN, List.of(4L), Axis.DEPTHS, List.of("4,8"),
+                Axis.TRAIN_ROWS, List.of(32L)));
+        SweepRow row = run(dir.resolve("z"), g).get(0);
+        assertThat(cell("train", row, "verdict")).isEqualTo("inconclusive");
+        assertThat((Double) cell("train", row, "rate")).isNaN();
+        assertThat(cell("train", row, "fitPoints")).isEqualTo(0L);
+        assertThat((Double) cell("train", row, "smoothnessGrowth")).isNaN();
+        assertThat((String) cell("train", row, "note")).contains("growth exponent");
+    }
+
+    private static String read(Path p) {
+        try {
+            return java.nio.file.Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
