@@ -107,16 +107,27 @@ class TrainingMeasureTest {
     }
 
     @Test
-    void weightsThatNeverMoveAreInconclusiveNotAnError(@TempDir Path dir) {
+    void weightsThatNeverMoveAreInconclusiveAndTheLadderIsTakenInDepthOrder(@TempDir Path dir) {
         // an mlp from zero weights has zero gradients in its layers: no increment to fit, no growth exponent
-        Grid g = new Grid("train", Map.of(Axis.INIT, List.of("zero"), Axis.HIDDEN, List.of(4L), Axis.DEPTHS, List.of("4,8"),
-                Axis.TRAIN_ROWS, List.of(32L)));
-        SweepRow row = run(dir.resolve("z"), g).get(0);
-        assertThat(cell("train", row, "verdict")).isEqualTo("inconclusive");
-        assertThat((Double) cell("train", row, "rate")).isNaN();
-        assertThat(cell("train", row, "fitPoints")).isEqualTo(0L);
-        assertThat((Double) cell("train", row, "smoothnessGrowth")).isNaN();
-        assertThat((String) cell("train", row, "note")).contains("growth exponent");
+        Grid g = new Grid("train", Map.of(Axis.INIT, List.of("zero", "smooth"), Axis.HIDDEN, List.of(4L), Axis.DEPTHS,
+                List.of("4,8", "8,4"), Axis.TRAIN_ROWS, List.of(32L)));
+        List<SweepRow> rows = run(dir.resolve("z"), g);
+        SweepRow zero = rows.get(0);
+        assertThat(cell("train", zero, "verdict")).isEqualTo("inconclusive");
+        assertThat((Double) cell("train", zero, "rate")).isNaN();
+        assertThat(cell("train", zero, "fitPoints")).isEqualTo(0L);
+        assertThat((Double) cell("train", zero, "smoothnessGrowth")).isNaN();
+        assertThat((String) cell("train", zero, "note")).contains("growth exponent");
+        // two depths are enough for a rate; a ladder listed from the top measures the same
+        assertThat(cell("train", rows.get(2), "fitPoints")).isEqualTo(2L);
+        List<String> names = SweepMeasure.columns("train").stream().map(Parquet.Column::name).toList();
+        int verdict = names.indexOf("verdict");
+        for (int pair : new int[] {0, 2}) {
+            Object[] up = rows.get(pair).values();
+            Object[] down = rows.get(pair + 1).values();
+            assertThat(List.of(down).subList(verdict, down.length)).isEqualTo(List.of(up).subList(verdict, up.length));
+        }
+        assertThat(read(dir.resolve("z/summary.json"))).contains("\"inconclusive\": 2, \"refused\": 0, \"diverged\": 0}");
     }
 
     private static String read(Path p) {
