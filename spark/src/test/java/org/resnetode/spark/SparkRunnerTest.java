@@ -80,13 +80,13 @@ class SparkRunnerTest {
     }
 
     /**
-     * A roughness grid (two families, two Hurst indices, a decoupled negative control), a linear-training grid and a
+     * A roughness grid (two families, a decoupled negative control), a linear-training grid and a
      * training grid: the Spark runner's files equal the thread runner's, byte for byte.
      */
     @Test
     void roughnessAndTrainingGridsGiveTheSameFilesOnSpark(@TempDir Path tmp) throws Exception {
         List<Grid> grids = List.of(
-                new Grid("roughness", Map.of(Axis.FAMILY, List.of("linear", "affine"), Axis.HURST, List.of(0.25, 0.75),
+                new Grid("roughness", Map.of(Axis.FAMILY, List.of("linear", "affine"), Axis.HURST, List.of(0.75),
                         Axis.DEPTHS, List.of("8:32"), Axis.PATHS, List.of(16L), Axis.CONTROL, List.of("none", "decoupled"))),
                 new Grid("linear-train", Map.of(Axis.DIM, List.of(2L, 3L), Axis.DEPTHS, List.of("8:32"), Axis.TIME, List.of(10.0))),
                 new Grid("train", Map.of(Axis.INIT, List.of("smooth", "iid"), Axis.HIDDEN, List.of(4L), Axis.DEPTHS,
