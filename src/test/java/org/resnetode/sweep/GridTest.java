@@ -33,7 +33,7 @@ class GridTest {
                 }
             }
         }
-        List<SweepTask> tasks = g.tasks(100);
+        List<SweepTask> tasks = g.tasks(12);
         assertThat(g.size()).isEqualTo(12);
         assertThat(tasks).extracting(t -> t.value(Axis.FAMILY) + "/" + t.value(Axis.DIM) + "/" + t.value(Axis.SEED))
                 .containsExactlyElementsOf(expected);
