@@ -21,13 +21,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Runs a grid of configurations of one claim measurement (distance or adjoint): the product of the "
-                + "axes a grid file lists, one row per configuration in rows.csv and rows.parquet, and summary.json and "
-                + "summary.md grouped by --group-by. The whole grid is judged before any work.",
+        description = {"Runs a grid of configurations of one claim measurement (distance, adjoint, roughness, linear-train "
+                + "or train): the product of the axes a grid file lists, one row per configuration in rows.csv and "
+                + "rows.parquet, and summary.json and summary.md grouped by --group-by. The whole grid is judged before any "
+                + "work, each configuration by the claim's own configuration record.",
                 "Grid file: {\"claim\": \"distance\", \"axes\": {\"family\": [\"linear\", \"tanh\"], \"dim\": [2, 8], "
-                        + "\"depths\": [\"64:1024\"], \"seed\": {\"from\": 1, \"to\": 100}}}; axes: family, profile, scheme, "
-                        + "dim, hidden, amplitude, zeroMean, depths, seed, fitFrom, batch (adjoint only); an axis not listed "
-                        + "takes its default (linear, fourier, euler, 8, hidden = d, 1.0, false, 8:1024, 1, 64, 4).",
+                        + "\"depths\": [\"64:1024\"], \"seed\": {\"from\": 1, \"to\": 100}}}; an axis not listed takes "
+                        + "its default. Axes (defaults): distance and adjoint: family (linear), profile (fourier), scheme "
+                        + "(euler), dim (8), hidden (d), amplitude (1.0), zeroMean (false), depths (8:1024), seed (1), "
+                        + "fitFrom (64), batch (adjoint only, 4); roughness: family (linear), scheme (euler), hurst (0.5), "
+                        + "depths (32:256), paths (400), referenceGrid (128 x the largest depth), mean (0.0), amplitude "
+                        + "(0.5 for theta2, 1.0 otherwise), control (none; decoupled), seed (1); linear-train: dim (8), "
+                        + "target (random:0.5), init (zero), initAmplitude (0.5), depths (16:128), lr (0.25), time (100.0), "
+                        + "trackEvery (20), lossTarget (1e-10), control (none; unscaled-step), seed (1); train (bundled "
+                        + "digits): family (mlp), hidden (16), scheme (euler), init (smooth), profile (constant), amplitude "
+                        + "(1.0), depths (8:64), gradient (backprop), optimiser (sgd), lr (0.1), momentum (0.9), epochs (1), "
+                        + "batch (64), trainRows (256), seed (1).",
                 "Exit 0 when every row is measured (whatever the verdicts: the sweep is a survey), 2 on a bad grid."})
 public final class SweepCommand implements Callable<Integer> {
     @Spec

@@ -21,9 +21,11 @@ public final class Sweep {
 
     /** Told how far the sweep is: the total, the rows already in the directory, then each row measured. */
     public interface Listener {
-        void start(int total, int alreadyMeasured);
+        default void start(int total, int alreadyMeasured) {
+        }
 
-        void measured(SweepRow row);
+        default void measured(SweepRow row) {
+        }
     }
 
     /** What a run did: every row in grid order, how many were measured now and how many came from the directory. */
@@ -70,7 +72,8 @@ public final class Sweep {
                 rows[r.index()] = r;
             }
             List<SweepRow> all = List.of(rows);
-            List<SweepSummary.Group> groups = SweepSummary.groups(table.columns(), all, groupBy);
+            List<SweepSummary.Group> groups = SweepSummary.groups(table.columns(), all, groupBy,
+                    grid.measurement().verdicts());
             Map<Path, byte[]> files = new LinkedHashMap<>();
             files.put(dir.resolve(GRID), utf8(gridJson));
             files.put(dir.resolve(Journal.ROWS), utf8(table.csv(all)));
@@ -115,12 +118,16 @@ public final class Sweep {
         AtomicFiles.write(grid, gridJson);
     }
 
-    /** The grid as JSON with every axis listed in axis order (defaults included): equal grids give equal text. */
+    /**
+     * The grid as JSON with every axis listed in the measurement's order (defaults included, but for a default derived
+     * per configuration): equal grids give equal text, and the text read as a grid file is the same grid.
+     */
     static String canonical(Grid grid) {
         Map<String, Object> axes = new LinkedHashMap<>();
-        for (Axis a : Axis.values()) {
-            if (a.appliesTo(grid.claim())) {
-                axes.put(a.key(), grid.values(a));
+        for (Axis a : grid.measurement().axes()) {
+            List<Object> values = grid.values(a);
+            if (values.get(0) != null) {
+                axes.put(a.key(), values);
             }
         }
         Map<String, Object> root = new LinkedHashMap<>();

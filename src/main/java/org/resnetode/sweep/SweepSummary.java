@@ -15,7 +15,10 @@ import org.resnetode.report.Json;
  * finite value over the group's configurations.
  */
 public final class SweepSummary {
+    /** The verdicts of a claim's rows, and {@code refused} for a configuration the claim refused at run time. */
     static final List<String> VERDICTS = List.of("holds", "finding", "fails", "inconclusive", "refused");
+    /** Those of a training measurement, and {@code diverged} for a run whose loss blew up. */
+    static final List<String> TRAINING_VERDICTS = List.of("holds", "finding", "fails", "inconclusive", "refused", "diverged");
 
     private SweepSummary() {
     }
@@ -24,7 +27,7 @@ public final class SweepSummary {
     record Group(List<Object> key, int configurations, Map<String, Integer> verdicts, Map<String, double[]> figures) {
     }
 
-    static List<Group> groups(List<Parquet.Column> columns, List<SweepRow> rows, List<Axis> by) {
+    static List<Group> groups(List<Parquet.Column> columns, List<SweepRow> rows, List<Axis> by, List<String> verdicts) {
         int verdict = index(columns, "verdict");
         List<Integer> figureColumns = new ArrayList<>();
         for (int c = verdict + 1; c < columns.size(); c++) {
@@ -40,7 +43,7 @@ public final class SweepSummary {
         List<Group> groups = new ArrayList<>();
         grouped.forEach((key, members) -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            VERDICTS.forEach(v -> counts.put(v, 0));
+            verdicts.forEach(v -> counts.put(v, 0));
             members.forEach(r -> counts.merge((String) r.values()[verdict], 1, Integer::sum));
             Map<String, double[]> figures = new LinkedHashMap<>();
             for (int c : figureColumns) {
@@ -67,7 +70,7 @@ public final class SweepSummary {
         }
         List<String> header = new ArrayList<>(by.stream().map(Axis::key).toList());
         header.add("configurations");
-        header.addAll(VERDICTS);
+        header.addAll(groups.get(0).verdicts().keySet());
         header.addAll(groups.get(0).figures().keySet().stream().map(f -> f + " median [min, max]").toList());
         sb.append("| ").append(String.join(" | ", header)).append(" |\n|");
         header.forEach(h -> sb.append(" --- |"));

@@ -6,7 +6,8 @@
  *
  * <p>Layer 8 of the one-way flow (checks; io, linalg, stats, rough; model; scheme; gradient, ode, network,
  * train.linear, bound; symbolic, train; claim; report; sweep; cli): a package imports only packages of lower layers.
- * May import: {@code report}, {@code claim}, {@code scheme}, {@code model}, {@code stats}, {@code checks}, {@code io}.
+ * May import: {@code report}, {@code claim}, {@code train}, {@code train.linear}, {@code network}, {@code scheme},
+ * {@code model}, {@code stats}, {@code checks}, {@code io}.
  * Must not import: {@code cli}.
  */
 package org.resnetode.sweep;

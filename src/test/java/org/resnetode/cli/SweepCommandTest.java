@@ -26,6 +26,19 @@ class SweepCommandTest {
     }
 
     @Test
+    void theHelpNamesEveryClaimAndEveryAxisOfIt() {
+        CliTest.Run help = CliTest.run("sweep", "--help");
+        assertThat(help.code()).isZero();
+        String text = help.out().replaceAll("\\s+", " ");
+        for (String claim : org.resnetode.sweep.Grid.CLAIMS) {
+            assertThat(text).contains(claim);
+            for (org.resnetode.sweep.Axis a : org.resnetode.sweep.Measurement.of(claim).axes()) {
+                assertThat(text).as(claim + " " + a.key()).contains(" " + a.key() + " (");
+            }
+        }
+    }
+
+    @Test
     void badGridsAndOptionsAreOneLineBeforeAnyWork(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("never");
         String o = out.toString();

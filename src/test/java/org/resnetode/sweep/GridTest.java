@@ -33,14 +33,14 @@ class GridTest {
                 }
             }
         }
-        List<SweepTask> tasks = g.tasks(100);
+        List<SweepTask> tasks = g.tasks(12);
         assertThat(g.size()).isEqualTo(12);
         assertThat(tasks).extracting(t -> t.value(Axis.FAMILY) + "/" + t.value(Axis.DIM) + "/" + t.value(Axis.SEED))
                 .containsExactlyElementsOf(expected);
         assertThat(tasks).extracting(SweepTask::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
         assertThat(tasks.get(0).value(Axis.SCHEME)).isEqualTo("euler");
-        assertThat(tasks.get(0).config().hidden()).isEqualTo(2);
-        assertThat(tasks.get(0).config().batch()).isZero();
+        assertThat(DepthMeasure.config(tasks.get(0)).hidden()).isEqualTo(2);
+        assertThat(DepthMeasure.config(tasks.get(0)).batch()).isZero();
         assertThat(tasks.get(5).key()).isEqualTo("distance|family=linear,profile=fourier,scheme=euler,dim=4,hidden=0,"
                 + "amplitude=1.0,zeroMean=false,depths=8:1024,seed=3,fitFrom=64");
     }
@@ -48,7 +48,7 @@ class GridTest {
     @Test
     void adjointGridsCarryTheirBatch() {
         SweepTask t = grid("adjoint", Axis.BATCH, new Object[] {7L}).tasks(10).get(0);
-        assertThat(t.config().batch()).isEqualTo(7);
+        assertThat(DepthMeasure.config(t).batch()).isEqualTo(7);
         assertThat(t.key()).endsWith(",batch=7");
         assertRefused(() -> grid("adjoint", Axis.BATCH, new Object[] {0L}).tasks(10), "axis 'batch' must be at least 1, got 0");
     }
@@ -61,6 +61,7 @@ class GridTest {
         assertRefused(() -> grid("distance", Axis.DIM, new Object[] {2.5}), "axis 'dim' takes whole numbers, got 2.5");
         assertRefused(() -> grid("distance", Axis.AMPLITUDE, new Object[] {"big"}), "axis 'amplitude' takes finite numbers");
         assertRefused(() -> grid("distance", Axis.ZERO_MEAN, new Object[] {1L}), "axis 'zeroMean' takes true or false");
+        assertThat(grid("distance", Axis.ZERO_MEAN, new Object[] {true, false}).values(Axis.ZERO_MEAN)).containsExactly(true, false);
         assertRefused(() -> grid("distance", Axis.FAMILY, new Object[] {" "}), "axis 'family' takes non-empty strings");
         assertRefused(() -> grid("distance", Axis.BATCH, new Object[] {4L}), "axis 'batch' does not apply to claim distance");
         assertRefused(() -> grid("distance", Axis.HIDDEN, new Object[] {4L}), "axis 'hidden' applies to the mlp family only");
@@ -69,8 +70,8 @@ class GridTest {
         assertRefused(() -> grid("distance", Axis.SCHEME, new Object[] {"rk9"}).tasks(10), "axis 'scheme'");
         assertRefused(() -> grid("distance", Axis.DEPTHS, new Object[] {"64:8"}).tasks(10), "malformed depth ladder '64:8'");
         assertRefused(() -> grid("distance", Axis.FAMILY, new Object[] {"theta2"}, Axis.DIM, new Object[] {8L}).tasks(10),
-                "axis 'family' theta2 with dim 8");
-        assertRefused(() -> grid("distance", Axis.DIM, new Object[] {0L}).tasks(10), "the configuration distance|");
+                "axis 'family' = theta2 in the configuration distance|family=theta2,");
+        assertRefused(() -> grid("distance", Axis.DIM, new Object[] {0L}).tasks(10), "axis 'dim' = 0 in the configuration distance|");
         assertRefused(() -> grid("distance", Axis.SEED, new Object[] {1L, 2L, 3L}).tasks(2),
                 "the grid's product has 3 configurations, more than --max-configs 2");
     }

@@ -63,7 +63,7 @@ class SweepTest {
                 assertThat((String) v[names.indexOf("note")]).contains("e^{L_x} overflows");
                 continue;
             }
-            ClaimResult direct = DistanceClaim.run(task.config(), Progress.SILENT);
+            ClaimResult direct = DistanceClaim.run(DepthMeasure.config(task), Progress.SILENT);
             RateFit fit = direct.fit("error");
             assertThat(v[names.indexOf("verdict")]).isEqualTo(direct.verdict().label());
             assertThat(v[names.indexOf("rate")]).isEqualTo(fit.rate());
@@ -73,11 +73,31 @@ class SweepTest {
             assertThat(v[names.indexOf("error")]).isEqualTo(deepest.get("error"));
             double min = direct.rows().stream().mapToDouble(r -> (Double) r.get("tightness")).min().orElseThrow();
             assertThat(v[names.indexOf("minTightness")]).isEqualTo(min);
+            double max = direct.rows().stream().mapToDouble(r -> (Double) r.get("tightness")).max().orElseThrow();
+            assertThat(v[names.indexOf("maxTightness")]).isEqualTo(max);
             assertThat(v[names.indexOf("boundViolationCount")]).isEqualTo(0L);
         }
         String md = read(dir.resolve("s/summary.md"));
-        assertThat(md).contains("| linear | 4 |").contains("| tanh | 4 |");
+        assertThat(md).contains("| family | configurations | holds | finding | fails | inconclusive | refused | rate median")
+                .contains("| linear | 4 |").contains("| tanh | 4 |");
         assertThat(dir.resolve("s/journal.csv")).doesNotExist();
+    }
+
+    @Test
+    void adjointRowsAreTheAdjointClaimsOwnResult(@TempDir Path dir) {
+        Grid g = new Grid("adjoint", Map.of(Axis.DIM, List.of(2L), Axis.DEPTHS, List.of("8:32"), Axis.FIT_FROM, List.of(8L),
+                Axis.BATCH, List.of(1L)));
+        SweepRow row = Sweep.run(g, 10, dir.resolve("a"), false, new ThreadRunner(), List.of(), new Counter()).rows().get(0);
+        List<String> names = SweepMeasure.columns("adjoint").stream().map(org.resnetode.io.Parquet.Column::name).toList();
+        ClaimResult direct = org.resnetode.claim.AdjointClaim.run(DepthMeasure.config(g.tasks(10).get(0)), Progress.SILENT);
+        Object[] v = row.values();
+        assertThat(v[names.indexOf("verdict")]).isEqualTo(direct.verdict().label());
+        assertThat(v[names.indexOf("rate")]).isEqualTo(direct.fit("gradientError").rate());
+        assertThat(v[names.indexOf("recoveryRate")]).isEqualTo(direct.fit("recoveryError").rate());
+        Map<String, Object> deepest = direct.rows().get(direct.rows().size() - 1);
+        assertThat(v[names.indexOf("gradientError")]).isEqualTo(deepest.get("gradientError"));
+        assertThat(v[names.indexOf("recoveryError")]).isEqualTo(deepest.get("recoveryError"));
+        assertThat(v[names.indexOf("batch")]).isEqualTo(1L);
     }
 
     @Test
@@ -151,7 +171,7 @@ class SweepTest {
             v[names.indexOf("rate")] = rates[i];
             rows.add(new SweepRow(i, "k" + i, v));
         }
-        List<SweepSummary.Group> groups = SweepSummary.groups(columns, rows, List.of(Axis.FAMILY));
+        List<SweepSummary.Group> groups = SweepSummary.groups(columns, rows, List.of(Axis.FAMILY), SweepSummary.VERDICTS);
         assertThat(groups).hasSize(2);
         assertThat(groups.get(0).key()).containsExactly("linear");
         assertThat(groups.get(0).configurations()).isEqualTo(3);

@@ -31,13 +31,6 @@ import org.resnetode.sweep.ThreadRunner;
 @Timeout(300)
 class SparkRunnerTest {
     private static final Sweep.Listener QUIET = new Sweep.Listener() {
-        @Override
-        public void start(int total, int alreadyMeasured) {
-        }
-
-        @Override
-        public void measured(SweepRow row) {
-        }
     };
 
     /** 8 distance configurations, two of them refused (amplitude 1e3: e^{L_x} overflows) so refused rows travel too. */
@@ -83,6 +76,33 @@ class SparkRunnerTest {
             }
         } finally {
             session.stop();
+        }
+    }
+
+    /**
+     * A roughness grid (two families, a decoupled negative control), a linear-training grid and a
+     * training grid: the Spark runner's files equal the thread runner's, byte for byte.
+     */
+    @Test
+    void roughnessAndTrainingGridsGiveTheSameFilesOnSpark(@TempDir Path tmp) throws Exception {
+        List<Grid> grids = List.of(
+                new Grid("roughness", Map.of(Axis.FAMILY, List.of("linear", "affine"), Axis.HURST, List.of(0.75),
+                        Axis.DEPTHS, List.of("8:32"), Axis.PATHS, List.of(16L), Axis.CONTROL, List.of("none", "decoupled"))),
+                new Grid("linear-train", Map.of(Axis.DIM, List.of(2L, 3L), Axis.DEPTHS, List.of("8:32"), Axis.TIME, List.of(10.0))),
+                new Grid("train", Map.of(Axis.INIT, List.of("smooth", "iid"), Axis.HIDDEN, List.of(4L), Axis.DEPTHS,
+                        List.of("4,8"), Axis.TRAIN_ROWS, List.of(32L), Axis.BATCH, List.of(16L))));
+        for (Grid g : grids) {
+            Path threads = tmp.resolve(g.claim() + "-threads");
+            Path spark = tmp.resolve(g.claim() + "-spark");
+            List<Axis> by = List.of(g.measurement().axes().get(0));
+            Sweep.Outcome a = Sweep.run(g, 100, threads, false, new ThreadRunner(), by, QUIET);
+            Sweep.Outcome b = Sweep.run(g, 100, spark, false, new SparkRunner("local[2]"), by, QUIET);
+            assertThat(b.rows()).as(g.claim()).isEqualTo(a.rows());
+            int verdict = SweepMeasure.columns(g.claim()).stream().map(Parquet.Column::name).toList().indexOf("verdict");
+            assertThat(a.rows()).as(g.claim()).noneMatch(r -> r.values()[verdict].equals("refused"));
+            for (String f : List.of("rows.csv", "rows.parquet", "summary.json", "summary.md", "grid.json")) {
+                assertThat(Files.readAllBytes(spark.resolve(f))).as(g.claim() + " " + f).isEqualTo(Files.readAllBytes(threads.resolve(f)));
+            }
         }
     }
 
