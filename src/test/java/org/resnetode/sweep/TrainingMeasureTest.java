@@ -86,7 +86,7 @@ class TrainingMeasureTest {
             double[] smoothness = new double[depths.length];
             Trainer.Epoch last = null;
             for (int i = 0; i < depths.length; i++) {
-                TrainingRun.Settings s = new TrainingRun.Settings("mlp", "euler", depths[i], 4, init, "constant", 1.0,
+                TrainingRun.Settings s = new TrainingRun.Settings("mlp", "euler", depths[i], 4, init, "constant", 1.0, Double.NaN,
                         "backprop", "sgd", 0.1, 0.9, 1);
                 last = TrainingRun.create(s, data, null).trainer(32, 1).run(1, 1, new Trainer.Listener() {
                 }).get(0);
