@@ -119,6 +119,13 @@ public final class GradientAudit {
             Judged judged = judge(s, gradient, references, exact, tolerance, ladderOf, resampled != null, policy);
             explaining = judged.reference();
             if (resampled != null) {
+                if (judged.identified() && !acrossDepth.contains(explaining.convention())) {
+                    Convention n = explaining.convention();
+                    throw new BadInputException("--gradients-2n " + resampled.at2N().file() + " and --gradients-4n " + resampled.at4N().file()
+                            + ": " + resampled.at2N().layers() + " and " + resampled.at4N().layers() + " layers, but the gradients at N are "
+                            + explaining.name() + "'s, whose network resampled to 2N and 4N has " + n.scheme().weightCount(2 * n.net().depth())
+                            + " and " + n.scheme().weightCount(4 * n.net().depth()) + " layers");
+                }
                 Convention c = acrossDepth.contains(explaining.convention()) ? explaining.convention()
                         : closest(references, gradient, r -> r.exact() && acrossDepth.contains(r.convention())).convention();
                 GradientAuditDepths.Judgement j = GradientAuditDepths.judge(ladderOf.apply(c), gradient, resampled, tolerance);
@@ -127,7 +134,7 @@ public final class GradientAudit {
                 } else {
                     policy.record(j.verdict(), j.reason());
                 }
-                depthTable = List.of(depthTable(config, ladderOf.apply(c), j, policy, resampled));
+                depthTable = List.of(GradientAuditDepths.table(config, ladderOf.apply(c), j, policy.verdict(), resampled));
             }
         } else if (resampled != null) {
             notes.add("the 2N and 4N gradients are not judged: the N gradients are per-stage");
@@ -153,34 +160,11 @@ public final class GradientAudit {
         return out;
     }
 
-    /** The table across depth: per N, the user's gap to exact backprop and the tool's adjoint error. */
-    private static ClaimResult depthTable(Map<String, Object> config, GradientAuditDepths.Ladder ladder, GradientAuditDepths.Judgement j,
-                                          VerdictPolicy policy, GradientAuditDepths.Resampled resampled) {
-        Map<String, Object> c = new LinkedHashMap<>(config);
-        c.put("gradients2N", resampled.at2N().file().toString());
-        c.put("gradients4N", resampled.at4N().file().toString());
-        c.put("acrossDepthConvention", ladder.convention().scheme().name());
-        c.put("predictedRate", ladder.predictedRate());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < ladder.depths().length; i++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("N", ladder.depths()[i]);
-            row.put("userGap", j.gaps()[i]);
-            row.put("adjointError", ladder.ownErrors()[i]);
-            rows.add(row);
-        }
-        List<RateFit> fits = new ArrayList<>();
-        if (j.fit() != null) {
-            fits.add(j.fit());
-        }
-        if (ladder.fit() != null) {
-            fits.add(ladder.fit());
-        }
-        return new ClaimResult("gradient-audit-depths", c, rows, fits, policy.verdict(), List.of(j.reason()));
-    }
-
-    /** The reference explaining a K-layer gradient, and whether it is a named bug (a pattern, a faulty adjoint, a scale). */
-    private record Judged(Reference reference, boolean patterned) {
+    /**
+     * The reference explaining a K-layer gradient, whether it is a named bug (a pattern, a faulty adjoint, a scale), and
+     * whether the gradient is that reference to round-off (a convention's exact gradient or its adjoint).
+     */
+    private record Judged(Reference reference, boolean patterned, boolean identified) {
     }
 
     /** Every scheme that reads the file's K weights at some depth: euler, heun, heun-reference, the other tableaux, the extras. */
@@ -289,7 +273,7 @@ public final class GradientAudit {
             policy.record(Verdict.HOLDS, String.format("the gradients are %s's exact gradient to round-off (relative error %.2e, "
                     + "round-off %.0e)%s", exact.convention().scheme().name(), exactError, tolerance, adjointError <= tolerance
                     ? String.format("; %s is as close (%.2e): at this depth the two cannot be told apart", adjoint.name(), adjointError) : ""));
-            return new Judged(exact, false);
+            return new Judged(exact, false, true);
         }
         if (adjointError <= tolerance) {
             RateFit fit = ladderOf.apply(adjoint.convention()).fit();
@@ -297,22 +281,22 @@ public final class GradientAudit {
             policy.record(Verdict.FINDING, String.format("the gradients are the %s to round-off (relative error %.2e): correct up "
                     + "to its recovery error, %.3e relative to exact backprop at this depth%s", adjoint.name(), adjointError, gap,
                     fit == null ? "" : String.format(", shrinking at rate %.3g over N, 2N, 4N", fit.rate())));
-            return new Judged(adjoint, false);
+            return new Judged(adjoint, false, true);
         }
         Reference faulty = closest(references, g, r -> !r.exact() && !r.adjoint());
         double faultyError = faulty == null ? Double.POSITIVE_INFINITY : relativeError(g, faulty.gradient());
         if (faultyError <= tolerance) {
             policy.fails(String.format("the gradients are those of an %s (relative error %.2e): a bug", faulty.name().replaceFirst("^\\S+ ", "")
                     + " (" + faulty.convention().scheme().name() + ")", faultyError));
-            return new Judged(faulty, true);
+            return new Judged(faulty, true, false);
         }
         Reference explained = pattern(s, g, references, tolerance, policy);
         explained = explained != null ? explained : scaled(g, references, tolerance, policy);
         if (explained != null) {
-            return new Judged(explained, true);
+            return new Judged(explained, true, false);
         }
         if (resampled) {
-            return new Judged(exact, false);
+            return new Judged(exact, false, false);
         }
         RateFit fit = ladderOf.apply(exact.convention()).fit();
         Reference own = closest(references, g, r -> r.adjoint() && r.convention() == exact.convention());
@@ -327,7 +311,7 @@ public final class GradientAudit {
             policy.fails(String.format("a bug of no known pattern: the gap to the closest exact gradient (%s) is %.3e, %.3g times "
                     + "the %s adjoint's recovery error %.3e at this depth", scheme, exactError, exactError / recovery, scheme, recovery));
         }
-        return new Judged(exact, false);
+        return new Judged(exact, false, false);
     }
 
     /** A mis-assignment pattern of some convention's exact or adjoint parts explaining all layers but the end ones. */

@@ -2,7 +2,9 @@ package org.resnetode.claim;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.resnetode.checks.BadInputException;
 import org.resnetode.claim.GradientAudit.Convention;
 import org.resnetode.claim.GradientAudit.Subject;
@@ -39,6 +41,12 @@ final class GradientAuditDepths {
         double predictedRate() {
             double paper = paperRate(convention);
             return fit == null ? paper : Math.min(paper, fit.rate());
+        }
+
+        /** The fastest rate an adjoint's recovery error may shrink at: the larger of the paper's and the tool's measured rate. */
+        double fastestRate() {
+            double paper = paperRate(convention);
+            return fit == null ? paper : Math.max(paper, fit.rate());
         }
     }
 
@@ -115,8 +123,9 @@ final class GradientAuditDepths {
     /**
      * The user's gradients at N ({@code atN}), 2N and 4N against the ladder's exact gradients: exact at every depth
      * ({@code holds}); exact at N only ({@code fails}: the code does not follow the resampled network); otherwise
-     * the gap's rate over the depths where it is above round-off, at least {@link Ladder#predictedRate} minus
-     * {@link #RATE_SLACK} and above 0 ({@code finding}: a recovery error) or not ({@code fails}: a bug).
+     * the gap's rate over the depths where it is above round-off, within {@link #RATE_SLACK} of the range from
+     * {@link Ladder#predictedRate} to {@link Ladder#fastestRate} and above 0 ({@code finding}: a recovery error) or not
+     * ({@code fails}: a bug; a gap shrinking much faster than any adjoint's was not a recovery error at N either).
      */
     static Judgement judge(Ladder ladder, double[] atN, Resampled user, double tolerance) {
         double[][] theirs = {atN, user.at2N().data(), user.at4N().data()};
@@ -145,14 +154,44 @@ final class GradientAuditDepths {
                     + listed + ")", gaps, null);
         }
         double predicted = ladder.predictedRate();
-        double needed = predicted - RATE_SLACK;
-        if (fit.rate() >= needed && fit.rate() > 0) {
+        double fastest = ladder.fastestRate();
+        if (fit.rate() > fastest + RATE_SLACK) {
+            return new Judgement(Verdict.FAILS, String.format("a bug: the gap to %s's exact gradient shrinks faster than an adjoint's "
+                    + "recovery error can (%s: rate %.3g, above %.3g + %.1f): the gradients at N are not those of the code at 2N and 4N",
+                    scheme, listed, fit.rate(), fastest, RATE_SLACK), gaps, fit);
+        }
+        if (fit.rate() >= predicted - RATE_SLACK && fit.rate() > 0) {
             return new Judgement(Verdict.FINDING, String.format("the gap to %s's exact gradient shrinks at rate %.3g (%s), at least the "
                     + "predicted %.3g - %.1f: an adjoint, correct up to its recovery error", scheme, fit.rate(), listed, predicted,
                     RATE_SLACK), gaps, fit);
         }
         return new Judgement(Verdict.FAILS, String.format("a bug: the gap to %s's exact gradient does not shrink at the adjoint's rate "
                 + "(%s: rate %.3g, below the predicted %.3g - %.1f)", scheme, listed, fit.rate(), predicted, RATE_SLACK), gaps, fit);
+    }
+
+    /** The table across depth: per N, the user's gap to exact backprop and the tool's adjoint error. */
+    static ClaimResult table(Map<String, Object> config, Ladder ladder, Judgement j, Verdict verdict, Resampled resampled) {
+        Map<String, Object> c = new LinkedHashMap<>(config);
+        c.put("gradients2N", resampled.at2N().file().toString());
+        c.put("gradients4N", resampled.at4N().file().toString());
+        c.put("acrossDepthConvention", ladder.convention().scheme().name());
+        c.put("predictedRate", ladder.predictedRate());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < ladder.depths().length; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("N", ladder.depths()[i]);
+            row.put("userGap", j.gaps()[i]);
+            row.put("adjointError", ladder.ownErrors()[i]);
+            rows.add(row);
+        }
+        List<RateFit> fits = new ArrayList<>();
+        if (j.fit() != null) {
+            fits.add(j.fit());
+        }
+        if (ladder.fit() != null) {
+            fits.add(ladder.fit());
+        }
+        return new ClaimResult("gradient-audit-depths", c, rows, fits, verdict, List.of(j.reason()));
     }
 
     /** The paper's rate of the adjoint's recovery error: 1 for a first-order scheme, 2 otherwise. */
