@@ -63,6 +63,7 @@ class GradientAuditDepthsTest {
         assertThat(notes(r.get(0))).contains("at 2N and 4N too the gradients are heun's exact gradients to round-off");
         assertThat(r.get(2).claim()).isEqualTo("gradient-audit-depths");
         assertThat(r.get(2).rows()).extracting(row -> row.get("N")).containsExactly(8, 16, 32);
+        assertThat(r.get(2).fits()).hasSize(1);
     }
 
     /** A correct adjoint of another kind (two reverse half steps): its gap shrinks like 1/N, as the gaps of the user's own backprop show. */
@@ -72,6 +73,7 @@ class GradientAuditDepthsTest {
         assertThat(r.get(0).verdict()).as(notes(r.get(0))).isEqualTo(Verdict.FINDING);
         assertThat(notes(r.get(0))).contains("the gap to euler's exact gradient shrinks at rate", "correct up to its recovery error");
         ClaimResult depths = r.get(2);
+        assertThat(depths.fits()).hasSize(2);
         assertThat(depths.fits().get(0).rate()).isCloseTo(1.0, within(0.1));
         // the gaps, from the user's own backprop on the networks they resampled: the audit resamples as documented
         for (int i = 0; i < 3; i++) {

@@ -34,13 +34,19 @@ class GradientAuditInputTest {
     }
 
     @Test
-    void oneLayerIsEnoughAndNoneIsBadInput() {
+    void oneLayerIsEnoughAndNoneIsBadInput() throws java.io.IOException {
         List<WeightKinds.Kind> w = WeightKinds.of("tanh", 2, 0);
         GradientAuditInput one = read(w, Map.of("W", new double[][][] {{{1, 2}, {3, 4.5}}}));
         assertThat(one.layers()).isEqualTo(1);
         assertThat(one.size()).isEqualTo(4);
         assertThat(one.singlePrecision()).isTrue();
-        assertThatThrownBy(() -> read(w, Map.of("W", new double[0][2][2]))).isInstanceOf(BadInputException.class)
+        Path empty = dir.resolve("empty.npz");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(empty))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("W.npy"));
+            zip.write(UserImplementations.npy(new double[0], List.of(0, 2, 2)));
+            zip.closeEntry();
+        }
+        assertThatThrownBy(() -> GradientAuditInput.read("--gradients", empty, w)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining(": no layers");
     }
 

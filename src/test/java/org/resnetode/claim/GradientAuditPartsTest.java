@@ -60,6 +60,14 @@ class GradientAuditPartsTest {
         assertThat(none.count()).isEqualTo(3);
     }
 
+    /** A zero gradient: six patterns each explain one end layer (a zero there); the first of them, NEXT, is taken. */
+    @Test
+    void tiesGoToTheEarlierPattern() {
+        GradientAuditPatterns.Explanation e = GradientAuditPatterns.explain(PARTS, new double[8], 4, 1e-12, 1e-9);
+        assertThat(e.pattern()).isEqualTo(Pattern.NEXT);
+        assertThat(e.count()).isEqualTo(1);
+    }
+
     @Test
     void closeIsInclusiveAndRelativeToTheLargerNormOrTheFloor() {
         // ||a - b|| = 2, max(||a||, ||b||) = 4: equal at tolerance 1/2, not below
@@ -97,5 +105,8 @@ class GradientAuditPartsTest {
         assertThat(new GradientAuditDepths.Ladder(heun, null, null, null, three).predictedRate()).isEqualTo(2.0);
         assertThat(new GradientAuditDepths.Ladder(heun, null, null, null, slow).predictedRate()).isEqualTo(0.7);
         assertThat(new GradientAuditDepths.Ladder(euler, null, null, null, null).predictedRate()).isEqualTo(1.0);
+        assertThat(new GradientAuditDepths.Ladder(heun, null, null, null, three).fastestRate()).isEqualTo(3.0);
+        assertThat(new GradientAuditDepths.Ladder(heun, null, null, null, slow).fastestRate()).isEqualTo(2.0);
+        assertThat(new GradientAuditDepths.Ladder(euler, null, null, null, null).fastestRate()).isEqualTo(1.0);
     }
 }

@@ -105,14 +105,43 @@ class GradientAuditRowsTest {
                 + "step parts, 8 of 9 layers to round-off; layers 0 do not follow it)");
     }
 
-    /** More than 64 layers: the per-layer table keeps every ceil(K / 64)-th layer. */
+    /** More than 64 layers: the per-layer table keeps every ceil(K / 64)-th layer (K = 128: every second). */
     @Test
     void aDeepNetworksLayerTableIsEvenlySpaced() {
-        UserImplementations user = new UserImplementations(130);
+        UserImplementations user = new UserImplementations(128);
         List<Map<String, Object>> layers = audit(user, user.gradient(Method.EULER_BACKPROP)).get(1).rows();
-        assertThat(layers).hasSize(44);
-        assertThat(layers.get(1).get("layer")).isEqualTo(3);
-        assertThat(layers.get(43).get("layer")).isEqualTo(129);
+        assertThat(layers).hasSize(64);
+        assertThat(layers.get(1).get("layer")).isEqualTo(2);
+        assertThat(layers.get(63).get("layer")).isEqualTo(126);
+    }
+
+    /** Heun backprop giving stage 2's gradient to θ_n: the per-layer table names the stage pattern layer by layer. */
+    @Test
+    void theLayerTableNamesAStagePattern() {
+        UserImplementations user = new UserImplementations(9);
+        List<Map<String, Object>> layers = audit(user, user.gradient(Method.HEUN_STAGE_TO_THETA_N)).get(1).rows();
+        assertThat(layers.subList(1, 7)).extracting(row -> row.get("match")).containsOnly("step-stages");
+    }
+
+    /** Every convention once: euler, heun, heun-reference, then the other built-in tableaux, no duplicate. */
+    @Test
+    void everyConventionIsTriedOnce() {
+        List<String> names = GradientAudit.conventions(subject(new UserImplementations(9), 1e-3)).stream()
+                .map(c -> c.scheme().name()).toList();
+        assertThat(names.subList(0, 3)).containsExactly("euler", "heun", "heun-reference");
+        assertThat(names).doesNotHaveDuplicates().contains("rk4", "midpoint");
+    }
+
+    /** Per-stage gradients at N: the 2N and 4N files are read (checked) but not judged. */
+    @Test
+    void perStageGradientsAreNotJudgedAcrossDepth() {
+        UserImplementations user = new UserImplementations(9);
+        Path n = UserImplementations.writeNpz(dir.resolve("n.npz"), Map.of("W", user.gradient(Method.HEUN_STAGES_CONCATENATED)));
+        Path n2 = UserImplementations.writeNpz(dir.resolve("n2.npz"), Map.of("W", user.resampled(2, 17).gradient(Method.HEUN_BACKPROP)));
+        Path n4 = UserImplementations.writeNpz(dir.resolve("n4.npz"), Map.of("W", user.resampled(4, 33).gradient(Method.HEUN_BACKPROP)));
+        List<ClaimResult> r = GradientAudit.audit(subject(user, 1e-3), n, n2, n4, Map.of());
+        assertThat(r).hasSize(2);
+        assertThat(r.get(0).notes()).contains("the 2N and 4N gradients are not judged: the N gradients are per-stage");
     }
 
     /**
