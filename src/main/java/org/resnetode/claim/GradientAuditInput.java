@@ -79,8 +79,7 @@ record GradientAuditInput(Path file, int layers, int size, double[] data, boolea
                         + kinds.stream().map(WeightKinds.Kind::name).toList() + ", layers on the first axis)");
             }
             int[] shape = a.shape();
-            int lead = leadingAxes(shape, kind);
-            if (lead < 0) {
+            if (!layersOf(shape, kind)) {
                 throw new BadInputException(option + " " + file + ": array '" + kind.name() + "' has shape " + Arrays.toString(shape)
                         + ", expected (layers, " + kind.rows() + ", " + kind.cols() + ") or (steps, stages, " + kind.rows() + ", "
                         + kind.cols() + ")");
@@ -102,16 +101,13 @@ record GradientAuditInput(Path file, int layers, int size, double[] data, boolea
         return of(option, file, layers, p, data);
     }
 
-    /** Number of leading (layer) axes when the trailing ones are the kind's matrix: 1 or 2, or -1 when they are not. */
-    private static int leadingAxes(int[] shape, WeightKinds.Kind kind) {
+    /** Whether the array is the kind's matrix behind one or two leading (layer) axes; a scalar kind's may drop the matrix axes. */
+    private static boolean layersOf(int[] shape, WeightKinds.Kind kind) {
         int r = shape.length;
         if (r >= 3 && r <= 4 && shape[r - 2] == kind.rows() && shape[r - 1] == kind.cols()) {
-            return r - 2;
+            return true;
         }
-        if (kind.size() == 1 && (r == 1 || r == 2)) {
-            return r;
-        }
-        return -1;
+        return kind.size() == 1 && (r == 1 || r == 2);
     }
 
     private static GradientAuditInput of(String option, Path file, int layers, int p, double[] data) {
