@@ -2,9 +2,11 @@ package org.resnetode.claim;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.resnetode.checks.BadInputException;
 import org.resnetode.checks.Checks;
@@ -26,8 +28,9 @@ import org.resnetode.stats.RateFit;
  * (exact backprop, or the reverse-step adjoint) they are, to round-off; if none, which mis-assignment of a
  * convention's step parts or which known faulty adjoint they are ({@link GradientAuditPatterns},
  * {@link GradientAuditParts.Recovery}); if none either, whether their gap to backprop is an adjoint's recovery
- * error (within {@value #RECOVERY_FACTOR} times the tool's own adjoint error at the same depth, which shrinks when
- * the network is resampled to 2N and 4N) or a bug. Verdict: {@code holds} (exact backprop of a convention),
+ * error or a bug: with the user's gradients at 2N and 4N, whether the gap shrinks at the predicted rate
+ * ({@link GradientAuditDepths}); with the N gradients only, whether it is within {@value #RECOVERY_FACTOR} times the
+ * tool's own adjoint error at the same depth (which shrinks when the network is resampled to 2N and 4N). Verdict: {@code holds} (exact backprop of a convention),
  * {@code finding} (an adjoint, correct up to its recovery error), {@code fails} (a bug, its pattern named).
  */
 public final class GradientAudit {
@@ -37,8 +40,6 @@ public final class GradientAudit {
     static final double SINGLE_ROUND_OFF = 1e-4;
     /** A gap to backprop up to this multiple of the tool's own adjoint error at the same depth is a recovery error. */
     static final double RECOVERY_FACTOR = 3;
-    /** The tool's adjoint is resampled to these multiples of N to measure how its error shrinks. */
-    static final int[] RESAMPLING = {1, 2, 4};
     /** Rows of the per-layer table (layers evenly spaced beyond it). */
     static final int LAYER_ROWS = 64;
 
@@ -80,19 +81,29 @@ public final class GradientAudit {
         }
     }
 
-    /** Reads the user's gradients from {@code file} and audits them. */
+    /** Reads the user's gradients from {@code file} (the network's depth N) and audits them. */
     public static List<ClaimResult> audit(Subject s, Path file, Map<String, Object> config) {
-        return audit(s, GradientAuditInput.read(file, s.kinds()), config);
+        return audit(s, file, null, null, config);
     }
 
-    static List<ClaimResult> audit(Subject s, GradientAuditInput user, Map<String, Object> config) {
+    /**
+     * Reads the user's gradients from {@code file} (the network's depth N) and, when given (not null), from {@code at2N} and
+     * {@code at4N} (the network resampled to 2N and 4N, {@link GradientAuditDepths}), and audits them.
+     */
+    public static List<ClaimResult> audit(Subject s, Path file, Path at2N, Path at4N, Map<String, Object> config) {
+        GradientAuditInput user = GradientAuditInput.read("--gradients", file, s.kinds());
+        return audit(s, user, GradientAuditDepths.Resampled.read(at2N, at4N, s.kinds()), config);
+    }
+
+    static List<ClaimResult> audit(Subject s, GradientAuditInput user, GradientAuditDepths.Resampled resampled, Map<String, Object> config) {
         int layers = s.net().weights().count();
         List<Convention> conventions = conventions(s);
+        List<Convention> acrossDepth = resampled == null ? List.of() : resampled.matching(conventions);
         List<Reference> references = new ArrayList<>();
         for (Convention c : conventions) {
             references.addAll(references(s, c, layers));
         }
-        double tolerance = user.singlePrecision() ? SINGLE_ROUND_OFF : DOUBLE_ROUND_OFF;
+        double tolerance = user.singlePrecision() || resampled != null && resampled.singlePrecision() ? SINGLE_ROUND_OFF : DOUBLE_ROUND_OFF;
         List<String> notes = new ArrayList<>();
         VerdictPolicy policy = new VerdictPolicy(notes);
         double[] gradient = user.data();
@@ -100,14 +111,38 @@ public final class GradientAudit {
             gradient = perStage(s, user, references, tolerance, policy);
         }
         Reference exact = closest(references, gradient, Reference::exact);
-        Map<Convention, RateFit> fits = new java.util.HashMap<>();
-        java.util.function.Function<Convention, RateFit> fitOf = conv -> fits.computeIfAbsent(conv, k -> recoveryFit(s, k));
-        Reference explaining = user.layers() == layers
-                ? judge(s, gradient, references, exact, tolerance, fitOf, policy) : exact;
+        Map<Convention, GradientAuditDepths.Ladder> ladders = new HashMap<>();
+        Function<Convention, GradientAuditDepths.Ladder> ladderOf = conv -> ladders.computeIfAbsent(conv, k -> GradientAuditDepths.ladder(s, k));
+        Reference explaining = exact;
+        List<ClaimResult> depthTable = List.of();
+        if (user.layers() == layers) {
+            Judged judged = judge(s, gradient, references, exact, tolerance, ladderOf, resampled != null, policy);
+            explaining = judged.reference();
+            if (resampled != null) {
+                if (judged.identified() && !acrossDepth.contains(explaining.convention())) {
+                    Convention n = explaining.convention();
+                    throw new BadInputException("--gradients-2n " + resampled.at2N().file() + " and --gradients-4n " + resampled.at4N().file()
+                            + ": " + resampled.at2N().layers() + " and " + resampled.at4N().layers() + " layers, but the gradients at N are "
+                            + explaining.name() + "'s, whose network resampled to 2N and 4N has " + n.scheme().weightCount(2 * n.net().depth())
+                            + " and " + n.scheme().weightCount(4 * n.net().depth()) + " layers");
+                }
+                Convention c = acrossDepth.contains(explaining.convention()) ? explaining.convention()
+                        : closest(references, gradient, r -> r.exact() && acrossDepth.contains(r.convention())).convention();
+                GradientAuditDepths.Judgement j = GradientAuditDepths.judge(ladderOf.apply(c), gradient, resampled, tolerance);
+                if (judged.patterned()) {
+                    notes.add("across depth (the N gradients already fail with a named pattern): " + j.reason());
+                } else {
+                    policy.record(j.verdict(), j.reason());
+                }
+                depthTable = List.of(GradientAuditDepths.table(config, ladderOf.apply(c), j, policy.verdict(), resampled));
+            }
+        } else if (resampled != null) {
+            notes.add("the 2N and 4N gradients are not judged: the N gradients are per-stage");
+        }
         Convention best = explaining.convention();
         Reference bestExact = closest(references, gradient, r -> r.exact() && r.convention() == best);
         Reference bestAdjoint = closest(references, gradient, r -> r.adjoint() && r.convention() == best);
-        RateFit fit = fitOf.apply(best);
+        RateFit fit = ladderOf.apply(best).fit();
         Map<String, Object> c = new LinkedHashMap<>(config);
         c.put("layers", layers);
         c.put("kinds", String.join(",", s.kinds().stream().map(WeightKinds.Kind::name).toList()));
@@ -120,7 +155,16 @@ public final class GradientAudit {
         ClaimResult perLayer = new ClaimResult("gradient-audit-layers", c, GradientAuditRows.layers(s, gradient, bestExact, bestAdjoint, tolerance),
                 List.of(), policy.verdict(), List.of("per layer and weight kind, against " + bestExact.name() + " and " + bestAdjoint.name()
                         + "; match: the pattern of " + bestExact.name() + "'s step parts the layer equals to round-off"));
-        return List.of(summary, perLayer);
+        List<ClaimResult> out = new ArrayList<>(List.of(summary, perLayer));
+        out.addAll(depthTable);
+        return out;
+    }
+
+    /**
+     * The reference explaining a K-layer gradient, whether it is a named bug (a pattern, a faulty adjoint, a scale), and
+     * whether the gradient is that reference to round-off (a convention's exact gradient or its adjoint).
+     */
+    private record Judged(Reference reference, boolean patterned, boolean identified) {
     }
 
     /** Every scheme that reads the file's K weights at some depth: euler, heun, heun-reference, the other tableaux, the extras. */
@@ -216,9 +260,12 @@ public final class GradientAudit {
         return summed;
     }
 
-    /** The verdict of a K-layer gradient: a convention, an adjoint, a faulty adjoint, a pattern, a scale, a recovery error or a bug. */
-    private static Reference judge(Subject s, double[] g, List<Reference> references, Reference exact, double tolerance,
-                                   java.util.function.Function<Convention, RateFit> fitOf, VerdictPolicy policy) {
+    /**
+     * The verdict of a K-layer gradient: a convention, an adjoint, a faulty adjoint, a pattern, a scale, a recovery error or a bug;
+     * with {@code resampled} (the user's 2N and 4N gradients), an unexplained gap is left to {@link GradientAuditDepths#judge}.
+     */
+    private static Judged judge(Subject s, double[] g, List<Reference> references, Reference exact, double tolerance,
+                                Function<Convention, GradientAuditDepths.Ladder> ladderOf, boolean resampled, VerdictPolicy policy) {
         Reference adjoint = closest(references, g, Reference::adjoint);
         double exactError = relativeError(g, exact.gradient());
         double adjointError = relativeError(g, adjoint.gradient());
@@ -226,29 +273,32 @@ public final class GradientAudit {
             policy.record(Verdict.HOLDS, String.format("the gradients are %s's exact gradient to round-off (relative error %.2e, "
                     + "round-off %.0e)%s", exact.convention().scheme().name(), exactError, tolerance, adjointError <= tolerance
                     ? String.format("; %s is as close (%.2e): at this depth the two cannot be told apart", adjoint.name(), adjointError) : ""));
-            return exact;
+            return new Judged(exact, false, true);
         }
         if (adjointError <= tolerance) {
-            RateFit fit = fitOf.apply(adjoint.convention());
+            RateFit fit = ladderOf.apply(adjoint.convention()).fit();
             double gap = relativeError(adjoint.gradient(), closest(references, adjoint.gradient(), Reference::exact).gradient());
             policy.record(Verdict.FINDING, String.format("the gradients are the %s to round-off (relative error %.2e): correct up "
                     + "to its recovery error, %.3e relative to exact backprop at this depth%s", adjoint.name(), adjointError, gap,
                     fit == null ? "" : String.format(", shrinking at rate %.3g over N, 2N, 4N", fit.rate())));
-            return adjoint;
+            return new Judged(adjoint, false, true);
         }
         Reference faulty = closest(references, g, r -> !r.exact() && !r.adjoint());
         double faultyError = faulty == null ? Double.POSITIVE_INFINITY : relativeError(g, faulty.gradient());
         if (faultyError <= tolerance) {
             policy.fails(String.format("the gradients are those of an %s (relative error %.2e): a bug", faulty.name().replaceFirst("^\\S+ ", "")
                     + " (" + faulty.convention().scheme().name() + ")", faultyError));
-            return faulty;
+            return new Judged(faulty, true, false);
         }
         Reference explained = pattern(s, g, references, tolerance, policy);
         explained = explained != null ? explained : scaled(g, references, tolerance, policy);
         if (explained != null) {
-            return explained;
+            return new Judged(explained, true, false);
         }
-        RateFit fit = fitOf.apply(exact.convention());
+        if (resampled) {
+            return new Judged(exact, false, false);
+        }
+        RateFit fit = ladderOf.apply(exact.convention()).fit();
         Reference own = closest(references, g, r -> r.adjoint() && r.convention() == exact.convention());
         double recovery = relativeError(own.gradient(), exact.gradient());
         String scheme = exact.convention().scheme().name();
@@ -261,7 +311,7 @@ public final class GradientAudit {
             policy.fails(String.format("a bug of no known pattern: the gap to the closest exact gradient (%s) is %.3e, %.3g times "
                     + "the %s adjoint's recovery error %.3e at this depth", scheme, exactError, exactError / recovery, scheme, recovery));
         }
-        return exact;
+        return new Judged(exact, false, false);
     }
 
     /** A mis-assignment pattern of some convention's exact or adjoint parts explaining all layers but the end ones. */
@@ -324,25 +374,6 @@ public final class GradientAudit {
             }
         }
         return null;
-    }
-
-    /** The tool's own adjoint error against backprop, convention {@code c}, at N, 2N, 4N (network resampled), fitted. */
-    private static RateFit recoveryFit(Subject s, Convention c) {
-        int[] depths = new int[RESAMPLING.length];
-        double[] errors = new double[RESAMPLING.length];
-        for (int i = 0; i < RESAMPLING.length; i++) {
-            ResNet net = RESAMPLING[i] == 1 ? c.net() : org.resnetode.train.DepthResampling.resample(c.net(), RESAMPLING[i] * c.net().depth());
-            int count = net.weights().count();
-            double[] exact = GradientAuditParts.compute(net, s.inputs(), s.batch(), s.loss().get(), Recovery.STORED, false).layers(count);
-            double[] adjoint = GradientAuditParts.compute(net, s.inputs(), s.batch(), s.loss().get(), Recovery.REVERSE, false).layers(count);
-            depths[i] = net.depth();
-            errors[i] = relativeError(adjoint, exact);
-        }
-        try {
-            return RateFit.fit(c.scheme().name() + " adjoint gradient error", depths, errors, 1, Integer.MAX_VALUE, 0);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** The depth at which the convention's adjoint reaches {@code --gradient-tolerance}, from the fitted rate. */

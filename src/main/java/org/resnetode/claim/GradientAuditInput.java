@@ -25,68 +25,68 @@ import org.resnetode.network.WeightKinds;
  */
 record GradientAuditInput(Path file, int layers, int size, double[] data, boolean singlePrecision) {
 
-    static GradientAuditInput read(Path file, List<WeightKinds.Kind> kinds) {
+    /** Reads {@code file}, given as {@code option} (messages name it). */
+    static GradientAuditInput read(String option, Path file, List<WeightKinds.Kind> kinds) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!Files.isRegularFile(file)) {
-            throw new BadInputException("--gradients " + file + ": no such file");
+            throw new BadInputException(option + " " + file + ": no such file");
         }
         int p = kinds.stream().mapToInt(WeightKinds.Kind::size).sum();
         try {
             if (name.endsWith(".npy")) {
                 NpyArray a = Npy.read(Files.readAllBytes(file), file.toString());
                 if (a.data().length == 0 || a.data().length % p != 0) {
-                    throw new BadInputException("--gradients " + file + ": " + a.data().length + " values is not a whole number of layers of "
+                    throw new BadInputException(option + " " + file + ": " + a.data().length + " values is not a whole number of layers of "
                             + p + " parameters (the network's θ_n)");
                 }
-                return of(file, a.data().length / p, p, a.data());
+                return of(option, file, a.data().length / p, p, a.data());
             }
             if (name.endsWith(".npz")) {
-                return byKind(file, kinds, p, Npz.read(file));
+                return byKind(option, file, kinds, p, Npz.read(file));
             }
             if (name.endsWith(".json")) {
                 Object root = JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8));
                 if (!(root instanceof Map<?, ?> m)) {
-                    throw new BadInputException("--gradients " + file + ": expected a JSON object with one array per weight kind");
+                    throw new BadInputException(option + " " + file + ": expected a JSON object with one array per weight kind");
                 }
                 Map<String, NpyArray> arrays = new java.util.LinkedHashMap<>();
                 for (WeightKinds.Kind kind : kinds) {
                     if (m.containsKey(kind.name())) {
-                        arrays.put(kind.name(), nested(file, kind.name(), m.get(kind.name())));
+                        arrays.put(kind.name(), nested(option, file, kind.name(), m.get(kind.name())));
                     }
                 }
-                return byKind(file, kinds, p, arrays);
+                return byKind(option, file, kinds, p, arrays);
             }
         } catch (IOException e) {
-            throw new BadInputException("--gradients " + file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new BadInputException(option + " " + file + ": cannot be read (" + e.getMessage() + ")", e);
         } catch (BadInputException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--gradients " + e.getMessage(), e);
+            throw new BadInputException(option + " " + e.getMessage(), e);
         }
-        throw new BadInputException("--gradients " + file + ": expected a .npz, .json or .npy file");
+        throw new BadInputException(option + " " + file + ": expected a .npz, .json or .npy file");
     }
 
     /** One array per kind, every kind with the same layer axis (or axes: steps × stages), into the weights' layout. */
-    private static GradientAuditInput byKind(Path file, List<WeightKinds.Kind> kinds, int p, Map<String, NpyArray> arrays) {
+    private static GradientAuditInput byKind(String option, Path file, List<WeightKinds.Kind> kinds, int p, Map<String, NpyArray> arrays) {
         int layers = -1;
         String first = null;
         double[] data = null;
         for (WeightKinds.Kind kind : kinds) {
             NpyArray a = arrays.get(kind.name());
             if (a == null) {
-                throw new BadInputException("--gradients " + file + ": no array '" + kind.name() + "' (expected "
+                throw new BadInputException(option + " " + file + ": no array '" + kind.name() + "' (expected "
                         + kinds.stream().map(WeightKinds.Kind::name).toList() + ", layers on the first axis)");
             }
             int[] shape = a.shape();
-            int lead = leadingAxes(shape, kind);
-            if (lead < 0) {
-                throw new BadInputException("--gradients " + file + ": array '" + kind.name() + "' has shape " + Arrays.toString(shape)
+            if (!layersOf(shape, kind)) {
+                throw new BadInputException(option + " " + file + ": array '" + kind.name() + "' has shape " + Arrays.toString(shape)
                         + ", expected (layers, " + kind.rows() + ", " + kind.cols() + ") or (steps, stages, " + kind.rows() + ", "
                         + kind.cols() + ")");
             }
             int count = a.data().length / kind.size();
             if (layers >= 0 && count != layers) {
-                throw new BadInputException("--gradients " + file + ": array '" + kind.name() + "' holds " + count + " layers, '"
+                throw new BadInputException(option + " " + file + ": array '" + kind.name() + "' holds " + count + " layers, '"
                         + first + "' " + layers);
             }
             if (data == null) {
@@ -98,29 +98,26 @@ record GradientAuditInput(Path file, int layers, int size, double[] data, boolea
                 System.arraycopy(a.data(), n * kind.size(), data, n * p + kind.offset(), kind.size());
             }
         }
-        return of(file, layers, p, data);
+        return of(option, file, layers, p, data);
     }
 
-    /** Number of leading (layer) axes when the trailing ones are the kind's matrix: 1 or 2, or -1 when they are not. */
-    private static int leadingAxes(int[] shape, WeightKinds.Kind kind) {
+    /** Whether the array is the kind's matrix behind one or two leading (layer) axes; a scalar kind's may drop the matrix axes. */
+    private static boolean layersOf(int[] shape, WeightKinds.Kind kind) {
         int r = shape.length;
         if (r >= 3 && r <= 4 && shape[r - 2] == kind.rows() && shape[r - 1] == kind.cols()) {
-            return r - 2;
+            return true;
         }
-        if (kind.size() == 1 && (r == 1 || r == 2)) {
-            return r;
-        }
-        return -1;
+        return kind.size() == 1 && (r == 1 || r == 2);
     }
 
-    private static GradientAuditInput of(Path file, int layers, int p, double[] data) {
+    private static GradientAuditInput of(String option, Path file, int layers, int p, double[] data) {
         if (layers < 1) {
-            throw new BadInputException("--gradients " + file + ": no layers");
+            throw new BadInputException(option + " " + file + ": no layers");
         }
         boolean single = true;
         for (int i = 0; i < data.length; i++) {
             if (!Double.isFinite(data[i])) {
-                throw new BadInputException("--gradients " + file + ": layer " + i / p + " parameter " + i % p + " is " + data[i]);
+                throw new BadInputException(option + " " + file + ": layer " + i / p + " parameter " + i % p + " is " + data[i]);
             }
             single &= (double) (float) data[i] == data[i];
         }
@@ -128,7 +125,7 @@ record GradientAuditInput(Path file, int layers, int size, double[] data, boolea
     }
 
     /** A rectangular nested JSON array of numbers as a shaped array. */
-    private static NpyArray nested(Path file, String name, Object value) {
+    private static NpyArray nested(String option, Path file, String name, Object value) {
         List<Integer> shape = new ArrayList<>();
         Object v = value;
         while (v instanceof List<?> l) {
@@ -141,27 +138,27 @@ record GradientAuditInput(Path file, int layers, int size, double[] data, boolea
             count *= s;
         }
         if (dims.length == 0 || count == 0 || count > Integer.MAX_VALUE - 8) {
-            throw new BadInputException("--gradients " + file + ": '" + name + "' is not a non-empty array of numbers");
+            throw new BadInputException(option + " " + file + ": '" + name + "' is not a non-empty array of numbers");
         }
         double[] data = new double[(int) count];
         int[] next = {0};
-        flatten(file, name, value, dims, 0, data, next);
+        flatten(option, file, name, value, dims, 0, data, next);
         return new NpyArray(dims, data);
     }
 
-    private static void flatten(Path file, String at, Object value, int[] dims, int axis, double[] out, int[] next) {
+    private static void flatten(String option, Path file, String at, Object value, int[] dims, int axis, double[] out, int[] next) {
         if (axis == dims.length) {
             if (!(value instanceof Number num)) {
-                throw new BadInputException("--gradients " + file + ": " + at + " is not a number");
+                throw new BadInputException(option + " " + file + ": " + at + " is not a number");
             }
             out[next[0]++] = num.doubleValue();
             return;
         }
         if (!(value instanceof List<?> l) || l.size() != dims[axis]) {
-            throw new BadInputException("--gradients " + file + ": " + at + " is not an array of " + dims[axis] + " entries (the array is not rectangular)");
+            throw new BadInputException(option + " " + file + ": " + at + " is not an array of " + dims[axis] + " entries (the array is not rectangular)");
         }
         for (int i = 0; i < l.size(); i++) {
-            flatten(file, at + "[" + i + "]", l.get(i), dims, axis + 1, out, next);
+            flatten(option, file, at + "[" + i + "]", l.get(i), dims, axis + 1, out, next);
         }
     }
 }

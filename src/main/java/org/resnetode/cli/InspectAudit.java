@@ -52,7 +52,7 @@ final class InspectAudit {
         config.put("loss", c.loss);
         config.put("batch", batch);
         config.put("gradientTolerance", c.gradientTolerance);
-        List<ClaimResult> results = GradientAudit.audit(subject, c.gradients, config);
+        List<ClaimResult> results = GradientAudit.audit(subject, c.gradients, c.gradients2N, c.gradients4N, config);
         return ClaimOutput.emit(org.resnetode.report.TableLayout.of("inspect", "Gradient audit of " + c.gradients.getFileName(),
                 AuditReport::title, AuditReport::columns), results, c.output, c.spec.commandLine().getOut(),
                 c.spec.commandLine().getErr(), Map.of());

@@ -54,6 +54,16 @@ public final class InspectCommand implements Callable<Integer> {
                     + "weight kind, layers first; .npy: one flat vector in layer order) instead of the four sections.")
     Path gradients;
 
+    @Option(names = "--gradients-2n", paramLabel = "FILE",
+            description = "Your code's gradients for the network resampled to 2N (sample k at layer position k/2, linear "
+                    + "between layers, the last layer held); with --gradients-4n, the audit fits the rate at which the gap to "
+                    + "backprop shrinks: an adjoint's recovery error shrinks, a bug does not.")
+    Path gradients2N;
+
+    @Option(names = "--gradients-4n", paramLabel = "FILE",
+            description = "Your code's gradients for the network resampled to 4N (sample k at layer position k/4); see --gradients-2n.")
+    Path gradients4N;
+
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "mse",
             description = "Loss of the audited gradients: mse (½ mean_i ||x_N - y_i||²) or cross-entropy (the file's head). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -76,6 +86,10 @@ public final class InspectCommand implements Callable<Integer> {
         }
         if (gradients == null && spec.commandLine().getParseResult().hasMatchedOption("--loss")) {
             throw new BadInputException("--loss applies to --gradients only (the loss of the audited gradients)");
+        }
+        if (gradients == null && (gradients2N != null || gradients4N != null)) {
+            throw new BadInputException((gradients2N != null ? "--gradients-2n" : "--gradients-4n")
+                    + " applies to --gradients only (the same code's gradients at depth N)");
         }
         NetworkFile file = load();
         if (gradients != null) {

@@ -34,8 +34,13 @@ final class UserImplementations {
         /** Euler adjoint whose reverse step adds h f instead of subtracting it. */
         EULER_ADJOINT_SIGN_FLIPPED,
         /** A correct Euler adjoint of another kind: it recovers x~_n by two reverse half steps (error O(h) as well). */
-        EULER_ADJOINT_HALF_STEPS
+        EULER_ADJOINT_HALF_STEPS,
+        /** The Euler adjoint with the weight decay {@link #DECAY} θ_k left in layer k's gradient (a gap growing like N). */
+        EULER_ADJOINT_WEIGHT_DECAY
     }
+
+    /** The weight decay a training loop added to the gradients (small enough to pass for a recovery error at N = 9). */
+    static final double DECAY = 6e-4;
 
     final int layers;
     final double[][][] w;
@@ -53,6 +58,32 @@ final class UserImplementations {
                 }
             }
         }
+    }
+
+    private UserImplementations(double[][][] w) {
+        this.layers = w.length;
+        this.w = w;
+    }
+
+    /**
+     * The network resampled as the audit's documentation states it for {@code --gradients-2n/-4n}: {@code count}
+     * layers, layer k the linear interpolation of the layers at position {@code u = k / factor}, the last layer held
+     * past the end ({@code count = factor K} for Euler, {@code factor (K - 1) + 1} for Heun).
+     */
+    UserImplementations resampled(int factor, int count) {
+        double[][][] out = new double[count][D][D];
+        for (int k = 0; k < count; k++) {
+            double u = Math.min((double) k / factor, layers - 1);
+            int lo = (int) Math.floor(u);
+            int hi = Math.min(lo + 1, layers - 1);
+            double a = u - lo;
+            for (int i = 0; i < D; i++) {
+                for (int j = 0; j < D; j++) {
+                    out[k][i][j] = (1 - a) * w[lo][i][j] + a * w[hi][i][j];
+                }
+            }
+        }
+        return new UserImplementations(out);
     }
 
     static double[] f(double[][] a, double[] x) {
@@ -162,6 +193,15 @@ final class UserImplementations {
             add(g[n], one[n]);
             if (m.name().startsWith("HEUN")) {
                 add(g[m == Method.HEUN_STAGE_TO_THETA_N ? n : n + 1], two[n]);
+            }
+        }
+        if (m == Method.EULER_ADJOINT_WEIGHT_DECAY) {
+            for (int k = 0; k < layers; k++) {
+                for (int i = 0; i < D; i++) {
+                    for (int j = 0; j < D; j++) {
+                        g[k][i][j] += DECAY * w[k][i][j];
+                    }
+                }
             }
         }
         if (m == Method.EULER_OFF_BY_ONE) {

@@ -19,6 +19,12 @@ public final class UserImplementationsAccess {
         return UserImplementations.writeNpz(file, Map.of("W", g));
     }
 
+    /** The gradients of {@code method} for the network resampled to {@code factor} N ({@code count} layers) as an archive. */
+    public static Path gradients(Path file, int layers, int factor, int count, String method) {
+        double[][][] g = new UserImplementations(layers).resampled(factor, count).gradient(UserImplementations.Method.valueOf(method));
+        return UserImplementations.writeNpz(file, Map.of("W", g));
+    }
+
     /** A flat layer-major gradient of 1-kind square layers as {@code [layer][row][col]}. */
     public static double[][][] layers(double[] flat, int layers, int d) {
         double[][][] out = new double[layers][d][d];

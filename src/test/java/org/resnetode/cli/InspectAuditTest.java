@@ -60,4 +60,25 @@ class InspectAuditTest {
         assertThat(mse.code()).isNotZero();
         assertThat(mse.err()).contains("--loss mse:", "needs targets of width 3");
     }
+
+    @Test
+    void theGradientsAt2NAnd4NGiveTheGapsRate(@TempDir Path dir) {
+        Path net = UserImplementationsAccess.network(dir, 9);
+        String method = "EULER_ADJOINT_HALF_STEPS";
+        Path n = UserImplementationsAccess.gradients(dir.resolve("n.npz"), 9, method);
+        Path n2 = UserImplementationsAccess.gradients(dir.resolve("n2.npz"), 9, 2, 18, method);
+        Path n4 = UserImplementationsAccess.gradients(dir.resolve("n4.npz"), 9, 4, 36, method);
+        CliTest.Run r = CliTest.run("inspect", "--network", net.toString(), "--gradients", n.toString(), "--gradients-2n", n2.toString(),
+                "--gradients-4n", n4.toString(), "-q");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Across depth: the user's gradients at N, 2N, 4N (convention euler)", "user's gap to backprop",
+                "verdict: finding", "the gap to euler's exact gradient shrinks at rate");
+        CliTest.Run alone = CliTest.run("inspect", "--network", net.toString(), "--gradients-2n", n2.toString(), "-q");
+        assertThat(alone.code()).isEqualTo(2);
+        assertThat(alone.err().strip()).isEqualTo("resnet-ode: --gradients-2n applies to --gradients only (the same code's gradients at depth N)");
+        CliTest.Run half = CliTest.run("inspect", "--network", net.toString(), "--gradients", n.toString(), "--gradients-4n", n4.toString(), "-q");
+        assertThat(half.code()).isEqualTo(2);
+        assertThat(half.err()).contains("--gradients-4n needs --gradients-2n").doesNotContain("\tat ");
+    }
 }
