@@ -56,6 +56,42 @@ class FiniteDifferenceCheckTest {
         }
     }
 
+    /**
+     * The band of section 6 evaluated by hand on the same quartic: n = N s (2p + 4d) + 3Bd = 8 (2 + 4) + 3 = 51 operations,
+     * γ = 51 u, δ = γ ½ (|x_N| + |y|)², and the five-point third difference is exact on a quartic, so M3 = 2 (|L'''| + 3δ/H³).
+     */
+    @Test
+    void theBandIsTheDerivedTruncationPlusRoundOffTerms() {
+        int depth = 8;
+        double h = 1.0 / depth;
+        double[] theta = new double[Scheme.EULER.weightCount(depth)];
+        for (int n = 0; n < theta.length; n++) {
+            theta[n] = 1.5 - 0.25 * n;
+        }
+        double x0 = 0.8;
+        double y = -0.3;
+        ResNet net = new ResNet(new ThetaSquaredFamily(), Scheme.EULER, new Weights(theta.length, 1, theta.clone()), depth);
+        FiniteDifferenceCheck fd = FiniteDifferenceCheck.measure(net, new double[][] {{x0}}, new double[][] {{y}}, 5);
+        double xN = x0;
+        for (int n = 0; n < depth; n++) {
+            xN *= 1 + h * theta[n] * theta[n];
+        }
+        double gamma = 51 * 0x1p-53;
+        double delta = gamma * 0.5 * (Math.abs(xN) + Math.abs(y)) * (Math.abs(xN) + Math.abs(y));
+        for (int k = 0; k < fd.entries().length; k++) {
+            int j = fd.entries()[k];
+            double c = xN / (j < depth ? 1 + h * theta[j] * theta[j] : 1);
+            double du = j < depth ? 2 * c * h * theta[j] : 0;
+            double third = 3 * du * (j < depth ? 2 * c * h : 0);
+            double scale = Math.max(1, Math.abs(theta[j]));
+            double step = FiniteDifferenceCheck.STEP * scale;
+            double big = FiniteDifferenceCheck.THIRD_STEP * scale;
+            double m3 = 2 * (Math.abs(third) + 3 * delta / (big * big * big));
+            double expected = step * step / 6 * m3 + delta / step + gamma * Math.abs(fd.backprop()[k]);
+            assertThat(fd.band()[k]).isCloseTo(expected, org.assertj.core.api.Assertions.withinPercentage(1e-3));
+        }
+    }
+
     @ParameterizedTest(name = "{0} with {1}: backprop agrees with central differences")
     @CsvSource({"linear,euler", "linear,heun", "tanh,euler", "tanh,heun", "mlp,euler", "mlp,heun", "mlp,rk4"})
     void unbrokenGradientsAgree(String family, String scheme) {
