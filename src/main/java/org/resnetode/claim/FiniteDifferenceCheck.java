@@ -40,11 +40,7 @@ public record FiniteDifferenceCheck(int depth, int[] entries, double[] backprop,
         double[] theta = net.weights().data();
         double[] gradient = new double[theta.length];
         new Backprop().compute(net, inputs, targets, gradient);
-        ResidualFunction f = net.family();
-        int d = f.dim();
-        double ops = (double) net.steps() * net.scheme().tableau().stages() * (2.0 * f.parameterCount() + 4.0 * d)
-                + 3.0 * inputs.length * d;
-        double gamma = ops * UNIT_ROUND_OFF;
+        double gamma = operations(net, inputs.length) * UNIT_ROUND_OFF;
         double delta = gamma * magnitudeLoss(net, inputs, targets);
         int[] entries = entries(theta.length, seed);
         double[] g = new double[entries.length];
@@ -67,6 +63,13 @@ public record FiniteDifferenceCheck(int depth, int[] entries, double[] backprop,
             band[k] = h * h / 6 * m3 + delta / h + gamma * Math.abs(g[k]);
         }
         return new FiniteDifferenceCheck(net.depth(), entries, g, central, band);
+    }
+
+    /** {@code n = N s (2p + 4d) + 3Bd}: the floating-point operations one loss evaluation of {@code batch} samples chains. */
+    static double operations(ResNet net, int batch) {
+        ResidualFunction f = net.family();
+        int d = f.dim();
+        return (double) net.steps() * net.scheme().tableau().stages() * (2.0 * f.parameterCount() + 4.0 * d) + 3.0 * batch * d;
     }
 
     /** True when every entry agrees within its band. */

@@ -66,7 +66,7 @@ class FiniteDifferenceCheckTest {
         double h = 1.0 / depth;
         double[] theta = new double[Scheme.EULER.weightCount(depth)];
         for (int n = 0; n < theta.length; n++) {
-            theta[n] = 1.5 - 0.25 * n;
+            theta[n] = 1.25 + 0.125 * n;
         }
         double x0 = 0.8;
         double y = -0.3;
@@ -90,6 +90,16 @@ class FiniteDifferenceCheckTest {
             double expected = step * step / 6 * m3 + delta / step + gamma * Math.abs(fd.backprop()[k]);
             assertThat(fd.band()[k]).isCloseTo(expected, org.assertj.core.api.Assertions.withinPercentage(1e-3));
         }
+    }
+
+    @Test
+    void theOperationCountIsStepsTimesStagesTimesTheStageWorkPlusTheLoss() {
+        // mlp d = 3, hidden 4: p = 2 · 3 · 4 = 24; Heun (2 stages) at N = 5 takes 5 steps; 2 samples
+        ResidualFunction f = Families.create("mlp", 3, 4);
+        ResNet net = new ResNet(f, Scheme.HEUN, Weights.sample(DepthProfiles.create("fourier", f, 1, 1.0, false),
+                Scheme.HEUN.weightCount(5), 5), 5);
+        assertThat(f.parameterCount()).isEqualTo(24);
+        assertThat(FiniteDifferenceCheck.operations(net, 2)).isEqualTo(5 * 2 * (2 * 24 + 4 * 3) + 3 * 2 * 3);
     }
 
     @ParameterizedTest(name = "{0} with {1}: backprop agrees with central differences")
