@@ -154,26 +154,22 @@ public record FiniteDifferenceCheck(int depth, int[] entries, double[] backprop,
 
     /** {@code L = ½ mean_i ||x_N^i - y_i||²} by the single-sample forward pass. */
     static double loss(ResNet net, double[][] inputs, double[][] targets) {
-        double[] x = new double[net.family().dim()];
-        double sum = 0;
-        for (int i = 0; i < inputs.length; i++) {
-            net.forward(inputs[i], x);
-            for (int c = 0; c < x.length; c++) {
-                double r = x[c] - targets[i][c];
-                sum += r * r;
-            }
-        }
-        return 0.5 * sum / inputs.length;
+        return squares(net, inputs, targets, false);
     }
 
     /** {@code L_abs = ½ mean_i ||(|x_N^i| + |y_i|)||²}. */
     private static double magnitudeLoss(ResNet net, double[][] inputs, double[][] targets) {
+        return squares(net, inputs, targets, true);
+    }
+
+    /** {@code ½ mean_i Σ_c r_ic²} with {@code r = x_N - y}, or {@code r = |x_N| + |y|} for the {@code magnitudes}. */
+    private static double squares(ResNet net, double[][] inputs, double[][] targets, boolean magnitudes) {
         double[] x = new double[net.family().dim()];
         double sum = 0;
         for (int i = 0; i < inputs.length; i++) {
             net.forward(inputs[i], x);
             for (int c = 0; c < x.length; c++) {
-                double r = Math.abs(x[c]) + Math.abs(targets[i][c]);
+                double r = magnitudes ? Math.abs(x[c]) + Math.abs(targets[i][c]) : x[c] - targets[i][c];
                 sum += r * r;
             }
         }
