@@ -9,6 +9,8 @@ import org.resnetode.model.DepthProfile;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.Weights;
+import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
 import org.resnetode.stats.RateFit;
 import org.resnetode.symbolic.RoundTrip;
@@ -75,18 +77,32 @@ public final class AdjointClaim {
         }
         DistanceClaim.requireRepresentableGrowth(f, profile, scheme, cfg.depths()[0]);
         DepthProfile weights = control.weights(profile, f, cfg.seed());
+        ResidualFunction gradients = control.family(f);
         List<AdjointMeasurement> ms = new ArrayList<>();
         for (int n : cfg.depths()) {
-            AdjointMeasurement m = AdjointMeasurement.measure(f, weights, scheme, n, batch[0], batch[1], control);
+            AdjointMeasurement m = AdjointMeasurement.measure(gradients, weights, scheme, n, batch[0], batch[1], control);
             ms.add(m);
             progress.report(String.format("adjoint %s/%s/%s N=%d recovery=%.3e gradient=%.3e", cfg.family(),
                     cfg.profile(), cfg.scheme(), n, m.recoveryError(), m.gradientError()));
         }
-        return control.mark(summarise(cfg, profile.smoothness(), scheme, ms));
+        // the independent route: backprop against finite differences of the loss on the smallest depth, at most FD_DEPTH
+        int small = Math.max(minDepth, Math.min(FD_DEPTH, java.util.Arrays.stream(cfg.depths()).min().orElse(FD_DEPTH)));
+        FiniteDifferenceCheck fd = FiniteDifferenceCheck.measure(new ResNet(gradients, scheme,
+                Weights.sample(weights, scheme.weightCount(small), small), small), batch[0], batch[1], cfg.seed());
+        return control.mark(summarise(cfg, profile.smoothness(), scheme, ms, fd));
     }
+
+    /** The finite-difference statement is checked on a network of at most this depth (its cost is 6 loss evaluations an entry). */
+    public static final int FD_DEPTH = 8;
 
     static ClaimResult summarise(SweepConfig cfg, DepthProfile.Smoothness smoothness, Scheme scheme,
                                  List<AdjointMeasurement> ms) {
+        return summarise(cfg, smoothness, scheme, ms, null);
+    }
+
+    /** The claim's verdict over the ladder's measurements and, when not null, the finite-difference statement {@code fd}. */
+    static ClaimResult summarise(SweepConfig cfg, DepthProfile.Smoothness smoothness, Scheme scheme,
+                                 List<AdjointMeasurement> ms, FiniteDifferenceCheck fd) {
         int[] depths = ms.stream().mapToInt(AdjointMeasurement::depth).toArray();
         double[] recovery = ms.stream().mapToDouble(AdjointMeasurement::recoveryError).toArray();
         double[] gradient = ms.stream().mapToDouble(AdjointMeasurement::gradientError).toArray();
@@ -124,6 +140,9 @@ public final class AdjointClaim {
                 paper, roundTrip, RATE_TOLERANCE));
         policy.rate("recovery error", rec, paper - band, paper + band, +1, roundTrip, RATE_TOLERANCE);
         policy.rate("gradient error", grad, paper - band, paper + band, +1, roundTrip, RATE_TOLERANCE);
+        if (fd != null) {
+            policy.check(fd.agrees(), fd.statement());
+        }
         return new ClaimResult("adjoint", cfg.describe(), rows, fits, policy.verdict(), notes);
     }
 

@@ -13,7 +13,7 @@ import org.resnetode.scheme.Scheme;
 public record AdjointSweep(List<SweepConfig> configs, double[][][] batch, Control control) {
     /** The controls Claims A and H can be run under (besides {@link Control#NONE}). */
     public static final List<Control> CONTROLS = List.of(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS, Control.SWAPPED_STAGES,
-            Control.WRONG_STAGE_TIME);
+            Control.WRONG_STAGE_TIME, Control.WRONG_VJP);
 
     public AdjointSweep {
         configs = List.copyOf(configs);

@@ -38,12 +38,14 @@ import org.resnetode.scheme.Scheme;
  *   <li>{@code unscaled-step}: linear-ResNet gradient descent without the depth scaling, {@code A_n <- A_n - η ∂ℓ/∂A_n}
  *       instead of {@code - η N ∂ℓ/∂A_n}: training time runs N times slower at depth N;</li>
  *   <li>{@code no-propagation}: the certified bound with its propagation dropped (the scheme's local errors summed
- *       without growth factors), on weights shifted so that their flow expands ({@link ExpandingWeights}).</li>
+ *       without growth factors), on weights shifted so that their flow expands ({@link ExpandingWeights});</li>
+ *   <li>{@code wrong-vjp}: the residual function's parameter VJP accumulates {@code 2 (∂_θ f)^T p}
+ *       ({@link DoubledParameterVjp}): backprop and the adjoint, sharing it, still agree; finite differences do not.</li>
  * </ul>
  */
 public enum Control {
     NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT, SWAPPED_STAGES, WRONG_STAGE_TIME, SHIFTED_RESAMPLING,
-    IID_REDRAW, UNSCALED_STEP, NO_PROPAGATION;
+    IID_REDRAW, UNSCALED_STEP, NO_PROPAGATION, WRONG_VJP;
 
     /** Sum of the broken tableau's weights {@code b} (a consistent tableau has 1). */
     public static final double BROKEN_WEIGHT_SUM = 1.1;
@@ -93,6 +95,11 @@ public enum Control {
         int late = (w.count() - 1) * w.size();
         System.arraycopy(w.data(), w.size(), shifted, 0, late);
         return new ResNet(r.family(), r.scheme(), new Weights(w.count(), w.size(), shifted), depth);
+    }
+
+    /** The residual function the network's gradients go through: {@code f}, or with its parameter VJP doubled ({@code wrong-vjp}). */
+    public ResidualFunction family(ResidualFunction f) {
+        return this == WRONG_VJP ? new DoubledParameterVjp(f) : f;
     }
 
     /**

@@ -50,7 +50,8 @@ public final class AdjointCommand implements Callable<Integer> {
             description = "Negative control: run broken numerics on purpose to show the claims can fail (expect 'fails', "
                     + "exit 1): wrong-reverse (the reverse step with +h instead of -h), rough-weights (i.i.d. noise added to "
                     + "a smooth profile; fails Claim H with --scheme heun), wrong-stage-time (the reverse step's stages at "
-                    + "half their times: Heun's order drops to 1), swapped-stages (reverse stage i reads θ at c_i instead of 1 - c_i).")
+                    + "half their times: Heun's order drops to 1), swapped-stages (reverse stage i reads θ at c_i instead of 1 - c_i), wrong-vjp (the residual function's "
+                    + "θ-VJP doubled: backprop fails the finite-difference check).")
     String control;
 
     @Mixin

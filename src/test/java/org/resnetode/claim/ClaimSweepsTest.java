@@ -94,7 +94,7 @@ class ClaimSweepsTest {
         assertThat(results).extracting(ClaimResult::claim).containsExactly("adjoint", "adjoint", "adjoint-depth-needed");
         assertThat(results.get(2).rows()).hasSize(2 * AdjointClaim.TARGETS.length);
         assertThat(AdjointSweep.CONTROLS).containsExactly(Control.WRONG_REVERSE, Control.ROUGH_WEIGHTS, Control.SWAPPED_STAGES,
-                Control.WRONG_STAGE_TIME);
+                Control.WRONG_STAGE_TIME, Control.WRONG_VJP);
         for (Control stageControl : List.of(Control.SWAPPED_STAGES, Control.WRONG_STAGE_TIME)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AdjointSweep(List.of(tiny), AdjointMeasurement.batch(2, 2, 1),
                     stageControl)).isInstanceOf(org.resnetode.checks.BadInputException.class)
