@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.resnetode.model.DepthProfile.Smoothness;
+import org.resnetode.model.FbmProfile;
 import org.resnetode.scheme.Scheme;
 
 /** Negative controls of Claims A and H: made-up measurements through {@link AdjointClaim#summarise}. */
@@ -52,6 +53,22 @@ class AdjointVerdictTest {
     void heunRateThreeIsAFindingOnlyWhereTheRoundTripPredictsIt() {
         assertThat(judge(Scheme.HEUN, Smoothness.SMOOTH, power(3, 3))).isEqualTo(Verdict.FINDING);
         assertThat(judge(Scheme.HEUN, Smoothness.ROUGH, power(3, 3))).isEqualTo(Verdict.FAILS);
+    }
+
+    /** The prediction on fBm weights is min(3, 1 + 2H) for Heun (rough.md section 8), the round trip's otherwise. */
+    @Test
+    void heunOnFractionalBrownianWeightsIsExplainedByOnePlusTwoH() {
+        FbmProfile quarter = new FbmProfile(new double[] {0.5}, 1.0, 0.25, 64, 1);
+        FbmProfile threeQuarters = new FbmProfile(new double[] {0.5}, 1.0, 0.75, 64, 1);
+        assertThat(AdjointClaim.explanation(quarter, Scheme.HEUN).rate()).isEqualTo(1.5);
+        assertThat(AdjointClaim.explanation(threeQuarters, Scheme.HEUN).rate()).isEqualTo(2.5);
+        assertThat(AdjointClaim.explanation(threeQuarters, Scheme.EULER).rate()).isEqualTo(1.0);
+        assertThat(AdjointClaim.explanation(threeQuarters, Scheme.HEUN).shown()).isEqualTo("2.500");
+        AdjointClaim.Prediction fbm = AdjointClaim.explanation(threeQuarters, Scheme.HEUN);
+        assertThat(AdjointClaim.summarise(CFG, Smoothness.ROUGH, Scheme.HEUN, power(2.5, 2.5), null, fbm).verdict())
+                .isEqualTo(Verdict.FINDING);
+        assertThat(AdjointClaim.summarise(CFG, Smoothness.ROUGH, Scheme.HEUN, power(2, 2), null, fbm).verdict())
+                .isEqualTo(Verdict.FAILS);
     }
 
     @Test
