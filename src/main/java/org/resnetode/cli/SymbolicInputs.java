@@ -104,11 +104,18 @@ final class SymbolicInputs {
             if (start == i) {
                 throw error("unexpected '" + Printable.of(String.valueOf(s.charAt(i)), 1) + "'");
             }
+            BigFraction value;
             try {
-                return ButcherTableau.parseRational(s.substring(start, i));
+                value = ButcherTableau.parseRational(s.substring(start, i));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(what + ": " + e.getMessage());
             }
+            // every derivation is cross-checked in doubles: an entry beyond their range cannot be
+            if (Double.isInfinite(value.doubleValue())) {
+                throw new BadInputException(what + ": the entry '" + Printable.of(s.substring(start, i), 40)
+                        + "' is beyond the range of a double (about 1.8e308), which the numeric cross-check uses");
+            }
+            return value;
         }
 
         private void skip() {

@@ -38,6 +38,20 @@ public final class WeightExpression {
         if (p.i != text.length()) {
             throw p.error("unexpected '" + Printable.of(String.valueOf(text.charAt(p.i)), 1) + "'");
         }
+        // a divisor whose double is not 0 may still be exactly 0 (sin(pi) is 1.2e-16 in doubles): Symja decides
+        for (String divisor : p.divisors) {
+            if ("True".equals(SymbolicEngine.eval("PossibleZeroQ(" + divisor + ")"))) {
+                throw new BadInputException("weight expression '" + Printable.of(text, 60) + "': division by zero (the divisor "
+                        + SymbolicEngine.abbreviate(divisor) + " is exactly 0)");
+            }
+        }
+        // the numeric cross-checks evaluate a(t) in doubles on [0, 1]
+        for (double t : new double[] {0, 0.5, 1}) {
+            if (!Double.isFinite(n.f.applyAsDouble(t))) {
+                throw new BadInputException("weight expression '" + Printable.of(text, 60) + "': a(" + t + ") "
+                        + (Double.isNaN(n.f.applyAsDouble(t)) ? "is not a number" : "overflows the range of a double (about 1.8e308)"));
+            }
+        }
         return new WeightExpression(text, n.symja, n.f, n.taylor);
     }
 
@@ -116,6 +130,8 @@ public final class WeightExpression {
         private final String s;
         private int i;
         private int depth;
+        /** The Symja text of every divisor (free of t, so a constant), to be checked for an exact zero. */
+        private final java.util.List<String> divisors = new java.util.ArrayList<>();
 
         Parser(String s) {
             this.s = s;
@@ -167,6 +183,14 @@ public final class WeightExpression {
                     if (op == '/' && right.hasT()) {
                         i = at;
                         throw error("division by an expression in t (only polynomials and trigonometric polynomials are supported)");
+                    }
+                    if (op == '/') {
+                        double divisor = right.f().applyAsDouble(0);
+                        if (divisor == 0 || !Double.isFinite(divisor)) {
+                            i = at;
+                            throw error(divisor == 0 ? "division by zero" : "the divisor overflows the range of a double (about 1.8e308)");
+                        }
+                        divisors.add(right.symja());
                     }
                     DoubleUnaryOperator f = left.f();
                     DoubleUnaryOperator g = right.f();
