@@ -200,6 +200,12 @@ class JudgeCliTest {
             "symbolic time-varying --weight ((10^20)^20)^10|a(0.0) overflows the range of a double",
             "symbolic linear --matrix [[1e999]]|--matrix: the entry '1e999' is beyond the range of a double",
             "symbolic linear --matrix [[1]] --input [-1e400]|--input: the entry '-1e400' is beyond the range of a double",
+            "symbolic linear --matrix [[1e-999]]|--matrix: the entry '1e-999' is beyond the range of a double (about 2.2e-308",
+            "symbolic linear --matrix [[-1000]]|--matrix: ||A||_inf = 1000.0 is above 700",
+            "symbolic exact --matrix [[1e999]] --input [1]|--matrix: the entry '1e999' is beyond the range of a double",
+            "symbolic exact --matrix [[1/2]] --input [1e999]|--input: the entry '1e999' is beyond the range of a double",
+            "symbolic roundtrip --tableau heun-reference|--tableau heun-reference is a depth convention of the numeric commands",
+            "symbolic linear --commuting [2] --tableau rk4|--tableau applies to --matrix only",
             "symbolic exact --matrix [[1]] --next-matrix [[1e309]] --input [1]|--next-matrix: the entry '1e309'"})
     void divisionByZeroAndEntriesBeyondADoubleAreBadInput(String line, String message) {
         // before: exit 3 (Symja's 'maximal count exceeded', or its parser refusing the 1000-digit integer it printed)
