@@ -6,7 +6,7 @@ import org.resnetode.checks.Printable;
 
 /**
  * A weight profile a(t) given by the user as a polynomial or trigonometric polynomial in t: numbers, {@code t},
- * {@code pi}, {@code + - * /}, integer powers {@code ^k} (0 <= k <= 20), {@code sin(...)} and {@code cos(...)};
+ * {@code pi}, {@code + - * /}, integer powers {@code ^k} (0 <= k <= 20), {@code sin(...)} and {@code cos(...)} of arguments linear in t;
  * division only by expressions free of t. Parsed once into a Symja expression (for the derivation) and a double
  * function (for the numeric cross-check, evaluated independently of Symja).
  */
@@ -310,7 +310,14 @@ public final class WeightExpression {
                     case "sin":
                     case "cos": {
                         expect('(');
+                        int at = i;
                         Node arg = sum();
+                        if (!affine(arg)) {
+                            String argument = s.substring(at, i).strip();
+                            i = at;
+                            throw error(word + " takes an argument linear in t (w*t + f: a trigonometric polynomial), not '"
+                                    + Printable.of(argument, 30) + "'");
+                        }
                         expect(')');
                         DoubleUnaryOperator f = arg.f();
                         Taylor u = arg.taylor();
@@ -326,6 +333,23 @@ public final class WeightExpression {
             }
             throw error("unexpected '" + Printable.of(String.valueOf(c), 1) + "'");
         }
+
+        /**
+         * Whether {@code u} is w t + f: its Taylor coefficients of orders 2..{@value #AFFINE_ORDERS} at t = 1/2 vanish
+         * (exactly, since the coefficients of constants and of t are exact zeros from order 2 on), which decides it for
+         * every polynomial of degree up to that order and for any argument holding sin or cos of t.
+         */
+        static boolean affine(Node u) {
+            double[] c = u.taylor().at(0.5, AFFINE_ORDERS);
+            for (int k = 2; k <= AFFINE_ORDERS; k++) {
+                if (c[k] != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        static final int AFFINE_ORDERS = 40;
 
         static boolean asciiDigit(char c) {
             return c >= '0' && c <= '9';
