@@ -36,6 +36,14 @@ public record RegularizationSweep(RegularizationConfig base, Scan scan, Regulari
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(control, "control");
         // judged here, whether or not Figure 2 is drawn: the same answer for every caller
+        if (scan != null) {
+            // every cell of the scan judged now, not after the ladder's minutes
+            for (int d : scan.dims()) {
+                for (double scale : scan.scales()) {
+                    base.with(org.resnetode.checks.Checks.positive("--scan-dims", d), "random:" + scale, scan.depths());
+                }
+            }
+        }
         org.resnetode.checks.Checks.ladder("--figure-depths", figureDepths, 1);
         for (int n : figureDepths) {
             org.resnetode.checks.Checks.arrayFits("--figure-depths: depth " + n + " at dimension " + base.dim(),

@@ -53,9 +53,15 @@ class LinearCliTest {
             "roughness --quick --control decoupled|--control does not apply with --quick",
             "roughness --quick --kloeden-rosa|--kloeden-rosa does not apply with --quick",
             "roughness --kloeden-rosa --hurst 0.3|--hurst does not apply with --kloeden-rosa",
-            "roughness --kloeden-rosa --family linear|--family does not apply with --kloeden-rosa"})
+            "roughness --kloeden-rosa --family linear|--family does not apply with --kloeden-rosa",
+            "regularization --scan-dims 0|--scan-dims must be at least 1, got 0",
+            "regularization --scan-scales -1|random target scale must be finite and >= 0, got -1.0",
+            "regularization --scan-scales 1e308|target random:1.0E308: ||I - B||_F^2 overflows a double",
+            "regularization --commuting-target diagonal:1e308|target diagonal:1e308: ||I - B||_F^2 overflows a double",
+            "regularization --commuting-target diagonal:|diagonal"})
     void optionsThatWouldBeIgnoredAreRefusedNamingBoth(String args, String message) {
-        // before: each ran, the first option silently ignored
+        // before: each ran, the first option silently ignored (the scan's and commuting case's values were judged only
+        // when they ran, minutes after the ladder)
         CliTest.assertBadInput(CliTest.run(args.split(" ")), message);
     }
 
