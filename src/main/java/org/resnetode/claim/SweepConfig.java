@@ -12,8 +12,7 @@ import org.resnetode.scheme.Scheme;
  * amplitude, whether its mean is zero, the smallest depth admitted into rate fits, and the batch size
  * (for gradient claims; 0 when the claim has no batch). The record judges its own fields (every caller, command line,
  * grid file or Java, gets the same answer): positive sizes, a finite amplitude, a fit start of at least 1, and a
- * ladder of distinct depths each at least the scheme's minimum depth,
- * whose weights (and a batch's activations) fit one Java array.
+ * ladder of distinct depths each at least the scheme's minimum depth.
  */
 public record SweepConfig(String family, String profile, String scheme, int dim, int hidden, int[] depths,
                           long seed, double amplitude, boolean zeroMean, int fitFrom, int batch) {
@@ -25,14 +24,6 @@ public record SweepConfig(String family, String profile, String scheme, int dim,
         Checks.finite("amplitude", amplitude);
         Checks.positive("the depth to fit rates from", fitFrom);
         Checks.ladder("the depth ladder (scheme " + scheme + ")", depths, Scheme.byName(scheme).minimumDepth());
-        // up front, not after the smaller depths ran: the weights θ_0..θ_{N+1} of p parameters each, and backprop's
-        // activations x_0..x_N of the batch, are each one array
-        long parameters = family.equals("mlp") ? 2L * dim * hidden : family.equals("theta2") ? 1 : (long) dim * dim;
-        for (int n : depths) {
-            Checks.arrayFits("the depth ladder: depth " + n + " (weights of " + parameters + " parameters a layer)", ((long) n + 2) * parameters);
-            Checks.arrayFits("the depth ladder: depth " + n + " (activations of a batch of " + batch + " at dimension " + dim + ")",
-                    ((long) n + 1) * batch * dim);
-        }
         depths = depths.clone();
     }
 
