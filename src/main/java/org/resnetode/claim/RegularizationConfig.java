@@ -34,6 +34,17 @@ public record RegularizationConfig(int dim, String target, long seed, int[] dept
         settings(learningRate, time, trackEvery);
         Checks.positive("loss target", lossTarget);
         Checks.finite("initial amplitude", initAmplitude);
+        // the target judged here, before any training (the scan and the commuting case run minutes after the ladder)
+        double[] b = Targets.parse(target, dim, seed);
+        double distance = 0;
+        for (int i = 0; i < dim; i++) {
+            for (int j = 0; j < dim; j++) {
+                double e = (i == j ? 1 : 0) - b[i * dim + j];
+                distance += e * e;
+            }
+        }
+        Checks.require(Double.isFinite(distance), "target " + org.resnetode.checks.Printable.of(target, 60)
+                + ": ||I - B||_F^2 overflows a double (about 1.8e308), so the loss is infinite before any training step");
     }
 
     /** The same run with another target and ladder (for the scan). */

@@ -63,7 +63,9 @@ public final class RegularizationScan {
                 }
             }
         }
-        Map<String, Object> config = new LinkedHashMap<>(base.with(dims[0], "random:s", depths).describe());
+        // a configuration judges its target: described at the first cell's, then named for every scale
+        Map<String, Object> config = new LinkedHashMap<>(base.with(dims[0], "random:" + scales[0], depths).describe());
+        config.put("target", "random:s");
         config.put("dims", java.util.Arrays.stream(dims).boxed().toList());
         config.put("scales", java.util.Arrays.stream(scales).boxed().toList());
         config.put("claimedScale", claimedScale);

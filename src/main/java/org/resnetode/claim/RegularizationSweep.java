@@ -35,7 +35,28 @@ public record RegularizationSweep(RegularizationConfig base, Scan scan, Regulari
     public RegularizationSweep {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(control, "control");
+        // judged here, whether or not Figure 2 is drawn: the same answer for every caller
+        if (scan != null) {
+            // every cell of the scan judged now, not after the ladder's minutes
+            for (int d : scan.dims()) {
+                for (double scale : scan.scales()) {
+                    base.with(org.resnetode.checks.Checks.positive("--scan-dims", d), "random:" + scale, scan.depths());
+                }
+            }
+        }
+        org.resnetode.checks.Checks.ladder("--figure-depths", figureDepths, 1);
+        for (int n : figureDepths) {
+            org.resnetode.checks.Checks.arrayFits("--figure-depths: depth " + n + " at dimension " + base.dim(),
+                    ((long) n + 1) * base.dim() * base.dim());
+        }
         figureDepths = figureDepths.clone();
+    }
+
+    /** The base run up to {@link #FIGURE_TIME} at Figure 2's depths, tracked at the times 0, 1, ..., 5. */
+    private static RegularizationConfig figureConfig(RegularizationConfig base, int[] depths) {
+        int steps = (int) Math.round(FIGURE_TIME / base.learningRate());
+        return new RegularizationConfig(base.dim(), base.target(), base.seed(), depths, base.learningRate(), FIGURE_TIME,
+                Math.max(1, steps / (int) FIGURE_TIME), base.init(), base.initAmplitude(), base.lossTarget());
     }
 
     /**
@@ -83,9 +104,6 @@ public record RegularizationSweep(RegularizationConfig base, Scan scan, Regulari
         for (int n : figureDepths) {
             ns.add(n);
         }
-        int steps = (int) Math.round(FIGURE_TIME / base.learningRate());
-        RegularizationConfig early = new RegularizationConfig(base.dim(), base.target(), base.seed(), figureDepths, base.learningRate(),
-                FIGURE_TIME, Math.max(1, steps / (int) FIGURE_TIME), base.init(), base.initAmplitude(), base.lossTarget());
-        return new TreeMap<>(RegularizationClaim.train(early, ns, progress));
+        return new TreeMap<>(RegularizationClaim.train(figureConfig(base, figureDepths), ns, progress));
     }
 }

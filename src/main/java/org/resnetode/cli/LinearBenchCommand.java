@@ -64,7 +64,7 @@ public final class LinearBenchCommand implements Callable<Integer> {
             throw new BadInputException("NumPy anchor " + script + " not found (pass --anchor FILE)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("   d      N  steps   java s  java GFLOP/s  numpy s  numpy GFLOP/s  ratio  median  target  met");
+        boolean header = false;
         for (int[] dns : parsed) {
             double flops = 6.0 * dns[1] * Math.pow(dns[0], 3) * dns[2];
             double java = Double.POSITIVE_INFINITY;
@@ -83,6 +83,11 @@ public final class LinearBenchCommand implements Callable<Integer> {
             }
             Arrays.sort(ratios);
             double median = repeats % 2 == 1 ? ratios[repeats / 2] : (ratios[repeats / 2 - 1] + ratios[repeats / 2]) / 2;
+            if (!header) {
+                // after the first workload ran on both sides: a failing anchor leaves no table begun on stdout
+                out.println("   d      N  steps   java s  java GFLOP/s  numpy s  numpy GFLOP/s  ratio  median  target  met");
+                header = true;
+            }
             double target = dns[0] <= 8 ? 10 : 1.5;
             out.println(String.format(Locale.ROOT, "%4d %6d %6d %8.4f %13.3f %8.4f %14.3f %6.2f %7.2f %6.1fx  %s", dns[0], dns[1], dns[2],
                     java, flops / java / 1e9, numpy, flops / numpy / 1e9, numpy / java, median, target, median >= target ? "yes" : "no"));
@@ -131,26 +136,32 @@ public final class LinearBenchCommand implements Callable<Integer> {
             throw new BadInputException("python3 not found: install Python 3 with NumPy to run the baseline");
         }
         Matcher m = SECONDS.matcher(output);
-        if (code != 0 || !m.find()) {
-            throw new BadInputException("the NumPy baseline failed (exit " + code + "): " + output.strip().lines().reduce((a, b) -> b).orElse(""));
+        String last = output.strip().lines().reduce((a, b) -> b).orElse("");
+        String printed = last.isEmpty() ? "it printed nothing" : "its last line: " + org.resnetode.checks.Printable.of(last, 120);
+        if (code != 0) {
+            throw new BadInputException("the NumPy anchor " + script + " failed (exit " + code + "); " + printed);
+        }
+        if (!m.find()) {
+            throw new BadInputException("the NumPy anchor " + script + " printed no \"seconds\" value (is it "
+                    + "numpy_linear_training.py?); " + printed);
         }
         return Double.parseDouble(m.group(1));
     }
 
     private static int[] parse(String workload) {
-        String[] parts = workload.trim().split(":");
-        try {
-            if (parts.length != 3) {
-                throw new NumberFormatException();
-            }
-            int[] v = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
-            if (v[0] < 1 || v[1] < 1 || v[2] < 1) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new BadInputException("malformed workload '" + workload + "': expected D:N:STEPS, all at least 1");
+        String[] parts = workload.split(":", -1);
+        String what = "--workloads '" + org.resnetode.checks.Printable.of(workload, 40) + "'";
+        if (parts.length != 3) {
+            throw new BadInputException(what + ": expected D:N:STEPS, all at least 1");
         }
+        int[] v = new int[3];
+        for (int k = 0; k < 3; k++) {
+            v[k] = org.resnetode.checks.Numbers.parseInt(what, parts[k]);
+            org.resnetode.checks.Checks.positive(what + ": " + new String[] {"D", "N", "STEPS"}[k], v[k]);
+        }
+        // the trainer keeps the N + 1 prefix products of d×d blocks in one array
+        org.resnetode.checks.Checks.arrayFits(what, ((long) v[1] + 1) * v[0] * v[0]);
+        return v;
     }
 
     /** {@code ../shared/anchors/...} relative to the working directory or any of its parents. */

@@ -55,7 +55,7 @@ public final class LinearTrainCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "N", defaultValue = "64", description = "Depth N >= 1. Default: ${DEFAULT-VALUE}.")
     int depth;
 
-    @Option(names = "--steps", paramLabel = "K", description = "Number of steps (overrides --time).")
+    @Option(names = "--steps", paramLabel = "K", description = "Number of steps (instead of --time).")
     Integer steps;
 
     @Option(names = "--loss", defaultValue = "matrix",
@@ -94,6 +94,11 @@ public final class LinearTrainCommand implements Callable<Integer> {
         if (depth < 1) {
             throw new BadInputException("depth must be at least 1, got " + depth);
         }
+        training.refuseIgnoredOptions(spec);
+        Applies.require(spec, "--time", steps == null, "does not apply with --steps " + steps
+                + " (both set the number of steps: --time T runs round(T/η) of them; give one)");
+        Applies.require(spec, "--loss-target", false, "does not apply to linear-train (a training run, not a claim: no loss is "
+                + "required; regularization judges it)");
         RegularizationConfig cfg = training.config(new int[] {depth});
         LinearTraining.Settings settings = steps == null ? cfg.settings()
                 : new LinearTraining.Settings(cfg.learningRate(), steps, cfg.trackEvery());

@@ -34,12 +34,18 @@ public final class LinearTrainingOptions {
     String init;
 
     @Option(names = "--init-amplitude", paramLabel = "A", defaultValue = "0.5",
-            description = "Amplitude of the initial profile (ignored for zero). Default: ${DEFAULT-VALUE}.")
+            description = "Amplitude of the initial profile (not with --init zero). Default: ${DEFAULT-VALUE}.")
     double initAmplitude;
 
     @Option(names = "--loss-target", paramLabel = "L", defaultValue = "1e-10",
             description = "Loss every depth must reach by the end of training. Default: ${DEFAULT-VALUE}.")
     double lossTarget;
+
+    /** Refuses an --init-amplitude with the zero initialisation, which has no amplitude (it would be ignored). */
+    void refuseIgnoredOptions(picocli.CommandLine.Model.CommandSpec spec) {
+        Applies.require(spec, "--init-amplitude", !RegularizationConfig.ZERO.equals(init),
+                "does not apply with --init " + RegularizationConfig.ZERO + " (A_n(0) = 0 has no amplitude)");
+    }
 
     /** The configuration at this dimension and target, over {@code depths}. */
     RegularizationConfig config(int[] depths) {

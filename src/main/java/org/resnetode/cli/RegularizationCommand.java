@@ -64,7 +64,7 @@ public final class RegularizationCommand implements Callable<Integer> {
     boolean noCommuting;
 
     @Option(names = "--figure-depths", split = ",", paramLabel = "N", defaultValue = "16,64,256",
-            description = "Depths of Figure 2 (with --out; training times 0..5). Default: ${DEFAULT-VALUE}.")
+            description = "Depths of Figure 2 (only with --out; training times 0..5). Default: ${DEFAULT-VALUE}.")
     int[] figureDepths;
 
     @Option(names = "--control", paramLabel = "CONTROL",
@@ -92,6 +92,7 @@ public final class RegularizationCommand implements Callable<Integer> {
 
     /** The ladder, the scan and the commuting case the options choose, and the depths of Figure 2 (drawn with --out). */
     RegularizationSweep sweep() {
+        refuseIgnoredOptions();
         RegularizationConfig cfg = training.config(depths == null ? Ladder.doubling(16, quick ? 128 : 1024) : depths.depths());
         int commutingDim = diagonalDimension(commutingTarget);
         RegularizationSweep.Scan scan = null;
@@ -107,6 +108,21 @@ public final class RegularizationCommand implements Callable<Integer> {
         }
         Control c = control == null ? Control.NONE : Control.parse(control, "regularization", RegularizationSweep.CONTROLS);
         return new RegularizationSweep(cfg, scan, commuting, figureDepths, c);
+    }
+
+    /** Options the chosen parts would not use: refused, naming both (README: none is accepted and ignored). */
+    private void refuseIgnoredOptions() {
+        for (String option : new String[] {"--scan-dims", "--scan-scales", "--scan-depths", "--claimed-scale"}) {
+            Applies.require(spec, option, !noScan, "does not apply with --no-scan (the scan is skipped)");
+        }
+        for (String option : new String[] {"--commuting-target", "--commuting-depths"}) {
+            Applies.require(spec, option, !noCommuting, "does not apply with --no-commuting (the commuting case is skipped)");
+        }
+        Applies.require(spec, "--figure-depths", output.out != null, "applies to --out only (Figure 2 is drawn into DIR/plots)");
+        training.refuseIgnoredOptions(spec);
+        boolean quickUsed = depths == null || !noScan && (scanDims == null || scanDepths == null) || !noCommuting && commutingDepths == null;
+        Applies.require(spec, "--quick", quickUsed, "does not apply: --depths, the scan's and the commuting case's ladders are "
+                + "all given or skipped, so no default ladder is left to shorten");
     }
 
     private static int diagonalDimension(String target) {

@@ -64,7 +64,8 @@ public final class RoughnessCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--kloeden-rosa", description = "Kloeden and Rosa's table: family affine, Euler, H = 0.1..0.5, 0.7, 0.9, "
-            + "depths 64:512 (other options keep their values), side by side with their published orders.")
+            + "depths 64:512 (--family, --scheme, --hurst and --depths are refused with it; the others keep their values), side by "
+            + "side with their published orders.")
     boolean kloedenRosa;
 
     @Option(names = "--control", paramLabel = "CONTROL",
@@ -82,11 +83,12 @@ public final class RoughnessCommand implements Callable<Integer> {
     boolean limits;
 
     @Option(names = "--full", description = "The full map: every family (forward: linear, theta2, tanh, mlp; adjoint: linear, tanh, "
-            + "mlp), the five H, both ends, Euler and Heun, depths 64:512 (adjoint 16:128); prints its time. Other options ignored.")
+            + "mlp), the five H, both ends, Euler and Heun, depths 64:512 (adjoint 16:128); prints its time. Only --seed may be given with it.")
     boolean full;
 
     @Option(names = "--quick", description = "The report's quick map ("
-            + "linear and theta2 at 5 values of H, tanh and mlp at fewer, the adjoint for linear and mlp, the ends); other options ignored.")
+            + "linear and theta2 at 5 values of H, tanh and mlp at fewer, the adjoint for linear and mlp, the ends); "
+            + "only --seed may be given with it.")
     boolean quick;
 
     @Mixin
@@ -131,6 +133,20 @@ public final class RoughnessCommand implements Callable<Integer> {
 
     /** The claim's configuration from the options. */
     RoughnessSweep sweep() {
+        // --quick fixes every option of the measurement (only --seed is kept); --kloeden-rosa fixes the family, the schemes,
+        // H and the depths: an option they override would be silently ignored
+        for (String option : new String[] {"--family", "--scheme", "--hurst", "--paths", "--depths", "--reference-grid", "--mean",
+                "--amplitude", "--control", "--kloeden-rosa", "--adjoint", "--limits", "--full"}) {
+            Applies.require(spec, option, !quick, "does not apply with --quick (the report's fixed quick map; only --seed is kept)");
+        }
+        for (String option : new String[] {"--family", "--scheme", "--hurst", "--paths", "--depths", "--reference-grid", "--mean",
+                "--amplitude", "--control", "--kloeden-rosa", "--adjoint", "--limits"}) {
+            Applies.require(spec, option, !full, "does not apply with --full (the fixed full map; only --seed is kept)");
+        }
+        for (String option : new String[] {"--family", "--scheme", "--hurst", "--depths"}) {
+            Applies.require(spec, option, !kloedenRosa, "does not apply with --kloeden-rosa (family affine, Euler, H = 0.1..0.5, 0.7, "
+                    + "0.9, depths 64:512: their table's settings)");
+        }
         if (quick) {
             return RoughnessSweep.quick(seed);
         }

@@ -15,6 +15,11 @@ final class SymbolicInputs {
 
     /** A built-in tableau ({@link Scheme#NAMES}) or, for a name ending in .json, a tableau file. */
     static ButcherTableau tableau(String spec) {
+        if (spec.equals("heun-reference")) {
+            // the paper code's depth convention (N - 1 steps over N weights), not a tableau: symbolic would derive Heun's
+            throw new BadInputException("--tableau heun-reference is a depth convention of the numeric commands, not a tableau; "
+                    + "its steps are Heun's: use --tableau heun");
+        }
         return Scheme.byName(spec).tableau();
     }
 
@@ -104,11 +109,19 @@ final class SymbolicInputs {
             if (start == i) {
                 throw error("unexpected '" + Printable.of(String.valueOf(s.charAt(i)), 1) + "'");
             }
+            BigFraction value;
             try {
-                return ButcherTableau.parseRational(s.substring(start, i));
+                value = ButcherTableau.parseRational(s.substring(start, i));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(what + ": " + e.getMessage());
             }
+            // every derivation is cross-checked in doubles: an entry beyond their range cannot be
+            double asDouble = value.doubleValue();
+            if (Double.isInfinite(asDouble) || value.getNumerator().signum() != 0 && Math.abs(asDouble) < Double.MIN_NORMAL) {
+                throw new BadInputException(what + ": the entry '" + Printable.of(s.substring(start, i), 40)
+                        + "' is beyond the range of a double (about 2.2e-308 to 1.8e308), which the numeric cross-check uses");
+            }
+            return value;
         }
 
         private void skip() {

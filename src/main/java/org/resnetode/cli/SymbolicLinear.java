@@ -49,6 +49,8 @@ final class SymbolicLinear implements Callable<Integer> {
         }
         Applies.require(spec, "--order", commuting != null, "applies to --commuting only (the --matrix trajectory has no order)");
         Applies.require(spec, "--input", matrix != null, "applies to --matrix only");
+        Applies.require(spec, "--tableau", matrix != null, "applies to --matrix only (the commuting limit N (B^(1/N) - I) has no "
+                + "tableau)");
         ButcherTableau t = SymbolicInputs.tableau(tableau);
         BigFraction[][] a = matrix == null ? null : SymbolicInputs.matrix("--matrix", matrix);
         BigFraction[] x0 = null;
@@ -57,6 +59,7 @@ final class SymbolicLinear implements Callable<Integer> {
                 throw new BadInputException("--matrix is " + a.length + "×" + a.length + ", at most " + LinearTrajectory.MAX_DIM
                         + "×" + LinearTrajectory.MAX_DIM + " is handled symbolically");
             }
+            requireExponentialInRange(a);
             x0 = input == null ? ones(a.length) : SymbolicInputs.vector("--input", input);
             if (x0.length != a.length) {
                 throw new BadInputException("--input has " + x0.length + " entries, --matrix is " + a.length + "×" + a.length);
@@ -78,6 +81,29 @@ final class SymbolicLinear implements Callable<Integer> {
             }
             return ds;
         }, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The largest ||A||_∞ whose e^{tA}, t in [0, 1], stays inside a double's range (e^709 is about 1.8e308). */
+    static final double MAX_NORM = 700;
+
+    /**
+     * Refuses an A whose e^{tA} leaves the range of a double, where the numeric cross-checks cannot follow: ||e^{tA}|| is at
+     * most e^{||A||_∞}, and every eigenvalue lies within ||A||_∞ of 0, so ||A||_∞ <= 700 keeps e^{±tλ} in range.
+     */
+    private static void requireExponentialInRange(BigFraction[][] a) {
+        double norm = 0;
+        for (BigFraction[] row : a) {
+            double sum = 0;
+            for (BigFraction v : row) {
+                sum += Math.abs(v.doubleValue());
+            }
+            norm = Math.max(norm, sum);
+        }
+        if (norm > MAX_NORM) {
+            throw new BadInputException("--matrix: ||A||_inf = " + norm + " is above " + (int) MAX_NORM + ", where e^(tA) overflows "
+                    + "the range of a double (about 1.8e308), or underflows it for negative eigenvalues, which the numeric "
+                    + "cross-checks use");
+        }
     }
 
     private static BigFraction[] ones(int d) {

@@ -16,6 +16,7 @@ import org.resnetode.symbolic.Derivation;
 import org.resnetode.symbolic.NumericOverflow;
 import org.resnetode.symbolic.SymbolicEngine;
 import org.resnetode.symbolic.SymbolicFailure;
+import org.resnetode.symbolic.TimeLimitExceeded;
 import picocli.CommandLine.Option;
 
 /** Output options of the symbolic subcommands, and the one place that prints derivations or a failure. */
@@ -32,7 +33,8 @@ public final class SymbolicOutput {
     double timeLimit;
 
     /**
-     * Runs the derivations and prints them; a {@link SymbolicFailure} is one line on {@code err} and exit code 3.
+     * Runs the derivations and prints them; a {@link SymbolicFailure} is one line on {@code err} and exit code 3, except a
+     * derivation stopped by --time-limit and numbers beyond a double, which are bad input (exit 2).
      */
     int emit(String command, Supplier<List<Derivation>> derivations, PrintWriter out, PrintWriter err) {
         if (!(timeLimit > 0) || timeLimit > 86_400) {
@@ -47,6 +49,11 @@ public final class SymbolicOutput {
             if (e.getCause() instanceof NumericOverflow overflow) {
                 throw new BadInputException("symbolic " + command + ": " + overflow.getMessage() + " in '" + e.derivation()
                         + "': the input's numbers are too large for the numeric cross-check", e);
+            }
+            if (e.getCause() instanceof TimeLimitExceeded) {
+                throw new BadInputException("symbolic " + command + ": derivation '" + e.derivation() + "' ran past --time-limit "
+                        + String.format(Locale.ROOT, "%.3g", timeLimit) + " s in one Symja evaluation: allow more time with a larger "
+                        + "--time-limit, or ask for less work (a lower --order, a tableau with fewer stages, a simpler weight)", e);
             }
             err.println("resnet-ode: symbolic " + command + ": " + e.getMessage().replace('\n', ' '));
             return SymbolicCommand.EXIT_DERIVATION_FAILED;

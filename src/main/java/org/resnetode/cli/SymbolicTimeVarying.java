@@ -25,7 +25,7 @@ final class SymbolicTimeVarying implements Callable<Integer> {
     String tableau;
 
     @Option(names = "--weight", required = true,
-            description = "a(t): numbers, t, pi, + - * /, integer powers ^k, sin(...), cos(...), e.g. \"1 + t\" or \"1 + sin(2*pi*t)/2\".")
+            description = "a(t): numbers, t, pi, + - * /, integer powers ^k, sin(w*t + f), cos(w*t + f), e.g. \"1 + t\" or \"1 + sin(2*pi*t)/2\".")
     String weight;
 
     @Option(names = "--reference", defaultValue = "profile",

@@ -143,6 +143,10 @@ public final class TrainCommand implements Callable<Integer> {
         Applies.require(spec, "--targets", !digits, "applies to a CSV file given by --data, not to --data digits (class labels)");
         Applies.require(spec, "--classes", targets == 0, "does not apply with --targets " + targets + " (real targets, no classes)");
         Applies.require(spec, "--hidden", "mlp".equals(family), "applies to --family mlp only, not to " + family);
+        for (String option : new String[] {"--init", "--profile", "--amplitude"}) {
+            Applies.require(spec, option, resume == null, "does not apply with --resume: training continues from the weights saved in "
+                    + resume + ", not from a new initialisation");
+        }
         Applies.require(spec, "--profile", "smooth".equals(init), "applies to --init smooth only, not to --init " + init);
         Applies.require(spec, "--amplitude", "fbm".equals(init) || "smooth".equals(init) && !"constant".equals(profile),
                 "applies to --init smooth with --profile polynomial or fourier, or to --init fbm, not to --init " + init

@@ -11,7 +11,7 @@ import java.util.Map;
  * A small JSON parser for reading results back: objects become {@link LinkedHashMap}s, arrays
  * {@link List}s, numbers {@link Double} (or {@link Long} when integral without exponent), plus strings,
  * booleans and null. Malformed input gets an error naming the offset; arrays and objects nested deeper than
- * {@value #MAX_DEPTH} levels are refused (no file this project reads nests more than four, and the limit keeps a
+ * {@value #MAX_DEPTH} levels are refused, and so is a key given twice in one object (no file this project reads nests more than four, and the limit keeps a
  * hostile file from exhausting the stack).
  */
 public final class JsonReader {
@@ -82,7 +82,13 @@ public final class JsonReader {
             if (peek() != '"') {
                 throw error("expected a key");
             }
+            int at = i;
             String key = string();
+            if (m.containsKey(key)) {
+                // one of the two values would be silently ignored
+                i = at;
+                throw error("the key \"" + Printable.of(key, 40) + "\" appears twice in one object");
+            }
             skipSpace();
             expect(':');
             m.put(key, value());

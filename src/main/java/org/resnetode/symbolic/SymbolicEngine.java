@@ -58,8 +58,11 @@ public final class SymbolicEngine {
         if (!form.convert(text, result)) {
             throw new IllegalStateException("Symja cannot print the result of: " + expr);
         }
-        return text.toString();
+        // Symja breaks an integer of more than 80 digits with a backslash every 80 digits, which its parser then refuses
+        return LONG_NUMBER_BREAK.matcher(text).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern LONG_NUMBER_BREAK = java.util.regex.Pattern.compile("(?<=[0-9])\\\\(?=[0-9])");
 
     /**
      * Evaluates {@code N(expr)} and returns it as a double.
@@ -177,8 +180,7 @@ public final class SymbolicEngine {
             return result.get(timeLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             abandonWorker(result);
-            throw new IllegalStateException("Symja ran past the time limit of " + timeLimit.toMillis() + " ms on: "
-                    + abbreviate(expr));
+            throw new TimeLimitExceeded(timeLimit.toMillis(), expr);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandonWorker(result);

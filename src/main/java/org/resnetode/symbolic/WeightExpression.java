@@ -6,7 +6,7 @@ import org.resnetode.checks.Printable;
 
 /**
  * A weight profile a(t) given by the user as a polynomial or trigonometric polynomial in t: numbers, {@code t},
- * {@code pi}, {@code + - * /}, integer powers {@code ^k} (0 <= k <= 20), {@code sin(...)} and {@code cos(...)};
+ * {@code pi}, {@code + - * /}, integer powers {@code ^k} (0 <= k <= 20), {@code sin(...)} and {@code cos(...)} of arguments linear in t;
  * division only by expressions free of t. Parsed once into a Symja expression (for the derivation) and a double
  * function (for the numeric cross-check, evaluated independently of Symja).
  */
@@ -37,6 +37,20 @@ public final class WeightExpression {
         Node n = p.sum();
         if (p.i != text.length()) {
             throw p.error("unexpected '" + Printable.of(String.valueOf(text.charAt(p.i)), 1) + "'");
+        }
+        // a divisor whose double is not 0 may still be exactly 0 (sin(pi) is 1.2e-16 in doubles): Symja decides
+        for (String divisor : p.divisors) {
+            if ("True".equals(SymbolicEngine.eval("PossibleZeroQ(" + divisor + ")"))) {
+                throw new BadInputException("weight expression '" + Printable.of(text, 60) + "': division by zero (the divisor "
+                        + SymbolicEngine.abbreviate(divisor) + " is exactly 0)");
+            }
+        }
+        // the numeric cross-checks evaluate a(t) in doubles on [0, 1]
+        for (double t : new double[] {0, 0.5, 1}) {
+            if (!Double.isFinite(n.f.applyAsDouble(t))) {
+                throw new BadInputException("weight expression '" + Printable.of(text, 60) + "': a(" + t + ") "
+                        + (Double.isNaN(n.f.applyAsDouble(t)) ? "is not a number" : "overflows the range of a double (about 1.8e308)"));
+            }
         }
         return new WeightExpression(text, n.symja, n.f, n.taylor);
     }
@@ -116,6 +130,8 @@ public final class WeightExpression {
         private final String s;
         private int i;
         private int depth;
+        /** The Symja text of every divisor (free of t, so a constant), to be checked for an exact zero. */
+        private final java.util.List<String> divisors = new java.util.ArrayList<>();
 
         Parser(String s) {
             this.s = s;
@@ -167,6 +183,14 @@ public final class WeightExpression {
                     if (op == '/' && right.hasT()) {
                         i = at;
                         throw error("division by an expression in t (only polynomials and trigonometric polynomials are supported)");
+                    }
+                    if (op == '/') {
+                        double divisor = right.f().applyAsDouble(0);
+                        if (divisor == 0 || !Double.isFinite(divisor)) {
+                            i = at;
+                            throw error(divisor == 0 ? "division by zero" : "the divisor overflows the range of a double (about 1.8e308)");
+                        }
+                        divisors.add(right.symja());
                     }
                     DoubleUnaryOperator f = left.f();
                     DoubleUnaryOperator g = right.f();
@@ -286,7 +310,14 @@ public final class WeightExpression {
                     case "sin":
                     case "cos": {
                         expect('(');
+                        int at = i;
                         Node arg = sum();
+                        if (!affine(arg)) {
+                            String argument = s.substring(at, i).strip();
+                            i = at;
+                            throw error(word + " takes an argument linear in t (w*t + f: a trigonometric polynomial), not '"
+                                    + Printable.of(argument, 30) + "'");
+                        }
                         expect(')');
                         DoubleUnaryOperator f = arg.f();
                         Taylor u = arg.taylor();
@@ -302,6 +333,23 @@ public final class WeightExpression {
             }
             throw error("unexpected '" + Printable.of(String.valueOf(c), 1) + "'");
         }
+
+        /**
+         * Whether {@code u} is w t + f: its Taylor coefficients of orders 2..{@value #AFFINE_ORDERS} at t = 1/2 vanish
+         * (exactly, since the coefficients of constants and of t are exact zeros from order 2 on), which decides it for
+         * every polynomial of degree up to that order and for any argument holding sin or cos of t.
+         */
+        static boolean affine(Node u) {
+            double[] c = u.taylor().at(0.5, AFFINE_ORDERS);
+            for (int k = 2; k <= AFFINE_ORDERS; k++) {
+                if (c[k] != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        static final int AFFINE_ORDERS = 40;
 
         static boolean asciiDigit(char c) {
             return c >= '0' && c <= '9';

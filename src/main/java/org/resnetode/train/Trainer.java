@@ -49,7 +49,10 @@ public final class Trainer {
         }
     }
 
-    /** The loss became NaN, infinite, or {@link #DIVERGENCE_FACTOR} times the first batch loss at this step. */
+    /**
+     * The loss became NaN, infinite, or {@link #DIVERGENCE_FACTOR} times the first batch loss at this step, or the step
+     * left a weight NaN or infinite.
+     */
     public static final class DivergedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         public final int epoch;
@@ -58,12 +61,27 @@ public final class Trainer {
         public final double firstLoss;
 
         DivergedException(int epoch, int step, double loss, double firstLoss) {
-            super(String.format("training diverged at epoch %d, step %d: loss %s (first batch loss %.6g)", epoch, step, loss,
-                    firstLoss));
+            this(epoch, step, loss, firstLoss, String.format("loss %s (first batch loss %.6g)", loss, firstLoss));
+        }
+
+        private DivergedException(int epoch, int step, double loss, double firstLoss, String what) {
+            super(String.format("training diverged at epoch %d, step %d: %s", epoch, step, what));
             this.epoch = epoch;
             this.step = step;
             this.loss = loss;
             this.firstLoss = firstLoss;
+        }
+
+        /** The step left a weight NaN or infinite although the loss {@code loss} before it was finite. */
+        static DivergedException weights(int epoch, int step, String which, double loss, double firstLoss) {
+            return new DivergedException(epoch, step, Double.NaN, firstLoss, String.format(
+                    "the step made the %s NaN or infinite (loss before it %.6g, first batch loss %.6g)", which, loss, firstLoss));
+        }
+
+        /** The training rows' loss after the epoch's last step diverged though every batch loss before a step did not. */
+        static DivergedException evaluated(int epoch, int step, double loss, double firstLoss) {
+            return new DivergedException(epoch, step, loss, firstLoss, String.format(
+                    "loss %s over the training rows after the step (first batch loss %.6g)", loss, firstLoss));
         }
     }
 
@@ -146,9 +164,17 @@ public final class Trainer {
                 stored = Math.max(stored, r.storedStateDoubles());
                 optimiser.step(0, theta, gradient);
                 optimiser.step(1, head.parameters(), loss.headGradient());
+                // a step too large overflows the weights while the loss measured before it was still finite
+                if (!allFinite(theta) || !allFinite(head.parameters())) {
+                    throw DivergedException.weights(epoch, s + 1, allFinite(theta) ? "head's weights" : "ResNet's weights",
+                            r.loss(), firstLoss);
+                }
                 listener.step(epoch, s + 1, steps, r.loss());
             }
             Evaluation tr = evaluate(train);
+            if (!Double.isFinite(tr.loss) || tr.loss > DIVERGENCE_FACTOR * firstLoss) {
+                throw DivergedException.evaluated(epoch, steps, tr.loss, firstLoss);
+            }
             Evaluation te = evaluate(test);
             Epoch e = new Epoch(epoch, total / rows, tr.accuracy, te.accuracy, te.loss, (System.nanoTime() - start) * 1e-9,
                     stored, DepthResampling.smoothness(net), gradientError);
@@ -190,6 +216,15 @@ public final class Trainer {
 
     /** Mean loss and fraction of correct predictions (NaN for real targets). */
     public record Evaluation(double loss, double accuracy) {
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Fisher-Yates: a uniformly random permutation of 0..n-1 from {@code rng}. */

@@ -176,6 +176,46 @@ class JudgeCliTest {
     @Test
     void aSixteenStageTableauExpands(@TempDir Path dir) throws IOException {
         // 16 Euler substeps of h/16: R(z) = (1 + z/16)^16, whose error constant is -a^2/32 (by hand: (1/16) of Euler's -a^2/2)
+        Path file = sixteenEulerSubsteps(dir);
+        CliTest.Run r = run("symbolic", "expansion", "--tableau", file.toString(), "--order", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("-a^2/32");
+    }
+
+    @Test
+    void aRoundTripPastTheTimeLimitIsOneLineNamingTheOption(@TempDir Path dir) throws IOException {
+        // the 16-stage round trip's products take Symja more than 2 s (20 s were not enough either): before, the run went
+        // on past a minute whatever --time-limit said and then ended as an internal error
+        CliTest.Run r = run("symbolic", "roundtrip", "--tableau", sixteenEulerSubsteps(dir).toString(), "--time-limit", "2");
+        assertOneLine(r, "ran past --time-limit 2.00 s");
+        assertThat(r.err()).startsWith("resnet-ode: symbolic roundtrip: derivation '");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "symbolic time-varying --weight 1/0|weight expression '1/0': division by zero at character 3",
+            "symbolic time-varying --weight t/(1-1)|division by zero",
+            "symbolic time-varying --weight 1/(0.1+0.2-0.3)|division by zero (the divisor",
+            "symbolic time-varying --weight 1/sin(pi)|division by zero (the divisor Sin(Pi) is exactly 0)",
+            "symbolic time-varying --weight ((10^20)^20)^10|a(0.0) overflows the range of a double",
+            "symbolic time-varying --weight sin(t^2)|sin takes an argument linear in t (w*t + f: a trigonometric polynomial), not 't^2'",
+            "symbolic time-varying --weight 1+cos(sin(t))|cos takes an argument linear in t",
+            "symbolic time-varying --weight sin((t-1/2)^3)|sin takes an argument linear in t",
+            "symbolic linear --matrix [[1e999]]|--matrix: the entry '1e999' is beyond the range of a double",
+            "symbolic linear --matrix [[1]] --input [-1e400]|--input: the entry '-1e400' is beyond the range of a double",
+            "symbolic linear --matrix [[1e-999]]|--matrix: the entry '1e-999' is beyond the range of a double (about 2.2e-308",
+            "symbolic linear --matrix [[-1000]]|--matrix: ||A||_inf = 1000.0 is above 700",
+            "symbolic exact --matrix [[1e999]] --input [1]|--matrix: the entry '1e999' is beyond the range of a double",
+            "symbolic exact --matrix [[1/2]] --input [1e999]|--input: the entry '1e999' is beyond the range of a double",
+            "symbolic roundtrip --tableau heun-reference|--tableau heun-reference is a depth convention of the numeric commands",
+            "symbolic linear --commuting [2] --tableau rk4|--tableau applies to --matrix only",
+            "symbolic exact --matrix [[1]] --next-matrix [[1e309]] --input [1]|--next-matrix: the entry '1e309'"})
+    void divisionByZeroAndEntriesBeyondADoubleAreBadInput(String line, String message) {
+        // before: exit 3 (Symja's 'maximal count exceeded', or its parser refusing the 1000-digit integer it printed)
+        assertOneLine(run(line.split(" ")), message);
+    }
+
+    private static Path sixteenEulerSubsteps(Path dir) throws IOException {
         StringBuilder a = new StringBuilder("[");
         for (int i = 0; i < 16; i++) {
             a.append(i == 0 ? "" : ",").append("[");
@@ -185,10 +225,7 @@ class JudgeCliTest {
             a.append("]");
         }
         String b = String.join(",", java.util.Collections.nCopies(16, "\"1/16\""));
-        Path file = Files.writeString(dir.resolve("euler16.json"), "{\"name\": \"euler16\", \"A\": " + a + "], \"b\": [" + b + "]}");
-        CliTest.Run r = run("symbolic", "expansion", "--tableau", file.toString(), "--order", "2");
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("-a^2/32");
+        return Files.writeString(dir.resolve("euler16.json"), "{\"name\": \"euler16\", \"A\": " + a + "], \"b\": [" + b + "]}");
     }
 
     @Test

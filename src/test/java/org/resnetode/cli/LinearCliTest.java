@@ -25,10 +25,70 @@ class LinearCliTest {
             "linear-train --init wiggly|unknown profile 'wiggly'",
             "regularization --depths 0,16|malformed depth ladder '0,16'",
             "regularization --commuting-target random:0.5|--commuting-target must be diagonal:b1,b2,...",
-            "linear-bench --workloads 8:x:3|malformed workload '8:x:3'",
+            "linear-bench --workloads 8:x:3|--workloads '8:x:3': 'x' is not a whole number",
+            "linear-bench --workloads 8:3|--workloads '8:3': expected D:N:STEPS",
+            "linear-bench --workloads \u0668:4:3|'\\u0668' is not a whole number",
+            "linear-bench --workloads 8:0:3|--workloads '8:0:3': N must be at least 1",
+            "linear-bench --workloads 100000:100000:1|more than the 2147483639 a Java array holds",
             "linear-bench --anchor /no/such/anchor.py|NumPy anchor /no/such/anchor.py not found"})
     void badInputGetsOneLineAndExitCodeTwo(String args, String message) {
         CliTest.assertBadInput(CliTest.run(args.split(" ")), message);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "linear-train --init zero --init-amplitude 2|--init-amplitude does not apply with --init zero",
+            "linear-train --time 5 --steps 3|--time does not apply with --steps 3 (both set the number of steps",
+            "linear-train --loss-target 1e-3|--loss-target does not apply to linear-train",
+            "regularization --no-scan --scan-dims 2|--scan-dims does not apply with --no-scan",
+            "regularization --no-scan --scan-scales 1|--scan-scales does not apply with --no-scan",
+            "regularization --no-scan --scan-depths 16:32|--scan-depths does not apply with --no-scan",
+            "regularization --no-scan --claimed-scale 1|--claimed-scale does not apply with --no-scan",
+            "regularization --no-commuting --commuting-target diagonal:1,2|--commuting-target does not apply with --no-commuting",
+            "regularization --no-commuting --commuting-depths 16:32|--commuting-depths does not apply with --no-commuting",
+            "regularization --figure-depths 16|--figure-depths applies to --out only",
+            "regularization --init zero --init-amplitude 1|--init-amplitude does not apply with --init zero",
+            "regularization --quick --depths 16,32 --no-scan --no-commuting|--quick does not apply: --depths",
+            "roughness --quick --paths 8|--paths does not apply with --quick",
+            "roughness --quick --control decoupled|--control does not apply with --quick",
+            "roughness --quick --kloeden-rosa|--kloeden-rosa does not apply with --quick",
+            "roughness --quick --adjoint|--adjoint does not apply with --quick",
+            "roughness --full --hurst 0.3|--hurst does not apply with --full",
+            "roughness --full --adjoint|--adjoint does not apply with --full",
+            "roughness --kloeden-rosa --hurst 0.3|--hurst does not apply with --kloeden-rosa",
+            "roughness --kloeden-rosa --family linear|--family does not apply with --kloeden-rosa",
+            "regularization --scan-dims 0|--scan-dims must be at least 1, got 0",
+            "regularization --scan-scales -1|random target scale must be finite and >= 0, got -1.0",
+            "regularization --scan-scales 1e308|target random:1.0E308: ||I - B||_F^2 overflows a double",
+            "regularization --commuting-target diagonal:1e308|target diagonal:1e308: ||I - B||_F^2 overflows a double",
+            "regularization --commuting-target diagonal:|diagonal"})
+    void optionsThatWouldBeIgnoredAreRefusedNamingBoth(String args, String message) {
+        // before: each ran, the first option silently ignored (the scan's and commuting case's values were judged only
+        // when they ran, minutes after the ladder)
+        CliTest.assertBadInput(CliTest.run(args.split(" ")), message);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "0|--figure-depths: depth 0 is below 1",
+            "16,16|--figure-depths: depth 16 appears twice",
+            "2147483000|--figure-depths: depth 2147483000 at dimension 8 needs"})
+    void figureDepthsAreJudgedWithOrWithoutOut(String depths, String message, @TempDir Path dir) {
+        // before: judged only when --out drew the figure, after the minutes of the claim
+        CliTest.assertBadInput(CliTest.run("regularization", "--figure-depths", depths, "--out", dir.toString()), message);
+        assertThat(dir.resolve("regularization.json")).doesNotExist();
+        CliTest.assertBadInput(CliTest.run("regularization", "--figure-depths", depths), "--figure-depths");
+    }
+
+    @Test
+    void anAnchorThatPrintsNoSecondsIsNamedWithWhatItPrinted(@TempDir Path dir) throws Exception {
+        // before: "the NumPy baseline failed (exit 0): " and nothing after the colon, the table's header already on stdout
+        Path silent = Files.writeString(dir.resolve("silent.py"), "");
+        CliTest.assertBadInput(CliTest.run("linear-bench", "--workloads", "2:4:1", "--repeats", "1", "--anchor", silent.toString()),
+                "the NumPy anchor " + silent + " printed no \"seconds\" value (is it numpy_linear_training.py?); it printed nothing");
+        Path failing = Files.writeString(dir.resolve("failing.py"), "import sys\nprint('bad input')\nsys.exit(4)\n");
+        CliTest.assertBadInput(CliTest.run("linear-bench", "--workloads", "2:4:1", "--repeats", "1", "--anchor", failing.toString()),
+                "the NumPy anchor " + failing + " failed (exit 4); its last line: bad input");
     }
 
     @Test

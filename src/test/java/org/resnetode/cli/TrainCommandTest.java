@@ -97,6 +97,33 @@ class TrainCommandTest {
         assertThat(dir.resolve("n.json")).doesNotExist();
     }
 
+    @Test
+    void aLearningRateThatOverflowsTheWeightsIsDivergenceNotATrainedNetwork() {
+        // 64 rows, batch 64: one step per epoch, whose loss (before the step) is finite; after the step the forward pass over
+        // the training rows is NaN. Before: exit 0 with an epoch line of null losses and a saved network that computes NaN
+        Path model = dir.resolve("m.json");
+        CliTest.Run r = train("--lr", "1e300", "--epochs", "2", "--save", model.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED_CLAIM);
+        assertThat(r.err().strip()).startsWith("resnet-ode: training diverged at epoch 1, step 1: loss NaN over the training rows")
+                .contains("try a smaller --lr (now 1.0E300)").contains("nothing was saved");
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(model).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "--init iid|--init does not apply with --resume",
+            "--profile fourier|--profile does not apply with --resume",
+            "--amplitude 2 --profile fourier|does not apply with --resume"})
+    void initialisationOptionsAreRefusedWithResume(String args, String message) throws IOException {
+        Path model = dir.resolve("m.json");
+        assertThat(train("--epochs", "1", "--save", model.toString()).code()).isZero();
+        List<String> a = new ArrayList<>(List.of(args.split(" ")));
+        a.addAll(List.of("--epochs", "1", "--resume", model.toString()));
+        CliTest.assertBadInput(train(a.toArray(String[]::new)), message);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "1,2,0;1,x,1|line 2, column 2: expected a number, found 'x'",

@@ -38,6 +38,15 @@ class SymjaFailuresTest {
                 + "Symja coefficient c_1 = 0");
     }
 
+    /** Symja prints an integer of more than 80 digits with a backslash every 80 digits; eval's text parses back. */
+    @Test
+    void longIntegersPrintAsTextSymjaParsesBack() {
+        String big = "1" + "0".repeat(200);
+        String printed = SymbolicEngine.eval(big + " + x/3");
+        assertThat(printed).isEqualTo(big + "+x/3");
+        assertThat(SymbolicEngine.eval(printed + " - x/3")).isEqualTo(big);
+    }
+
     /** Past the time limit the evaluation is stopped and named; the engine then works again. */
     @Test
     void timeOut() {
@@ -48,7 +57,7 @@ class SymjaFailuresTest {
             SymbolicEngine.setTimeLimit(Duration.ofMillis(1));
             assertThatThrownBy(() -> TimeVaryingExpansion.leadingCoefficient(ButcherTableau.HEUN,
                     WeightExpression.parse("1 + sin(2*pi*t)/2 + cos(4*pi*t)/3"), TimeVaryingExpansion.Reference.PROFILE))
-                    .isInstanceOf(SymbolicFailure.class)
+                    .isInstanceOf(SymbolicFailure.class).hasCauseInstanceOf(TimeLimitExceeded.class)
                     .hasMessageContaining("derivation 'leading coefficient of x_N - x(1) for heun")
                     .hasMessageContaining("ran past the time limit of 1 ms");
         } finally {

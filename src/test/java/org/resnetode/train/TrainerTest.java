@@ -345,6 +345,44 @@ class TrainerTest {
     }
 
     @Test
+    void aStepThatOverflowsTheWeightsIsDivergenceThoughTheLossBeforeItWasFinite() {
+        // one batch of 4 rows, gradient 1e300 everywhere, lr 1e300: θ - 1e300 · 1e300 = -∞ after the first step, whose own
+        // loss (1, scripted) was finite: the old check, on losses only, let the epoch end with NaN weights
+        Trainer t = new Trainer(net("euler", 2, 1), LinearHead.zero(LinearHead.CROSS_ENTROPY, 2, D), blobs(4, 1), blobs(2, 2),
+                scripted(1e300, 1), null, Optimiser.sgd(1e300, 0), 4, 1);
+        assertThatThrownBy(() -> t.run(1, 1, QUIET)).isInstanceOf(Trainer.DivergedException.class)
+                .hasMessage("training diverged at epoch 1, step 1: the step made the ResNet's weights NaN or infinite "
+                        + "(loss before it 1.00000, first batch loss 1.00000)");
+    }
+
+    @Test
+    void aHeadThatOverflowsIsDivergenceToo() {
+        // a zero gradient leaves θ finite; the zero head's cross-entropy gradient mean_i (softmax_i - e_{y_i}) x_i^T is about
+        // -5 per weight on blobs at ±10 (the scripted method evaluates the loss at the inputs): 1e308 · 5 overflows
+        Dataset small = blobs(4, 1);
+        double[] x = small.inputs().clone();
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= 10;
+        }
+        Dataset far = new Dataset("far", 4, D, x, small.labels(), null, 2);
+        Trainer t = new Trainer(net("euler", 2, 1), LinearHead.zero(LinearHead.CROSS_ENTROPY, 2, D), far, far,
+                scripted(0, 1), null, Optimiser.sgd(1e308, 0), 4, 1);
+        assertThatThrownBy(() -> t.run(1, 3, QUIET)).isInstanceOf(Trainer.DivergedException.class)
+                .hasMessageContaining("training diverged at epoch 1, step 1: the step made the head's weights NaN or infinite");
+    }
+
+    @Test
+    void aTrainingLossThatOverflowsAfterTheLastStepIsDivergence() {
+        // the step leaves finite weights θ_0 + 1e308 (gradient -1, lr 1e308), whose forward pass overflows: tanh(W1 x)
+        // saturates at ±1 in every hidden unit alike, and W2 sums four of them, 4e308 = ∞; the head's step stays finite
+        // (|gradient| < 1). The epoch's evaluation over the training rows, not a batch loss, sees it
+        Trainer t = new Trainer(net("euler", 2, 1), LinearHead.zero(LinearHead.CROSS_ENTROPY, 2, D), blobs(4, 1), blobs(2, 2),
+                scripted(-1, 1), null, Optimiser.sgd(1e308, 0), 4, 1);
+        assertThatThrownBy(() -> t.run(1, 1, QUIET)).isInstanceOf(Trainer.DivergedException.class)
+                .hasMessageContaining("training diverged at epoch 1, step 1: loss ").hasMessageContaining("over the training rows");
+    }
+
+    @Test
     void gradientErrorIsRelativeToTheReference() {
         // g = 3 everywhere against g_ref = 1 everywhere: ||g - g_ref|| / ||g_ref|| = 2 whatever the length
         assertThat(scriptedTrainer(scripted(3, 1), scripted(1, 1)).run(1, 1, QUIET).get(0).gradientError()).isEqualTo(2.0);
