@@ -44,7 +44,10 @@ public record RegularizationSweep(RegularizationConfig base, Scan scan, Regulari
                 }
             }
         }
-        org.resnetode.checks.Checks.ladder("--figure-depths", figureDepths, 1);
+        if (figureDepths.length > 0) {
+            // no depth: no Figure 2 (a sweep's linear-train row); else a ladder
+            org.resnetode.checks.Checks.ladder("--figure-depths", figureDepths, 1);
+        }
         for (int n : figureDepths) {
             org.resnetode.checks.Checks.arrayFits("--figure-depths: depth " + n + " at dimension " + base.dim(),
                     ((long) n + 1) * base.dim() * base.dim());
