@@ -1,6 +1,8 @@
 package org.resnetode.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.resnetode.assertions.ConvergenceAssertions.assertThatErrors;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +18,7 @@ import org.resnetode.model.DepthProfile;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.properties.Generators.NetworkConfig;
 import org.resnetode.scheme.Scheme;
+import org.resnetode.assertions.ErrorsAssert;
 import org.resnetode.stats.RateFit;
 
 /**
@@ -39,23 +42,24 @@ class AdjointRateProperties {
     /** The Euler adjoint's gradient relative error against backprop decays at rate 1 (fit over N = 64..1024 in [0.85, 1.15]). */
     @Test
     void eulerAdjointConvergesAtRateOne() {
-        checkRates("eulerAdjointConvergesAtRateOne", Scheme.EULER, fit -> {
-            assertThat(fit.points()).as("depths in the fit").isEqualTo(LADDER.length);
-            assertThat(fit.rate()).as("Euler adjoint gradient-error rate").isBetween(0.85, 1.15);
+        checkRates("eulerAdjointConvergesAtRateOne", Scheme.EULER, errors -> {
+            assertThat(errors.fit().points()).as("depths in the fit").isEqualTo(LADDER.length);
+            errors.convergesAtRate(1.0, within(0.15));
         });
     }
 
     /** The Heun adjoint's gradient relative error on smooth weights decays at rate at least 1.9 (paper: 2). */
     @Test
     void heunAdjointGainsOnSmoothWeights() {
-        checkRates("heunAdjointGainsOnSmoothWeights", Scheme.HEUN, fit -> {
+        checkRates("heunAdjointGainsOnSmoothWeights", Scheme.HEUN, errors -> {
+            RateFit fit = errors.fit();
             assertThat(fit.points()).as("depths in the fit").isGreaterThanOrEqualTo(2);
             assertThat(fit.rate()).as("Heun adjoint gradient-error rate").isGreaterThanOrEqualTo(1.9);
         });
     }
 
     /** Runs {@code check} on the gradient-error rate fit of random smooth networks and reports the range seen. */
-    private static void checkRates(String property, Scheme scheme, Consumer<RateFit> check) {
+    private static void checkRates(String property, Scheme scheme, Consumer<ErrorsAssert> check) {
         AtomicInteger examples = new AtomicInteger();
         double[] rates = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         qt().withFixedSeed(5005L)
@@ -63,8 +67,9 @@ class AdjointRateProperties {
                 .forAll(smoothNetworks(), Generators.batchSizes(MAX_BATCH))
                 .checkAssert((c, batch) -> {
                     examples.incrementAndGet();
-                    RateFit fit = gradientErrorRate(c, batch, scheme);
-                    check.accept(fit);
+                    ErrorsAssert errors = gradientErrors(c, batch, scheme);
+                    check.accept(errors);
+                    RateFit fit = errors.fit();
                     rates[0] = Math.min(rates[0], fit.rate());
                     rates[1] = Math.max(rates[1], fit.rate());
                 });
@@ -72,7 +77,7 @@ class AdjointRateProperties {
         assertThat(examples.get()).isGreaterThanOrEqualTo(EXAMPLES);
     }
 
-    private static RateFit gradientErrorRate(NetworkConfig c, int batchSize, Scheme scheme) {
+    private static ErrorsAssert gradientErrors(NetworkConfig c, int batchSize, Scheme scheme) {
         ResidualFunction f = c.residualFunction();
         DepthProfile profile = c.depthProfile(f);
         double[][][] batch = AdjointMeasurement.batch(batchSize, c.dim(), c.seed());
@@ -80,6 +85,6 @@ class AdjointRateProperties {
         for (int i = 0; i < LADDER.length; i++) {
             errors[i] = AdjointMeasurement.measure(f, profile, scheme, LADDER[i], batch[0], batch[1]).gradientError();
         }
-        return RateFit.fit("gradientError", LADDER, errors, 64, 1024, AdjointClaim.ROUND_OFF_FLOOR);
+        return assertThatErrors(LADDER, errors).fromDepth(64).aboveRoundOff(AdjointClaim.ROUND_OFF_FLOOR);
     }
 }
