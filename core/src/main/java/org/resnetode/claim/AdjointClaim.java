@@ -100,7 +100,7 @@ public final class AdjointClaim {
      */
     static Prediction explanation(DepthProfile profile, Scheme scheme) {
         if (profile instanceof FbmProfile fbm && "heun".equals(scheme.tableau().name())) {
-            return new Prediction(Math.min(roundTripRate(scheme, DepthProfile.Smoothness.SMOOTH), 1 + 2 * fbm.hurst()),
+            return new Prediction(RoughnessAdjointConfig.predictedRate("heun", fbm.hurst()),
                     String.format("the round trip on fBm weights, min(3, 1 + 2H) at H = %s (docs/derivations/rough.md section 8)",
                             fbm.hurst()));
         }
