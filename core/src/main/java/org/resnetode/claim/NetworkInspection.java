@@ -61,9 +61,12 @@ public final class NetworkInspection {
             rows.add(r);
         }
         List<String> notes = new ArrayList<>();
+        // the smoothness exponent from the variogram (model.HolderExponent): H for fBm weights of Hurst index H, 1 for a
+        // continuously differentiable profile, 0 for i.i.d. layers; NaN when the depth gives fewer than two dyadic lags
+        double exponent = org.resnetode.model.HolderExponent.of(net.weights());
         notes.add(String.format("N max_n ||θ_{n+1} - θ_n|| = %.4g, total variation %.4g, N² max_n ||Δ²θ_n|| = %.4g, "
-                + "max_n ||θ_n|| = %.4g: the weights look %s", p.lipschitz(), p.totalVariation(), p.curvature(), p.scale(),
-                p.smoothnessClass()));
+                + "max_n ||θ_n|| = %.4g, smoothness exponent (variogram) %.3f: the weights look %s", p.lipschitz(),
+                p.totalVariation(), p.curvature(), p.scale(), exponent, p.smoothnessClass()));
         VerdictPolicy policy = new VerdictPolicy(notes);
         policy.check(!p.smoothnessClass().equals("rough"),
                 "weights Lipschitz in depth (N max Δθ below √N max ||θ||), the hypothesis of Claims D and R");
@@ -71,6 +74,7 @@ public final class NetworkInspection {
         c.put("lipschitz", p.lipschitz());
         c.put("totalVariation", p.totalVariation());
         c.put("curvature", p.curvature());
+        c.put("smoothnessExponent", exponent);
         c.put("class", p.smoothnessClass());
         return new ClaimResult("inspect-smoothness", c, rows, List.of(), policy.verdict(), notes);
     }

@@ -1,6 +1,7 @@
 package org.resnetode.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -88,6 +89,24 @@ class NetworkInspectionTest {
         // a smooth Euler network discretises its ODE: the resampled depths converge at rate ≈ 1
         assertThat(results.get(3).verdict()).isEqualTo(Verdict.HOLDS);
         assertThat(results.get(3).fit("odeError").rate()).isBetween(0.9, 1.1);
+    }
+
+    /** The smoothness exponent of an fBm network estimates its Hurst index; a Fourier (C^∞) network's is 1. */
+    @ParameterizedTest(name = "fbm H = {0}")
+    @CsvSource({"0.25", "0.75"})
+    void theSmoothnessExponentOfFractionalBrownianWeightsIsTheirHurstIndex(double hurst) {
+        ResidualFunction f = Families.create("tanh", 4, 4);
+        int depth = 1024;
+        DepthProfile p = DepthProfiles.create("fbm", f, 7, 1.0, false, java.util.OptionalDouble.of(hurst),
+                DepthProfiles.fbmGrid(depth));
+        ResNet net = new ResNet(f, Scheme.EULER, Weights.sample(p, Scheme.EULER.weightCount(depth), depth), depth);
+        ClaimResult fbm = NetworkInspection.smoothness(new NetworkInspection.Subject(net, new double[1][4], new double[1][4], 1e-6),
+                Map.of());
+        assertThat((double) fbm.config().get("smoothnessExponent")).isCloseTo(hurst, within(0.05));
+        ResNet smooth = generated("tanh", "fourier", "euler", depth, 3);
+        ClaimResult fourier = NetworkInspection.smoothness(new NetworkInspection.Subject(smooth, new double[1][4],
+                new double[1][4], 1e-6), Map.of());
+        assertThat((double) fourier.config().get("smoothnessExponent")).isCloseTo(1.0, within(0.05));
     }
 
     @Test
