@@ -131,18 +131,19 @@ public final class RoughnessCommand implements Callable<Integer> {
         return new RoughnessSweep(configs, adjoints, true, true, seed);
     }
 
+    /** The options of the measurement that --quick and --full fix. */
+    private static final String[] MAP_OPTIONS = {"--family", "--scheme", "--hurst", "--paths", "--depths", "--reference-grid",
+        "--mean", "--amplitude", "--control", "--kloeden-rosa", "--adjoint", "--limits"};
+
     /** The claim's configuration from the options. */
     RoughnessSweep sweep() {
-        // --quick fixes every option of the measurement (only --seed is kept); --kloeden-rosa fixes the family, the schemes,
-        // H and the depths: an option they override would be silently ignored
-        for (String option : new String[] {"--family", "--scheme", "--hurst", "--paths", "--depths", "--reference-grid", "--mean",
-                "--amplitude", "--control", "--kloeden-rosa", "--adjoint", "--limits", "--full"}) {
+        // --quick and --full fix every option of the measurement (only --seed is kept); --kloeden-rosa fixes the family, the
+        // schemes, H and the depths: an option they override would be silently ignored
+        for (String option : MAP_OPTIONS) {
             Applies.require(spec, option, !quick, "does not apply with --quick (the report's fixed quick map; only --seed is kept)");
-        }
-        for (String option : new String[] {"--family", "--scheme", "--hurst", "--paths", "--depths", "--reference-grid", "--mean",
-                "--amplitude", "--control", "--kloeden-rosa", "--adjoint", "--limits"}) {
             Applies.require(spec, option, !full, "does not apply with --full (the fixed full map; only --seed is kept)");
         }
+        Applies.require(spec, "--full", !quick, "does not apply with --quick (the report's fixed quick map; only --seed is kept)");
         for (String option : new String[] {"--family", "--scheme", "--hurst", "--depths"}) {
             Applies.require(spec, option, !kloedenRosa, "does not apply with --kloeden-rosa (family affine, Euler, H = 0.1..0.5, 0.7, "
                     + "0.9, depths 64:512: their table's settings)");
