@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import org.resnetode.checks.BadInputException;
 import org.resnetode.checks.Checks;
 import org.resnetode.claim.GradientAuditParts.Recovery;
+import org.resnetode.claim.GradientAuditReferences.Convention;
+import org.resnetode.claim.GradientAuditReferences.Reference;
 import org.resnetode.claim.GradientAuditPatterns.Explanation;
 import org.resnetode.claim.GradientAuditPatterns.Pattern;
 import org.resnetode.claim.GradientAuditPatterns.StageLayout;
@@ -60,27 +62,6 @@ public final class GradientAudit {
         }
     }
 
-    /** A way of reading the K weights: a scheme at the depth where it reads exactly K samples. */
-    record Convention(Scheme scheme, ResNet net) {
-    }
-
-    /** A gradient the user's might be: a convention, how its states were recovered, whether its VJP reads θ_n only. */
-    record Reference(Convention convention, Recovery recovery, boolean vjpThetaN, GradientAuditParts parts, double[] gradient) {
-        String name() {
-            String method = vjpThetaN ? (recovery == Recovery.STORED ? "backprop" : "adjoint")
-                    + " whose backward pass reads θ_n instead of θ_{n+1}" : recovery.description;
-            return convention.scheme().name() + " " + method;
-        }
-
-        boolean exact() {
-            return recovery == Recovery.STORED && !vjpThetaN;
-        }
-
-        boolean adjoint() {
-            return recovery == Recovery.REVERSE && !vjpThetaN;
-        }
-    }
-
     /** Reads the user's gradients from {@code file} (the network's depth N) and audits them. */
     public static List<ClaimResult> audit(Subject s, Path file, Map<String, Object> config) {
         return audit(s, file, null, null, config);
@@ -97,11 +78,11 @@ public final class GradientAudit {
 
     static List<ClaimResult> audit(Subject s, GradientAuditInput user, GradientAuditDepths.Resampled resampled, Map<String, Object> config) {
         int layers = s.net().weights().count();
-        List<Convention> conventions = conventions(s);
+        List<Convention> conventions = GradientAuditReferences.conventions(s);
         List<Convention> acrossDepth = resampled == null ? List.of() : resampled.matching(conventions);
         List<Reference> references = new ArrayList<>();
         for (Convention c : conventions) {
-            references.addAll(references(s, c, layers));
+            references.addAll(GradientAuditReferences.references(s, c, layers));
         }
         double tolerance = user.singlePrecision() || resampled != null && resampled.singlePrecision() ? SINGLE_ROUND_OFF : DOUBLE_ROUND_OFF;
         List<String> notes = new ArrayList<>();
@@ -110,7 +91,7 @@ public final class GradientAudit {
         if (user.layers() != layers) {
             gradient = perStage(s, user, references, tolerance, policy);
         }
-        Reference exact = closest(references, gradient, Reference::exact);
+        Reference exact = GradientAuditReferences.closest(references, gradient, Reference::exact);
         Map<Convention, GradientAuditDepths.Ladder> ladders = new HashMap<>();
         Function<Convention, GradientAuditDepths.Ladder> ladderOf = conv -> ladders.computeIfAbsent(conv, k -> GradientAuditDepths.ladder(s, k));
         Reference explaining = exact;
@@ -127,7 +108,7 @@ public final class GradientAudit {
                             + " and " + n.scheme().weightCount(4 * n.net().depth()) + " layers");
                 }
                 Convention c = acrossDepth.contains(explaining.convention()) ? explaining.convention()
-                        : closest(references, gradient, r -> r.exact() && acrossDepth.contains(r.convention())).convention();
+                        : GradientAuditReferences.closest(references, gradient, r -> r.exact() && acrossDepth.contains(r.convention())).convention();
                 GradientAuditDepths.Judgement j = GradientAuditDepths.judge(ladderOf.apply(c), gradient, resampled, tolerance);
                 if (judged.patterned()) {
                     notes.add("across depth (the N gradients already fail with a named pattern): " + j.reason());
@@ -140,8 +121,8 @@ public final class GradientAudit {
             notes.add("the 2N and 4N gradients are not judged: the N gradients are per-stage");
         }
         Convention best = explaining.convention();
-        Reference bestExact = closest(references, gradient, r -> r.exact() && r.convention() == best);
-        Reference bestAdjoint = closest(references, gradient, r -> r.adjoint() && r.convention() == best);
+        Reference bestExact = GradientAuditReferences.closest(references, gradient, r -> r.exact() && r.convention() == best);
+        Reference bestAdjoint = GradientAuditReferences.closest(references, gradient, r -> r.adjoint() && r.convention() == best);
         RateFit fit = ladderOf.apply(best).fit();
         Map<String, Object> c = new LinkedHashMap<>(config);
         c.put("layers", layers);
@@ -167,47 +148,6 @@ public final class GradientAudit {
     private record Judged(Reference reference, boolean patterned, boolean identified) {
     }
 
-    /** Every scheme that reads the file's K weights at some depth: euler, heun, heun-reference, the other tableaux, the extras. */
-    static List<Convention> conventions(Subject s) {
-        List<Scheme> schemes = new ArrayList<>(List.of(Scheme.EULER, Scheme.HEUN, Scheme.HEUN_REFERENCE));
-        for (ButcherTableau t : ButcherTableau.BUILT_IN) {
-            if (!t.equals(ButcherTableau.EULER) && !t.equals(ButcherTableau.HEUN)) {
-                schemes.add(Scheme.of(t));
-            }
-        }
-        schemes.addAll(s.extraSchemes());
-        int layers = s.net().weights().count();
-        List<Convention> out = new ArrayList<>();
-        for (Scheme scheme : schemes) {
-            if (layers - (scheme.weightCount(scheme.minimumDepth()) - scheme.minimumDepth()) < scheme.minimumDepth()) {
-                continue;
-            }
-            int depth = NetworkArchive.depthFor(scheme, layers);
-            out.add(new Convention(scheme, new ResNet(s.net().family(), scheme, s.net().weights(), depth)));
-        }
-        return out;
-    }
-
-    /** Exact backprop, the adjoint and the known faulty adjoints of one convention. */
-    private static List<Reference> references(Subject s, Convention c, int layers) {
-        List<Reference> out = new ArrayList<>();
-        boolean readsNext = c.scheme().tableau().lastStageTime() > 0;
-        out.add(reference(s, c, layers, Recovery.STORED, false));
-        out.add(reference(s, c, layers, Recovery.REVERSE, false));
-        out.add(reference(s, c, layers, Recovery.SIGN_FLIPPED, false));
-        if (readsNext) {
-            out.add(reference(s, c, layers, Recovery.THETA_N, false));
-            out.add(reference(s, c, layers, Recovery.THETA_N, true));
-            out.add(reference(s, c, layers, Recovery.STORED, true));
-        }
-        return out;
-    }
-
-    private static Reference reference(Subject s, Convention c, int layers, Recovery recovery, boolean vjpThetaN) {
-        GradientAuditParts parts = GradientAuditParts.compute(c.net(), s.inputs(), s.batch(), s.loss().get(), recovery, vjpThetaN);
-        return new Reference(c, recovery, vjpThetaN, parts, parts.layers(layers));
-    }
-
     /**
      * A gradient of other than K layers: per-stage gradients of a convention whose stages read θ_{n+1} (2 S layers),
      * judged against both stage layouts; returns them summed per layer (in the layout that matched, or interleaved).
@@ -222,7 +162,7 @@ public final class GradientAudit {
                 continue;
             }
             for (StageLayout layout : StageLayout.values()) {
-                double e = relativeError(user.data(), layout.arrange(r.parts()));
+                double e = GradientAuditReferences.relativeError(user.data(), layout.arrange(r.parts()));
                 if (e < bestError) {
                     bestError = e;
                     bestRef = r;
@@ -266,9 +206,9 @@ public final class GradientAudit {
      */
     private static Judged judge(Subject s, double[] g, List<Reference> references, Reference exact, double tolerance,
                                 Function<Convention, GradientAuditDepths.Ladder> ladderOf, boolean resampled, VerdictPolicy policy) {
-        Reference adjoint = closest(references, g, Reference::adjoint);
-        double exactError = relativeError(g, exact.gradient());
-        double adjointError = relativeError(g, adjoint.gradient());
+        Reference adjoint = GradientAuditReferences.closest(references, g, Reference::adjoint);
+        double exactError = GradientAuditReferences.relativeError(g, exact.gradient());
+        double adjointError = GradientAuditReferences.relativeError(g, adjoint.gradient());
         if (exactError <= tolerance) {
             policy.record(Verdict.HOLDS, String.format("the gradients are %s's exact gradient to round-off (relative error %.2e, "
                     + "round-off %.0e)%s", exact.convention().scheme().name(), exactError, tolerance, adjointError <= tolerance
@@ -277,14 +217,14 @@ public final class GradientAudit {
         }
         if (adjointError <= tolerance) {
             RateFit fit = ladderOf.apply(adjoint.convention()).fit();
-            double gap = relativeError(adjoint.gradient(), closest(references, adjoint.gradient(), Reference::exact).gradient());
+            double gap = GradientAuditReferences.relativeError(adjoint.gradient(), GradientAuditReferences.closest(references, adjoint.gradient(), Reference::exact).gradient());
             policy.record(Verdict.FINDING, String.format("the gradients are the %s to round-off (relative error %.2e): correct up "
                     + "to its recovery error, %.3e relative to exact backprop at this depth%s", adjoint.name(), adjointError, gap,
                     fit == null ? "" : String.format(", shrinking at rate %.3g over N, 2N, 4N", fit.rate())));
             return new Judged(adjoint, false, true);
         }
-        Reference faulty = closest(references, g, r -> !r.exact() && !r.adjoint());
-        double faultyError = faulty == null ? Double.POSITIVE_INFINITY : relativeError(g, faulty.gradient());
+        Reference faulty = GradientAuditReferences.closest(references, g, r -> !r.exact() && !r.adjoint());
+        double faultyError = faulty == null ? Double.POSITIVE_INFINITY : GradientAuditReferences.relativeError(g, faulty.gradient());
         if (faultyError <= tolerance) {
             policy.fails(String.format("the gradients are those of an %s (relative error %.2e): a bug", faulty.name().replaceFirst("^\\S+ ", "")
                     + " (" + faulty.convention().scheme().name() + ")", faultyError));
@@ -299,8 +239,8 @@ public final class GradientAudit {
             return new Judged(exact, false, false);
         }
         RateFit fit = ladderOf.apply(exact.convention()).fit();
-        Reference own = closest(references, g, r -> r.adjoint() && r.convention() == exact.convention());
-        double recovery = relativeError(own.gradient(), exact.gradient());
+        Reference own = GradientAuditReferences.closest(references, g, r -> r.adjoint() && r.convention() == exact.convention());
+        double recovery = GradientAuditReferences.relativeError(own.gradient(), exact.gradient());
         String scheme = exact.convention().scheme().name();
         if (exactError <= RECOVERY_FACTOR * recovery && fit != null && fit.rate() > 0.5) {
             policy.record(Verdict.FINDING, String.format("no convention matches to round-off, but the gap to %s's exact gradient, "
@@ -323,7 +263,7 @@ public final class GradientAudit {
             if (!r.exact() && !r.adjoint()) {
                 continue;
             }
-            Explanation e = GradientAuditPatterns.explain(r.parts(), g, layers, tolerance, floor(r));
+            Explanation e = GradientAuditPatterns.explain(r.parts(), g, layers, tolerance, GradientAuditReferences.floor(r));
             if (best == null || e.count() > best.count()) {
                 best = e;
                 bestRef = r;
@@ -367,7 +307,7 @@ public final class GradientAudit {
             for (int i = 0; i < scaled.length; i++) {
                 scaled[i] *= scale;
             }
-            if (relativeError(g, scaled) <= tolerance && Math.abs(scale - 1) > tolerance) {
+            if (GradientAuditReferences.relativeError(g, scaled) <= tolerance && Math.abs(scale - 1) > tolerance) {
                 policy.fails(String.format("the gradients are %.6g times %s's: a different loss normalisation (--loss mse is "
                         + "½ mean_i ||x_N - y_i||²; PyTorch's MSELoss, the mean over B·d entries, gives 2/d times it)", scale, r.name()));
                 return r;
@@ -389,32 +329,5 @@ public final class GradientAudit {
         notes.add(String.format("the %s adjoint's gradient error fits %.3g N^-%.3f over N = %d..%d (the paper: rate %d); it reaches "
                 + "%.0e from N = %.0f", c.scheme().name(), Math.exp(fit.logConstant()), fit.rate(), fit.depthLow(), fit.depthHigh(),
                 c.scheme().tableau().order() > 1 ? 2 : 1, s.gradientTolerance(), needed));
-    }
-
-    /** A layer counts as zero below a thousandth of the reference's root-mean-square layer norm. */
-    static double floor(Reference r) {
-        int layers = r.gradient().length / r.parts().size();
-        return 1e-3 * Norms.euclidean(r.gradient()) / Math.sqrt(layers);
-    }
-
-    /** The reference accepted by {@code filter} closest to {@code g} in relative error (null when none is accepted). */
-    private static Reference closest(List<Reference> references, double[] g, java.util.function.Predicate<Reference> filter) {
-        Reference best = null;
-        double bestError = Double.POSITIVE_INFINITY;
-        for (Reference r : references) {
-            if (filter.test(r)) {
-                double e = relativeError(g, r.gradient());
-                if (best == null || e < bestError) {
-                    best = r;
-                    bestError = e;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** {@code ||a - b|| / ||b||}. */
-    static double relativeError(double[] a, double[] b) {
-        return Norms.distance(a, 0, b, 0, b.length) / Math.max(Norms.euclidean(b), Double.MIN_NORMAL);
     }
 }

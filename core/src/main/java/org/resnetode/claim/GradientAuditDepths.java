@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resnetode.checks.BadInputException;
-import org.resnetode.claim.GradientAudit.Convention;
+import org.resnetode.claim.GradientAuditReferences.Convention;
 import org.resnetode.claim.GradientAudit.Subject;
 import org.resnetode.claim.GradientAuditParts.Recovery;
 import org.resnetode.network.WeightKinds;
@@ -109,7 +109,7 @@ final class GradientAuditDepths {
             exact[i] = GradientAuditParts.compute(net, s.inputs(), s.batch(), s.loss().get(), Recovery.STORED, false).layers(count);
             double[] adjoint = GradientAuditParts.compute(net, s.inputs(), s.batch(), s.loss().get(), Recovery.REVERSE, false).layers(count);
             depths[i] = net.depth();
-            errors[i] = GradientAudit.relativeError(adjoint, exact[i]);
+            errors[i] = GradientAuditReferences.relativeError(adjoint, exact[i]);
         }
         RateFit fit;
         try {
@@ -132,7 +132,7 @@ final class GradientAuditDepths {
         double[] gaps = new double[RESAMPLING.length];
         boolean exactAll = true;
         for (int i = 0; i < gaps.length; i++) {
-            gaps[i] = GradientAudit.relativeError(theirs[i], ladder.exact()[i]);
+            gaps[i] = GradientAuditReferences.relativeError(theirs[i], ladder.exact()[i]);
             exactAll &= gaps[i] <= tolerance;
         }
         String scheme = ladder.convention().scheme().name();

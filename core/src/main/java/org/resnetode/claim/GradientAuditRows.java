@@ -14,18 +14,18 @@ final class GradientAuditRows {
     }
 
     /** One row per reference: its relative error overall, in its worst layer, and per weight kind. */
-    static List<Map<String, Object>> references(GradientAudit.Subject s, List<GradientAudit.Reference> references, double[] g) {
+    static List<Map<String, Object>> references(GradientAudit.Subject s, List<GradientAuditReferences.Reference> references, double[] g) {
         List<Map<String, Object>> rows = new ArrayList<>();
         int p = s.net().weights().size();
         int layers = s.net().weights().count();
-        for (GradientAudit.Reference r : references) {
+        for (GradientAuditReferences.Reference r : references) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("reference", r.name());
             row.put("N", r.convention().net().depth());
-            row.put("relativeError", GradientAudit.relativeError(g, r.gradient()));
+            row.put("relativeError", GradientAuditReferences.relativeError(g, r.gradient()));
             double worst = 0;
             for (int m = 0; m < layers; m++) {
-                worst = Math.max(worst, Norms.distance(g, m * p, r.gradient(), m * p, p) / Math.max(Norms.euclidean(r.gradient(), m * p, p), GradientAudit.floor(r)));
+                worst = Math.max(worst, Norms.distance(g, m * p, r.gradient(), m * p, p) / Math.max(Norms.euclidean(r.gradient(), m * p, p), GradientAuditReferences.floor(r)));
             }
             row.put("worstLayerError", worst);
             for (WeightKinds.Kind kind : s.kinds()) {
@@ -41,7 +41,7 @@ final class GradientAuditRows {
      * relative error against the convention's exact and adjoint gradients, and the first pattern of the exact gradient's
      * step parts it equals to round-off.
      */
-    static List<Map<String, Object>> layers(GradientAudit.Subject s, double[] g, GradientAudit.Reference exact, GradientAudit.Reference adjoint, double tolerance) {
+    static List<Map<String, Object>> layers(GradientAudit.Subject s, double[] g, GradientAuditReferences.Reference exact, GradientAuditReferences.Reference adjoint, double tolerance) {
         int p = s.net().weights().size();
         int layers = s.net().weights().count();
         int stride = Math.max(1, (layers + GradientAudit.LAYER_ROWS - 1) / GradientAudit.LAYER_ROWS);
@@ -54,7 +54,7 @@ final class GradientAuditRows {
                     continue;
                 }
                 pattern.layer(exact.parts(), layers, m, candidate);
-                if (GradientAuditPatterns.close(g, m * p, candidate, p, tolerance, GradientAudit.floor(exact))) {
+                if (GradientAuditPatterns.close(g, m * p, candidate, p, tolerance, GradientAuditReferences.floor(exact))) {
                     match = pattern.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
                     break;
                 }
@@ -66,9 +66,9 @@ final class GradientAuditRows {
                 row.put("kind", kind.name());
                 row.put("norm", Norms.euclidean(g, off, kind.size()));
                 row.put("errorExact", Norms.distance(g, off, exact.gradient(), off, kind.size())
-                        / Math.max(Norms.euclidean(exact.gradient(), off, kind.size()), GradientAudit.floor(exact)));
+                        / Math.max(Norms.euclidean(exact.gradient(), off, kind.size()), GradientAuditReferences.floor(exact)));
                 row.put("errorAdjoint", Norms.distance(g, off, adjoint.gradient(), off, kind.size())
-                        / Math.max(Norms.euclidean(adjoint.gradient(), off, kind.size()), GradientAudit.floor(adjoint)));
+                        / Math.max(Norms.euclidean(adjoint.gradient(), off, kind.size()), GradientAuditReferences.floor(adjoint)));
                 row.put("match", match);
                 rows.add(row);
             }

@@ -94,9 +94,9 @@ class GradientAuditPartsTest {
 
     @Test
     void thePredictedRateIsThePapersOrTheToolsWhicheverIsSmaller() {
-        GradientAudit.Convention euler = new GradientAudit.Convention(Scheme.EULER, null);
-        GradientAudit.Convention heun = new GradientAudit.Convention(Scheme.HEUN, null);
-        GradientAudit.Convention rk4 = new GradientAudit.Convention(Scheme.byName("rk4"), null);
+        GradientAuditReferences.Convention euler = new GradientAuditReferences.Convention(Scheme.EULER, null);
+        GradientAuditReferences.Convention heun = new GradientAuditReferences.Convention(Scheme.HEUN, null);
+        GradientAuditReferences.Convention rk4 = new GradientAuditReferences.Convention(Scheme.byName("rk4"), null);
         assertThat(GradientAuditDepths.paperRate(euler)).isEqualTo(1);
         assertThat(GradientAuditDepths.paperRate(heun)).isEqualTo(2);
         assertThat(GradientAuditDepths.paperRate(rk4)).isEqualTo(2);

@@ -126,7 +126,7 @@ class GradientAuditRowsTest {
     /** Every convention once: euler, heun, heun-reference, then the other built-in tableaux, no duplicate. */
     @Test
     void everyConventionIsTriedOnce() {
-        List<String> names = GradientAudit.conventions(subject(new UserImplementations(9), 1e-3)).stream()
+        List<String> names = GradientAuditReferences.conventions(subject(new UserImplementations(9), 1e-3)).stream()
                 .map(c -> c.scheme().name()).toList();
         assertThat(names.subList(0, 3)).containsExactly("euler", "heun", "heun-reference");
         assertThat(names).doesNotHaveDuplicates().contains("rk4", "midpoint");
