@@ -1,7 +1,7 @@
 package org.resnetode.cli;
 
 import org.resnetode.checks.BadInputException;
-import java.nio.file.Files;
+import org.resnetode.checks.Checks;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,9 +81,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (!(gradientTolerance > 0 && gradientTolerance < 1)) {
             throw new BadInputException("--gradient-tolerance must be in (0, 1), got " + gradientTolerance);
         }
-        if (!Files.isRegularFile(network)) {
-            throw new BadInputException(network + ": no such file");
-        }
+        Checks.readableFile(network.toString(), network);
         if (gradients == null && spec.commandLine().getParseResult().hasMatchedOption("--loss")) {
             throw new BadInputException("--loss applies to --gradients only (the loss of the audited gradients)");
         }

@@ -113,6 +113,23 @@ public final class Checks {
         return count;
     }
 
+    /**
+     * {@code file} if it is a regular file that can be read; otherwise the reason, after {@code what} (the option and
+     * the path as the user gave them): no such file, a directory, or not readable.
+     */
+    public static java.nio.file.Path readableFile(String what, java.nio.file.Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new BadInputException(what + ": is a directory, not a file");
+        }
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new BadInputException(what + ": no such file");
+        }
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new BadInputException(what + ": cannot be read (permission denied)");
+        }
+        return file;
+    }
+
     /** Throws when {@code condition} is false, with {@code message}. */
     public static void require(boolean condition, String message) {
         if (!condition) {

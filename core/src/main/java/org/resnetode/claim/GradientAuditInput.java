@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.resnetode.checks.BadInputException;
+import org.resnetode.checks.Checks;
 import org.resnetode.io.JsonReader;
 import org.resnetode.io.Npy;
 import org.resnetode.io.NpyArray;
@@ -28,9 +29,7 @@ record GradientAuditInput(Path file, int layers, int size, double[] data, boolea
     /** Reads {@code file}, given as {@code option} (messages name it). */
     static GradientAuditInput read(String option, Path file, List<WeightKinds.Kind> kinds) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(option + " " + file + ": no such file");
-        }
+        Checks.readableFile(option + " " + file, file);
         int p = kinds.stream().mapToInt(WeightKinds.Kind::size).sum();
         try {
             if (name.endsWith(".npy")) {

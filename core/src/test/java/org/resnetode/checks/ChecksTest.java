@@ -3,8 +3,12 @@ package org.resnetode.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The one judge: each check at its boundary (the value just inside passes unchanged, the one just outside is refused). */
 class ChecksTest {
@@ -33,6 +37,16 @@ class ChecksTest {
         assertThatThrownBy(() -> Checks.openInterval("m", 0, 0, 1)).hasMessage("m must lie strictly between 0.0 and 1.0, got 0.0");
         assertThatThrownBy(() -> Checks.openInterval("m", 1, 0, 1)).isInstanceOf(BadInputException.class);
         assertThatThrownBy(() -> Checks.openInterval("m", Double.NaN, 0, 1)).isInstanceOf(BadInputException.class);
+    }
+
+    @Test
+    void readableFilesAreTheOnlyInputFiles(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("net.json"), "{}");
+        assertThat(Checks.readableFile("--network " + file, file)).isEqualTo(file);
+        assertThatThrownBy(() -> Checks.readableFile("--network " + dir, dir)).isInstanceOf(BadInputException.class)
+                .hasMessage("--network " + dir + ": is a directory, not a file");
+        Path missing = dir.resolve("absent.json");
+        assertThatThrownBy(() -> Checks.readableFile(missing.toString(), missing)).hasMessage(missing + ": no such file");
     }
 
     @Test
