@@ -14,6 +14,10 @@ import org.resnetode.train.linear.TrainingHistory;
 @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // training loops
 class RegularizationClaimTest {
 
+    /** A deep-reference comparison inside its bands (for verdicts built from hand-made figures). */
+    static final RegularizationReference.Check INSIDE = new RegularizationReference.Check(new int[] {16}, 64, 0.5, 0.5,
+            new double[] {1.0 / 16});
+
     static RegularizationConfig config(int d, String target, long seed, int[] depths, String init) {
         return new RegularizationConfig(d, target, seed, depths, 0.25, 100, 20, init, 0.5, 1e-10);
     }
@@ -36,6 +40,42 @@ class RegularizationClaimTest {
         assertThat(limit.points()).isEqualTo(7);
         assertThat(limit.rate()).isBetween(0.9, 1.1);
         assertThat(r.fit("odeDistance").rate()).isBetween(0.9, 1.1);
+        // the limit against the deep reference M = 1024, judged at N = 16..256
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("holds: Richardson limit 2 A^{2N}_{2n} - A^N_n against the deep reference")
+                && n.contains("(N = 16..256, every tracked t, M = 1024)"));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("holds: limit distance 2 max_n ||A^N_n - A^{2N}_{2n}|| against the distance"));
+        assertThat(r.rows().get(4)).containsKey("referenceDistance");
+        assertThat(r.rows().get(5)).doesNotContainKey("referenceDistance");
+        // the reference distance and the Richardson estimate agree within a percent (their difference is O(1/N²))
+        assertThat((Double) r.rows().get(0).get("referenceDistance"))
+                .isCloseTo((Double) r.rows().get(0).get("limitDistance"), org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    /**
+     * Negative control of the smoothness statement alone: a Hölder-0.8 path of amplitude 0.1 added to the initialisation
+     * makes S(0) = σ N^{1-H} max_n χ_n (χ_n the increments' norms in units of N^{-H}, χ with 64 degrees of freedom),
+     * so from N = 16 to 128 S(0) grows by 8^{0.2} = 1.516 times the ratio of the maxima of 127 and 15 such χ (about
+     * 1.06; taken within [1, 1.2]); sup_t S(t) spreads by between 10% and 100% while the loss, the rates and the deep
+     * reference hold: only the smoothness statement fails.
+     */
+    @Test
+    void aHolderInitialisationFailsTheSmoothnessStatementAlone() {
+        RegularizationConfig cfg = config(8, "random:0.5", 1, new int[] {16, 32, 64, 128}, RegularizationConfig.ZERO);
+        ClaimResult r = RegularizationClaim.run(cfg, Control.HOLDER_INIT, Progress.SILENT);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(r.config()).containsEntry("control", "holder-init");
+        assertThat(r.notes().stream().filter(n -> n.startsWith("fails:")).toList()).singleElement().asString()
+                .startsWith("fails: sup_t S(t) ranges over");
+        assertThat(r.notes().stream().filter(n -> n.startsWith("holds:")).count()).isEqualTo(5);
+        double lo = r.rows().stream().mapToDouble(m -> (Double) m.get("supS")).min().orElseThrow();
+        double hi = r.rows().stream().mapToDouble(m -> (Double) m.get("supS")).max().orElseThrow();
+        assertThat(hi / lo - 1).isBetween(0.1, 1.0);
+        double growth = (Double) r.rows().get(3).get("initialS") / (Double) r.rows().get(0).get("initialS");
+        assertThat(growth).isBetween(Math.pow(8, 0.2), 1.2 * Math.pow(8, 0.2));
+        // the same path at every depth: the initial weights of depth 16 are those of depth 32 at its even layers
+        Map<Integer, TrainingHistory> h = RegularizationClaim.train(cfg, List.of(16, 32), Control.HOLDER_INIT, Progress.SILENT);
+        assertThat(Smoothness.evenLayers(h.get(32).weights(0), 16, 8)).containsExactly(h.get(16).weights(0));
+        assertThat(h.get(16).weights(0)).isNotEqualTo(new double[16 * 64]);
     }
 
     /** Negative control: an i.i.d. (rough) initialisation has S(0) ~ N, so sup S(t) grows with N and the limit does not exist. */
@@ -192,11 +232,11 @@ class RegularizationClaimTest {
         double[] inverse = {1.0 / 16, 1.0 / 32, 1.0 / 64};
         double[] losses = {1e-20, 1e-20, 1e-20};
         ClaimResult wide = RegularizationClaim.verdict(cfg, java.util.List.of(), depths, inverse, inverse, new double[] {0.5, 0.65, 0.8},
-                losses, new double[0][], new org.resnetode.train.linear.TrainingHistory(false));
+                losses, new double[0][], new org.resnetode.train.linear.TrainingHistory(false), INSIDE);
         assertThat(wide.verdict()).isEqualTo(Verdict.FAILS);
         assertThat(wide.notes()).anyMatch(n -> n.startsWith("fails: sup_t S(t) ranges over [0.50000, 0.80000]"));
         ClaimResult narrow = RegularizationClaim.verdict(cfg, java.util.List.of(), depths, inverse, inverse,
-                new double[] {0.5, 0.51, 0.525}, losses, new double[0][], new org.resnetode.train.linear.TrainingHistory(false));
+                new double[] {0.5, 0.51, 0.525}, losses, new double[0][], new org.resnetode.train.linear.TrainingHistory(false), INSIDE);
         assertThat(narrow.verdict()).isEqualTo(Verdict.HOLDS);
     }
 
