@@ -29,6 +29,12 @@ class RegularizationCommandTest {
     }
 
     @Test
+    void aHolderInitialisationRefusesDepthsThatAreNotPowersOfTwo() {
+        CliTest.assertBadInput(CliTest.run("regularization", "--control", "holder-init", "--depths", "24,48", "--no-scan",
+                "--no-commuting"), "every depth must be a power of two, got 24");
+    }
+
+    @Test
     void anUnknownControlNamesBoth() {
         CliTest.assertBadInput(CliTest.run("regularization", "--control", "rough-weights"),
                 "unknown control 'rough-weights' for regularization (expected one of [unscaled-step, holder-init])");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.resnetode.checks.BadInputException;
 import org.resnetode.model.DepthProfile;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.FbmProfile;
@@ -110,9 +111,23 @@ public final class RegularizationClaim {
     private static DepthProfile holderPath(RegularizationConfig cfg, Iterable<Integer> depths) {
         List<Integer> all = new ArrayList<>();
         depths.forEach(all::add);
-        int grid = DepthProfiles.fbmGrid(all.stream().mapToInt(Integer::intValue).toArray());
+        int grid = holderGrid(all.stream().mapToInt(Integer::intValue).toArray());
         return new FbmProfile(new double[cfg.dim() * cfg.dim()], Control.HOLDER_AMPLITUDE, Control.HOLDER_HURST, grid,
                 cfg.seed() + 2);
+    }
+
+    /**
+     * The grid of {@code holder-init}'s path, which every depth reads ({@link DepthProfiles#fbmGrid}); the path is sampled
+     * on a power-of-two grid, so a depth that is not a power of two is refused.
+     */
+    static int holderGrid(int... depths) {
+        for (int n : depths) {
+            if (Integer.bitCount(n) != 1) {
+                throw new BadInputException("--control holder-init reads one fractional Brownian path on a power-of-two grid: "
+                        + "every depth must be a power of two, got " + n);
+            }
+        }
+        return DepthProfiles.fbmGrid(depths);
     }
 
     static ClaimResult summarise(RegularizationConfig cfg, Map<Integer, TrainingHistory> histories) {

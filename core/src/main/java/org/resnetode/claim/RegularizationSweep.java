@@ -44,6 +44,13 @@ public record RegularizationSweep(RegularizationConfig base, Scan scan, Regulari
                 }
             }
         }
+        if (control == Control.HOLDER_INIT) {
+            // one fBm path on a power-of-two grid for every depth of the ladder and of the scan
+            RegularizationClaim.holderGrid(base.depths());
+            if (scan != null) {
+                RegularizationClaim.holderGrid(scan.depths());
+            }
+        }
         if (figureDepths.length > 0) {
             // no depth: no Figure 2 (a sweep's linear-train row); else a ladder
             org.resnetode.checks.Checks.ladder("--figure-depths", figureDepths, 1);

@@ -78,6 +78,58 @@ class RegularizationClaimTest {
         assertThat(h.get(16).weights(0)).isNotEqualTo(new double[16 * 64]);
     }
 
+    /**
+     * holder-init adds to the stated initialisation (here fourier) the path σ B^H(t_n) of an fBm profile with seed + 2,
+     * one path for every depth (on a grid beyond the default 4096 when a depth needs it), and that path has Hurst index
+     * 0.8: the mean squared increment over the 64 entries scales as N^{-2H}, so from N = 16 to 128 it falls by 8^{1.6}
+     * (H estimated within 0.05: 960 increments at N = 16). A depth that is not a power of two is refused.
+     */
+    @Test
+    void aHolderInitialisationAddsOneHolderPathToTheStatedOne() {
+        RegularizationConfig cfg = new RegularizationConfig(8, "random:0.5", 1, new int[] {16, 8192}, 0.25, 0.25, 1, "fourier", 0.5,
+                1e-10);
+        Map<Integer, TrainingHistory> stated = RegularizationClaim.train(cfg, List.of(16), Progress.SILENT);
+        Map<Integer, TrainingHistory> holder = RegularizationClaim.train(cfg, List.of(16, 8192), Control.HOLDER_INIT, Progress.SILENT);
+        org.resnetode.model.FbmProfile path = new org.resnetode.model.FbmProfile(new double[64], Control.HOLDER_AMPLITUDE,
+                Control.HOLDER_HURST, 8192, cfg.seed() + 2);
+        double[] expected = org.resnetode.train.linear.LinearTrainer.initialWeights(path, 8, 16);
+        double[] base = stated.get(16).weights(0);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] += base[i];
+        }
+        assertThat(holder.get(16).weights(0)).containsExactly(expected);
+        double[] fourier8192 = org.resnetode.train.linear.LinearTrainer.initialWeights(cfg.initialProfile(), 8, 8192);
+        double[] path8192 = Smoothness.layersAt(holder.get(8192).weights(0), 8192, 16, 8);
+        double[] fourierAt16 = Smoothness.layersAt(fourier8192, 8192, 16, 8);
+        for (int i = 0; i < path8192.length; i++) {
+            assertThat(path8192[i] - fourierAt16[i]).isCloseTo(expected[i] - base[i], org.assertj.core.api.Assertions.within(1e-15));
+        }
+        double hurst = Math.log(meanSquaredIncrement(16) / meanSquaredIncrement(128)) / (2 * Math.log(8));
+        assertThat(hurst).isCloseTo(Control.HOLDER_HURST, org.assertj.core.api.Assertions.within(0.05));
+        assertThatThrownBy(() -> RegularizationClaim.train(cfg, List.of(24, 48), Control.HOLDER_INIT, Progress.SILENT))
+                .isInstanceOf(org.resnetode.checks.BadInputException.class).hasMessage("--control holder-init reads one fractional "
+                        + "Brownian path on a power-of-two grid: every depth must be a power of two, got 24");
+        RegularizationConfig odd = config(2, "random:0.5", 1, new int[] {16, 48}, RegularizationConfig.ZERO);
+        assertThatThrownBy(() -> new RegularizationSweep(odd, null, null, new int[0], Control.HOLDER_INIT))
+                .hasMessageEndingWith("got 48");
+        RegularizationConfig even = config(2, "random:0.5", 1, new int[] {16, 32}, RegularizationConfig.ZERO);
+        assertThatThrownBy(() -> new RegularizationSweep(even, new RegularizationSweep.Scan(new int[] {2}, new double[] {0.5},
+                new int[] {16, 24}, 0.5), null, new int[0], Control.HOLDER_INIT)).hasMessageEndingWith("got 24");
+        assertThat(new RegularizationSweep(odd, null, null, new int[0], Control.NONE).control()).isEqualTo(Control.NONE);
+    }
+
+    /** Mean over layers and entries of (A_{n+1}(0) - A_n(0))² at depth n under holder-init from zero. */
+    private static double meanSquaredIncrement(int n) {
+        RegularizationConfig zero = new RegularizationConfig(8, "random:0.5", 1, new int[] {16, 128}, 0.25, 0.25, 1,
+                RegularizationConfig.ZERO, 0.5, 1e-10);
+        double[] a = RegularizationClaim.train(zero, List.of(16, 128), Control.HOLDER_INIT, Progress.SILENT).get(n).weights(0);
+        double s = 0;
+        for (int i = 64; i < a.length; i++) {
+            s += (a[i] - a[i - 64]) * (a[i] - a[i - 64]);
+        }
+        return s / (a.length - 64);
+    }
+
     /** Negative control: an i.i.d. (rough) initialisation has S(0) ~ N, so sup S(t) grows with N and the limit does not exist. */
     @Test
     void roughInitialisationFails() {

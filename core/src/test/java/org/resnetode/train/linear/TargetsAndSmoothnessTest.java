@@ -79,6 +79,7 @@ class TargetsAndSmoothnessTest {
         double[] deep = {0, 1, 2, 3, 4, 5, 6, 7};
         assertThat(Smoothness.layersAt(deep, 8, 2, 1)).containsExactly(0, 4);
         assertThat(Smoothness.layersAt(deep, 8, 8, 1)).containsExactly(deep);
+        assertThat(Smoothness.layersAt(deep, 8, 1, 1)).containsExactly(0);
         // d = 2, M = 4 blocks read at N = 2: blocks 0 and 2
         double[] blocks = {1, 2, 3, 4, 9, 9, 9, 9, 5, 6, 7, 8, 9, 9, 9, 9};
         assertThat(Smoothness.layersAt(blocks, 4, 2, 2)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
