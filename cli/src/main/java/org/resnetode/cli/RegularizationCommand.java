@@ -68,8 +68,10 @@ public final class RegularizationCommand implements Callable<Integer> {
     int[] figureDepths;
 
     @Option(names = "--control", paramLabel = "CONTROL",
-            description = "Negative control: unscaled-step (gradient descent without the depth scaling, A_n <- A_n - η ∂ℓ/∂A_n, "
-                    + "in the ladder and the scan): the claim must fail (exit 1).")
+            description = "Negative control, in the ladder and the scan: unscaled-step (gradient descent without the depth "
+                    + "scaling, A_n <- A_n - η ∂ℓ/∂A_n) or holder-init (a fractional Brownian path of Hurst index 0.8 and "
+                    + "amplitude 0.1 added to the initialisation: Hölder, not Lipschitz, so S(0) grows like N^0.2): the claim "
+                    + "must fail (exit 1).")
     String control;
 
     @Option(names = "--quick", description = "Shorter ladders for a smoke run (what report runs).")

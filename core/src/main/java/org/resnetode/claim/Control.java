@@ -37,6 +37,9 @@ import org.resnetode.scheme.Scheme;
  *   <li>{@code iid-redraw}: a "smooth" initialisation is in fact an i.i.d. draw per layer;</li>
  *   <li>{@code unscaled-step}: linear-ResNet gradient descent without the depth scaling, {@code A_n <- A_n - η ∂ℓ/∂A_n}
  *       instead of {@code - η N ∂ℓ/∂A_n}: training time runs N times slower at depth N;</li>
+ *   <li>{@code holder-init}: a linear ResNet's initialisation, stated Lipschitz in depth, has a fractional Brownian path
+ *       of Hurst index {@value #HOLDER_HURST} and amplitude {@value #HOLDER_AMPLITUDE} added to it (Hölder, not
+ *       Lipschitz): {@code S(0)} grows like {@code N^{1 - H}};</li>
  *   <li>{@code no-propagation}: the certified bound with its propagation dropped (the scheme's local errors summed
  *       without growth factors), on weights shifted so that their flow expands ({@link ExpandingWeights});</li>
  *   <li>{@code wrong-vjp}: the residual function's parameter VJP accumulates {@code 2 (∂_θ f)^T p}
@@ -45,11 +48,14 @@ import org.resnetode.scheme.Scheme;
  */
 public enum Control {
     NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT, SWAPPED_STAGES, WRONG_STAGE_TIME, SHIFTED_RESAMPLING,
-    IID_REDRAW, UNSCALED_STEP, NO_PROPAGATION, WRONG_VJP;
+    IID_REDRAW, UNSCALED_STEP, HOLDER_INIT, NO_PROPAGATION, WRONG_VJP;
 
     /** Sum of the broken tableau's weights {@code b} (a consistent tableau has 1). */
     public static final double BROKEN_WEIGHT_SUM = 1.1;
     private static final BigFraction BROKEN_WEIGHT_SCALE = new BigFraction(11, 10);
+    /** Hurst index and amplitude of {@code holder-init}'s path (docs/derivations/claims.md section 3). */
+    public static final double HOLDER_HURST = 0.8;
+    public static final double HOLDER_AMPLITUDE = 0.1;
 
     /** Command-line name, e.g. {@code broken-tableau}. */
     public String label() {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.resnetode.checks.BadInputException;
 import org.resnetode.model.DepthProfile;
+import org.resnetode.model.DepthProfiles;
+import org.resnetode.model.FbmProfile;
 import org.resnetode.model.LinearFamily;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.Scheme;
@@ -47,7 +50,8 @@ public final class RegularizationClaim {
 
     /**
      * As {@link #run(RegularizationConfig, Progress)}; under {@link Control#UNSCALED_STEP} gradient descent loses its depth
-     * scaling while the claim is judged as stated.
+     * scaling, under {@link Control#HOLDER_INIT} the initialisation gains a Hölder-{@value Control#HOLDER_HURST} path,
+     * while the claim is judged as stated.
      */
     public static ClaimResult run(RegularizationConfig cfg, Control control, Progress progress) {
         TreeSet<Integer> all = new TreeSet<>();
@@ -66,7 +70,8 @@ public final class RegularizationClaim {
     /**
      * Trains depth by depth from the configured initialisation, keeping the weights at every tracked step. The depth-scaled
      * step {@code A_n <- A_n - η N ∂ℓ/∂A_n}; under {@link Control#UNSCALED_STEP} the same number of steps of
-     * {@code A_n <- A_n - η ∂ℓ/∂A_n}, i.e. learning rate η/N in the trainer's scaled step.
+     * {@code A_n <- A_n - η ∂ℓ/∂A_n}, i.e. learning rate η/N in the trainer's scaled step; under {@link Control#HOLDER_INIT}
+     * from {@code A⁰(t_n) + σ B^H(t_n)} ({@link #holderPath}).
      *
      * @throws LinearTraining.Divergence when a depth diverges
      */
@@ -74,9 +79,18 @@ public final class RegularizationClaim {
                                                       Progress progress) {
         LinearLoss loss = cfg.loss();
         DepthProfile init = cfg.initialProfile();
+        DepthProfile holder = control == Control.HOLDER_INIT ? holderPath(cfg, depths) : null;
         Map<Integer, TrainingHistory> histories = new TreeMap<>();
         for (int n : depths) {
-            LinearTrainer trainer = new LinearTrainer(loss, n, LinearTrainer.initialWeights(init, cfg.dim(), n));
+            double[] initial = LinearTrainer.initialWeights(init, cfg.dim(), n);
+            if (holder != null) {
+                // A_n(0) = A⁰(t_n) + σ B^H(t_n): the same path at every depth
+                double[] path = LinearTrainer.initialWeights(holder, cfg.dim(), n);
+                for (int i = 0; i < initial.length; i++) {
+                    initial[i] += path[i];
+                }
+            }
+            LinearTrainer trainer = new LinearTrainer(loss, n, initial);
             TrainingHistory h = new TrainingHistory(true);
             LinearTraining.Settings settings = cfg.settings();
             if (control == Control.UNSCALED_STEP) {
@@ -90,6 +104,32 @@ public final class RegularizationClaim {
         return histories;
     }
 
+    /**
+     * {@code holder-init}'s path: every entry an independent fractional Brownian motion of Hurst index
+     * {@link Control#HOLDER_HURST} times {@link Control#HOLDER_AMPLITUDE}, one path on a grid every depth divides.
+     */
+    private static DepthProfile holderPath(RegularizationConfig cfg, Iterable<Integer> depths) {
+        List<Integer> all = new ArrayList<>();
+        depths.forEach(all::add);
+        int grid = holderGrid(all.stream().mapToInt(Integer::intValue).toArray());
+        return new FbmProfile(new double[cfg.dim() * cfg.dim()], Control.HOLDER_AMPLITUDE, Control.HOLDER_HURST, grid,
+                cfg.seed() + 2);
+    }
+
+    /**
+     * The grid of {@code holder-init}'s path, which every depth reads ({@link DepthProfiles#fbmGrid}); the path is sampled
+     * on a power-of-two grid, so a depth that is not a power of two is refused.
+     */
+    static int holderGrid(int... depths) {
+        for (int n : depths) {
+            if (Integer.bitCount(n) != 1) {
+                throw new BadInputException("--control holder-init reads one fractional Brownian path on a power-of-two grid: "
+                        + "every depth must be a power of two, got " + n);
+            }
+        }
+        return DepthProfiles.fbmGrid(depths);
+    }
+
     static ClaimResult summarise(RegularizationConfig cfg, Map<Integer, TrainingHistory> histories) {
         int d = cfg.dim();
         int[] depths = cfg.depths();
@@ -101,6 +141,7 @@ public final class RegularizationClaim {
         double[] finalLoss = new double[depths.length];
         int tracked = histories.get(depths[0]).size();
         double[][] limitAtTime = new double[tracked][depths.length];
+        RegularizationReference.Check reference = RegularizationReference.of(depths, histories, d, ROUND_OFF_FLOOR);
         for (int i = 0; i < depths.length; i++) {
             int n = depths[i];
             TrainingHistory h = histories.get(n);
@@ -131,14 +172,17 @@ public final class RegularizationClaim {
             row.put("limitDistance", sup);
             row.put("limitDistanceTime", supTime);
             row.put("odeDistance", ode[i]);
+            if (Double.isFinite(reference.referenceDistance(n))) {
+                row.put("referenceDistance", reference.referenceDistance(n));
+            }
             rows.add(row);
         }
-        return verdict(cfg, rows, depths, limit, ode, supS, finalLoss, limitAtTime, histories.get(depths[0]));
+        return verdict(cfg, rows, depths, limit, ode, supS, finalLoss, limitAtTime, histories.get(depths[0]), reference);
     }
 
     static ClaimResult verdict(RegularizationConfig cfg, List<Map<String, Object>> rows, int[] depths, double[] limit,
                                double[] ode, double[] supS, double[] finalLoss, double[][] limitAtTime,
-                               TrainingHistory times) {
+                               TrainingHistory times, RegularizationReference.Check reference) {
         List<String> notes = new ArrayList<>();
         VerdictPolicy policy = new VerdictPolicy(notes);
         List<RateFit> fits = new ArrayList<>();
@@ -155,6 +199,7 @@ public final class RegularizationClaim {
             fits.add(limitFit);
         }
         policy.rate("sup_t max_n ||A^N_n(t) - A(t_n, t)||", limitFit, 1.0, RATE_TOLERANCE, 1, Double.NaN);
+        judgeReference(policy, reference, depths);
         RateFit odeFit = fit("odeDistance", depths, ode);
         if (odeFit != null) {
             fits.add(odeFit);
@@ -162,6 +207,25 @@ public final class RegularizationClaim {
         policy.rate("||x_N - x(1)|| of the trained network", odeFit, 1.0, RATE_TOLERANCE, 1, Double.NaN);
         notes.add(ratesOverTime(depths, limitAtTime, times));
         return new ClaimResult("regularization", cfg.describe(), rows, fits, policy.verdict(), notes);
+    }
+
+    /**
+     * The limit against the deep reference ({@link RegularizationReference}): the Richardson limit and the limit distance
+     * each within {@code 2 η} of the reference's at every tracked time; {@code inconclusive} when no depth of the ladder
+     * has a reference {@value RegularizationReference#DEPTH_RATIO} times deeper.
+     */
+    private static void judgeReference(VerdictPolicy policy, RegularizationReference.Check reference, int[] depths) {
+        int[] judged = reference.depths();
+        if (judged.length == 0) {
+            policy.inconclusive(String.format("the limit against a deep reference needs a ladder reaching %d N_min (with 4 N_min "
+                    + "trained); depths %d..%d have none", RegularizationReference.DEPTH_RATIO, depths[0], depths[depths.length - 1]));
+            return;
+        }
+        String where = String.format("N = %d..%d, every tracked t, M = %d", judged[0], judged[judged.length - 1], reference.reference());
+        policy.band("Richardson limit 2 A^{2N}_{2n} - A^N_n against the deep reference 2 A^{2M} - A^M at t_n (" + where
+                + "): largest max_n ||R_n - A^ref_n|| / (2 eta)", reference.limitRatio(), 0, 1, 0, Double.NaN, 0);
+        policy.band("limit distance 2 max_n ||A^N_n - A^{2N}_{2n}|| against the distance to the deep reference (" + where
+                + "): largest |difference| / (2 eta)", reference.distanceRatio(), 0, 1, 0, Double.NaN, 0);
     }
 
     /** The rate of the limit distance at each tracked training time, as a note (uniformity in t). */

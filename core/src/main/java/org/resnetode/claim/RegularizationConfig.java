@@ -89,7 +89,8 @@ public record RegularizationConfig(int dim, String target, long seed, int[] dept
             m.put("initAmplitude", initAmplitude);
         }
         m.put("lossTarget", lossTarget);
-        m.put("limitReference", "Richardson on N and 2N at the same training time: 2 max_n ||A^N_n - A^{2N}_{2n}||");
+        m.put("limitReference", "Richardson on N and 2N at the same training time: 2 max_n ||A^N_n - A^{2N}_{2n}||; checked against "
+                + "the deep reference 2 A^{2M} - A^M, M the deepest depth of the ladder, at every N <= M/4");
         return m;
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 public record RegularizationSweep(RegularizationConfig base, Scan scan, RegularizationConfig commuting, int[] figureDepths,
                                   Control control) {
     /** The controls {@code regularization --control} accepts. */
-    public static final List<Control> CONTROLS = List.of(Control.UNSCALED_STEP);
+    public static final List<Control> CONTROLS = List.of(Control.UNSCALED_STEP, Control.HOLDER_INIT);
 
     /** The commuting case's learning rate and training time: enough for b in [0.5, 2] to converge to round-off. */
     public static final double COMMUTING_LEARNING_RATE = 0.2;
@@ -42,6 +42,13 @@ public record RegularizationSweep(RegularizationConfig base, Scan scan, Regulari
                 for (double scale : scan.scales()) {
                     base.with(org.resnetode.checks.Checks.positive("--scan-dims", d), "random:" + scale, scan.depths());
                 }
+            }
+        }
+        if (control == Control.HOLDER_INIT) {
+            // one fBm path on a power-of-two grid for every depth of the ladder and of the scan
+            RegularizationClaim.holderGrid(base.depths());
+            if (scan != null) {
+                RegularizationClaim.holderGrid(scan.depths());
             }
         }
         if (figureDepths.length > 0) {

@@ -14,6 +14,7 @@ public final class RegularizationReport {
             new Column("supS", "sup_t S(t)", "%.5g"),
             new Column("limitDistance", "sup_t max_n ||A^N_n - A(t_n)||", "%.4e"),
             new Column("limitDistanceTime", "at t", "%.3g"),
+            new Column("referenceDistance", "sup_t max_n ||A^N_n - A^ref(t_n)|| (deep reference)", "%.4e"),
             new Column("odeDistance", "||x_N - x(1)|| trained", "%.4e"));
     public static final List<Column> SCAN = List.of(
             new Column("dim", "d", "%d"),

@@ -14,6 +14,10 @@ import org.resnetode.train.linear.TrainingHistory;
 @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // training loops
 class RegularizationClaimTest {
 
+    /** A deep-reference comparison inside its bands (for verdicts built from hand-made figures). */
+    static final RegularizationReference.Check INSIDE = new RegularizationReference.Check(new int[] {16}, 64, 0.5, 0.5,
+            new double[] {1.0 / 16});
+
     static RegularizationConfig config(int d, String target, long seed, int[] depths, String init) {
         return new RegularizationConfig(d, target, seed, depths, 0.25, 100, 20, init, 0.5, 1e-10);
     }
@@ -36,6 +40,94 @@ class RegularizationClaimTest {
         assertThat(limit.points()).isEqualTo(7);
         assertThat(limit.rate()).isBetween(0.9, 1.1);
         assertThat(r.fit("odeDistance").rate()).isBetween(0.9, 1.1);
+        // the limit against the deep reference M = 1024, judged at N = 16..256
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("holds: Richardson limit 2 A^{2N}_{2n} - A^N_n against the deep reference")
+                && n.contains("(N = 16..256, every tracked t, M = 1024)"));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("holds: limit distance 2 max_n ||A^N_n - A^{2N}_{2n}|| against the distance"));
+        assertThat(r.rows().get(4)).containsKey("referenceDistance");
+        assertThat(r.rows().get(5)).doesNotContainKey("referenceDistance");
+        // the reference distance and the Richardson estimate agree within a percent (their difference is O(1/N²))
+        assertThat((Double) r.rows().get(0).get("referenceDistance"))
+                .isCloseTo((Double) r.rows().get(0).get("limitDistance"), org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    /**
+     * Negative control of the smoothness statement alone: a Hölder-0.8 path of amplitude 0.1 added to the initialisation
+     * makes S(0) = σ N^{1-H} max_n χ_n (χ_n the increments' norms in units of N^{-H}, χ with 64 degrees of freedom),
+     * so from N = 16 to 128 S(0) grows by 8^{0.2} = 1.516 times the ratio of the maxima of 127 and 15 such χ (about
+     * 1.06; taken within [1, 1.2]); sup_t S(t) spreads by between 10% and 100% while the loss, the rates and the deep
+     * reference hold: only the smoothness statement fails.
+     */
+    @Test
+    void aHolderInitialisationFailsTheSmoothnessStatementAlone() {
+        RegularizationConfig cfg = config(8, "random:0.5", 1, new int[] {16, 32, 64, 128}, RegularizationConfig.ZERO);
+        ClaimResult r = RegularizationClaim.run(cfg, Control.HOLDER_INIT, Progress.SILENT);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(r.config()).containsEntry("control", "holder-init");
+        assertThat(r.notes().stream().filter(n -> n.startsWith("fails:")).toList()).singleElement().asString()
+                .startsWith("fails: sup_t S(t) ranges over");
+        assertThat(r.notes().stream().filter(n -> n.startsWith("holds:")).count()).isEqualTo(5);
+        double lo = r.rows().stream().mapToDouble(m -> (Double) m.get("supS")).min().orElseThrow();
+        double hi = r.rows().stream().mapToDouble(m -> (Double) m.get("supS")).max().orElseThrow();
+        assertThat(hi / lo - 1).isBetween(0.1, 1.0);
+        double growth = (Double) r.rows().get(3).get("initialS") / (Double) r.rows().get(0).get("initialS");
+        assertThat(growth).isBetween(Math.pow(8, 0.2), 1.2 * Math.pow(8, 0.2));
+        // the same path at every depth: the initial weights of depth 16 are those of depth 32 at its even layers
+        Map<Integer, TrainingHistory> h = RegularizationClaim.train(cfg, List.of(16, 32), Control.HOLDER_INIT, Progress.SILENT);
+        assertThat(Smoothness.evenLayers(h.get(32).weights(0), 16, 8)).containsExactly(h.get(16).weights(0));
+        assertThat(h.get(16).weights(0)).isNotEqualTo(new double[16 * 64]);
+    }
+
+    /**
+     * holder-init adds to the stated initialisation (here fourier) the path σ B^H(t_n) of an fBm profile with seed + 2,
+     * one path for every depth (on a grid beyond the default 4096 when a depth needs it), and that path has Hurst index
+     * 0.8: the mean squared increment over the 64 entries scales as N^{-2H}, so from N = 16 to 128 it falls by 8^{1.6}
+     * (H estimated within 0.05: 960 increments at N = 16). A depth that is not a power of two is refused.
+     */
+    @Test
+    void aHolderInitialisationAddsOneHolderPathToTheStatedOne() {
+        RegularizationConfig cfg = new RegularizationConfig(8, "random:0.5", 1, new int[] {16, 8192}, 0.25, 0.25, 1, "fourier", 0.5,
+                1e-10);
+        Map<Integer, TrainingHistory> stated = RegularizationClaim.train(cfg, List.of(16), Progress.SILENT);
+        Map<Integer, TrainingHistory> holder = RegularizationClaim.train(cfg, List.of(16, 8192), Control.HOLDER_INIT, Progress.SILENT);
+        org.resnetode.model.FbmProfile path = new org.resnetode.model.FbmProfile(new double[64], Control.HOLDER_AMPLITUDE,
+                Control.HOLDER_HURST, 8192, cfg.seed() + 2);
+        double[] expected = org.resnetode.train.linear.LinearTrainer.initialWeights(path, 8, 16);
+        double[] base = stated.get(16).weights(0);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] += base[i];
+        }
+        assertThat(holder.get(16).weights(0)).containsExactly(expected);
+        double[] fourier8192 = org.resnetode.train.linear.LinearTrainer.initialWeights(cfg.initialProfile(), 8, 8192);
+        double[] path8192 = Smoothness.layersAt(holder.get(8192).weights(0), 8192, 16, 8);
+        double[] fourierAt16 = Smoothness.layersAt(fourier8192, 8192, 16, 8);
+        for (int i = 0; i < path8192.length; i++) {
+            assertThat(path8192[i] - fourierAt16[i]).isCloseTo(expected[i] - base[i], org.assertj.core.api.Assertions.within(1e-15));
+        }
+        double hurst = Math.log(meanSquaredIncrement(16) / meanSquaredIncrement(128)) / (2 * Math.log(8));
+        assertThat(hurst).isCloseTo(Control.HOLDER_HURST, org.assertj.core.api.Assertions.within(0.05));
+        assertThatThrownBy(() -> RegularizationClaim.train(cfg, List.of(24, 48), Control.HOLDER_INIT, Progress.SILENT))
+                .isInstanceOf(org.resnetode.checks.BadInputException.class).hasMessage("--control holder-init reads one fractional "
+                        + "Brownian path on a power-of-two grid: every depth must be a power of two, got 24");
+        RegularizationConfig odd = config(2, "random:0.5", 1, new int[] {16, 48}, RegularizationConfig.ZERO);
+        assertThatThrownBy(() -> new RegularizationSweep(odd, null, null, new int[0], Control.HOLDER_INIT))
+                .hasMessageEndingWith("got 48");
+        RegularizationConfig even = config(2, "random:0.5", 1, new int[] {16, 32}, RegularizationConfig.ZERO);
+        assertThatThrownBy(() -> new RegularizationSweep(even, new RegularizationSweep.Scan(new int[] {2}, new double[] {0.5},
+                new int[] {16, 24}, 0.5), null, new int[0], Control.HOLDER_INIT)).hasMessageEndingWith("got 24");
+        assertThat(new RegularizationSweep(odd, null, null, new int[0], Control.NONE).control()).isEqualTo(Control.NONE);
+    }
+
+    /** Mean over layers and entries of (A_{n+1}(0) - A_n(0))² at depth n under holder-init from zero. */
+    private static double meanSquaredIncrement(int n) {
+        RegularizationConfig zero = new RegularizationConfig(8, "random:0.5", 1, new int[] {16, 128}, 0.25, 0.25, 1,
+                RegularizationConfig.ZERO, 0.5, 1e-10);
+        double[] a = RegularizationClaim.train(zero, List.of(16, 128), Control.HOLDER_INIT, Progress.SILENT).get(n).weights(0);
+        double s = 0;
+        for (int i = 64; i < a.length; i++) {
+            s += (a[i] - a[i - 64]) * (a[i] - a[i - 64]);
+        }
+        return s / (a.length - 64);
     }
 
     /** Negative control: an i.i.d. (rough) initialisation has S(0) ~ N, so sup S(t) grows with N and the limit does not exist. */
@@ -192,11 +284,11 @@ class RegularizationClaimTest {
         double[] inverse = {1.0 / 16, 1.0 / 32, 1.0 / 64};
         double[] losses = {1e-20, 1e-20, 1e-20};
         ClaimResult wide = RegularizationClaim.verdict(cfg, java.util.List.of(), depths, inverse, inverse, new double[] {0.5, 0.65, 0.8},
-                losses, new double[0][], new org.resnetode.train.linear.TrainingHistory(false));
+                losses, new double[0][], new org.resnetode.train.linear.TrainingHistory(false), INSIDE);
         assertThat(wide.verdict()).isEqualTo(Verdict.FAILS);
         assertThat(wide.notes()).anyMatch(n -> n.startsWith("fails: sup_t S(t) ranges over [0.50000, 0.80000]"));
         ClaimResult narrow = RegularizationClaim.verdict(cfg, java.util.List.of(), depths, inverse, inverse,
-                new double[] {0.5, 0.51, 0.525}, losses, new double[0][], new org.resnetode.train.linear.TrainingHistory(false));
+                new double[] {0.5, 0.51, 0.525}, losses, new double[0][], new org.resnetode.train.linear.TrainingHistory(false), INSIDE);
         assertThat(narrow.verdict()).isEqualTo(Verdict.HOLDS);
     }
 

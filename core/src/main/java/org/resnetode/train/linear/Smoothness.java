@@ -40,16 +40,42 @@ public final class Smoothness {
         return even;
     }
 
+    /**
+     * Layers {@code A^M_{(M/N) n}}, n = 0..N-1, of a depth-M network: the ones at the depth times {@code t_n = n/N} of a
+     * depth-N network (N must divide M).
+     */
+    public static double[] layersAt(double[] weights, int depth, int at, int d) {
+        int block = d * d;
+        if (at < 1 || depth % at != 0 || weights.length != (long) depth * block) {
+            throw new IllegalArgumentException("layers at t_n = n/" + at + " of " + weights.length + " weights: expected " + depth
+                    + " layers of " + d + "×" + d + ", a multiple of " + at);
+        }
+        int stride = depth / at;
+        double[] out = new double[at * block];
+        for (int n = 0; n < at; n++) {
+            System.arraycopy(weights, n * stride * block, out, n * block, block);
+        }
+        return out;
+    }
+
+    /** {@code max_n ||a_n - b_n||_F} over the d×d blocks of two layer-major arrays of the same length. */
+    public static double largestLayerDistance(double[] a, double[] b, int d) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("layer distance: " + a.length + " and " + b.length + " weights");
+        }
+        int block = d * d;
+        double max = 0;
+        for (int n = 0; n < a.length / block; n++) {
+            max = Math.max(max, Norms.distance(a, n * block, b, n * block, block));
+        }
+        return max;
+    }
+
     /** {@link #limitDistance} from the {@link #evenLayers} of the 2N network: {@code 2 max_n ||A^N_n - A^{2N}_{2n}||}. */
     public static double limitDistanceFromEven(double[] weights, double[] even, int d) {
         if (weights.length != even.length) {
             throw new IllegalArgumentException("limit distance: " + weights.length + " and " + even.length + " weights");
         }
-        int block = d * d;
-        double max = 0;
-        for (int n = 0; n < weights.length / block; n++) {
-            max = Math.max(max, Norms.distance(weights, n * block, even, n * block, block));
-        }
-        return 2 * max;
+        return 2 * largestLayerDistance(weights, even, d);
     }
 }

@@ -72,6 +72,28 @@ class TargetsAndSmoothnessTest {
         assertThat(Smoothness.of(new double[] {0, 0, 0, 0, 3, 4, 0, 0}, 2, 2)).isCloseTo(10, within(1e-15));
     }
 
+    /** Layers at t_n = n/N of a deeper network: stride M/N, by hand; the largest blockwise Frobenius distance. */
+    @Test
+    void layersAtTheCoarseTimesAndTheLargestLayerDistance() {
+        // d = 1, M = 8 layers 0..7 read at N = 2: t = 0 and 1/2 are layers 0 and 4
+        double[] deep = {0, 1, 2, 3, 4, 5, 6, 7};
+        assertThat(Smoothness.layersAt(deep, 8, 2, 1)).containsExactly(0, 4);
+        assertThat(Smoothness.layersAt(deep, 8, 8, 1)).containsExactly(deep);
+        assertThat(Smoothness.layersAt(deep, 8, 1, 1)).containsExactly(0);
+        // d = 2, M = 4 blocks read at N = 2: blocks 0 and 2
+        double[] blocks = {1, 2, 3, 4, 9, 9, 9, 9, 5, 6, 7, 8, 9, 9, 9, 9};
+        assertThat(Smoothness.layersAt(blocks, 4, 2, 2)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThatThrownBy(() -> Smoothness.layersAt(deep, 8, 3, 1)).hasMessageContaining("a multiple of 3");
+        assertThatThrownBy(() -> Smoothness.layersAt(deep, 8, 0, 1)).hasMessageContaining("t_n = n/0");
+        assertThatThrownBy(() -> Smoothness.layersAt(deep, 4, 2, 1)).hasMessageContaining("expected 4 layers of 1×1");
+        // blocks (3, 4, 0, 0) and (0, 0, 1, 0) apart: 5 and 1
+        double[] a = {3, 4, 0, 0, 0, 0, 1, 0};
+        assertThat(Smoothness.largestLayerDistance(a, new double[8], 2)).isEqualTo(5);
+        assertThat(Smoothness.largestLayerDistance(new double[8], a, 2)).isEqualTo(5);
+        assertThat(Smoothness.largestLayerDistance(new double[] {0, 0, 0, 0, 0, 0, 1, 0}, a, 2)).isEqualTo(5);
+        assertThatThrownBy(() -> Smoothness.largestLayerDistance(a, new double[4], 2)).hasMessage("layer distance: 8 and 4 weights");
+    }
+
     /** In d = 2 (blocks of 4): A^N_n = f(t_n) + C/N with a matrix C, so the estimate is ||C||_F / N. */
     @Test
     void limitDistanceInTwoDimensions() {
