@@ -43,6 +43,15 @@ class DistanceBoundSymbolicTest {
     }
 
     @Test
+    void theClaimsComparisonUsesTheJavaEulerBound() {
+        List<String> notes = new ArrayList<>();
+        VerdictPolicy policy = new VerdictPolicy(notes);
+        DistanceBoundSymbolic.compare(List.of(accepted(32, new Constants(1.5, 2, 0.5), 3)), policy);
+        assertThat(policy.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(notes).singleElement().asString().contains("on 1 rows");
+    }
+
+    @Test
     void aBoundWithTheWrongExponentFails() {
         // fault 25's formula: e^{L_x / N} for e^{L_x}
         List<DistanceMeasurement> ms = List.of(accepted(64, new Constants(2, 1, 1), 10));

@@ -65,20 +65,44 @@ class DistanceConstantsAuditTest {
 
     @Test
     void theSearchFindsTheMlpParameterJacobiansUnsaturatedSupremum() {
-        // W1 = diag(3, 1), W2 = diag(2, 1): J_θ J_θᵀ = ||tanh(W1 x)||² I + ||x||² W2 D² W2ᵀ, at x = ρ e_1 with D = I + O(ρ²)
-        // its largest eigenvalue is ρ² (9 + 4): ||∂_θ f|| = ρ √13 (1 + O((3ρ)²))
+        // W1 = diag(1, 3), W2 = diag(1, 2): J_θ J_θᵀ = ||tanh(W1 x)||² I + ||x||² W2 D² W2ᵀ, at x = ρ e_2 with D = I + O(ρ²)
+        // its largest eigenvalue is ρ² (9 + 4): ||∂_θ f|| = ρ √13 (1 + O((3ρ)²)); the search starts at e_1 (ρ² (1 + 4))
         ResidualFunction mlp = Families.create("mlp", 2, 2);
-        double[] theta = {3, 0, 0, 1, 2, 0, 0, 1};
+        double[] theta = {1, 0, 0, 3, 1, 0, 0, 2};
         DistanceConstantsAudit audit = new DistanceConstantsAudit(mlp);
         double rho = 1e-3;
         double[] v = audit.searchParameterDirection(theta, 0, rho);
         double attained = audit.jacobianNorm(theta, 0, new double[] {rho * v[0], rho * v[1]}, false);
         assertThat(attained / (rho * Math.sqrt(13))).isCloseTo(1, within(1e-4));
-        assertThat(Math.abs(v[0])).isCloseTo(1, within(1e-6));
+        assertThat(Math.abs(v[1])).isCloseTo(1, within(1e-6));
         // the constant hypot(min(√m, s1 ρ), s2 ρ) is attained: ratio 1 - O((3 ρ)²) at ρ = R/256
         DistanceConstantsAudit.Audit a = audit.audit(Weights.tied(4, theta), 0.256);
         assertThat(a.lThetaRatio()).isBetween(0.999, 1 + DistanceConstantsAudit.ROUND_OFF);
         assertThat(a.lxAttainedRatio()).isNaN();
+    }
+
+    @Test
+    void tanhsValueBoundIsAttainedAlongTheTopSingularDirection() {
+        // W = diag(1, 3): ||tanh(W ρ e_2)|| = tanh(3ρ) = 3ρ (1 - O((3ρ)²)) = M(ρ) = min(√2, 3ρ) at small ρ; L_x = 3 at x = 0
+        ResidualFunction tanh = Families.create("tanh", 2, 2);
+        DistanceConstantsAudit.Audit a = new DistanceConstantsAudit(tanh).audit(Weights.tied(4, new double[] {1, 0, 0, 3}), 0.256);
+        assertThat(a.mRatio()).isBetween(0.999, 1.0);
+        assertThat(a.lxRatio()).isCloseTo(1, within(1e-9));
+        assertThat(a.lxAttainedRatio()).isCloseTo(1, within(1e-9));
+        assertThat(a.worst()).contains("at layer").contains("radius");
+    }
+
+    @Test
+    void aZeroConstantWithANonZeroAttainedValueIsViolated() {
+        ResidualFunction tanh = Families.create("tanh", 2, 2);
+        ResidualFunction wrong = new WrongConstants(tanh, (s, r) -> new Constants(0, r, Math.min(Math.sqrt(2), s[0] * r)));
+        DistanceConstantsAudit.Audit a = new DistanceConstantsAudit(wrong).audit(Weights.tied(2, new double[] {1, 0, 0, 3}), 1);
+        assertThat(a.lxRatio()).isInfinite();
+        assertThat(a.worst()).startsWith("L_x at layer 0");
+        ResidualFunction zero = new WrongConstants(tanh, (s, r) -> new Constants(0, 0, 0));
+        assertThat(new DistanceConstantsAudit(zero).audit(Weights.tied(2, new double[4]), 1).lThetaRatio()).isInfinite();
+        ResidualFunction identity = new WrongConstants(Families.create("linear", 2, 2), (s, r) -> new Constants(0, r, 0));
+        assertThat(new DistanceConstantsAudit(identity).audit(Weights.tied(2, new double[4]), 1).mRatio()).isZero();
     }
 
     @Test
@@ -104,7 +128,7 @@ class DistanceConstantsAuditTest {
         List<String> notes = new ArrayList<>();
         assertThat(judge(wrong, DepthProfiles.create("fourier", mlp, 1, 1.0, false), rowAt(64, 1.5), notes))
                 .isEqualTo(Verdict.FAILS);
-        assertThat(notes.get(0)).contains("L_θ").contains("outside the band");
+        assertThat(notes.get(0)).contains("largest: L_θ at layer").contains("outside the band");
     }
 
     @Test
@@ -137,7 +161,7 @@ class DistanceConstantsAuditTest {
         List<String> notes = new ArrayList<>();
         assertThat(judge(wrong, DepthProfiles.create("fourier", tanh, 1, 1.0, false), rowAt(64, 1.5), notes))
                 .isEqualTo(Verdict.FAILS);
-        assertThat(notes.get(0)).contains("M ").contains("outside the band");
+        assertThat(notes.get(0)).contains("largest: M at layer").contains("outside the band");
     }
 
     @Test
