@@ -125,10 +125,15 @@ class DistanceConstantsAuditTest {
             double a = Math.min(2, s[0] * r);
             return new Constants(s[0] * s[1], Math.max(a, s[1] * r), s[1] * a);
         });
+        assertFailsOnFourier(mlp, wrong, "largest: L_θ at layer");
+    }
+
+    /** The audit of {@code wrong} (constants replaced) on a fourier network of {@code f} fails, naming {@code largest}. */
+    private static void assertFailsOnFourier(ResidualFunction f, ResidualFunction wrong, String largest) {
         List<String> notes = new ArrayList<>();
-        assertThat(judge(wrong, DepthProfiles.create("fourier", mlp, 1, 1.0, false), rowAt(64, 1.5), notes))
+        assertThat(judge(wrong, DepthProfiles.create("fourier", f, 1, 1.0, false), rowAt(64, 1.5), notes))
                 .isEqualTo(Verdict.FAILS);
-        assertThat(notes.get(0)).contains("largest: L_θ at layer").contains("outside the band");
+        assertThat(notes.get(0)).contains(largest).contains("outside the band");
     }
 
     @Test
@@ -158,10 +163,7 @@ class DistanceConstantsAuditTest {
             Constants c = tanh.constants(s, r);
             return new Constants(c.lx(), c.lTheta(), c.m() / 2);
         });
-        List<String> notes = new ArrayList<>();
-        assertThat(judge(wrong, DepthProfiles.create("fourier", tanh, 1, 1.0, false), rowAt(64, 1.5), notes))
-                .isEqualTo(Verdict.FAILS);
-        assertThat(notes.get(0)).contains("largest: M at layer").contains("outside the band");
+        assertFailsOnFourier(tanh, wrong, "largest: M at layer");
     }
 
     @Test
