@@ -49,6 +49,7 @@ public final class DistanceCommand implements Callable<Integer> {
     @Option(names = "--control", paramLabel = "CONTROL",
             description = "Negative control: run broken numerics on purpose to show the claim can fail (expect 'fails', "
                     + "exit 1): broken-tableau (weights b summing to 1.1), rough-weights (i.i.d. noise added to a smooth profile), "
+                    + "fbm-weights (a fractional Brownian path, H = 1/4, added to a smooth profile: rate between 1/2 and 1), "
                     + "no-propagation (the certified bound without its growth factors, on weights whose flow expands).")
     String control;
 

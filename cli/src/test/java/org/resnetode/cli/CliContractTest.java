@@ -90,7 +90,8 @@ class CliContractTest {
     void helpTextsStateTheExitCodesAndControls() {
         assertThat(run("--help").out()).contains("1 a claim fails or is inconclusive (stderr says which)")
                 .contains("3 internal error");
-        assertThat(run("distance", "--help").out()).contains("broken-tableau").contains("rough-weights");
+        assertThat(run("distance", "--help").out()).contains("broken-tableau").contains("rough-weights")
+                .contains("fbm-weights");
         assertThat(run("adjoint", "--help").out()).contains("wrong-reverse");
         assertThat(run("memory", "--help").out()).contains("storing-adjoint");
     }
@@ -99,6 +100,7 @@ class CliContractTest {
     @CsvSource(delimiter = '|', value = {
             "distance --depths 64:1024 --control broken-tableau",
             "distance --depths 64:1024 --control rough-weights",
+            "distance --dim 4 --depths 8:512 --control fbm-weights",
             "adjoint --scheme euler --depths 64:1024 --control wrong-reverse",
             "adjoint --scheme heun --depths 64:1024 --control rough-weights"})
     void negativeControlsFailWithExitOne(String args) {

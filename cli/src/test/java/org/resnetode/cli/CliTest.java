@@ -65,7 +65,7 @@ class CliTest {
             "distance --family tanh --hidden 5|--hidden applies to the mlp family only, not to tanh",
             "adjoint --family linear --hidden 5|--hidden applies to the mlp family only, not to linear",
             "distance --family tanh --profile constant --amplitude 2|--amplitude does not apply to the constant profile",
-            "distance --family tanh --control wrong-reverse|unknown control 'wrong-reverse' for distance (expected one of [broken-tableau, rough-weights, no-propagation])",
+            "distance --family tanh --control wrong-reverse|unknown control 'wrong-reverse' for distance (expected one of [broken-tableau, rough-weights, fbm-weights, no-propagation])",
             "memory --control broken-tableau|unknown control 'broken-tableau' for memory (expected one of [storing-adjoint])",
             "distance --family tanh --out /proc/nope|--out /proc/nope cannot be written",
             "distance --dim 1000 --depths 8,16|--dim 1000 exceeds the 256 that distance supports",

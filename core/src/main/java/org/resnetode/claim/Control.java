@@ -7,6 +7,7 @@ import org.apache.commons.math3.fraction.BigFraction;
 import org.resnetode.bound.ExpandingWeights;
 import org.resnetode.model.DepthProfile;
 import org.resnetode.model.DepthProfiles;
+import org.resnetode.model.FbmProfile;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.ResNet;
@@ -23,6 +24,10 @@ import org.resnetode.scheme.Scheme;
  *       (an inconsistent scheme: it discretises {@code x' = 1.1 f}, not the Neural ODE);</li>
  *   <li>{@code rough-weights}: i.i.d. zero-mean draws of unit scale are added to every θ_n of a profile that still
  *       calls itself smooth, destroying its smoothness in depth;</li>
+ *   <li>{@code fbm-weights}: a fractional Brownian path of Hurst index {@value #FBM_HURST} and unit scale (one per
+ *       weight entry, {@link FbmProfile}) is added to a profile that still calls itself smooth: Hölder of every order
+ *       below H only, so the Euler distance decays at a rate between 2H = 1/2 and 1 (docs/derivations/claims.md
+ *       section 7), 0.1 to 0.5 below the smooth rate 1 the claim states;</li>
  *   <li>{@code wrong-reverse}: the adjoint recovers activations with the forward step, {@code +h} instead of
  *       {@code -h} ({@link WrongReverseAdjoint});</li>
  *   <li>{@code storing-adjoint}: the adjoint keeps a copy of every recovered activation while reporting the same
@@ -47,8 +52,8 @@ import org.resnetode.scheme.Scheme;
  * </ul>
  */
 public enum Control {
-    NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT, SWAPPED_STAGES, WRONG_STAGE_TIME, SHIFTED_RESAMPLING,
-    IID_REDRAW, UNSCALED_STEP, HOLDER_INIT, NO_PROPAGATION, WRONG_VJP;
+    NONE, BROKEN_TABLEAU, ROUGH_WEIGHTS, FBM_WEIGHTS, WRONG_REVERSE, STORING_ADJOINT, SWAPPED_STAGES, WRONG_STAGE_TIME,
+    SHIFTED_RESAMPLING, IID_REDRAW, UNSCALED_STEP, HOLDER_INIT, NO_PROPAGATION, WRONG_VJP;
 
     /** Sum of the broken tableau's weights {@code b} (a consistent tableau has 1). */
     public static final double BROKEN_WEIGHT_SUM = 1.1;
@@ -56,6 +61,8 @@ public enum Control {
     /** Hurst index and amplitude of {@code holder-init}'s path (docs/derivations/claims.md section 3). */
     public static final double HOLDER_HURST = 0.8;
     public static final double HOLDER_AMPLITUDE = 0.1;
+    /** Hurst index of the {@code fbm-weights} control's path: the predicted rate min(1, 2H) is 1/2. */
+    public static final double FBM_HURST = 0.25;
 
     /** Command-line name, e.g. {@code broken-tableau}. */
     public String label() {
@@ -110,16 +117,25 @@ public enum Control {
 
     /**
      * The weights the network reads: {@code profile} itself, with unit-scale i.i.d. noise added to every θ_n
-     * ({@code rough-weights}), or shifted so that the flow expands ({@code no-propagation}).
+     * ({@code rough-weights}; {@code fbm-weights} adds a fractional Brownian path on the default grid), or shifted so that the flow expands ({@code no-propagation}).
      */
     public DepthProfile weights(DepthProfile profile, ResidualFunction f, long seed) {
+        return weights(profile, f, seed, DepthProfiles.DEFAULT_FBM_GRID);
+    }
+
+    /**
+     * As {@link #weights(DepthProfile, ResidualFunction, long)}; under {@code fbm-weights} the unit-scale fBm path
+     * ({@value #FBM_HURST}) sampled on {@code fbmGrid} steps (every depth read must divide it) is added to every θ_n.
+     */
+    public DepthProfile weights(DepthProfile profile, ResidualFunction f, long seed, int fbmGrid) {
         if (this == NO_PROPAGATION) {
             return ExpandingWeights.of(profile, f);
         }
-        if (this != ROUGH_WEIGHTS) {
+        if (this != ROUGH_WEIGHTS && this != FBM_WEIGHTS) {
             return profile;
         }
-        DepthProfile noise = DepthProfiles.create("iid", f, seed + 1, 1.0, true);
+        DepthProfile noise = this == ROUGH_WEIGHTS ? DepthProfiles.create("iid", f, seed + 1, 1.0, true)
+                : new FbmProfile(new double[f.parameterCount()], 1.0, FBM_HURST, fbmGrid, seed + 1);
         double[] buffer = new double[profile.parameterCount()];
         // θ_n = profile_n + ξ_n (the buffer is shared: one layer at a time)
         return profile.changed((n, depth, out, off) -> {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resnetode.model.DepthProfile;
+import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.Families;
 import org.resnetode.model.ResidualFunction;
 import org.resnetode.model.Weights;
@@ -78,7 +79,8 @@ public final class DistanceClaim {
             }
         }
         requireRepresentableGrowth(f, profile, scheme, cfg.depths()[0]);
-        DepthProfile weights = control.weights(profile, f, cfg.seed());
+        int fbmGrid = control == Control.FBM_WEIGHTS ? DepthProfiles.fbmGrid(cfg.depths()) : DepthProfiles.DEFAULT_FBM_GRID;
+        DepthProfile weights = control.weights(profile, f, cfg.seed(), fbmGrid);
         Scheme network = control.network(scheme);
         double[] x0 = DistanceMeasurement.unitInput(f.dim(), cfg.seed());
         List<DistanceMeasurement> ms = new ArrayList<>();
@@ -89,7 +91,7 @@ public final class DistanceClaim {
             progress.report(String.format("distance %s/%s/%s N=%d error=%.3e%s", cfg.family(), cfg.profile(),
                     cfg.scheme(), n, m.error(), m.accepted() ? "" : " (refused)"));
         }
-        ClaimResult r = summarise(cfg, f, profile, scheme, x0, ms);
+        ClaimResult r = summarise(cfg, f, profile, scheme, x0, ms, weights);
         return control.mark(r);
     }
 
@@ -112,6 +114,15 @@ public final class DistanceClaim {
     /** Rows, rate fits, and the verdict of {@link VerdictPolicy} on every quantity the claim states. */
     static ClaimResult summarise(SweepConfig cfg, ResidualFunction f, DepthProfile profile, Scheme scheme, double[] x0,
                                  List<DistanceMeasurement> ms) {
+        return summarise(cfg, f, profile, scheme, x0, ms, profile);
+    }
+
+    /**
+     * As above, the network's weights read from {@code network} (the profile, or a negative control's broken weights)
+     * for the audit of the bound's constants.
+     */
+    static ClaimResult summarise(SweepConfig cfg, ResidualFunction f, DepthProfile profile, Scheme scheme, double[] x0,
+                                 List<DistanceMeasurement> ms, DepthProfile network) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         VerdictPolicy policy = new VerdictPolicy(notes);
@@ -156,6 +167,10 @@ public final class DistanceClaim {
             }
         } else {
             notes.add("the bound of MATH.md section 2 is proved for the Euler scheme only: no bound column for " + scheme.name());
+        }
+        if (euler) {
+            DistanceBoundSymbolic.compare(ms, policy);
+            DistanceConstantsAudit.judge(f, network, scheme, ms, policy);
         }
         judgeCertified(ms, policy);
         judge(expectation(f, profile, cfg.zeroMean()), scheme, errorFit, depths, errors, cfg.fitFrom(), policy);

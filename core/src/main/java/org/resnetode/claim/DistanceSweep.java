@@ -16,7 +16,8 @@ import org.resnetode.scheme.Scheme;
  */
 public record DistanceSweep(List<SweepConfig> configs, Control control, Double tolerance) {
     /** The controls Claim D can be run under (besides {@link Control#NONE}). */
-    public static final List<Control> CONTROLS = List.of(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS, Control.NO_PROPAGATION);
+    public static final List<Control> CONTROLS = List.of(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS, Control.FBM_WEIGHTS,
+            Control.NO_PROPAGATION);
     /** Deepest network the depth advisor certifies. */
     public static final int MAX_ADVISED_DEPTH = 1 << 16;
 

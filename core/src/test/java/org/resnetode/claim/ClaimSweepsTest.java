@@ -55,7 +55,8 @@ class ClaimSweepsTest {
         }
         assertThat(s.configs().get(s.configs().size() - 3).zeroMean()).isTrue();
         assertThat(s.configs().get(0).zeroMean()).isFalse();
-        assertThat(DistanceSweep.CONTROLS).containsExactly(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS, Control.NO_PROPAGATION);
+        assertThat(DistanceSweep.CONTROLS).containsExactly(Control.BROKEN_TABLEAU, Control.ROUGH_WEIGHTS, Control.FBM_WEIGHTS,
+                Control.NO_PROPAGATION);
     }
 
     @Test
