@@ -80,7 +80,7 @@ class GradientAuditDepthsTest {
         for (int i = 0; i < 3; i++) {
             int factor = 1 << i;
             UserImplementations at = factor == 1 ? user : user.resampled(factor, layers(factor, false));
-            double expected = GradientAudit.relativeError(flat(at.gradient(Method.EULER_ADJOINT_HALF_STEPS)), flat(at.gradient(Method.EULER_BACKPROP)));
+            double expected = GradientAuditReferences.relativeError(flat(at.gradient(Method.EULER_ADJOINT_HALF_STEPS)), flat(at.gradient(Method.EULER_BACKPROP)));
             assertThat((double) depths.rows().get(i).get("userGap")).isCloseTo(expected, within(1e-12 * expected));
             assertThat(depths.rows().get(i).get("N")).isEqualTo(LAYERS * factor);
         }
