@@ -35,7 +35,7 @@ final class RowBlocks {
     /** Blocks at most. */
     static final int MAX_BLOCKS = 8;
     /** Doubles a partial gradient buffer holds at most (1 MiB, so that it stays in cache until it is added): the layers of a chunk. */
-    static final int PARTIAL_BUDGET = 1 << 17;
+    static final int PARTIAL_BUDGET = 1 << 16;
     /** Gradient entries per task of the partial sums (each entry's sum has the same order whichever thread adds it). */
     private static final int SUM_PIECE = 1 << 14;
 

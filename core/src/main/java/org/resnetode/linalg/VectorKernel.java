@@ -25,6 +25,15 @@ final class VectorKernel implements Kernel {
     public void block(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                       int n, int k, double beta, int i0, int i1, int j0, int j1) {
         int j = j0;
+        for (; j + 4 * L <= j1; j += 4 * L) {
+            int i = i0;
+            for (; i + 3 <= i1; i += 3) {
+                rows3Width4(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+            }
+            for (; i < i1; i++) {
+                row1Width4(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+            }
+        }
         for (; j + 2 * L <= j1; j += 2 * L) {
             int i = i0;
             for (; i + 4 <= i1; i += 4) {
@@ -78,6 +87,82 @@ final class VectorKernel implements Kernel {
 
     private static DoubleVector start(double[] c, int at, double beta) {
         return beta == 0 ? DoubleVector.zero(S) : DoubleVector.fromArray(S, c, at).mul(beta);
+    }
+
+    /**
+     * C[3 × 4L] at {@code ci} += A[3 rows from ai] · B[k × 4L panel at bj]: twelve accumulators, four vector loads and
+     * three broadcasts per twelve fused multiply-adds (the 4 × 2L tile needs six per eight).
+     */
+    private static void rows3Width4(double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci,
+                                    int n, int k, double beta) {
+        DoubleVector c00 = start(c, ci, beta);
+        DoubleVector c01 = start(c, ci + L, beta);
+        DoubleVector c02 = start(c, ci + 2 * L, beta);
+        DoubleVector c03 = start(c, ci + 3 * L, beta);
+        DoubleVector c10 = start(c, ci + n, beta);
+        DoubleVector c11 = start(c, ci + n + L, beta);
+        DoubleVector c12 = start(c, ci + n + 2 * L, beta);
+        DoubleVector c13 = start(c, ci + n + 3 * L, beta);
+        DoubleVector c20 = start(c, ci + 2 * n, beta);
+        DoubleVector c21 = start(c, ci + 2 * n + L, beta);
+        DoubleVector c22 = start(c, ci + 2 * n + 2 * L, beta);
+        DoubleVector c23 = start(c, ci + 2 * n + 3 * L, beta);
+        for (int p = 0; p < k; p++) {
+            int bp = bj + p * n;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+            int ap = ai + p * acs;
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            c03 = a0.fma(b3, c03);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ars]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            c13 = a1.fma(b3, c13);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ap + 2 * ars]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            c23 = a2.fma(b3, c23);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L);
+        c03.intoArray(c, ci + 3 * L);
+        c10.intoArray(c, ci + n);
+        c11.intoArray(c, ci + n + L);
+        c12.intoArray(c, ci + n + 2 * L);
+        c13.intoArray(c, ci + n + 3 * L);
+        c20.intoArray(c, ci + 2 * n);
+        c21.intoArray(c, ci + 2 * n + L);
+        c22.intoArray(c, ci + 2 * n + 2 * L);
+        c23.intoArray(c, ci + 2 * n + 3 * L);
+    }
+
+    /** C[1 × 4L] at {@code ci} += A[row at ai] · B[k × 4L panel at bj]: the rows a 3-row tile leaves. */
+    private static void row1Width4(double[] a, int ai, int acs, double[] b, int bj, double[] c, int ci,
+                                   int n, int k, double beta) {
+        DoubleVector c0 = start(c, ci, beta);
+        DoubleVector c1 = start(c, ci + L, beta);
+        DoubleVector c2 = start(c, ci + 2 * L, beta);
+        DoubleVector c3 = start(c, ci + 3 * L, beta);
+        for (int p = 0; p < k; p++) {
+            int bp = bj + p * n;
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ai + p * acs]);
+            c0 = a0.fma(DoubleVector.fromArray(S, b, bp), c0);
+            c1 = a0.fma(DoubleVector.fromArray(S, b, bp + L), c1);
+            c2 = a0.fma(DoubleVector.fromArray(S, b, bp + 2 * L), c2);
+            c3 = a0.fma(DoubleVector.fromArray(S, b, bp + 3 * L), c3);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + L);
+        c2.intoArray(c, ci + 2 * L);
+        c3.intoArray(c, ci + 3 * L);
     }
 
     /** C[4 × 2L] at {@code ci} += A[4 rows from ai] · B[k × 2L panel at bj]. */
