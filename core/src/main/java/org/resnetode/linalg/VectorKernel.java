@@ -6,15 +6,19 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Kernel} on the incubating Vector API: register-blocked micro-kernels of 4 rows × 2 vectors
- * (16 columns with AVX-512) holding C in registers across the whole sum over p, one fused multiply-add
- * per term and lane. Columns left over (fewer than one vector) go through {@link ScalarKernel}, whose
- * {@link Math#fma} gives the same bits. Loaded only when the module is present ({@link Gemm}).
+ * {@link Kernel} on the incubating Vector API: register-blocked micro-kernels of 3 rows × 4 vectors (32 columns with
+ * AVX-512; 12 accumulators, 17 of the 32 vector registers) and, for the columns and rows they leave, 4 rows × 2 vectors,
+ * holding C in registers across the whole sum over p, one fused multiply-add per term and lane. Columns left over
+ * (fewer than one vector) go through {@link ScalarKernel}, whose {@link Math#fma} gives the same bits. Loaded only when
+ * the module is present ({@link Gemm}). The 3 × 4L tile loads 7 operands per 12 fused multiply-adds where 4 × 2L loads
+ * 6 per 8: alone on one core, a 64 × 128 × 128 product ran at 45 GFLOP/s with 4 × 2L tiles and 50 with 3 × 4L
+ * (4 × 3L: about the same, but 128 columns leave 8 to a narrow tile).
  *
  * <p>No 8-row kernels: with them (16 accumulators), 5 of 28 JMH forks of a d = 64 backprop gradient ran 10 times
  * slower for the whole fork, allocating some 19 GB/s (the GC log): C2 had compiled the kernel without scalar-replacing
  * its vectors. Neither -XX:InlineSmallCode nor -XX:MaxNodeLimit prevented it; with 4-row kernels only, 0 of 24 forks
- * did, at a cost of about 20% on that workload when the 8-row kernels compile well.
+ * did, at a cost of about 20% on that workload when the 8-row kernels compile well. The 3 × 4L tile's 12 accumulators
+ * showed no such fork (no allocation in JFR's samples of the kernel, 25 s of d = 128 gradients).
  */
 final class VectorKernel implements Kernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -25,10 +29,18 @@ final class VectorKernel implements Kernel {
     public void block(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                       int n, int k, double beta, int i0, int i1, int j0, int j1) {
         int j = j0;
+        // 3-row tiles, and the last four rows in 4-row tiles when one row would be left (64 = 20 · 3 + 4)
+        int rows = i1 - i0;
+        int threeRowEnd = rows % 3 == 1 && rows >= 4 ? i1 - 4 : i1 - rows % 3;
         for (; j + 4 * L <= j1; j += 4 * L) {
             int i = i0;
-            for (; i + 3 <= i1; i += 3) {
+            for (; i < threeRowEnd; i += 3) {
                 rows3Width4(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+            }
+            if (i1 - i == 4) {
+                rows4Width2(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+                rows4Width2(a, aOff + i * ars, ars, acs, b, bOff + j + 2 * L, c, cOff + i * n + j + 2 * L, n, k, beta);
+                i += 4;
             }
             for (; i < i1; i++) {
                 row1Width4(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);

@@ -44,21 +44,30 @@ public final class ClassesAB {
             run[v] = type.getMethod(method);
         }
         double[][] times = new double[2][rounds];
+        double[][] cpu = new double[2][rounds];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int r = -5; r < rounds; r++) {
             for (int v = 0; v < 2; v++) {
+                long cpuStart = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 run[v].invoke(benchmarks[v]);
                 if (r >= 0) {
                     times[v][r] = (System.nanoTime() - start) / 1e6;
+                    cpu[v][r] = (os.getProcessCpuTime() - cpuStart) / 1e6;
                 }
             }
         }
         double[] ratio = new double[rounds];
+        double[] cpuRatio = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             ratio[r] = times[1][r] / times[0][r];
+            cpuRatio[r] = cpu[1][r] / cpu[0][r];
         }
         System.out.printf(Locale.ROOT, "%s %s: A median %.1f ms, B median %.1f ms, median B / A %.3f (quartiles %.3f, %.3f)%n",
                 workload, method, median(times[0]), median(times[1]), median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75));
+        System.out.printf(Locale.ROOT, "  process CPU time (every thread, spinning included): A median %.1f ms, B median %.1f ms, median B / A %.3f"
+                + " (quartiles %.3f, %.3f)%n", median(cpu[0]), median(cpu[1]), median(cpuRatio), quantile(cpuRatio, 0.25), quantile(cpuRatio, 0.75));
     }
 
     private static double median(double[] values) {
