@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ClassesAB CLASSES_A CLASSES_B WORKLOAD METHOD ROUNDS}: {@link GradientBenchmark}'s backprop or adjoint on one
+ * {@code ClassesAB CLASSES_A CLASSES_B WORKLOAD METHOD ROUNDS [THREADS]}: {@link GradientBenchmark}'s backprop or adjoint on one
  * workload with two builds of the main classes (e.g. a commit's {@code core/target/classes} copied aside, and the
  * working tree's) loaded side by side in one JVM, shots alternating A, B, A, B, ...; prints each build's median shot
  * and the median over rounds of B's time / A's time. Alternating shots in one JVM keep a shared machine's drifting
@@ -38,7 +38,7 @@ public final class ClassesAB {
             Class<?> type = loader.loadClass(GradientBenchmark.class.getName());
             Object benchmark = type.getDeclaredConstructor().newInstance();
             type.getField("workload").set(benchmark, workload);
-            type.getField("threads").setInt(benchmark, 0);
+            type.getField("threads").setInt(benchmark, args.length > 5 ? Integer.parseInt(args[5]) : 0);
             type.getMethod("setUp").invoke(benchmark);
             benchmarks[v] = benchmark;
             run[v] = type.getMethod(method);
