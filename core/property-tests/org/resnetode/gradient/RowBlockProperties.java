@@ -130,7 +130,7 @@ class RowBlockProperties {
         }
     }
 
-    /** Chunks cover as many steps as the budget allows ((L + 1) weight slots), all of them with one block. */
+    /** Heun's chunks cover as many steps as the budget allows ((L + 1) weight slots), all of them with one block. */
     @Test
     void chunksFillTheBudget() {
         ResidualFunction f = Families.create("tanh", 3, 3);
@@ -147,6 +147,17 @@ class RowBlockProperties {
         assertThat(one.partialSize()).isZero();
         ResNet tied = new ResNet(f, Scheme.HEUN, Weights.tied(41, gaussian(size, 3)), 40);
         assertThat(RowBlocks.start(tied, gaussian(64 * 3, 2), 64, new double[size], 6 * size, Parallelism.SERIAL).partialSize()).isEqualTo(size);
+    }
+
+    /** Euler's step n reads θ_n alone: a chunk of L steps needs L slots, not L + 1. */
+    @Test
+    void eulerChunksNeedNoNextSlot() {
+        ResidualFunction f = Families.create("tanh", 3, 3);
+        int size = f.parameterCount();
+        ResNet net = new ResNet(f, Scheme.EULER, new Weights(40, size, gaussian(40 * size, 1)), 40);
+        RowBlocks blocked = RowBlocks.start(net, gaussian(64 * 3, 2), 64, new double[40 * size], 6 * size, Parallelism.SERIAL);
+        assertThat(blocked.layersPerChunk()).isEqualTo(6);
+        assertThat(blocked.partialSize()).isEqualTo(6 * size);
     }
 
     /** Partials larger than one piece of the parallel sum (16384 entries): several pieces, each entry summed once. */

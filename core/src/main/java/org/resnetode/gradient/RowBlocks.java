@@ -34,8 +34,17 @@ final class RowBlocks {
     static final int WIDE_MIN_ROWS = 64;
     /** Blocks at most. */
     static final int MAX_BLOCKS = 8;
-    /** Doubles a partial gradient buffer holds at most (1 MiB, so that it stays in cache until it is added): the layers of a chunk. */
-    static final int PARTIAL_BUDGET = 1 << 17;
+    /**
+     * Doubles a partial gradient buffer holds at most (512 KiB, half the 1 MiB second-level cache of a core, so that it
+     * stays there until it is added, beside the layer's weights and rows): the layers of a chunk. With 1 MiB buffers,
+     * d = 128 backprop took 1.1 to 1.4 times as long in alternating shots on a loaded machine.
+     */
+    static final int PARTIAL_BUDGET = 1 << 16;
+    /**
+     * Doubles of weights a chunk of the forward pass reads at most (2 MiB: the last level cache, 32 MiB, is shared by the
+     * cores, the 1 MiB second level is not): at d = 128, eight layers a fork and join instead of the backward pass's two.
+     */
+    static final int FORWARD_BUDGET = 1 << 18;
     /** Gradient entries per task of the partial sums (each entry's sum has the same order whichever thread adds it). */
     private static final int SUM_PIECE = 1 << 14;
 
@@ -46,7 +55,13 @@ final class RowBlocks {
     private final int steps;
     private final Weights weights;
     private final int layersPerChunk;
-    private final double[][] partial;
+    /**
+     * 1 when the steps read θ_{n+1} (the grid holds one more weight sample than steps: some stage time c_i is above 0),
+     * so that step n's VJP writes slot n + 1 too; 0 when step n reads θ_n alone.
+     */
+    private final int nextSlot;
+    /** Two sets of partial buffers, {@code partial[set][block]}: chunk c's blocks write set c mod 2 while set (c - 1) mod 2 is added. */
+    private final double[][][] partial;
     private final Parallelism parallelism;
 
     private RowBlocks(ResNet net, int batch, int partialBudget, Parallelism parallelism) {
@@ -65,12 +80,15 @@ final class RowBlocks {
             sweeps[k].reserve(rows(k));
         }
         int size = weights.size();
-        // a chunk of L steps touches the weight slots n0..n0+L: (L + 1) slots of the layout, one when tied
-        this.layersPerChunk = count == 1 ? steps : Math.max(1, Math.min(steps, partialBudget / size - 1));
-        int slots = Math.min(weights.data().length / size, layersPerChunk + 1);
-        this.partial = new double[count][];
+        // a chunk of L steps touches the weight slots n0..n0+L: (L + 1) slots of the layout, L when every stage reads
+        // θ_n alone (Euler), one when tied
+        this.nextSlot = net.grid().weightCount() > steps ? 1 : 0;
+        this.layersPerChunk = count == 1 ? steps : Math.max(1, Math.min(steps, partialBudget / size - nextSlot));
+        int slots = Math.min(weights.data().length / size, layersPerChunk + nextSlot);
+        this.partial = new double[2][count][];
         for (int k = count == 1 ? 1 : 0; k < count; k++) {
-            partial[k] = new double[slots * size];
+            partial[0][k] = new double[slots * size];
+            partial[1][k] = new double[slots * size];
         }
     }
 
@@ -143,7 +161,7 @@ final class RowBlocks {
 
     /** Doubles in each partial buffer (none with one block). */
     int partialSize() {
-        return count == 1 ? 0 : partial[0].length;
+        return count == 1 ? 0 : partial[0][0].length;
     }
 
     /** Index of block k's first row in the batch. */
@@ -168,7 +186,7 @@ final class RowBlocks {
      * not zeroed beforehand, which spared a pass over all of it) and {@code g⁰ = g[base + j]} from there; the partials
      * are zeroed.
      */
-    private void addPartials(double[] gradient, int base, int from, int to, int fresh) {
+    private void addPartials(double[][] partial, double[] gradient, int base, int from, int to, int fresh) {
         // one block at a time over the whole range, each loop a plain lane-wise pass the JIT vectorises: entry j
         // still gets (((g⁰ + partial_0) + partial_1) + ...) in block order
         int split = Math.max(from, Math.min(to, fresh - base));
@@ -197,14 +215,16 @@ final class RowBlocks {
     }
 
     /**
-     * Steps 0 to {@code S-1} of every block, on the threads, in the chunks of layers of {@link #backward}: every block
-     * finishes a chunk before any starts the next, so that a chunk's weights, read from memory by the first block to
-     * reach them, are still in cache for the others.
+     * Steps 0 to {@code S-1} of every block, on the threads, in chunks of layers whose weights hold at most
+     * {@link #FORWARD_BUDGET} doubles (every step with one block): every block finishes a chunk before any starts the
+     * next, so that a chunk's weights, read from memory by the first block to reach them, are still in the shared cache
+     * for the others; one fork and join a chunk.
      */
     void forward(ForwardStep step) {
-        for (int from = 0; from < steps; from += layersPerChunk) {
+        int chunk = count == 1 ? steps : Math.max(1, Math.min(steps, FORWARD_BUDGET / weights.size()));
+        for (int from = 0; from < steps; from += chunk) {
             int begin = from;
-            int end = Math.min(steps, from + layersPerChunk);
+            int end = Math.min(steps, from + chunk);
             each(true, count, k -> {
                 for (int n = begin; n < end; n++) {
                     step.apply(k, n);
@@ -223,29 +243,71 @@ final class RowBlocks {
      * Steps {@code S-1} down to 0 of every block, in chunks of layers: one block into {@code gradient}; several, each
      * into its partial buffer, then {@code gradient += partial_0 + ... + partial_{K-1}} over the chunk's slots,
      * in block order. The chunks' slots cover the whole gradient (a {@link ResNet} holds exactly its scheme's weight
-     * count: the first chunk reaches the last slot, the last chunk slot 0), so every entry is written.
+     * count: the first chunk reaches the last slot, the last chunk slot 0), so every entry is written. One fork and
+     * join a chunk: chunk c's sums run as tasks of chunk c + 1's region, beside its blocks (which write the other set of
+     * partial buffers), and the last chunk's sums in a region of their own; chunk c's sums still finish before chunk
+     * c + 1's start, so every entry is added in the same order.
      */
     void backward(boolean parallel, double[] gradient, BackwardStep step) {
-        // chunks run from the last layer down: [written, gradient.length) is what earlier chunks wrote
+        // chunks run from the last layer down: [written, gradient.length) is what earlier chunks' sums wrote
         int written = gradient.length;
+        Sums pending = Sums.NONE;
+        int set = 0;
         for (int end = steps; end > 0; end -= layersPerChunk) {
             int from = Math.max(0, end - layersPerChunk);
             int to = end;
-            int base = Math.min(weights.offset(from), weights.offset(to));
-            int span = Math.min(Math.max(weights.offset(from), weights.offset(to)) + weights.size(), gradient.length) - base;
-            each(parallel, count, k -> {
-                double[] g = count == 1 ? gradient : partial[k];
+            // the chunk's steps from..to-1 write the slots from..last: the rest of the partials hold zeros
+            int last = to - 1 + nextSlot;
+            int base = Math.min(weights.offset(from), weights.offset(last));
+            int span = Math.min(Math.max(weights.offset(from), weights.offset(last)) + weights.size(), gradient.length) - base;
+            double[][] buffers = partial[set];
+            Sums before = pending;
+            each(parallel, before.pieces + count, t -> {
+                if (t < before.pieces) {
+                    before.add(t);
+                    return;
+                }
+                int k = t - before.pieces;
+                double[] g = count == 1 ? gradient : buffers[k];
                 int b = count == 1 ? 0 : base;
                 for (int n = to - 1; n >= from; n--) {
                     step.apply(k, n, g, b);
                 }
             });
             if (count > 1) {
-                int fresh = written;
-                int pieces = (span + SUM_PIECE - 1) / SUM_PIECE;
-                each(parallel, pieces, piece -> addPartials(gradient, base, piece * SUM_PIECE, Math.min(span, (piece + 1) * SUM_PIECE), fresh));
+                pending = new Sums(this, buffers, gradient, base, span, written);
                 written = Math.min(written, base);
+                set = 1 - set;
             }
+        }
+        Sums lastSums = pending;
+        each(parallel, lastSums.pieces, lastSums::add);
+    }
+
+    /** The partial sums of one chunk, in pieces of {@link #SUM_PIECE} entries (none: {@link #NONE}). */
+    private static final class Sums {
+        static final Sums NONE = new Sums(null, null, null, 0, 0, 0);
+        final int pieces;
+        private final RowBlocks blocks;
+        private final double[][] buffers;
+        private final double[] gradient;
+        private final int base;
+        private final int span;
+        private final int fresh;
+
+        Sums(RowBlocks blocks, double[][] buffers, double[] gradient, int base, int span, int fresh) {
+            this.blocks = blocks;
+            this.buffers = buffers;
+            this.gradient = gradient;
+            this.base = base;
+            this.span = span;
+            this.fresh = fresh;
+            this.pieces = (span + SUM_PIECE - 1) / SUM_PIECE;
+        }
+
+        /** Piece {@code piece} of the sums. */
+        void add(int piece) {
+            blocks.addPartials(buffers, gradient, base, piece * SUM_PIECE, Math.min(span, (piece + 1) * SUM_PIECE), fresh);
         }
     }
 }

@@ -6,15 +6,19 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Kernel} on the incubating Vector API: register-blocked micro-kernels of 4 rows × 2 vectors
- * (16 columns with AVX-512) holding C in registers across the whole sum over p, one fused multiply-add
- * per term and lane. Columns left over (fewer than one vector) go through {@link ScalarKernel}, whose
- * {@link Math#fma} gives the same bits. Loaded only when the module is present ({@link Gemm}).
+ * {@link Kernel} on the incubating Vector API: register-blocked micro-kernels of 3 rows × 4 vectors (32 columns with
+ * AVX-512; 12 accumulators, 17 of the 32 vector registers) and, for the columns and rows they leave, 4 rows × 2 vectors,
+ * holding C in registers across the whole sum over p, one fused multiply-add per term and lane. Columns left over
+ * (fewer than one vector) go through {@link ScalarKernel}, whose {@link Math#fma} gives the same bits. Loaded only when
+ * the module is present ({@link Gemm}). The 3 × 4L tile loads 7 operands per 12 fused multiply-adds where 4 × 2L loads
+ * 6 per 8: alone on one core, a 64 × 128 × 128 product ran at 45 GFLOP/s with 4 × 2L tiles and 50 with 3 × 4L
+ * (4 × 3L: about the same, but 128 columns leave 8 to a narrow tile).
  *
  * <p>No 8-row kernels: with them (16 accumulators), 5 of 28 JMH forks of a d = 64 backprop gradient ran 10 times
  * slower for the whole fork, allocating some 19 GB/s (the GC log): C2 had compiled the kernel without scalar-replacing
  * its vectors. Neither -XX:InlineSmallCode nor -XX:MaxNodeLimit prevented it; with 4-row kernels only, 0 of 24 forks
- * did, at a cost of about 20% on that workload when the 8-row kernels compile well.
+ * did, at a cost of about 20% on that workload when the 8-row kernels compile well. The 3 × 4L tile's 12 accumulators
+ * showed no such fork (no allocation in JFR's samples of the kernel, 25 s of d = 128 gradients).
  */
 final class VectorKernel implements Kernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -25,6 +29,23 @@ final class VectorKernel implements Kernel {
     public void block(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                       int n, int k, double beta, int i0, int i1, int j0, int j1) {
         int j = j0;
+        // 3-row tiles, and the last four rows in 4-row tiles when one row would be left (64 = 20 · 3 + 4)
+        int rows = i1 - i0;
+        int threeRowEnd = rows % 3 == 1 && rows >= 4 ? i1 - 4 : i1 - rows % 3;
+        for (; j + 4 * L <= j1; j += 4 * L) {
+            int i = i0;
+            for (; i < threeRowEnd; i += 3) {
+                rows3Width4(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+            }
+            if (i1 - i == 4) {
+                rows4Width2(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+                rows4Width2(a, aOff + i * ars, ars, acs, b, bOff + j + 2 * L, c, cOff + i * n + j + 2 * L, n, k, beta);
+                i += 4;
+            }
+            for (; i < i1; i++) {
+                row1Width4(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+            }
+        }
         for (; j + 2 * L <= j1; j += 2 * L) {
             int i = i0;
             for (; i + 4 <= i1; i += 4) {
@@ -78,6 +99,82 @@ final class VectorKernel implements Kernel {
 
     private static DoubleVector start(double[] c, int at, double beta) {
         return beta == 0 ? DoubleVector.zero(S) : DoubleVector.fromArray(S, c, at).mul(beta);
+    }
+
+    /**
+     * C[3 × 4L] at {@code ci} += A[3 rows from ai] · B[k × 4L panel at bj]: twelve accumulators, four vector loads and
+     * three broadcasts per twelve fused multiply-adds (the 4 × 2L tile needs six per eight).
+     */
+    private static void rows3Width4(double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci,
+                                    int n, int k, double beta) {
+        DoubleVector c00 = start(c, ci, beta);
+        DoubleVector c01 = start(c, ci + L, beta);
+        DoubleVector c02 = start(c, ci + 2 * L, beta);
+        DoubleVector c03 = start(c, ci + 3 * L, beta);
+        DoubleVector c10 = start(c, ci + n, beta);
+        DoubleVector c11 = start(c, ci + n + L, beta);
+        DoubleVector c12 = start(c, ci + n + 2 * L, beta);
+        DoubleVector c13 = start(c, ci + n + 3 * L, beta);
+        DoubleVector c20 = start(c, ci + 2 * n, beta);
+        DoubleVector c21 = start(c, ci + 2 * n + L, beta);
+        DoubleVector c22 = start(c, ci + 2 * n + 2 * L, beta);
+        DoubleVector c23 = start(c, ci + 2 * n + 3 * L, beta);
+        for (int p = 0; p < k; p++) {
+            int bp = bj + p * n;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+            int ap = ai + p * acs;
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            c03 = a0.fma(b3, c03);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ars]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            c13 = a1.fma(b3, c13);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ap + 2 * ars]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            c23 = a2.fma(b3, c23);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L);
+        c03.intoArray(c, ci + 3 * L);
+        c10.intoArray(c, ci + n);
+        c11.intoArray(c, ci + n + L);
+        c12.intoArray(c, ci + n + 2 * L);
+        c13.intoArray(c, ci + n + 3 * L);
+        c20.intoArray(c, ci + 2 * n);
+        c21.intoArray(c, ci + 2 * n + L);
+        c22.intoArray(c, ci + 2 * n + 2 * L);
+        c23.intoArray(c, ci + 2 * n + 3 * L);
+    }
+
+    /** C[1 × 4L] at {@code ci} += A[row at ai] · B[k × 4L panel at bj]: the rows a 3-row tile leaves. */
+    private static void row1Width4(double[] a, int ai, int acs, double[] b, int bj, double[] c, int ci,
+                                   int n, int k, double beta) {
+        DoubleVector c0 = start(c, ci, beta);
+        DoubleVector c1 = start(c, ci + L, beta);
+        DoubleVector c2 = start(c, ci + 2 * L, beta);
+        DoubleVector c3 = start(c, ci + 3 * L, beta);
+        for (int p = 0; p < k; p++) {
+            int bp = bj + p * n;
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ai + p * acs]);
+            c0 = a0.fma(DoubleVector.fromArray(S, b, bp), c0);
+            c1 = a0.fma(DoubleVector.fromArray(S, b, bp + L), c1);
+            c2 = a0.fma(DoubleVector.fromArray(S, b, bp + 2 * L), c2);
+            c3 = a0.fma(DoubleVector.fromArray(S, b, bp + 3 * L), c3);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + L);
+        c2.intoArray(c, ci + 2 * L);
+        c3.intoArray(c, ci + 3 * L);
     }
 
     /** C[4 × 2L] at {@code ci} += A[4 rows from ai] · B[k × 2L panel at bj]. */

@@ -1,0 +1,77 @@
+package org.resnetode.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every tile of the kernel in use ({@link VectorKernel} under the tests' {@code --add-modules jdk.incubator.vector}: 3 rows ×
+ * 4 vectors, 4 × 2 and 4 × 1 vectors, single rows, scalar columns) and the plain-Java {@link ScalarKernel} against the
+ * definition written out here: {@code c_ij = fma(a_i,k-1 b_k-1,j, ... fma(a_i0 b_0j, beta c_ij))}, bit for bit, on blocks
+ * {@code [i0, i1) × [j0, j1)} inside a larger C whose other entries must stay untouched. Row counts 1 to 13 give every
+ * remainder of the 3-row tile (one row left: the last four go to 4-row tiles); column counts give every panel width.
+ */
+class KernelTilesTest {
+    private static final int[] ROWS = {1, 2, 3, 4, 5, 6, 7, 8, 10, 13};
+    private static final int[] COLUMNS = {1, 7, 8, 16, 24, 31, 32, 33, 40, 64, 75};
+    private static final int[] DEPTHS = {1, 2, 9, 64};
+
+    @Test
+    void everyTileAndRemainderGivesTheFusedMultiplyAddChainBitForBit() {
+        SplittableRandom rng = new SplittableRandom(21);
+        for (Kernel kernel : new Kernel[] {Gemm.kernel(), new ScalarKernel()}) {
+            for (int rows : ROWS) {
+                for (int columns : COLUMNS) {
+                    int k = DEPTHS[rng.nextInt(DEPTHS.length)];
+                    check(kernel, rows, columns, k, rng.nextBoolean(), rng.nextInt(2), rng);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theVectorKernelIsInUse() {
+        assertThat(Gemm.kernel()).as("tests run with --add-modules jdk.incubator.vector (pom argLine)").isInstanceOf(VectorKernel.class);
+    }
+
+    /**
+     * C (m×n, with a margin of 2 rows and 3 columns around the block) on block {@code [i0, i0+rows) × [j0, j0+columns)},
+     * A read as A (ars = k, acs = 1) or Aᵀ (ars = 1, acs = m), from nonzero offsets.
+     */
+    private static void check(Kernel kernel, int rows, int columns, int k, boolean transposedA, int beta, SplittableRandom rng) {
+        int i0 = 2;
+        int j0 = 3;
+        int m = rows + 4;
+        int n = columns + 6;
+        int aOff = 1 + rng.nextInt(3);
+        int bOff = 1 + rng.nextInt(3);
+        int cOff = rng.nextInt(3);
+        double[] a = random(rng, aOff + m * k);
+        double[] b = random(rng, bOff + k * n);
+        double[] c = random(rng, cOff + m * n);
+        int ars = transposedA ? 1 : k;
+        int acs = transposedA ? m : 1;
+        double[] expected = c.clone();
+        for (int i = i0; i < i0 + rows; i++) {
+            for (int j = j0; j < j0 + columns; j++) {
+                double sum = beta * expected[cOff + i * n + j];
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(a[aOff + i * ars + p * acs], b[bOff + p * n + j], sum);
+                }
+                expected[cOff + i * n + j] = sum;
+            }
+        }
+        kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, i0, i0 + rows, j0, j0 + columns);
+        assertThat(c).as("%s rows %d columns %d k %d transposed A %b beta %d", kernel.getClass().getSimpleName(), rows, columns,
+                k, transposedA, beta).isEqualTo(expected);
+    }
+
+    private static double[] random(SplittableRandom rng, int size) {
+        double[] v = new double[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = rng.nextDouble(-1, 1);
+        }
+        return v;
+    }
+}
