@@ -49,6 +49,9 @@ public final class LinearBenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "Timed rounds per workload (a Java run and a NumPy run each). Default: ${DEFAULT-VALUE}.")
     int repeats;
 
+    @picocli.CommandLine.Mixin
+    ThreadOptions threads;
+
     @Option(names = "--anchor", paramLabel = "FILE",
             description = "The NumPy anchor script (default: ../shared/anchors/numpy_linear_training.py, searched upward from the working directory).")
     Path anchor;
@@ -58,6 +61,7 @@ public final class LinearBenchCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new BadInputException("--repeats must be at least 1, got " + repeats);
         }
+        threads.apply();
         List<int[]> parsed = workloads.stream().map(LinearBenchCommand::parse).toList();
         Path script = anchor != null ? anchor : findAnchor();
         if (!Files.isRegularFile(script)) {
@@ -94,7 +98,7 @@ public final class LinearBenchCommand implements Callable<Integer> {
             out.flush();
         }
         out.println("ratio = NumPy's best seconds / the project's best; median = the median of the rounds' ratios (higher is faster); machine: "
-                + Runtime.getRuntime().availableProcessors() + " cores visible to the JVM");
+                + Runtime.getRuntime().availableProcessors() + " cores visible to the JVM, the project on " + org.resnetode.linalg.Parallelism.current());
         return 0;
     }
 
