@@ -123,6 +123,82 @@ class LinearTrainerTest {
         }
     }
 
+    /**
+     * d = 52 (140 608 multiply-adds a product, above Gemm's split threshold): each step of both sweeps is split into
+     * row blocks, 28 + 24 rows on 2 threads, 20 + 20 + 12 on 3 and 16 + 16 + 16 + 4 on 4. Loss, end-to-end matrix,
+     * gradient and step are bitwise the same for every count; P agrees with the naive triple-loop product, the gradient
+     * with central differences of the loss and the step with A - η N ∂ℓ/∂A.
+     */
+    @Test
+    void sweepsSplitIntoRowBlocksGiveTheSameBitsForEveryThreadCount() {
+        SplittableRandom rng = new SplittableRandom(12);
+        int d = 52;
+        int depth = 5;
+        double[] a = TestVectors.gaussian(rng, depth * d * d, 0.3);
+        LinearLoss loss = LinearLoss.matrix(TestVectors.gaussian(rng, d * d, 1.0), d);
+        double[][] ends = new double[4][];
+        double[][] gradients = new double[4][];
+        double[][] stepped = new double[4][];
+        double[] losses = new double[4];
+        for (int threads = 1; threads <= 4; threads++) {
+            int k = threads - 1;
+            LinearTrainer t = new LinearTrainer(loss, depth, a);
+            double[] g = new double[a.length];
+            org.resnetode.linalg.Parallelism p = org.resnetode.linalg.Parallelism.of(threads);
+            losses[k] = p.call(() -> t.gradient(g));
+            gradients[k] = g;
+            ends[k] = p.call(t::endToEnd);
+            p.call(() -> t.step(0.01));
+            stepped[k] = t.weights().clone();
+        }
+        for (int k = 1; k < 4; k++) {
+            assertThat(losses[k]).isEqualTo(losses[0]);
+            assertThat(ends[k]).containsExactly(ends[0]);
+            assertThat(gradients[k]).containsExactly(gradients[0]);
+            assertThat(stepped[k]).containsExactly(stepped[0]);
+        }
+        double[] expected = naiveProduct(a, d, depth);
+        for (int i = 0; i < d * d; i++) {
+            assertThat(ends[0][i]).isCloseTo(expected[i], within(1e-13));
+        }
+        // P is affine in any one entry of A, so ℓ is quadratic in it and the central difference is exact but for
+        // round-off: a wide step keeps that small (ε ℓ / h with ℓ in the thousands here)
+        double h = 1e-2;
+        for (int index : new int[] {0, 2 * d * d + 30 * d + 17, 3 * d * d + 51 * d + 2, a.length - 1}) {
+            double[] plus = a.clone();
+            double[] minus = a.clone();
+            plus[index] += h;
+            minus[index] -= h;
+            double fd = (new LinearTrainer(loss, depth, plus).loss() - new LinearTrainer(loss, depth, minus).loss()) / (2 * h);
+            assertThat(gradients[0][index]).as("∂ℓ/∂A at %d", index).isCloseTo(fd, within(1e-8 * Math.max(1, Math.abs(fd))));
+            double steppedEntry = a[index] - 0.01 * depth * gradients[0][index];
+            assertThat(stepped[0][index]).isCloseTo(steppedEntry, within(1e-12 * Math.max(1, Math.abs(steppedEntry))));
+        }
+    }
+
+    /**
+     * Depth 1, where the backward sweep has no step: P = I + A_0 and ∂ℓ/∂A_0 = P - B, entry by entry the same two
+     * roundings (every product with I is exact), on one thread and on two (d = 52, split into row blocks).
+     */
+    @Test
+    void depthOneGradientIsTheResidualExactly() {
+        SplittableRandom rng = new SplittableRandom(13);
+        int d = 52;
+        double[] a = TestVectors.gaussian(rng, d * d, 0.3);
+        double[] b = TestVectors.gaussian(rng, d * d, 1.0);
+        for (int threads = 1; threads <= 2; threads++) {
+            double[] g = new double[d * d];
+            LinearTrainer t = new LinearTrainer(LinearLoss.matrix(b, d), 1, a);
+            org.resnetode.linalg.Parallelism.of(threads).call(() -> t.gradient(g));
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double p = (i == j ? 1 : 0) + a[i * d + j];
+                    assertThat(g[i * d + j]).as("entry (%d, %d), %d threads", i, j, threads).isEqualTo(p - b[i * d + j]);
+                }
+            }
+        }
+    }
+
     @Test
     void trainingReachesTheTargetAndTracksEveryKSteps() {
         LinearTrainer t = new LinearTrainer(LinearLoss.matrix(Targets.random(0.3, 3, 9), 3), 8, new double[8 * 9]);
