@@ -155,6 +155,9 @@ public final class LinearTrainCommand implements Callable<Integer> {
                 settings.steps(), depth, d, seconds, 6.0 * depth * d * d * d * settings.steps() / seconds / 1e9));
         notes.add("a training run, not a claim: 'holds' means it finished without diverging");
         Map<String, Object> config = cfg.describe();
+        if (!limit) {
+            config.remove("limitReference");
+        }
         config.put("depth", depth);
         config.put("loss", loss);
         config.put("steps", settings.steps());

@@ -123,7 +123,7 @@ public final class LinearTrainer {
      */
     private double forward() {
         Parallelism parallelism = Parallelism.current();
-        int rows = rowsPerTask(parallelism);
+        int rows = rowsPerTask(d, parallelism.threads());
         int tasks = (d + rows - 1) / rows;
         for (int n = 0; n < depth; n++) {
             if (tasks == 1) {
@@ -160,7 +160,7 @@ public final class LinearTrainer {
         Gemm.transpose(adjoint, d, d, product);
         System.arraycopy(product, 0, adjoints, (depth - 1) * block, block);
         Parallelism parallelism = Parallelism.current();
-        int rows = rowsPerTask(parallelism);
+        int rows = rowsPerTask(d, parallelism.threads());
         int tasks = (d + rows - 1) / rows;
         for (int n = depth - 1; n >= 1; n--) {
             if (tasks == 1) {
@@ -188,13 +188,12 @@ public final class LinearTrainer {
     }
 
     /**
-     * Rows of a d×d product per task of a sweep step: all d (one task, on the caller) below {@link Gemm#PARALLEL_WORK}
-     * multiply-adds or with one thread, otherwise d split evenly over the threads in multiples of 4 rows (the kernels'
-     * row tiles).
+     * Rows of a d×d product per task of a sweep step on {@code threads} threads: all d (one task, on the caller) below
+     * {@link Gemm#PARALLEL_WORK} multiply-adds or with one thread, otherwise d split evenly over the threads in multiples
+     * of 4 rows (the kernels' row tiles).
      */
-    private int rowsPerTask(Parallelism parallelism) {
-        int threads = parallelism.threads();
-        if (threads == 1 || (long) block * d < Gemm.PARALLEL_WORK) {
+    static int rowsPerTask(int d, int threads) {
+        if (threads == 1 || (long) d * d * d < Gemm.PARALLEL_WORK) {
             return d;
         }
         return ((d + threads - 1) / threads + 3) / 4 * 4;

@@ -176,6 +176,19 @@ class LinearTrainerTest {
         }
     }
 
+    /** The row blocks of a sweep step: whole below 2^17 multiply-adds (d <= 50) or on one thread, else multiples of 4 rows. */
+    @Test
+    void rowBlocksOfASweepStep() {
+        assertThat(LinearTrainer.rowsPerTask(50, 2)).isEqualTo(50);
+        assertThat(LinearTrainer.rowsPerTask(51, 2)).isEqualTo(28);
+        assertThat(LinearTrainer.rowsPerTask(52, 1)).isEqualTo(52);
+        assertThat(LinearTrainer.rowsPerTask(52, 2)).isEqualTo(28);
+        assertThat(LinearTrainer.rowsPerTask(52, 3)).isEqualTo(20);
+        assertThat(LinearTrainer.rowsPerTask(52, 4)).isEqualTo(16);
+        assertThat(LinearTrainer.rowsPerTask(64, 2)).isEqualTo(32);
+        assertThat(LinearTrainer.rowsPerTask(128, 3)).isEqualTo(44);
+    }
+
     /**
      * Depth 1, where the backward sweep has no step: P = I + A_0 and ∂ℓ/∂A_0 = P - B, entry by entry the same two
      * roundings (every product with I is exact), on one thread and on two (d = 52, split into row blocks).
