@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
                 + "shared/anchors/numpy_linear_training.py on the same workloads (d, N, steps; zero initialisation, "
                 + "B = I + 0.5 G/√d, the same learning rate) in one invocation, with throughput at 6 N d³ flops per step and the "
                 + "ratio NumPy / project. Targets (issue 20, on the median ratio): >= 10× at d <= 8, >= 1.5× at d = 64 and 128.",
-                "NumPy runs as `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 ANCHOR D N STEPS LR SEED`. The Java side is "
-                        + "warmed up on the same workload first (at least 2 s); then --repeats rounds, each a Java run and a NumPy run "
+                "NumPy runs as `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 ANCHOR D N STEPS LR SEED`. The Java side runs on "
+                        + "--threads threads (default: all cores, as NumPy's BLAS does) and is warmed up on the same workload first "
+                        + "(at least 2 s); then --repeats rounds, each a Java run and a NumPy run "
                         + "back to back: each side's best run, and the median over the rounds of each round's ratio (the machine's "
                         + "speed drifts between rounds, not within one). "
                         + "A benchmark, not a claim: exit 0 whether or not the targets are met (2 when python3 or NumPy is missing)."})
