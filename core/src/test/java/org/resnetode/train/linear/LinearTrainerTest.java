@@ -84,96 +84,71 @@ class LinearTrainerTest {
         assertThat(a[0]).as("the caller's initial weights are copied, not trained").isEqualTo(new LinearTrainer(loss, depth, a).weights()[0]);
     }
 
-    /**
-     * The layer gradients run as a batch over the layers, one run of layers a thread (d = 40, N = 9: 576,000
-     * multiply-adds, above Gemm's split threshold): gradient and step bitwise identical with 1, 2 and 3 threads
-     * (3 does not divide 9 evenly into the runs 2 threads make), and the gradient agrees with central differences
-     * of the loss.
-     */
-    @Test
-    void layerGradientBatchIsTheSameForEveryThreadCount() {
-        SplittableRandom rng = new SplittableRandom(11);
-        int d = 40;
-        int depth = 9;
-        double[] a = TestVectors.gaussian(rng, depth * d * d, 0.3);
-        LinearLoss loss = LinearLoss.matrix(TestVectors.gaussian(rng, d * d, 1.0), d);
-        double[][] gradients = new double[3][];
-        double[][] stepped = new double[3][];
-        for (int threads = 1; threads <= 3; threads++) {
-            double[] g = new double[a.length];
+    /** Loss, end-to-end matrix, gradient and weights after one step (η = 0.01) of a fresh trainer on {@code threads} threads. */
+    private record Run(double loss, double[] end, double[] gradient, double[] stepped) {
+        static Run of(LinearLoss loss, int depth, double[] a, int threads) {
             LinearTrainer t = new LinearTrainer(loss, depth, a);
-            org.resnetode.linalg.Parallelism.of(threads).call(() -> t.gradient(g));
-            gradients[threads - 1] = g;
-            LinearTrainer s = new LinearTrainer(loss, depth, a);
-            org.resnetode.linalg.Parallelism.of(threads).call(() -> s.step(0.01));
-            stepped[threads - 1] = s.weights().clone();
-        }
-        assertThat(gradients[1]).containsExactly(gradients[0]);
-        assertThat(gradients[2]).containsExactly(gradients[0]);
-        assertThat(stepped[1]).containsExactly(stepped[0]);
-        assertThat(stepped[2]).containsExactly(stepped[0]);
-        double h = 1e-6;
-        for (int index : new int[] {0, 5 * d * d + 7 * d + 3, a.length - 1}) {
-            double[] plus = a.clone();
-            double[] minus = a.clone();
-            plus[index] += h;
-            minus[index] -= h;
-            double fd = (new LinearTrainer(loss, depth, plus).loss() - new LinearTrainer(loss, depth, minus).loss()) / (2 * h);
-            assertThat(gradients[0][index]).as("∂ℓ/∂A at %d", index).isCloseTo(fd, within(1e-6 * Math.max(1, Math.abs(fd))));
+            double[] g = new double[a.length];
+            org.resnetode.linalg.Parallelism p = org.resnetode.linalg.Parallelism.of(threads);
+            double value = p.call(() -> t.gradient(g));
+            double[] end = p.call(t::endToEnd);
+            p.call(() -> t.step(0.01));
+            return new Run(value, end, g, t.weights().clone());
         }
     }
 
     /**
-     * d = 52 (140 608 multiply-adds a product, above Gemm's split threshold): each step of both sweeps is split into
-     * row blocks, 28 + 24 rows on 2 threads, 20 + 20 + 12 on 3 and 16 + 16 + 16 + 4 on 4. Loss, end-to-end matrix,
-     * gradient and step are bitwise the same for every count; P agrees with the naive triple-loop product, the gradient
-     * with central differences of the loss and the step with A - η N ∂ℓ/∂A.
+     * Runs on 1..{@code maxThreads} threads: all bitwise the same; the gradient at {@code entries} against central
+     * differences of the loss with step h, and the step against A - η N ∂ℓ/∂A.
      */
-    @Test
-    void sweepsSplitIntoRowBlocksGiveTheSameBitsForEveryThreadCount() {
-        SplittableRandom rng = new SplittableRandom(12);
-        int d = 52;
-        int depth = 5;
+    private static void sameForEveryThreadCount(int d, int depth, long seed, int maxThreads, double h, double tolerance, int[] entries) {
+        SplittableRandom rng = new SplittableRandom(seed);
         double[] a = TestVectors.gaussian(rng, depth * d * d, 0.3);
         LinearLoss loss = LinearLoss.matrix(TestVectors.gaussian(rng, d * d, 1.0), d);
-        double[][] ends = new double[4][];
-        double[][] gradients = new double[4][];
-        double[][] stepped = new double[4][];
-        double[] losses = new double[4];
-        for (int threads = 1; threads <= 4; threads++) {
-            int k = threads - 1;
-            LinearTrainer t = new LinearTrainer(loss, depth, a);
-            double[] g = new double[a.length];
-            org.resnetode.linalg.Parallelism p = org.resnetode.linalg.Parallelism.of(threads);
-            losses[k] = p.call(() -> t.gradient(g));
-            gradients[k] = g;
-            ends[k] = p.call(t::endToEnd);
-            p.call(() -> t.step(0.01));
-            stepped[k] = t.weights().clone();
-        }
-        for (int k = 1; k < 4; k++) {
-            assertThat(losses[k]).isEqualTo(losses[0]);
-            assertThat(ends[k]).containsExactly(ends[0]);
-            assertThat(gradients[k]).containsExactly(gradients[0]);
-            assertThat(stepped[k]).containsExactly(stepped[0]);
+        Run one = Run.of(loss, depth, a, 1);
+        for (int threads = 2; threads <= maxThreads; threads++) {
+            Run r = Run.of(loss, depth, a, threads);
+            assertThat(r.loss()).as("%d threads", threads).isEqualTo(one.loss());
+            assertThat(r.end()).as("%d threads", threads).containsExactly(one.end());
+            assertThat(r.gradient()).as("%d threads", threads).containsExactly(one.gradient());
+            assertThat(r.stepped()).as("%d threads", threads).containsExactly(one.stepped());
         }
         double[] expected = naiveProduct(a, d, depth);
         for (int i = 0; i < d * d; i++) {
-            assertThat(ends[0][i]).isCloseTo(expected[i], within(1e-13));
+            assertThat(one.end()[i]).isCloseTo(expected[i], within(1e-13));
         }
-        // P is affine in any one entry of A, so ℓ is quadratic in it and the central difference is exact but for
-        // round-off: a wide step keeps that small (ε ℓ / h with ℓ in the thousands here)
-        double h = 1e-2;
-        for (int index : new int[] {0, 2 * d * d + 30 * d + 17, 3 * d * d + 51 * d + 2, a.length - 1}) {
+        for (int index : entries) {
             double[] plus = a.clone();
             double[] minus = a.clone();
             plus[index] += h;
             minus[index] -= h;
             double fd = (new LinearTrainer(loss, depth, plus).loss() - new LinearTrainer(loss, depth, minus).loss()) / (2 * h);
-            assertThat(gradients[0][index]).as("∂ℓ/∂A at %d", index).isCloseTo(fd, within(1e-8 * Math.max(1, Math.abs(fd))));
-            double steppedEntry = a[index] - 0.01 * depth * gradients[0][index];
-            assertThat(stepped[0][index]).isCloseTo(steppedEntry, within(1e-12 * Math.max(1, Math.abs(steppedEntry))));
+            assertThat(one.gradient()[index]).as("∂ℓ/∂A at %d", index).isCloseTo(fd, within(tolerance * Math.max(1, Math.abs(fd))));
+            double stepped = a[index] - 0.01 * depth * one.gradient()[index];
+            assertThat(one.stepped()[index]).isCloseTo(stepped, within(1e-12 * Math.max(1, Math.abs(stepped))));
         }
+    }
+
+    /**
+     * The layer gradients run as a batch over the layers, one run of layers a thread (d = 40, N = 9: 576,000
+     * multiply-adds, above Gemm's split threshold): bitwise identical with 1, 2 and 3 threads (3 does not divide 9
+     * evenly into the runs 2 threads make).
+     */
+    @Test
+    void layerGradientBatchIsTheSameForEveryThreadCount() {
+        sameForEveryThreadCount(40, 9, 11, 3, 1e-6, 1e-6, new int[] {0, 5 * 40 * 40 + 7 * 40 + 3, 9 * 40 * 40 - 1});
+    }
+
+    /**
+     * d = 52 (140 608 multiply-adds a product, above Gemm's split threshold): each step of both sweeps is split into
+     * row blocks, 28 + 24 rows on 2 threads, 20 + 20 + 12 on 3 and 16 + 16 + 16 + 4 on 4; bitwise identical for every
+     * count. P is affine in any one entry of A, so ℓ is quadratic in it and the central difference is exact but for
+     * round-off: a wide step h = 0.01 keeps that small (ε ℓ / h with ℓ in the thousands here).
+     */
+    @Test
+    void sweepsSplitIntoRowBlocksGiveTheSameBitsForEveryThreadCount() {
+        int block = 52 * 52;
+        sameForEveryThreadCount(52, 5, 12, 4, 1e-2, 1e-8, new int[] {0, 2 * block + 30 * 52 + 17, 3 * block + 51 * 52 + 2, 5 * block - 1});
     }
 
     /** The row blocks of a sweep step: whole below 2^17 multiply-adds (d <= 50) or on one thread, else multiples of 4 rows. */
