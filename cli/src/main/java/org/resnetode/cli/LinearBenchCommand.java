@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
                 + "shared/anchors/numpy_linear_training.py on the same workloads (d, N, steps; zero initialisation, "
                 + "B = I + 0.5 G/√d, the same learning rate) in one invocation, with throughput at 6 N d³ flops per step and the "
                 + "ratio NumPy / project. Targets (issue 20, on the median ratio): >= 10× at d <= 8, >= 1.5× at d = 64 and 128.",
-                "NumPy runs as `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 ANCHOR D N STEPS LR SEED`. The Java side is "
-                        + "warmed up on the same workload first (at least 2 s); then --repeats rounds, each a Java run and a NumPy run "
+                "NumPy runs as `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 ANCHOR D N STEPS LR SEED`. The Java side runs on "
+                        + "--threads threads (default: all cores, as NumPy's BLAS does) and is warmed up on the same workload first "
+                        + "(at least 2 s); then --repeats rounds, each a Java run and a NumPy run "
                         + "back to back: each side's best run, and the median over the rounds of each round's ratio (the machine's "
                         + "speed drifts between rounds, not within one). "
                         + "A benchmark, not a claim: exit 0 whether or not the targets are met (2 when python3 or NumPy is missing)."})
@@ -49,6 +50,9 @@ public final class LinearBenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "Timed rounds per workload (a Java run and a NumPy run each). Default: ${DEFAULT-VALUE}.")
     int repeats;
 
+    @picocli.CommandLine.Mixin
+    ThreadOptions threads;
+
     @Option(names = "--anchor", paramLabel = "FILE",
             description = "The NumPy anchor script (default: ../shared/anchors/numpy_linear_training.py, searched upward from the working directory).")
     Path anchor;
@@ -58,6 +62,7 @@ public final class LinearBenchCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new BadInputException("--repeats must be at least 1, got " + repeats);
         }
+        threads.apply();
         List<int[]> parsed = workloads.stream().map(LinearBenchCommand::parse).toList();
         Path script = anchor != null ? anchor : findAnchor();
         if (!Files.isRegularFile(script)) {
@@ -94,7 +99,7 @@ public final class LinearBenchCommand implements Callable<Integer> {
             out.flush();
         }
         out.println("ratio = NumPy's best seconds / the project's best; median = the median of the rounds' ratios (higher is faster); machine: "
-                + Runtime.getRuntime().availableProcessors() + " cores visible to the JVM");
+                + Runtime.getRuntime().availableProcessors() + " cores visible to the JVM, the project on " + org.resnetode.linalg.Parallelism.current());
         return 0;
     }
 

@@ -111,10 +111,22 @@ class LinearCliTest {
     @Test
     void linearTrainTracksLossSmoothnessAndDistances() {
         CliTest.Run r = CliTest.run("linear-train", "--dim", "3", "--depth", "16", "--steps", "40", "--track-every", "20",
-                "--loss", "data", "--samples", "32", "--json", "-q");
+                "--loss", "data", "--samples", "32", "--limit", "--ode", "--json", "-q");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\"claim\": \"linear-train\"").contains("\"limitDistance\"").contains("\"odeDistance\"")
                 .contains("\"step\": 40");
+    }
+
+    @Test
+    void linearTrainByDefaultTrainsAndTracksOnlyTheLossAndSmoothness() {
+        // before: every run also trained the 2N network and measured the ODE distance, 8 times the training's own time
+        CliTest.Run r = CliTest.run("linear-train", "--dim", "3", "--depth", "16", "--steps", "40", "--track-every", "20", "-q");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("loss").contains("S(t)").doesNotContain("A^N_n").doesNotContain("x(1)");
+        CliTest.Run limitOnly = CliTest.run("linear-train", "--dim", "3", "--depth", "16", "--steps", "40", "--limit", "--json", "-q");
+        assertThat(limitOnly.out()).contains("\"limitDistance\"").doesNotContain("\"odeDistance\"");
+        CliTest.Run odeOnly = CliTest.run("linear-train", "--dim", "3", "--depth", "16", "--steps", "40", "--ode", "--json", "-q");
+        assertThat(odeOnly.out()).contains("\"odeDistance\"").doesNotContain("\"limitDistance\"");
     }
 
     @Test

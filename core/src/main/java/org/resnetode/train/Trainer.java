@@ -194,15 +194,15 @@ public final class Trainer {
         return norm == 0 ? Norms.euclidean(g) : Norms.distance(g, 0, gRef, 0, g.length) / norm;
     }
 
-    /** Loss and accuracy of the current network on every row of {@code data}. */
+    /**
+     * Loss and accuracy of the current network on every row of {@code data}, all rows stepped together layer by layer
+     * (matrix products, as a training batch is): row by row, the same 1 437 digits took a matrix-vector product per row
+     * and layer, each reading the layer's weights again, about a third of an epoch's time.
+     */
     public Evaluation evaluate(Dataset data) {
-        int d = net.family().dim();
-        double[] outputs = new double[data.rows() * d];
-        double[] x = new double[d];
-        for (int i = 0; i < data.rows(); i++) {
-            System.arraycopy(data.inputs(), i * d, x, 0, d);
-            net.forward(x, x);
-            System.arraycopy(x, 0, outputs, i * d, d);
+        double[] outputs = new double[data.inputs().length];
+        if (data.rows() > 0) {
+            net.forwardBatch(data.inputs(), data.rows(), outputs);
         }
         HeadLoss l = new HeadLoss(head);
         if (data.classification()) {

@@ -15,10 +15,13 @@ import org.resnetode.model.DepthProfile;
  * {@code M_{n+1} = S_{n+1}ᵀ G} through {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}}. The depth-scaled step is
  * {@code A_n ← A_n - η N ∂ℓ/∂A_n = A_n - η M_{n+1} Q_nᵀ}. Every buffer is owned here: nothing is allocated per step.
  *
- * <p>Only the two sweeps are chains (each product split over the calling work's threads by {@link Gemm}); the N layer
- * gradients {@code M_{n+1} Q_nᵀ} are independent once every {@code M_{n+1}} is stored, and run as one batch over the
- * layers, a run of consecutive layers a thread, each product whole on its thread. Every product is the same chain of
- * fused multiply-adds whichever thread computes it: results are bitwise identical for every thread count.
+ * <p>Only the two sweeps are chains. Each of their steps is split into blocks of rows, one a thread (products of at
+ * least {@link Gemm#PARALLEL_WORK} multiply-adds), and each thread finishes its rows at once, product and update
+ * together, while they are in its cache: a step writes its product straight into the next stored block and adds the
+ * previous block to it there, so the sweeps copy nothing and no thread waits for a serial pass between two products.
+ * The N layer gradients {@code M_{n+1} Q_nᵀ} are independent once every {@code M_{n+1}} is stored, and run as one batch
+ * over the layers, a run of consecutive layers a thread, each product whole on its thread. Every entry is the same chain
+ * of fused multiply-adds whichever thread computes it: results are bitwise identical for every thread count.
  */
 public final class LinearTrainer {
     /** Side of the tiles of {@link #applyTransposed}. */
@@ -31,7 +34,9 @@ public final class LinearTrainer {
     private final double[] prefixes;
     /** {@code M_1ᵀ..M_Nᵀ}: M_{n+1}ᵀ at block n, kept by the backward sweep for the batch of layer gradients. */
     private final double[] adjoints;
+    /** {@code G = ∂ℓ/∂P}, as the loss writes it. */
     private final double[] adjoint;
+    /** P handed to the loss, then {@code Gᵀ}. */
     private final double[] product;
     /** One d×d layer gradient per task of the batch of layer gradients (grown to the thread count once). */
     private double[][] layerGradients = new double[0][];
@@ -117,40 +122,81 @@ public final class LinearTrainer {
      * {@code P = Q_N}, leaving {@code G} in {@link #adjoint}.
      */
     private double forward() {
-        double inv = 1.0 / depth;
+        Parallelism parallelism = Parallelism.current();
+        int rows = rowsPerTask(d, parallelism.threads());
+        int tasks = (d + rows - 1) / rows;
         for (int n = 0; n < depth; n++) {
-            int q = n * block;
-            int next = q + block;
-            Gemm.nn(weights, q, prefixes, q, product, 0, d, d, d, 0);
-            for (int i = 0; i < block; i++) {
-                prefixes[next + i] = prefixes[q + i] + inv * product[i];
+            if (tasks == 1) {
+                forwardRows(n, 0, d);
+            } else {
+                int layer = n;
+                parallelism.run(tasks, t -> forwardRows(layer, t * rows, Math.min(d, (t + 1) * rows)));
             }
         }
         System.arraycopy(prefixes, depth * block, product, 0, block);
         return loss.evaluate(product, adjoint);
     }
 
+    /** Rows {@code [i0, i1)} of {@code Q_{n+1} = Q_n + (1/N) (A_n Q_n)}: the product written into Q_{n+1}'s rows, then Q_n added. */
+    private void forwardRows(int n, int i0, int i1) {
+        double inv = 1.0 / depth;
+        int q = n * block;
+        int next = q + block;
+        Gemm.nn(weights, q + i0 * d, prefixes, q, prefixes, next + i0 * d, i1 - i0, d, d, 0);
+        for (int i = i0 * d; i < i1 * d; i++) {
+            prefixes[next + i] = prefixes[q + i] + inv * prefixes[next + i];
+        }
+    }
+
     /**
-     * From {@code M_N = G}, for n = N-1..0: {@code M_{n+1}} kept, then {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}};
-     * then every layer's gradient {@code (1/N) M_{n+1} Q_nᵀ} ({@link #layerGradients}), written to {@code gradient}
-     * when it is not null, otherwise applied as {@code A_n ← A_n - η M_{n+1} Q_nᵀ} (after the sweep: it read A_n
-     * before its update). The sweep carries the transposes, {@code M_nᵀ = M_{n+1}ᵀ + (1/N) M_{n+1}ᵀ A_n}, so that
-     * every product reads its operands as stored (no packed transposes): entry (j, i) of {@code M_{n+1}ᵀ A_n} is
-     * entry (i, j) of {@code A_nᵀ M_{n+1}}, the same fused multiply-adds in the same order.
+     * From {@code M_N = G}, for n = N-1..1: {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}} ({@code M_0} is not needed); then every
+     * layer's gradient {@code (1/N) M_{n+1} Q_nᵀ} ({@link #layerGradients}), written to {@code gradient} when it is not
+     * null, otherwise applied as {@code A_n ← A_n - η M_{n+1} Q_nᵀ} (after the sweep: it read A_n before its update).
+     * The sweep carries the transposes, {@code M_nᵀ = M_{n+1}ᵀ + (1/N) M_{n+1}ᵀ A_n}, so that every product reads its
+     * operands as stored (no packed transposes): entry (j, i) of {@code M_{n+1}ᵀ A_n} is entry (i, j) of
+     * {@code A_nᵀ M_{n+1}}, the same fused multiply-adds in the same order.
      */
     private void backward(double[] gradient, double learningRate) {
-        double inv = 1.0 / depth;
         Gemm.transpose(adjoint, d, d, product);
-        System.arraycopy(product, 0, adjoint, 0, block);
-        for (int n = depth - 1; n >= 0; n--) {
-            int a = n * block;
-            System.arraycopy(adjoint, 0, adjoints, a, block);
-            Gemm.nn(adjoint, 0, weights, a, product, 0, d, d, d, 0);
-            for (int i = 0; i < block; i++) {
-                adjoint[i] += inv * product[i];
+        System.arraycopy(product, 0, adjoints, (depth - 1) * block, block);
+        Parallelism parallelism = Parallelism.current();
+        int rows = rowsPerTask(d, parallelism.threads());
+        int tasks = (d + rows - 1) / rows;
+        for (int n = depth - 1; n >= 1; n--) {
+            if (tasks == 1) {
+                backwardRows(n, 0, d);
+            } else {
+                int layer = n;
+                parallelism.run(tasks, t -> backwardRows(layer, t * rows, Math.min(d, (t + 1) * rows)));
             }
         }
         layerGradients(gradient, learningRate);
+    }
+
+    /**
+     * Rows {@code [i0, i1)} of {@code M_nᵀ = M_{n+1}ᵀ + (1/N) (M_{n+1}ᵀ A_n)}, from block n of {@link #adjoints} into
+     * block n-1: the product written there, then {@code M_{n+1}ᵀ} added.
+     */
+    private void backwardRows(int n, int i0, int i1) {
+        double inv = 1.0 / depth;
+        int from = n * block;
+        int to = from - block;
+        Gemm.nn(adjoints, from + i0 * d, weights, from, adjoints, to + i0 * d, i1 - i0, d, d, 0);
+        for (int i = i0 * d; i < i1 * d; i++) {
+            adjoints[to + i] = adjoints[from + i] + inv * adjoints[to + i];
+        }
+    }
+
+    /**
+     * Rows of a d×d product per task of a sweep step on {@code threads} threads: all d (one task, on the caller) below
+     * {@link Gemm#PARALLEL_WORK} multiply-adds or with one thread, otherwise d split evenly over the threads in multiples
+     * of 4 rows (the kernels' row tiles).
+     */
+    static int rowsPerTask(int d, int threads) {
+        if (threads == 1 || (long) d * d * d < Gemm.PARALLEL_WORK) {
+            return d;
+        }
+        return ((d + threads - 1) / threads + 3) / 4 * 4;
     }
 
     /**

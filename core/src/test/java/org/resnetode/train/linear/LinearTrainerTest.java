@@ -84,42 +84,106 @@ class LinearTrainerTest {
         assertThat(a[0]).as("the caller's initial weights are copied, not trained").isEqualTo(new LinearTrainer(loss, depth, a).weights()[0]);
     }
 
+    /** Loss, end-to-end matrix, gradient and weights after one step (η = 0.01) of a fresh trainer on {@code threads} threads. */
+    private record Run(double loss, double[] end, double[] gradient, double[] stepped) {
+        static Run of(LinearLoss loss, int depth, double[] a, int threads) {
+            LinearTrainer t = new LinearTrainer(loss, depth, a);
+            double[] g = new double[a.length];
+            org.resnetode.linalg.Parallelism p = org.resnetode.linalg.Parallelism.of(threads);
+            double value = p.call(() -> t.gradient(g));
+            double[] end = p.call(t::endToEnd);
+            p.call(() -> t.step(0.01));
+            return new Run(value, end, g, t.weights().clone());
+        }
+    }
+
     /**
-     * The layer gradients run as a batch over the layers, one run of layers a thread (d = 40, N = 9: 576,000
-     * multiply-adds, above Gemm's split threshold): gradient and step bitwise identical with 1, 2 and 3 threads
-     * (3 does not divide 9 evenly into the runs 2 threads make), and the gradient agrees with central differences
-     * of the loss.
+     * Runs on 1..{@code maxThreads} threads: all bitwise the same; the gradient at {@code entries} against central
+     * differences of the loss with step h, and the step against A - η N ∂ℓ/∂A.
      */
-    @Test
-    void layerGradientBatchIsTheSameForEveryThreadCount() {
-        SplittableRandom rng = new SplittableRandom(11);
-        int d = 40;
-        int depth = 9;
+    private static void sameForEveryThreadCount(int d, int depth, long seed, int maxThreads, double h, double tolerance, int[] entries) {
+        SplittableRandom rng = new SplittableRandom(seed);
         double[] a = TestVectors.gaussian(rng, depth * d * d, 0.3);
         LinearLoss loss = LinearLoss.matrix(TestVectors.gaussian(rng, d * d, 1.0), d);
-        double[][] gradients = new double[3][];
-        double[][] stepped = new double[3][];
-        for (int threads = 1; threads <= 3; threads++) {
-            double[] g = new double[a.length];
-            LinearTrainer t = new LinearTrainer(loss, depth, a);
-            org.resnetode.linalg.Parallelism.of(threads).call(() -> t.gradient(g));
-            gradients[threads - 1] = g;
-            LinearTrainer s = new LinearTrainer(loss, depth, a);
-            org.resnetode.linalg.Parallelism.of(threads).call(() -> s.step(0.01));
-            stepped[threads - 1] = s.weights().clone();
+        Run one = Run.of(loss, depth, a, 1);
+        for (int threads = 2; threads <= maxThreads; threads++) {
+            Run r = Run.of(loss, depth, a, threads);
+            assertThat(r.loss()).as("%d threads", threads).isEqualTo(one.loss());
+            assertThat(r.end()).as("%d threads", threads).containsExactly(one.end());
+            assertThat(r.gradient()).as("%d threads", threads).containsExactly(one.gradient());
+            assertThat(r.stepped()).as("%d threads", threads).containsExactly(one.stepped());
         }
-        assertThat(gradients[1]).containsExactly(gradients[0]);
-        assertThat(gradients[2]).containsExactly(gradients[0]);
-        assertThat(stepped[1]).containsExactly(stepped[0]);
-        assertThat(stepped[2]).containsExactly(stepped[0]);
-        double h = 1e-6;
-        for (int index : new int[] {0, 5 * d * d + 7 * d + 3, a.length - 1}) {
+        double[] expected = naiveProduct(a, d, depth);
+        for (int i = 0; i < d * d; i++) {
+            assertThat(one.end()[i]).isCloseTo(expected[i], within(1e-13));
+        }
+        for (int index : entries) {
             double[] plus = a.clone();
             double[] minus = a.clone();
             plus[index] += h;
             minus[index] -= h;
             double fd = (new LinearTrainer(loss, depth, plus).loss() - new LinearTrainer(loss, depth, minus).loss()) / (2 * h);
-            assertThat(gradients[0][index]).as("∂ℓ/∂A at %d", index).isCloseTo(fd, within(1e-6 * Math.max(1, Math.abs(fd))));
+            assertThat(one.gradient()[index]).as("∂ℓ/∂A at %d", index).isCloseTo(fd, within(tolerance * Math.max(1, Math.abs(fd))));
+            double stepped = a[index] - 0.01 * depth * one.gradient()[index];
+            assertThat(one.stepped()[index]).isCloseTo(stepped, within(1e-12 * Math.max(1, Math.abs(stepped))));
+        }
+    }
+
+    /**
+     * The layer gradients run as a batch over the layers, one run of layers a thread (d = 40, N = 9: 576,000
+     * multiply-adds, above Gemm's split threshold): bitwise identical with 1, 2 and 3 threads (3 does not divide 9
+     * evenly into the runs 2 threads make).
+     */
+    @Test
+    void layerGradientBatchIsTheSameForEveryThreadCount() {
+        sameForEveryThreadCount(40, 9, 11, 3, 1e-6, 1e-6, new int[] {0, 5 * 40 * 40 + 7 * 40 + 3, 9 * 40 * 40 - 1});
+    }
+
+    /**
+     * d = 52 (140 608 multiply-adds a product, above Gemm's split threshold): each step of both sweeps is split into
+     * row blocks, 28 + 24 rows on 2 threads, 20 + 20 + 12 on 3 and 16 + 16 + 16 + 4 on 4; bitwise identical for every
+     * count. P is affine in any one entry of A, so ℓ is quadratic in it and the central difference is exact but for
+     * round-off: a wide step h = 0.01 keeps that small (ε ℓ / h with ℓ in the thousands here).
+     */
+    @Test
+    void sweepsSplitIntoRowBlocksGiveTheSameBitsForEveryThreadCount() {
+        int block = 52 * 52;
+        sameForEveryThreadCount(52, 5, 12, 4, 1e-2, 1e-8, new int[] {0, 2 * block + 30 * 52 + 17, 3 * block + 51 * 52 + 2, 5 * block - 1});
+    }
+
+    /** The row blocks of a sweep step: whole below 2^17 multiply-adds (d <= 50) or on one thread, else multiples of 4 rows. */
+    @Test
+    void rowBlocksOfASweepStep() {
+        assertThat(LinearTrainer.rowsPerTask(50, 2)).isEqualTo(50);
+        assertThat(LinearTrainer.rowsPerTask(51, 2)).isEqualTo(28);
+        assertThat(LinearTrainer.rowsPerTask(52, 1)).isEqualTo(52);
+        assertThat(LinearTrainer.rowsPerTask(52, 2)).isEqualTo(28);
+        assertThat(LinearTrainer.rowsPerTask(52, 3)).isEqualTo(20);
+        assertThat(LinearTrainer.rowsPerTask(52, 4)).isEqualTo(16);
+        assertThat(LinearTrainer.rowsPerTask(64, 2)).isEqualTo(32);
+        assertThat(LinearTrainer.rowsPerTask(128, 3)).isEqualTo(44);
+    }
+
+    /**
+     * Depth 1, where the backward sweep has no step: P = I + A_0 and ∂ℓ/∂A_0 = P - B, entry by entry the same two
+     * roundings (every product with I is exact), on one thread and on two (d = 52, split into row blocks).
+     */
+    @Test
+    void depthOneGradientIsTheResidualExactly() {
+        SplittableRandom rng = new SplittableRandom(13);
+        int d = 52;
+        double[] a = TestVectors.gaussian(rng, d * d, 0.3);
+        double[] b = TestVectors.gaussian(rng, d * d, 1.0);
+        for (int threads = 1; threads <= 2; threads++) {
+            double[] g = new double[d * d];
+            LinearTrainer t = new LinearTrainer(LinearLoss.matrix(b, d), 1, a);
+            org.resnetode.linalg.Parallelism.of(threads).call(() -> t.gradient(g));
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double p = (i == j ? 1 : 0) + a[i * d + j];
+                    assertThat(g[i * d + j]).as("entry (%d, %d), %d threads", i, j, threads).isEqualTo(p - b[i * d + j]);
+                }
+            }
         }
     }
 
