@@ -42,12 +42,13 @@ final class DistanceClosedForm {
             return SymbolicEngine.eval("ReplaceAll(" + r + ", {h->1/N, u->" + a.symja() + ", v->" + a.symja() + "})^N - E^("
                     + a.symja() + ")");
         }
-        // the last knot K: N, or N - 1 when no stage reads the next weight (Euler)
-        String lastKnot = tableau.lastStageTime() > 0 ? "N" : "(N-1)";
-        String product = "Product(ReplaceAll(" + r + ", {h->1/N, u->" + at(a, "n/N") + ", v->" + at(a, "(n+1)/N") + "}), {n,0,N-1})";
-        String exponent = "Sum((" + at(a, "k/N") + "+" + at(a, "(k+1)/N") + ")/(2*N), {k,0," + lastKnot + "-1}) + (1-" + lastKnot
-                + "/N)*" + at(a, lastKnot + "/N");
-        return SymbolicEngine.eval(product + " - Exp(" + exponent + ")");
+        // Product and Sum hold their arguments: the factor and the summand are formed first, then summed or multiplied
+        String factor = SymbolicEngine.eval("ReplaceAll(" + r + ", {h->1/N, u->" + at(a, "n/N") + ", v->" + at(a, "(n+1)/N") + "})");
+        String trapezoid = SymbolicEngine.eval("(" + at(a, "k/N") + "+" + at(a, "(k+1)/N") + ")/(2*N)");
+        // the last knot K is N, or N - 1 when no stage reads the next weight (Euler): then θ = a((N-1)/N) on the last 1/N
+        String exponent = tableau.lastStageTime() > 0 ? "Sum(" + trapezoid + ", {k,0,N-1})"
+                : "Sum(" + trapezoid + ", {k,0,N-2}) + " + at(a, "(N-1)/N") + "/N";
+        return SymbolicEngine.eval("Product(" + factor + ", {n,0,N-1}) - Exp(" + exponent + ")");
     }
 
     /** The distance at depth N, evaluated by Symja to {@code digits} significant digits. */
@@ -55,7 +56,8 @@ final class DistanceClosedForm {
         return SymbolicEngine.eval("N(ReplaceAll(" + distance + ", N->" + depth + "), " + digits + ")");
     }
 
+    /** a(time), substituted and evaluated. */
     private static String at(WeightExpression a, String time) {
-        return "ReplaceAll(" + a.symja() + ", t->" + time + ")";
+        return "(" + SymbolicEngine.eval("ReplaceAll(" + a.symja() + ", t->" + time + ")") + ")";
     }
 }

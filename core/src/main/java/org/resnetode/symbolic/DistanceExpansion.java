@@ -17,14 +17,17 @@ import org.resnetode.scheme.ButcherTableau;
  * {@code log x^(1) - log x(1) = h (a(1) - a(1 - h))/2 = Σ_{j>=2} (-1)^j a^{(j-1)}(1) h^j / (2 (j-1)!)}. The reference's
  * own dependence on N, {@code x(1) = e^{∫a} (1 + O(h²))}, enters only at h^{q+2} (docs/derivations/bound-symbolic.md).
  * Both coefficients are checked against Richardson extrapolation of the closed form's exact values (60 digits, no
- * round-off) at N = 16, 32, ..., 256.
+ * round-off) at N = n0, 2 n0, ..., 16 n0, n0 = 16 for |a| <= 1 and 16 a² for larger weights ({@link #ladderStart}).
  */
 final class DistanceExpansion {
     /** Relative agreement required between each coefficient and Richardson on the closed form. */
     static final double RICHARDSON_AGREEMENT = 1e-6;
-    /** The Richardson ladder: N = LADDER_START · 2^j, j = 0..LADDER_LEVELS. */
-    static final int LADDER_START = 16;
+    /** The Richardson ladder: N = n0 · 2^j, j = 0..LADDER_LEVELS, n0 from {@link #ladderStart}. */
     static final int LADDER_LEVELS = 4;
+    /** The ladder starts where {@code max(1, |a|, a²) h <= 1/LADDER_STEP}. */
+    static final int LADDER_STEP = 16;
+    /** Largest start of the ladder (its top, 16 times more, is still a fast 60-digit product). */
+    static final int MAX_LADDER_START = 8192;
     /** A coefficient L_j whose value is at most this is taken as 0 (as in {@link TimeVaryingExpansion}). */
     private static final double ZERO = 1e-13;
 
@@ -87,6 +90,32 @@ final class DistanceExpansion {
         return !tail || j < 2 ? ell : ell + tailFactor(j).doubleValue() * a.derivatives(1, j - 1)[j - 1];
     }
 
+    /**
+     * The smallest power of two n0 >= {@code LADDER_STEP max(1, A, A²)}, A = {@link #largestWeight}: the terms C_{q+j}
+     * grow like (A² h)^j (Euler on a constant: C_1 = -a²/2 e^a, C_2 = (a⁴/8 + a³/3) e^a), so the ladder must start
+     * where A² h is small for Richardson to remove them; at most {@link #MAX_LADDER_START}.
+     */
+    static int ladderStart(WeightExpression a) {
+        double largest = largestWeight(a);
+        int n0 = LADDER_STEP;
+        while (n0 < MAX_LADDER_START && n0 < LADDER_STEP * Math.max(largest, largest * largest)) {
+            n0 *= 2;
+        }
+        return n0;
+    }
+
+    /** Largest |a(t)| accepted: the ladder's start 16 a² stays within {@link #MAX_LADDER_START}. */
+    static final double MAX_WEIGHT = Math.sqrt((double) MAX_LADDER_START / LADDER_STEP);
+
+    /** {@code max |a(t)|} over the 257 points i/256 of [0, 1]. */
+    static double largestWeight(WeightExpression a) {
+        double largest = 0;
+        for (int i = 0; i <= 256; i++) {
+            largest = Math.max(largest, Math.abs(a.function().applyAsDouble(i / 256.0)));
+        }
+        return largest;
+    }
+
     /** {@code (-1)^j / (2 (j-1)!)}: τ_j = this times a^{(j-1)}(1). */
     static BigFraction tailFactor(int j) {
         BigFraction f = BigFraction.ONE.divide(LogErrorTerm.factorial(j - 1).multiply(2));
@@ -99,12 +128,13 @@ final class DistanceExpansion {
      * {@link #RICHARDSON_AGREEMENT} of {@code max(|C_q|, |C_{q+1}|)}.
      */
     private static String richardson(ButcherTableau tableau, WeightExpression a, int q, double leading, double next) {
+        int start = ladderStart(a);
         java.util.Map<Integer, Double> errors = new java.util.HashMap<>();
         java.util.function.IntToDoubleFunction error = n -> errors.computeIfAbsent(n,
                 depth -> ScalarLinearNetwork.sampled(tableau, a.function(), depth).error().doubleValue());
-        double estimate = ScalarNetworks.leadingCoefficient(error, q, 1, LADDER_START, LADDER_LEVELS)[0];
+        double estimate = ScalarNetworks.leadingCoefficient(error, q, 1, start, LADDER_LEVELS)[0];
         double nextEstimate = ScalarNetworks.leadingCoefficient(n -> error.applyAsDouble(n) - leading * Math.pow(n, -q), q + 1, 1,
-                LADDER_START, LADDER_LEVELS)[0];
+                start, LADDER_LEVELS)[0];
         double scale = Math.max(Math.abs(leading), Math.abs(next));
         double gap = Math.abs(estimate - leading) / scale;
         double nextGap = Math.abs(nextEstimate - next) / scale;
@@ -114,7 +144,7 @@ final class DistanceExpansion {
                     leading, q + 1, next, estimate, nextEstimate, gap, nextGap, RICHARDSON_AGREEMENT));
         }
         return String.format(Locale.ROOT, "Richardson (N = %d..%d) on the closed form's exact distance gives C_%d = %.12g and "
-                + "C_%d = %.12g: gaps %.1e and %.1e of max |C| (<= %.0e)", LADDER_START, LADDER_START << LADDER_LEVELS, q, estimate,
+                + "C_%d = %.12g: gaps %.1e and %.1e of max |C| (<= %.0e)", start, start << LADDER_LEVELS, q, estimate,
                 q + 1, nextEstimate, gap, nextGap, RICHARDSON_AGREEMENT);
     }
 }
