@@ -38,6 +38,19 @@ class DistanceExpansionTest {
         assertThat(e.expression()).contains("/N^1").contains("/N^2");
     }
 
+    /**
+     * a = 6 - 12t makes Euler's first-order term vanish: L_1 = (a(0) - a(1))/2 - ∫a²/2 = 6 - 6 = 0. Then
+     * L_2 = a'(1)/2 + (a(1)² - a(0)²)/4 + ∫a³/3 = -6 + 0 + 0, and ∫a = 0, so C_2 = -6; without the last-knot
+     * correction τ_2 = a'(1)/2 = -6 the h² term would vanish too.
+     */
+    @Test
+    void eulersLastKnotDecidesTheOrderWhenTheFirstTermVanishes() {
+        DistanceExpansion.Expansion e = DistanceExpansion.of(ButcherTableau.EULER, WeightExpression.parse("6 - 12*t"));
+        assertThat(e.power()).isEqualTo(2);
+        assertThat(e.leadingValue()).isCloseTo(-6, within(1e-12));
+        assertThat(e.check()).startsWith("Richardson (N = 1024..16384)");
+    }
+
     @Test
     void constantWeightsGiveTheStabilityFunctionsCoefficients() {
         // Euler: -a²/2 e^a h + (a⁴/8 + a³/3) e^a h²; RK4: log R(z) = z - z⁵/120 + ..., so C_4 = -a⁵ e^a / 120
