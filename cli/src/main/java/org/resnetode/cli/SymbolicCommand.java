@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 @Command(name = "symbolic", mixinStandardHelpOptions = true,
         description = {"The symbolic layer (Symja, exact rationals), every result cross-checked numerically: expansions in "
                 + "h = 1/N for any explicit Runge-Kutta tableau, time-varying weights, adjoint round trips, closed-form linear "
-                + "trajectories, exact rational ResNets, and the Claim D bound."},
+                + "trajectories, exact rational ResNets, the Claim D bound, and issue 19's certified bound against the exact distance (scalar linear)."},
         subcommands = {SymbolicExpansion.class, SymbolicTimeVarying.class, SymbolicRoundTrip.class, SymbolicLinear.class,
-                SymbolicExact.class, SymbolicBound.class},
-        footer = {"", "Exit codes: 0 derived and cross-checked, 2 bad input, 3 a derivation failed (named on stderr)."})
+                SymbolicExact.class, SymbolicBound.class, SymbolicCertified.class},
+        footer = {"", "Exit codes: 0 derived and cross-checked, 2 bad input, 3 a derivation failed (named on stderr) or a check line fails."})
 public final class SymbolicCommand implements Runnable {
     /** Exit code of a derivation that failed (unevaluated, rejected by its cross-check, or timed out). */
     public static final int EXIT_DERIVATION_FAILED = 3;
@@ -26,6 +26,6 @@ public final class SymbolicCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing subcommand (expansion, time-varying, roundtrip, linear, exact, bound)");
+                "missing subcommand (expansion, time-varying, roundtrip, linear, exact, bound, certified)");
     }
 }

@@ -33,7 +33,8 @@ public final class SymbolicOutput {
     double timeLimit;
 
     /**
-     * Runs the derivations and prints them; a {@link SymbolicFailure} is one line on {@code err} and exit code 3, except a
+     * Runs the derivations and prints them, exit code 3 when a check line fails (begins with "fails"); a
+     * {@link SymbolicFailure} is one line on {@code err} and exit code 3, except a
      * derivation stopped by --time-limit and numbers beyond a double, which are bad input (exit 2).
      */
     int emit(String command, Supplier<List<Derivation>> derivations, PrintWriter out, PrintWriter err) {
@@ -72,12 +73,20 @@ public final class SymbolicOutput {
                 out.println("  check: " + d.check());
             }
         }
-        return 0;
+        return failed(results) ? SymbolicCommand.EXIT_DERIVATION_FAILED : 0;
     }
+
+    /** True when a derivation's check line states that it fails (a claim checked, not a cross-check of the derivation). */
+    static boolean failed(List<Derivation> results) {
+        return results.stream().anyMatch(d -> d.check().startsWith(FAILS));
+    }
+
+    /** How a check line that fails begins. */
+    static final String FAILS = Verdict.FAILS.label();
 
     /**
      * The shared result shape ({@code report.Json}): claim "symbolic COMMAND", one row per derivation with
-     * name, expression, latex, value (null without one) and check; verdict "holds" (every row passed its check).
+     * name, expression, latex, value (null without one) and check; verdict "holds", or "fails" when a check line fails.
      */
     static String json(String command, List<Derivation> results) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -90,7 +99,9 @@ public final class SymbolicOutput {
             row.put("check", d.check());
             rows.add(row);
         }
-        return Json.write(new ClaimResult("symbolic " + command, Map.of(), rows, List.of(), Verdict.HOLDS,
-                List.of("every derivation passed the numeric cross-check in its column check")));
+        boolean failed = failed(results);
+        return Json.write(new ClaimResult("symbolic " + command, Map.of(), rows, List.of(), failed ? Verdict.FAILS : Verdict.HOLDS,
+                List.of(failed ? "a check line fails (its column check begins with 'fails')"
+                        : "every derivation passed the numeric cross-check in its column check")));
     }
 }
