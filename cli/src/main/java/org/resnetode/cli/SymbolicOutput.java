@@ -33,7 +33,8 @@ public final class SymbolicOutput {
     double timeLimit;
 
     /**
-     * Runs the derivations and prints them, exit code 3 when a check line fails (begins with "fails"); a
+     * Runs the derivations and prints them, exit code 1 when a check line fails (begins with "fails": a claim checked,
+     * such as {@code symbolic certified}'s bound, came out false, as any claim's {@code fails}); a
      * {@link SymbolicFailure} is one line on {@code err} and exit code 3, except a
      * derivation stopped by --time-limit and numbers beyond a double, which are bad input (exit 2).
      */
@@ -73,7 +74,7 @@ public final class SymbolicOutput {
                 out.println("  check: " + d.check());
             }
         }
-        return failed(results) ? SymbolicCommand.EXIT_DERIVATION_FAILED : 0;
+        return failed(results) ? Main.EXIT_FAILED_CLAIM : 0;
     }
 
     /** True when a derivation's check line states that it fails (a claim checked, not a cross-check of the derivation). */

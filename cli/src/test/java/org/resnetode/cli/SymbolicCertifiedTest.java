@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.resnetode.io.JsonReader;
 
-/** {@code symbolic certified}: the four rows, the check line, the negative control's exit 3, JSON and bad input. */
+/** {@code symbolic certified}: the four rows, the check line, the negative control's exit 1, JSON and bad input. */
 class SymbolicCertifiedTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -39,10 +39,10 @@ class SymbolicCertifiedTest {
     @Test
     void theNegativeControlFailsWithExitThreeAndItsRowsPrinted() {
         CliTest.Run r = CliTest.run("symbolic", "certified", "--weight", "1", "--depth", "16", "--control", "no-propagation");
-        assertThat(r.code()).isEqualTo(SymbolicCommand.EXIT_DERIVATION_FAILED);
+        assertThat(r.code()).isEqualTo(Main.EXIT_FAILED_CLAIM);
         assertThat(r.out()).contains("negative control: local errors summed without growth factors", "  check: fails (bound violated): ");
         r = CliTest.run("symbolic", "certified", "--weight", "1", "--depth", "16", "--control", "no-propagation", "--json");
-        assertThat(r.code()).isEqualTo(SymbolicCommand.EXIT_DERIVATION_FAILED);
+        assertThat(r.code()).isEqualTo(Main.EXIT_FAILED_CLAIM);
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) JsonReader.parse(r.out());
         assertThat(json.get("verdict")).isEqualTo("fails");
