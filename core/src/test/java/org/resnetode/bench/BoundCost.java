@@ -13,13 +13,16 @@ import org.resnetode.scheme.Scheme;
 
 /**
  * Issue 19's cost table: the certified bound's time over the time of the forward pass it certifies, same JVM,
- * interleaved (forward, certify, forward, certify, ...), the minimum of each over the rounds, for every family, d = 8 and
- * 16 (theta2: d = 1), N = 64..4096, Euler and RK4, smooth (fourier) weights. Run:
+ * interleaved (forward, certify, forward, certify, ...) after untimed warm-up rounds, the minimum of each over the
+ * rounds, for every family, d = 8 and 16 (theta2: d = 1), N = 64..4096, Euler and RK4, smooth (fourier) weights. Run:
  * {@code java -cp target/test-classes:target/classes:$(cat target/bench.classpath) org.resnetode.bench.BoundCost
  * [rounds [families [schemes]]]} after {@code bin/benchmark}'s build line (default 15 rounds, every family, euler and rk4; lists
  * comma-separated). One thread; the figures are wall-clock nanoseconds, minima over the rounds.
  */
 public final class BoundCost {
+    /** Untimed rounds before each row's timed ones. */
+    private static final int WARM_UP = 5;
+
     private BoundCost() {
     }
 
@@ -51,7 +54,8 @@ public final class BoundCost {
         long forward = Long.MAX_VALUE;
         long certify = Long.MAX_VALUE;
         BoundResult b = null;
-        for (int r = 0; r < rounds; r++) {
+        // the first WARM_UP rounds let the JIT compile this row's paths; they are not timed
+        for (int r = -WARM_UP; r < rounds; r++) {
             long t0 = System.nanoTime();
             for (int i = 0; i < repeat; i++) {
                 net.forward(x0, xN);
@@ -59,8 +63,10 @@ public final class BoundCost {
             long t1 = System.nanoTime();
             b = new CertifiedBound(net).certify(x0, xN);
             long t2 = System.nanoTime();
-            forward = Math.min(forward, (t1 - t0) / repeat);
-            certify = Math.min(certify, t2 - t1);
+            if (r >= 0) {
+                forward = Math.min(forward, (t1 - t0) / repeat);
+                certify = Math.min(certify, t2 - t1);
+            }
         }
         double error = new org.resnetode.ode.OdeReference(f, net.weights(), net.stepSize()).distance(x0, net.finalTime(), xN)
                 .distance();
