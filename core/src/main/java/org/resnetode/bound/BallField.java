@@ -90,24 +90,28 @@ abstract class BallField {
      * The tail lemma. If {@code s_{k+1} <= (a_0 s_k + a_1 s_{k-1} + a_2 s_{k-2}) / (k+1)} for every k >= q, with
      * {@code s_k = ||x*_[k]|| w^k} and {@code a_j >= 0}: for any λ > 0 let {@code M_k = max_j λ^j s_{k-j}} (j < 3). Then
      * {@code s_{k+1} <= ρ M_k} with {@code ρ = (a_0 + a_1/λ + a_2/λ²)/(q+1)}, and {@code M_{k+1} <= max(ρ, λ) M_k}, so
-     * the tail is at most {@code ρ M_q / (1 - max(ρ, λ))}. λ is the ratio {@code S_q / S_{q-1}} of the bounds
-     * {@code S_k = (|c_k| + e_k) w^k >= s_k} of the last two computed coefficients (then {@code λ S_{q-1} = S_q}: the
-     * bound is about the next term), or, where that ratio is 0 or undefined, {@code a_0/(q+1) + (a_1/(q+1))^{1/2} +
-     * (a_2/(q+1))^{1/3}}. Every quantity is rounded up (w is a power of two: its powers are exact). +∞ when
-     * {@code max(ρ, λ) >= 1}.
+     * the tail is at most {@code ρ M_q / (1 - max(ρ, λ))}. Two λ are tried and the smaller bound kept: the ratio
+     * {@code S_q / S_{q-1}} of the bounds {@code S_k = (|c_k| + e_k) w^k >= s_k} of the last two computed coefficients
+     * (then {@code λ S_{q-1} = S_q}: the bound is about the next term), and {@code a_0/(q+1) + (a_1/(q+1))^{1/2} +
+     * (a_2/(q+1))^{1/3}} (for which ρ <= λ). Every quantity is rounded up (w is a power of two: its powers are exact).
+     * +∞ when neither λ gives {@code max(ρ, λ) < 1}.
      */
     final double tail(double a0, double a1, double a2, int q, double w) {
         int n = q + 1;
         double wq = Math.pow(w, q);
         double last = Interval.mulUp(Interval.addUp(cNorm[q], cRad[q]), wq);
         double before = Interval.mulUp(Interval.addUp(cNorm[q - 1], cRad[q - 1]), wq / w);
-        double lambda = last / before;
+        double earlier = q >= 2 ? Interval.mulUp(Interval.addUp(cNorm[q - 2], cRad[q - 2]), wq / w / w) : 0;
+        double balanced = a0 / n + Math.sqrt(a1 / n) + Math.cbrt(a2 / n);
+        return Math.min(tail(a0, a1, a2, n, last / before, last, before, earlier),
+                tail(a0, a1, a2, n, balanced, last, before, earlier));
+    }
+
+    /** {@code ρ M_q / (1 - max(ρ, λ))} rounded up for one λ (+∞ when λ is not positive and finite, or the rate >= 1). */
+    private static double tail(double a0, double a1, double a2, int n, double lambda, double last, double before,
+                               double earlier) {
         if (!(lambda > 0 && lambda < Double.POSITIVE_INFINITY)) {
-            lambda = a0 / n + Math.sqrt(a1 / n) + Math.cbrt(a2 / n);
-            if (!(lambda > 0)) {
-                // zero rates: every exact coefficient beyond q is 0
-                return 0;
-            }
+            return Double.POSITIVE_INFINITY;
         }
         double rho = RoundOff.divideUp(Interval.addUp(Interval.addUp(a0, Math.nextUp(a1 / Math.nextDown(lambda))),
                 Math.nextUp(a2 / Math.nextDown(Math.nextDown(lambda * lambda)))), n);
@@ -115,11 +119,8 @@ abstract class BallField {
         if (!(rate < 1)) {
             return Double.POSITIVE_INFINITY;
         }
-        double largest = Math.max(last, Interval.mulUp(lambda, before));
-        if (q >= 2) {
-            double earlier = Interval.mulUp(Interval.addUp(cNorm[q - 2], cRad[q - 2]), wq / w / w);
-            largest = Math.max(largest, Interval.mulUp(Interval.mulUp(lambda, lambda), earlier));
-        }
+        double largest = Math.max(Math.max(last, Interval.mulUp(lambda, before)),
+                Interval.mulUp(Interval.mulUp(lambda, lambda), earlier));
         return Interval.mulUp(rho, Math.nextUp(largest / Math.nextDown(1 - rate)));
     }
 

@@ -100,13 +100,13 @@ public final class CertifiedBound {
      * returned.
      */
     public BoundResult certify(double[] x0, double[] xN) {
-        BoundResult coarse = certify(x0, xN, 1, COARSE_SHARE);
+        BoundResult coarse = pass(x0, xN, 1, COARSE_SHARE);
         if (!refinable(coarse)) {
             return coarse;
         }
-        BoundResult best = certify(x0, xN, 1, FINE_SHARE);
+        BoundResult best = pass(x0, xN, 1, FINE_SHARE);
         for (int refine = 1, split = 2; refine <= REFINEMENTS && refinable(best); refine++, split *= 2) {
-            BoundResult next = certify(x0, xN, split, FINE_SHARE);
+            BoundResult next = pass(x0, xN, split, FINE_SHARE);
             boolean smaller = next.radius() < best.radius();
             best = next.bound() < best.bound() ? next : best;
             if (!smaller) {
@@ -130,7 +130,7 @@ public final class CertifiedBound {
      * One pass of validated steps, each knot interval cut into at least {@code split} substeps (a power of two), each
      * Taylor remainder below {@code share} of the scheme's local error where the highest order allows.
      */
-    private BoundResult certify(double[] x0, double[] xN, int split, double share) {
+    BoundResult pass(double[] x0, double[] xN, int split, double share) {
         truncationShare = share;
         System.arraycopy(x0, 0, z, 0, d);
         double r = 0;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.resnetode.model.LinearFamily;
+import org.resnetode.model.TanhFamily;
 import org.resnetode.model.ThetaSquaredFamily;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.ResNet;
@@ -108,5 +109,62 @@ class CertifiedBoundTest {
         net.forward(new double[] {1}, xN);
         double bound = new CertifiedBound(net).certify(new double[] {1}, xN).bound();
         assertThat(bound).isGreaterThanOrEqualTo(eulerError(2.25, n)).isLessThanOrEqualTo(1.003 * eulerError(2.25, n));
+    }
+
+    /**
+     * The fine pass alone (remainder <= 1e-4 of the scheme's local error, one substep per layer): the radius is then a
+     * small share of the error, and the bound within 0.3% of the closed-form error.
+     */
+    @Test
+    void theFinePassIsWithinAFewPerMilleOfTheClosedFormError() {
+        for (double a : new double[] {-2, -0.5, 0.75, 3}) {
+            for (int n : new int[] {16, 64, 1024}) {
+                ResNet net = scalar(a, n);
+                double[] xN = new double[1];
+                net.forward(new double[] {1}, xN);
+                BoundResult b = new CertifiedBound(net).pass(new double[] {1}, xN, 1, CertifiedBound.FINE_SHARE);
+                double error = eulerError(a, n);
+                assertThat(b.bound()).as("a = %s, N = %d", a, n).isGreaterThanOrEqualTo(error).isLessThanOrEqualTo(1.003 * error);
+                assertThat(Math.abs(b.shadow()[0] - Math.exp(a))).isLessThanOrEqualTo(b.radius() + 1e-15);
+                assertThat(b.substeps()).isEqualTo(n);
+            }
+        }
+    }
+
+    /** An accepted coarse pass is the answer: no refinement runs, so certify returns exactly the coarse pass. */
+    @Test
+    void anAcceptedCoarsePassIsReturnedAsIs() {
+        ResNet net = scalar(0.75, 64);
+        double[] xN = new double[1];
+        net.forward(new double[] {1}, xN);
+        BoundResult coarse = new CertifiedBound(net).pass(new double[] {1}, xN, 1, CertifiedBound.COARSE_SHARE);
+        assertThat(coarse.radius()).isLessThanOrEqualTo(CertifiedBound.RADIUS_SHARE * coarse.shadowDistance());
+        BoundResult b = new CertifiedBound(net).certify(new double[] {1}, xN);
+        assertThat(b.bound()).isEqualTo(coarse.bound());
+        assertThat(b.radius()).isEqualTo(coarse.radius());
+        assertThat(b.substeps()).isEqualTo(coarse.substeps());
+    }
+
+    /**
+     * {@code x' = tanh(4 x)} on N = 8 layers from 0.5: the Lagrange majorant leaves the coarse pass's radius above half
+     * the distance, so certify refines (fine remainders, then more substeps); the answer is no larger than either the
+     * coarse or the fine pass, and accepted.
+     */
+    @Test
+    void aCoarsePassTooLooseIsRefined() {
+        int n = 8;
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 4);
+        ResNet net = new ResNet(new TanhFamily(1), Scheme.EULER, new Weights(n, 1, w), n);
+        double[] x0 = {0.5};
+        double[] xN = new double[1];
+        net.forward(x0, xN);
+        BoundResult coarse = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
+        assertThat(coarse.radius()).as("the premise: coarse not accepted")
+                .isGreaterThan(CertifiedBound.RADIUS_SHARE * coarse.shadowDistance());
+        BoundResult fine = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.FINE_SHARE);
+        BoundResult b = new CertifiedBound(net).certify(x0, xN);
+        assertThat(b.bound()).isLessThanOrEqualTo(coarse.bound()).isLessThanOrEqualTo(fine.bound());
+        assertThat(b.radius()).isLessThanOrEqualTo(CertifiedBound.RADIUS_SHARE * b.shadowDistance());
     }
 }
