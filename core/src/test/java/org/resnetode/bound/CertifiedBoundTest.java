@@ -129,6 +129,17 @@ class CertifiedBoundTest {
                 assertThat(b.substeps()).isEqualTo(n);
             }
         }
+        // long layers: h a = 3 and 10, cut into 8 and 32 substeps (h a / m <= 1/2)
+        for (double[] c : new double[][] {{6, 2, 8}, {20, 2, 32}}) {
+            ResNet net = scalar(c[0], (int) c[1]);
+            double[] xN = new double[1];
+            net.forward(new double[] {1}, xN);
+            BoundResult b = new CertifiedBound(net).pass(new double[] {1}, xN, 1, CertifiedBound.FINE_SHARE);
+            double error = eulerError(c[0], (int) c[1]);
+            assertThat(b.bound()).as("a = %s, N = %s", c[0], c[1]).isGreaterThanOrEqualTo(error)
+                    .isLessThanOrEqualTo(1.003 * error);
+            assertThat(b.substeps()).isEqualTo((long) (c[1] * c[2]));
+        }
     }
 
     /** An accepted coarse pass is the answer: no refinement runs, so certify returns exactly the coarse pass. */

@@ -14,10 +14,9 @@ import org.resnetode.model.ThetaSquaredFamily;
  *       gives, with {@code λ = S_q / S_{q-1} = |haw| / q}, {@code ρ = |haw| / (q+1)}, the bound
  *       {@code S_q ρ / (1 - λ)}, at most {@code 1 / (1 - |haw|/q)} times the exact tail (which is at least its first
  *       term {@code S_q ρ});</li>
- *   <li>theta2 with θ, Δ, z > 0: every coefficient is positive; the exact coefficients come from the exact recurrence
- *       in the test, the exact tail is summed to order 80, and the bound lies between it and the lemma's
- *       {@code ρ M_q / (1 - max(ρ, λ))} for {@code λ = x_[q] / x_[q-1]} evaluated on those coefficients (the code
- *       keeps the smaller of two λ).</li>
+ *   <li>theta2, and linear with a moving matrix: the exact coefficients come from the exact recurrence in the test,
+ *       the exact tail is summed to order 80, and the bound lies between it and the smaller of the lemma's
+ *       {@code ρ M_q / (1 - max(ρ, λ))} for its two λ, evaluated on those coefficients.</li>
  * </ul>
  */
 class SeriesTailTest {
@@ -84,51 +83,105 @@ class SeriesTailTest {
         assertThat(g.seriesTail(2, 1)).isInfinite();
     }
 
+    /** The lemma's bound {@code ρ M_q / (1 - max(ρ, λ))} for one λ, from the exact weighted coefficients S (+∞ if rate >= 1). */
+    private static double lemma(double a0, double a1, double a2, int q, double[] s, double lambda) {
+        double rho = (a0 + a1 / lambda + a2 / (lambda * lambda)) / (q + 1);
+        double rate = Math.max(rho, lambda);
+        if (!(rate < 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double largest = Math.max(s[q], Math.max(lambda * s[q - 1], lambda * lambda * s[q - 2]));
+        return rho * largest / (1 - rate);
+    }
+
+    /**
+     * The bound is at least the exact tail and at most the smaller of the lemma's two bounds (λ the ratio of the last two
+     * weighted coefficients, and the balanced rate), both evaluated here on the exact coefficients.
+     */
+    private static void check(BallField f, double[] x, int q, int m, double a0, double a1, double a2, String where) {
+        double w = 1.0 / m;
+        double[] s = new double[x.length];
+        double exact = 0;
+        for (int k = 0; k < x.length; k++) {
+            s[k] = Math.abs(x[k]) * Math.pow(w, k);
+            if (k > q) {
+                exact += s[k];
+            }
+        }
+        double tail = f.seriesTail(q, w);
+        assertThat(tail).as(where).isGreaterThanOrEqualTo(exact * (1 - 1e-12));
+        int n = q + 1;
+        double balanced = a0 / n + Math.sqrt(a1 / n) + Math.cbrt(a2 / n);
+        double expected = Math.min(lemma(a0, a1, a2, q, s, s[q] / s[q - 1]), lemma(a0, a1, a2, q, s, balanced));
+        assertThat(tail).as(where).isLessThanOrEqualTo(expected * (1 + 1e-9));
+    }
+
+    /** x_[k+1] = h (c0 x_[k] + c1 x_[k-1] + c2 x_[k-2]) / (k+1) from z, to order 80. */
+    private static double[] coefficients(double z, double h, double c0, double c1, double c2) {
+        double[] x = new double[80];
+        x[0] = z;
+        for (int k = 0; k + 1 < x.length; k++) {
+            double s = c0 * x[k];
+            if (k >= 1) {
+                s += c1 * x[k - 1];
+            }
+            if (k >= 2) {
+                s += c2 * x[k - 2];
+            }
+            x[k + 1] = h * s / (k + 1);
+        }
+        return x;
+    }
+
     @Test
-    void thetaSquaredTailIsAboveTheExactTailAndAboutTheNextTerm() {
+    void thetaSquaredTailIsBetweenTheExactTailAndTheLemma() {
         for (double thetaA : new double[] {0.5, 1.5}) {
             for (double delta : new double[] {0, 0.25, 2}) {
                 for (int depth : new int[] {2, 8, 64}) {
                     for (int q = 2; q <= 5; q++) {
-                        ThetaSquaredBall f = new ThetaSquaredBall(8);
-                        f.depth(depth);
-                        f.knots(new double[] {thetaA, thetaA + delta}, 0, 1, false);
-                        double z = 0.9;
-                        f.start(new double[] {z});
-                        for (int k = 0; k < q; k++) {
-                            f.next(k, 0);
-                        }
-                        // the exact recurrence x_[k+1] = h (θ² x_[k] + 2θΔ x_[k-1] + Δ² x_[k-2]) / (k+1), θ = θ_a (u0 = 0)
-                        double h = 1.0 / depth;
-                        double[] x = new double[80];
-                        x[0] = z;
-                        for (int k = 0; k + 1 < x.length; k++) {
-                            double s = thetaA * thetaA * x[k];
-                            if (k >= 1) {
-                                s += 2 * thetaA * delta * x[k - 1];
+                        for (int m : new int[] {1, 2}) {
+                            ThetaSquaredBall f = new ThetaSquaredBall(8);
+                            f.depth(depth);
+                            f.knots(new double[] {thetaA, thetaA + delta}, 0, 1, false);
+                            double z = 0.9;
+                            f.start(new double[] {z});
+                            for (int k = 0; k < q; k++) {
+                                f.next(k, 0);
                             }
-                            if (k >= 2) {
-                                s += delta * delta * x[k - 2];
+                            double h = 1.0 / depth;
+                            // θ(w)² = θ_a² + 2 θ_a Δ w + Δ² w² at u0 = 0: every coefficient positive
+                            double[] x = coefficients(z, h, thetaA * thetaA, 2 * thetaA * delta, delta * delta);
+                            double t = Math.max(thetaA, thetaA + delta);
+                            double w = 1.0 / m;
+                            check(f, x, q, m, h * t * t * w, h * 2 * t * delta * w * w, h * delta * delta * w * w * w,
+                                    String.format("θ = %s, Δ = %s, N = %d, q = %d, m = %d", thetaA, delta, depth, q, m));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void linearTailWithAMovingMatrixIsBetweenTheExactTailAndTheLemma() {
+        for (double a : new double[] {-2, 0.5, 3}) {
+            for (double delta : new double[] {0.5, 4}) {
+                for (int depth : new int[] {2, 16}) {
+                    for (int q = 2; q <= 4; q++) {
+                        for (int m : new int[] {1, 4}) {
+                            LinearBall f = new LinearBall(1, 8);
+                            f.depth(depth);
+                            f.knots(new double[] {a, a + delta}, 0, 1, false);
+                            f.start(new double[] {0.7});
+                            for (int k = 0; k < q; k++) {
+                                f.next(k, 0);
                             }
-                            x[k + 1] = h * s / (k + 1);
-                        }
-                        double exact = 0;
-                        for (int k = q + 1; k < x.length; k++) {
-                            exact += x[k];
-                        }
-                        double tail = f.seriesTail(q, 1);
-                        String where = String.format("θ = %s, Δ = %s, N = %d, q = %d", thetaA, delta, depth, q);
-                        assertThat(tail).as(where).isGreaterThanOrEqualTo(exact * (1 - 1e-12));
-                        double t = Math.max(thetaA, thetaA + delta);
-                        double a0 = h * t * t;
-                        double a1 = h * 2 * t * delta;
-                        double a2 = h * delta * delta;
-                        double lambda = x[q] / x[q - 1];
-                        double rho = (a0 + a1 / lambda + a2 / (lambda * lambda)) / (q + 1);
-                        double largest = Math.max(x[q], Math.max(lambda * x[q - 1], lambda * lambda * x[q - 2]));
-                        if (Math.max(rho, lambda) < 1) {
-                            double lemma = rho * largest / (1 - Math.max(rho, lambda));
-                            assertThat(tail).as(where).isLessThanOrEqualTo(lemma * (1 + 1e-9));
+                            double h = 1.0 / depth;
+                            double[] x = coefficients(0.7, h, a, delta, 0);
+                            double w = 1.0 / m;
+                            double alpha = Math.max(Math.abs(a), Math.abs(a + delta));
+                            check(f, x, q, m, h * alpha * w, h * delta * w * w, 0,
+                                    String.format("a = %s, Δ = %s, N = %d, q = %d, m = %d", a, delta, depth, q, m));
                         }
                     }
                 }
