@@ -178,4 +178,44 @@ class CertifiedBoundTest {
         assertThat(b.bound()).isLessThanOrEqualTo(coarse.bound()).isLessThanOrEqualTo(fine.bound());
         assertThat(b.radius()).isLessThanOrEqualTo(CertifiedBound.RADIUS_SHARE * b.shadowDistance());
     }
+
+    /** {@code h a = 1e7}: no knot interval can be enclosed, so the control's sum is +∞ as well. */
+    @Test
+    void theControlsSumIsInfiniteWhereNoStepIsEnclosed() {
+        ResNet net = scalar(1e7, 1);
+        assertThat(new CertifiedBound(net).localErrorSum(net.trajectory(new double[] {1}))).isInfinite();
+    }
+
+    /**
+     * {@code h a = 1400} on one layer: 4096 substeps are allowed, but the enclosure's growth {@code e^1400} overflows, so
+     * the pass stops there: the bound is +∞ and no shadow distance is reported.
+     */
+    @Test
+    void anOverflowingEnclosureIsNotCertified() {
+        ResNet net = scalar(1400, 1);
+        BoundResult b = new CertifiedBound(net).certify(new double[] {1}, new double[] {1401});
+        assertThat(b.certified()).isFalse();
+        assertThat(b.shadowDistance()).isNaN();
+    }
+
+    /**
+     * RK4 on {@code x' = x} with N = 1024: the error (about 1e-16) is at round-off, the coarse pass's radius is above half
+     * of it but at the round-off floor, where finer steps only add rounding: the coarse pass is returned as is.
+     */
+    @Test
+    void aRadiusAtRoundOffIsNotRefined() {
+        int n = 1024;
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1);
+        ResNet net = new ResNet(new LinearFamily(1), Scheme.RK4, new Weights(n, 1, w), n);
+        double[] xN = new double[1];
+        net.forward(new double[] {1}, xN);
+        BoundResult coarse = new CertifiedBound(net).pass(new double[] {1}, xN, 1, CertifiedBound.COARSE_SHARE);
+        assertThat(coarse.radius()).as("the premise: not accepted by the radius share")
+                .isGreaterThan(CertifiedBound.RADIUS_SHARE * coarse.shadowDistance());
+        assertThat(coarse.radius()).isLessThanOrEqualTo(CertifiedBound.ROUND_OFF * 3);
+        BoundResult b = new CertifiedBound(net).certify(new double[] {1}, xN);
+        assertThat(b.bound()).isEqualTo(coarse.bound());
+        assertThat(b.substeps()).isEqualTo(coarse.substeps());
+    }
 }

@@ -188,4 +188,26 @@ class SeriesTailTest {
             }
         }
     }
+
+    /**
+     * θ_a = 0, Δ = 1 (θ = w): {@code x_[1] = x_[2] = 0}, {@code x_[3] = h z / 3}, so the ratio λ of the last two
+     * coefficients is infinite at q = 3 and the balanced λ alone gives the bound, still above the exact tail.
+     */
+    @Test
+    void aVanishingCoefficientLeavesTheBalancedRate() {
+        ThetaSquaredBall f = new ThetaSquaredBall(8);
+        f.depth(4);
+        f.knots(new double[] {0, 1}, 0, 1, false);
+        f.start(new double[] {1});
+        for (int k = 0; k < 3; k++) {
+            f.next(k, 0);
+        }
+        double[] x = coefficients(1, 0.25, 0, 0, 1);
+        assertThat(x[2]).isZero();
+        double exact = 0;
+        for (int k = 4; k < x.length; k++) {
+            exact += x[k];
+        }
+        assertThat(f.seriesTail(3, 1)).isGreaterThanOrEqualTo(exact).isLessThan(Double.POSITIVE_INFINITY);
+    }
 }
