@@ -77,6 +77,53 @@ abstract class BallField {
      */
     abstract void majorant(double zNorm, int m, double[] out, int from, int top);
 
+    /**
+     * An upper bound of the exact Taylor series' tail {@code Σ_{k>q} ||x*_[k]||_∞ w^k} at the substep's start (x* the
+     * exact coefficients, {@code x_[0..q]} computed) for fields whose solutions are entire (linear in x: the series
+     * converges for every w); +∞ where the family has none (then the Lagrange majorant is used).
+     */
+    double seriesTail(int q, double w) {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The tail lemma. If {@code s_{k+1} <= (a_0 s_k + a_1 s_{k-1} + a_2 s_{k-2}) / (k+1)} for every k >= q, with
+     * {@code s_k = ||x*_[k]|| w^k} and {@code a_j >= 0}: for any λ > 0 let {@code M_k = max_j λ^j s_{k-j}} (j < 3). Then
+     * {@code s_{k+1} <= ρ M_k} with {@code ρ = (a_0 + a_1/λ + a_2/λ²)/(q+1)}, and {@code M_{k+1} <= max(ρ, λ) M_k}, so
+     * the tail is at most {@code ρ M_q / (1 - max(ρ, λ))}. Two λ are tried and the smaller bound kept: the ratio
+     * {@code S_q / S_{q-1}} of the bounds {@code S_k = (|c_k| + e_k) w^k >= s_k} of the last two computed coefficients
+     * (then {@code λ S_{q-1} = S_q}: the bound is about the next term), and {@code a_0/(q+1) + (a_1/(q+1))^{1/2} +
+     * (a_2/(q+1))^{1/3}} (for which ρ <= λ). Every quantity is rounded up (w is a power of two: its powers are exact).
+     * +∞ when neither λ gives {@code max(ρ, λ) < 1}.
+     */
+    final double tail(double a0, double a1, double a2, int q, double w) {
+        int n = q + 1;
+        double wq = Math.pow(w, q);
+        double last = Interval.mulUp(Interval.addUp(cNorm[q], cRad[q]), wq);
+        double before = Interval.mulUp(Interval.addUp(cNorm[q - 1], cRad[q - 1]), wq / w);
+        double earlier = q >= 2 ? Interval.mulUp(Interval.addUp(cNorm[q - 2], cRad[q - 2]), wq / w / w) : 0;
+        double balanced = a0 / n + Math.sqrt(a1 / n) + Math.cbrt(a2 / n);
+        return Math.min(tail(a0, a1, a2, n, last / before, last, before, earlier),
+                tail(a0, a1, a2, n, balanced, last, before, earlier));
+    }
+
+    /** {@code ρ M_q / (1 - max(ρ, λ))} rounded up for one λ (+∞ when λ is not positive and finite, or the rate >= 1). */
+    private static double tail(double a0, double a1, double a2, int n, double lambda, double last, double before,
+                               double earlier) {
+        if (!(lambda > 0 && lambda < Double.POSITIVE_INFINITY)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double rho = RoundOff.divideUp(Interval.addUp(Interval.addUp(a0, Math.nextUp(a1 / Math.nextDown(lambda))),
+                Math.nextUp(a2 / Math.nextDown(Math.nextDown(lambda * lambda)))), n);
+        double rate = Math.max(rho, lambda);
+        if (!(rate < 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double largest = Math.max(Math.max(last, Interval.mulUp(lambda, before)),
+                Interval.mulUp(Interval.mulUp(lambda, lambda), earlier));
+        return Interval.mulUp(rho, Math.nextUp(largest / Math.nextDown(1 - rate)));
+    }
+
     /** {@code x_[0] := z}, exact. */
     final void start(double[] z) {
         System.arraycopy(z, 0, c, 0, d);

@@ -26,19 +26,25 @@ public final class CertifiedBound {
     /** Taylor orders tried beyond the scheme's order p: from p + 1 to p + EXTRA_ORDERS. */
     public static final int EXTRA_ORDERS = 5;
     /**
-     * A substep's Taylor order is raised until its remainder bound is below this share of {@code ||x_[p+1]|| m^{-(p+1)}}
-     * (the size of the scheme's own local error), or the highest order is reached.
+     * A substep's Taylor order is raised until its remainder bound is below a share of {@code ||x_[p+1]|| m^{-(p+1)}}
+     * (the size of the scheme's own local error), or the highest order is reached: this share on the first, cheap pass
+     * ({@link #FINE_SHARE} on the later ones).
      */
-    static final double TRUNCATION_SHARE = 1e-4;
+    static final double COARSE_SHARE = 0.01;
+    /** The remainder's share of the scheme's local error on the passes after the first. */
+    static final double FINE_SHARE = 1e-4;
     /** A knot interval is cut into m substeps (m a power of two) with {@code h L / m <= STEP_LIPSCHITZ}. */
     static final double STEP_LIPSCHITZ = 0.5;
-    /** The steps are refined while r_N exceeds this share of {@code ||x_N - z_N||}. */
-    static final double RADIUS_SHARE = 0.01;
+    /**
+     * The steps are refined while r_N exceeds this share of {@code ||x_N - z_N||}: a bound is accepted once its
+     * tightness is at least {@code 1/(1 + RADIUS_SHARE)} against the shadow distance.
+     */
+    static final double RADIUS_SHARE = 0.5;
     /** A radius at or below this (relative to the state's size) is round-off, which more substeps do not reduce. */
     static final double ROUND_OFF = 1e-12;
     /** No refinement when the Taylor remainders are below this share of the local radii (rounding dominates). */
     static final double ROUNDING_SHARE = 0.5;
-    /** Most refinements (each doubles the substeps). */
+    /** Most refinements after the fine pass (each doubles the substeps). */
     static final int REFINEMENTS = 4;
 
     private final Weights weights;
@@ -52,12 +58,16 @@ public final class CertifiedBound {
     /** The majorant {@code K_k} of the current substep. */
     private final double[] majorant;
     private int highestOrder;
+    /** The majorant of the current substep holds {@code K_0..K_majorantTop} (none when 0). */
+    private int majorantTop;
     /** Σ δ_j and Σ of their Taylor-remainder parts over the last pass (no growth factors): what refinement can reduce. */
     private double localSum;
     private double truncationSum;
     /** √d rounded up: {@code ||v||_2 <= √d ||v||_∞}. */
     private final double rootD;
     private final double[] z;
+    /** The remainder's share of the scheme's local error on the current pass. */
+    private double truncationShare = FINE_SHARE;
     /** r after {@link #knotInterval}. */
     private double radius;
     private long substeps;
@@ -82,29 +92,46 @@ public final class CertifiedBound {
 
     /**
      * The certified bound on {@code ||xN - x(T)||}, x the Neural ODE solution from {@code x0}, T the network's end time.
-     * The validated steps are refined (twice as many substeps on every knot interval) while the radius r_N is above {@link #RADIUS_SHARE} of
-     * {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}), the Taylor remainders are at least
-     * {@link #ROUNDING_SHARE} of the local radii (else more substeps only add rounding) and the radius still shrinks, at
-     * most {@link #REFINEMENTS} times; every pass is a certified bound, the smallest is returned.
+     * A first pass with coarse Taylor remainders ({@link #COARSE_SHARE}); then, while the radius r_N is above
+     * {@link #RADIUS_SHARE} of {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}), the Taylor remainders are
+     * at least {@link #ROUNDING_SHARE} of the local radii (else finer steps only add rounding) and the radius still
+     * shrinks, refined passes: fine remainders ({@link #FINE_SHARE}) on the same substeps, then twice as many substeps
+     * on every knot interval, at most {@link #REFINEMENTS} times; every pass is a certified bound, the smallest is
+     * returned.
      */
     public BoundResult certify(double[] x0, double[] xN) {
-        BoundResult best = certify(x0, xN, 1);
-        for (int refine = 1, split = 2; refine <= REFINEMENTS && !(best.radius() <= RADIUS_SHARE * best.shadowDistance())
-                && !(best.radius() <= ROUND_OFF * (1 + Math.abs(best.shadowDistance()) + RoundOff.maxAbs(best.shadow(), 0, d)))
-                && truncationSum > ROUNDING_SHARE * localSum;
-             refine++, split *= 2) {
-            BoundResult next = certify(x0, xN, split);
+        BoundResult coarse = pass(x0, xN, 1, COARSE_SHARE);
+        if (!refinable(coarse)) {
+            return coarse;
+        }
+        BoundResult best = pass(x0, xN, 1, FINE_SHARE);
+        for (int refine = 1, split = 2; refine <= REFINEMENTS && refinable(best); refine++, split *= 2) {
+            BoundResult next = pass(x0, xN, split, FINE_SHARE);
             boolean smaller = next.radius() < best.radius();
             best = next.bound() < best.bound() ? next : best;
             if (!smaller) {
                 break;
             }
         }
-        return best;
+        return coarse.bound() < best.bound() ? coarse : best;
     }
 
-    /** One pass of validated steps, each knot interval cut into at least {@code split} substeps (a power of two). */
-    private BoundResult certify(double[] x0, double[] xN, int split) {
+    /**
+     * Whether finer steps may pay: r_N above {@link #RADIUS_SHARE} of the shadow distance and above round-off, and the
+     * last pass's Taylor remainders at least {@link #ROUNDING_SHARE} of its local radii.
+     */
+    private boolean refinable(BoundResult b) {
+        return !(b.radius() <= RADIUS_SHARE * b.shadowDistance())
+                && !(b.radius() <= ROUND_OFF * (1 + Math.abs(b.shadowDistance()) + RoundOff.maxAbs(b.shadow(), 0, d)))
+                && truncationSum > ROUNDING_SHARE * localSum;
+    }
+
+    /**
+     * One pass of validated steps, each knot interval cut into at least {@code split} substeps (a power of two), each
+     * Taylor remainder below {@code share} of the scheme's local error where the highest order allows.
+     */
+    BoundResult pass(double[] x0, double[] xN, int split, double share) {
+        truncationShare = share;
         System.arraycopy(x0, 0, z, 0, d);
         double r = 0;
         substeps = 0;
@@ -168,10 +195,10 @@ public final class CertifiedBound {
 
     /**
      * One substep from u0: the Taylor coefficients up to order p + 1, then one order more while the remainder bound
-     * {@code m^{-(q+1)} K_{q+1}} exceeds {@link #TRUNCATION_SHARE} {@code ||x_[p+1]|| m^{-(p+1)}}; then
+     * ({@link #remainder}) exceeds the pass's share of {@code ||x_[p+1]|| m^{-(p+1)}}; then
      * {@code z := Σ_{k<=q} x_[k] m^{-k}} by Horner (multiplying by the power of two 1/m is exact). Returns
      * {@code δ >= ||z_new - φ_{1/m}(z_old)||_2}: √d times the ∞-norm sum of the coefficients' radii, Horner's rounding
-     * {@code γ_{2q} Σ |x_[k]| m^{-k}}, the Lagrange remainder {@code m^{-(q+1)} sup ||x_[q+1]||} and a subnormal margin.
+     * {@code γ_{2q} Σ |x_[k]| m^{-k}}, the remainder and a subnormal margin.
      */
     private double advance(int m, double u0) {
         double w = 1.0 / m;
@@ -181,16 +208,16 @@ public final class CertifiedBound {
         for (int k = 0; k <= p; k++) {
             field.next(k, u0);
         }
-        field.majorant(zNorm, m, majorant, 0, p + 2);
         double wp = Math.pow(w, p + 1);
-        double target = Interval.mulUp(TRUNCATION_SHARE, Interval.mulUp(field.cNorm[p + 1], wp));
+        double target = Interval.mulUp(truncationShare, Interval.mulUp(field.cNorm[p + 1], wp));
         int q = p + 1;
-        double power = wp * w;
-        while (q < field.order && !(Interval.mulUp(power, majorant[q + 1]) <= target)) {
+        majorantTop = 0;
+        double truncation = remainder(q, zNorm, m, wp * w);
+        while (q < field.order && !(truncation <= target)) {
             field.next(q, u0);
             q++;
-            field.majorant(zNorm, m, majorant, q, q + 1);
-            power *= w;
+            wp *= w;
+            truncation = remainder(q, zNorm, m, wp * w);
         }
         highestOrder = Math.max(highestOrder, q);
         double[] c = field.c;
@@ -209,11 +236,25 @@ public final class CertifiedBound {
             rad = Interval.addUp(rad, Interval.mulUp(field.cRad[k], wk));
             wk *= w;
         }
-        double truncation = Interval.mulUp(wk, majorant[q + 1]);
         double infinity = Interval.addUp(Interval.addUp(rad, Interval.mulUp(hornerRound[q], size)),
                 Interval.addUp(truncation, Double.MIN_NORMAL));
         localSum += infinity;
         truncationSum += truncation;
         return Interval.mulUp(rootD, infinity);
+    }
+
+    /**
+     * An upper bound of {@code ||φ_{1/m}(z) - Σ_{k<=q} x*_[k] m^{-k}||_∞}, x* the exact coefficients: the series tail
+     * from the computed coefficients where the field has one ({@link BallField#seriesTail}), else the Lagrange
+     * remainder {@code m^{-(q+1)} K_{q+1}} ({@code power = m^{-(q+1)}}) from the majorant, extended to order q + 1.
+     */
+    private double remainder(int q, double zNorm, int m, double power) {
+        double tail = field.seriesTail(q, 1.0 / m);
+        if (tail < Double.POSITIVE_INFINITY) {
+            return tail;
+        }
+        field.majorant(zNorm, m, majorant, majorantTop, q + 1);
+        majorantTop = q + 1;
+        return Interval.mulUp(power, majorant[q + 1]);
     }
 }

@@ -3,7 +3,8 @@ package org.resnetode.bound;
 /**
  * {@code f(x, A) = A x}: {@code x_[k+1] = h (A(u0) x_[k] + Δ x_[k-1]) / (k+1)}. Majorant on a substep:
  * {@code K_0 = ||z|| e^{hα/m}}, {@code K_{k+1} = h (α K_k + β K_{k-1}) / (k+1)} with {@code α >= sup ||A(u)||_∞},
- * {@code β >= ||Δ||_∞}.
+ * {@code β >= ||Δ||_∞}. The solution is entire, so the remainder is the series tail from the last two computed
+ * coefficients ({@link #seriesTail}).
  */
 final class LinearBall extends BallField {
     private final AffineMatrix a;
@@ -29,6 +30,16 @@ final class LinearBall extends BallField {
     void next(int k, double u0) {
         double rad = a.apply(k, u0, c, d, cNorm, cRad, g, 0);
         integrate(k, g, 0, rad);
+    }
+
+    /**
+     * The exact coefficients obey {@code |x*_[k+1]| <= h (α |x*_[k]| + β |x*_[k-1]|) / (k+1)}, so
+     * {@code s_{k+1} <= (hαw s_k + hβw² s_{k-1}) / (k+1)}: {@link #tail}.
+     */
+    @Override
+    double seriesTail(int q, double w) {
+        return tail(Interval.mulUp(Interval.mulUp(hUp, a.sup()), w),
+                Interval.mulUp(Interval.mulUp(hUp, a.normDelta), w * w), 0, q, w);
     }
 
     @Override

@@ -5,7 +5,8 @@ package org.resnetode.bound;
  * ({@code q0 = θ0², q1 = 2 θ0 Δ, q2 = Δ²}) and {@code x_[k+1] = h Σ_{j<=min(k,2)} q_j x_[k-j] / (k+1)}. One component:
  * the coefficients are computed as outward-rounded intervals ({@link Interval}) and handed on as midpoint and radius.
  * Majorant: {@code K_{k+1} = h (t² K_k + 2 t β K_{k-1} + β² K_{k-2}) / (k+1)}, {@code t = max(|θ_a|, |θ_b|)},
- * {@code β >= |Δ|}, {@code K_0 = |z| e^{h t²/m}}.
+ * {@code β >= |Δ|}, {@code K_0 = |z| e^{h t²/m}}. The solution is entire: the remainder is the series tail from the
+ * last three computed coefficients ({@link #seriesTail}).
  */
 final class ThetaSquaredBall extends BallField {
     private final double[] lo;
@@ -73,6 +74,18 @@ final class ThetaSquaredBall extends BallField {
         qhi[1] = Interval.scaleHi(2, pl, ph);
         qlo[2] = Interval.squareLo(deltaLo, deltaHi);
         qhi[2] = Interval.squareHi(deltaLo, deltaHi);
+    }
+
+    /**
+     * The exact coefficients obey {@code |x*_[k+1]| <= h (t² |x*_[k]| + 2tβ |x*_[k-1]| + β² |x*_[k-2]|) / (k+1)}
+     * ({@code |θ(u0)| <= t}): {@link #tail} with {@code a = h (t² w, 2tβ w², β² w³)}.
+     */
+    @Override
+    double seriesTail(int q, double w) {
+        double beta = Math.max(Math.abs(deltaLo), Math.abs(deltaHi));
+        return tail(Interval.mulUp(hUp, Interval.mulUp(Interval.mulUp(largest, largest), w)),
+                Interval.mulUp(hUp, Interval.mulUp(Interval.mulUp(2, Interval.mulUp(largest, beta)), w * w)),
+                Interval.mulUp(hUp, Interval.mulUp(Interval.mulUp(beta, beta), w * w * w)), q, w);
     }
 
     @Override

@@ -80,4 +80,15 @@ class DepthAdvisorTest {
         assertThat(out[1]).isEqualTo(plain[1]);
         assertThat(out[3]).isCloseTo(plain[3] + shift, org.assertj.core.data.Offset.offset(1e-12));
     }
+
+    /** The notes line lists every candidate as N:bound in the order tried; with none tried the depth reached is 0. */
+    @Test
+    void theNotesLineListsTheCandidatesTried() {
+        var tried = java.util.List.of(new DepthAdvisor.Candidate(1, 0.5), new DepthAdvisor.Candidate(2, 0.25));
+        assertThat(new DepthAdvisor.Advice(0.3, 2, 0.25, tried).describe()).isEqualTo(
+                "depth advisor: N = 2 is the smallest depth found whose certified bound 0.2500 <= tolerance 0.300 "
+                        + "(bisection, every candidate certified; tried N:bound [1:0.500, 2:0.250])");
+        assertThat(new DepthAdvisor.Advice(0.1, -1, Double.NaN, java.util.List.of()).describe()).isEqualTo(
+                "depth advisor: no depth up to 0 has a certified bound <= 0.100 (tried N:bound [])");
+    }
 }
