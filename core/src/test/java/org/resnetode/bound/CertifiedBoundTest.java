@@ -219,4 +219,22 @@ class CertifiedBoundTest {
         assertThat(b.bound()).isEqualTo(coarse.bound());
         assertThat(b.substeps()).isEqualTo(coarse.substeps());
     }
+
+    /**
+     * {@code x' = 6 x} on N = 8 layers: h L = 6/8 = 0.75 (L rounded up by at most a few ulps), so the documented rule "m
+     * the smallest power of two with {@code m >= split · h L / STEP_LIPSCHITZ}" gives m >= 1.5 split, i.e. m = 2 split:
+     * 8 · 2 · split substeps per pass.
+     */
+    @Test
+    void substepsPerKnotIntervalFollowTheDocumentedRule() {
+        ResNet net = scalar(6, 8);
+        double[] xN = new double[1];
+        net.forward(new double[] {1}, xN);
+        for (int split : new int[] {1, 2, 4, 8}) {
+            BoundResult b = new CertifiedBound(net).pass(new double[] {1}, xN, split, CertifiedBound.FINE_SHARE);
+            assertThat(b.certified()).as("split %d", split).isTrue();
+            assertThat(b.substeps()).as("split %d", split).isEqualTo(8L * 2 * split);
+            assertThat(b.bound()).isGreaterThanOrEqualTo(eulerError(6, 8));
+        }
+    }
 }

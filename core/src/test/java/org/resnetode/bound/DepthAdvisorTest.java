@@ -91,4 +91,29 @@ class DepthAdvisorTest {
         assertThat(new DepthAdvisor.Advice(0.1, -1, Double.NaN, java.util.List.of()).describe()).isEqualTo(
                 "depth advisor: no depth up to 0 has a certified bound <= 0.100 (tried N:bound [])");
     }
+
+    /**
+     * The advisor asks for a bound "at most" the tolerance: a tolerance equal to the advised depth's own certified bound
+     * is met by that depth (the certify is deterministic for the same weights), both when the depth is found by doubling
+     * and when it is found by bisection; the depth below still fails (its bound exceeded the larger tolerance).
+     */
+    @Test
+    void aBoundEqualToTheToleranceMeetsIt() {
+        for (double tolerance : new double[] {1e-1, 1e-2, 3e-3}) {
+            DepthAdvisor.Advice first = DepthAdvisor.advise(new ThetaSquaredFamily(), constant(), Scheme.EULER,
+                    new double[] {1}, tolerance, 1 << 12);
+            DepthAdvisor.Advice again = DepthAdvisor.advise(new ThetaSquaredFamily(), constant(), Scheme.EULER,
+                    new double[] {1}, first.bound(), 1 << 12);
+            assertThat(again.depth()).as("tolerance %s", tolerance).isEqualTo(first.depth());
+            assertThat(again.bound()).isEqualTo(first.bound());
+        }
+    }
+
+    /** Depth 0 is a found depth (only -1 means none): its notes line states it as found. */
+    @Test
+    void aFoundDepthOfZeroIsDescribedAsFound() {
+        DepthAdvisor.Advice advice = new DepthAdvisor.Advice(0.5, 0, 0.25,
+                java.util.List.of(new DepthAdvisor.Candidate(0, 0.25)));
+        assertThat(advice.describe()).startsWith("depth advisor: N = 0 is the smallest depth found");
+    }
 }
