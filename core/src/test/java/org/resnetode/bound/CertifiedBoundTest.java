@@ -237,4 +237,32 @@ class CertifiedBoundTest {
             assertThat(b.bound()).isGreaterThanOrEqualTo(eulerError(6, 8));
         }
     }
+
+    /**
+     * Varying weights {7, 5, 3, 1} on N = 4 layers (h = 1/4): θ(t) is linear between knots and constant after the last,
+     * so {@code x(1) = exp(h((7+5)/2 + (5+3)/2 + (3+1)/2 + 1)) = e^{3.25}}, Euler's output is exactly
+     * {@code (11/4)(9/4)(7/4)(5/4)}. Knot interval k has {@code h L = h max(|θ_k|, |θ_{k+1}|)} = 7/4, 5/4, 3/4 and 1/4 on
+     * the tail, so m = 4, 4, 2, 1 at split 1 and 8, 8, 4, 2 at split 2 (the smallest powers of two, at least split,
+     * with {@code split h L / m <= 1/2}); the certified bound is above the closed-form error and accepted.
+     */
+    @Test
+    void varyingWeightsFollowTheKnotIntervalsLipschitzBounds() {
+        double[] w = {7, 5, 3, 1};
+        ResNet net = new ResNet(new LinearFamily(1), Scheme.EULER, new Weights(4, 1, w), 4);
+        double[] x0 = {1};
+        double[] xN = new double[1];
+        net.forward(x0, xN);
+        assertThat(xN[0]).isEqualTo(11.0 * 9 * 7 * 5 / 256);
+        double error = Math.exp(3.25) - xN[0];
+        BoundResult one = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.FINE_SHARE);
+        assertThat(one.substeps()).isEqualTo(4 + 4 + 2 + 1);
+        assertThat(one.bound()).isGreaterThanOrEqualTo(error);
+        BoundResult two = new CertifiedBound(net).pass(x0, xN, 2, CertifiedBound.FINE_SHARE);
+        assertThat(two.substeps()).isEqualTo(8 + 8 + 4 + 2);
+        assertThat(two.bound()).isGreaterThanOrEqualTo(error);
+        BoundResult b = new CertifiedBound(net).certify(x0, xN);
+        assertThat(b.bound()).isGreaterThanOrEqualTo(error);
+        assertThat(b.tightness(error)).isBetween(ACCEPTED, 1.0);
+        assertThat(Math.abs(b.shadow()[0] - Math.exp(3.25))).isLessThanOrEqualTo(b.radius() * (1 + 1e-12));
+    }
 }
