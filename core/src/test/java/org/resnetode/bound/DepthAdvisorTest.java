@@ -109,6 +109,24 @@ class DepthAdvisorTest {
         }
     }
 
+    /**
+     * Doubling stops at the first depth whose bound is at most the tolerance, and bisection only searches below it: with
+     * the tolerance set to exactly the bound of a depth the doubling tries (1, 2, 4, ...), the advised depth is at most
+     * that depth, and the doubling tries no depth beyond it.
+     */
+    @Test
+    void aDoublingCandidateWhoseBoundEqualsTheToleranceEndsTheDoubling() {
+        DepthAdvisor.Advice first = DepthAdvisor.advise(new ThetaSquaredFamily(), constant(), Scheme.EULER,
+                new double[] {1}, 1e-9, 64);
+        for (DepthAdvisor.Candidate c : first.candidates()) {
+            DepthAdvisor.Advice again = DepthAdvisor.advise(new ThetaSquaredFamily(), constant(), Scheme.EULER,
+                    new double[] {1}, c.bound(), 1 << 12);
+            assertThat(again.depth()).as("tolerance = bound at N = %d", c.depth()).isBetween(1, c.depth());
+            assertThat(again.bound()).isLessThanOrEqualTo(c.bound());
+            assertThat(again.candidates()).extracting(DepthAdvisor.Candidate::depth).allMatch(n -> n <= c.depth());
+        }
+    }
+
     /** Depth 0 is a found depth (only -1 means none): its notes line states it as found. */
     @Test
     void aFoundDepthOfZeroIsDescribedAsFound() {
