@@ -265,4 +265,43 @@ class CertifiedBoundTest {
         assertThat(b.tightness(error)).isBetween(ACCEPTED, 1.0);
         assertThat(Math.abs(b.shadow()[0] - Math.exp(3.25))).isLessThanOrEqualTo(b.radius() * (1 + 1e-12));
     }
+
+    /**
+     * {@code x' = tanh(a x)}, N = 8, from 0.5, a = 8, 10, 12: the coarse pass is far too loose (the Lagrange majorant), so
+     * the documented refinement runs: fine remainders on the same substeps, then split 2, 4, 8, 16 (at most
+     * {@link CertifiedBound#REFINEMENTS} doublings), stopping at the first pass accepted ({@code r_N <= RADIUS_SHARE
+     * ||x_N - z_N||}). With every pass of that sequence computed on its own (and each radius below the last, so the
+     * "still shrinks" condition never stops it early), certify must return the pass the rule stops at: the first accepted
+     * one, or the split-16 pass when none is.
+     */
+    @Test
+    void refinementStopsAtTheFirstAcceptedSplitOrAfterFourDoublings() {
+        int n = 8;
+        for (double a : new double[] {8, 10, 12}) {
+            double[] w = new double[n];
+            java.util.Arrays.fill(w, a);
+            ResNet net = new ResNet(new TanhFamily(1), Scheme.EULER, new Weights(n, 1, w), n);
+            double[] x0 = {0.5};
+            double[] xN = new double[1];
+            net.forward(x0, xN);
+            BoundResult coarse = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
+            assertThat(coarse.radius()).isGreaterThan(CertifiedBound.RADIUS_SHARE * coarse.shadowDistance());
+            BoundResult expected = null;
+            BoundResult previous = null;
+            for (int split = 1, refine = 0; refine <= CertifiedBound.REFINEMENTS; split *= 2, refine++) {
+                BoundResult p = new CertifiedBound(net).pass(x0, xN, split, CertifiedBound.FINE_SHARE);
+                if (previous != null) {
+                    assertThat(p.radius()).as("premise: split %d shrinks the radius", split).isLessThan(previous.radius());
+                }
+                previous = p;
+                expected = p;
+                if (p.radius() <= CertifiedBound.RADIUS_SHARE * p.shadowDistance()) {
+                    break;
+                }
+            }
+            BoundResult b = new CertifiedBound(net).certify(x0, xN);
+            assertThat(b.substeps()).as("a = %s", a).isEqualTo(expected.substeps());
+            assertThat(b.bound()).as("a = %s", a).isEqualTo(expected.bound());
+        }
+    }
 }
