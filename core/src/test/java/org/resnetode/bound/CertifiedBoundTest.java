@@ -302,6 +302,16 @@ class CertifiedBoundTest {
             BoundResult b = new CertifiedBound(net).certify(x0, xN);
             assertThat(b.substeps()).as("a = %s", a).isEqualTo(expected.substeps());
             assertThat(b.bound()).as("a = %s", a).isEqualTo(expected.bound());
+            // closed form: coth(a x) dx = dt gives sinh(a x(1)) = sinh(a x0) e^a
+            double error = Math.abs(xN[0] - asinh(Math.sinh(a * x0[0]) * Math.exp(a)) / a);
+            assertThat(b.bound()).as("a = %s", a).isGreaterThanOrEqualTo(error);
+            if (b.radius() <= CertifiedBound.RADIUS_SHARE * b.shadowDistance()) {
+                assertThat(b.tightness(error)).as("a = %s", a).isGreaterThanOrEqualTo(ACCEPTED);
+            }
         }
+    }
+
+    private static double asinh(double y) {
+        return Math.log(y + Math.sqrt(y * y + 1));
     }
 }
