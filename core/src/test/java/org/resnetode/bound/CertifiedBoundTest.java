@@ -219,4 +219,99 @@ class CertifiedBoundTest {
         assertThat(b.bound()).isEqualTo(coarse.bound());
         assertThat(b.substeps()).isEqualTo(coarse.substeps());
     }
+
+    /**
+     * {@code x' = 6 x} on N = 8 layers: h L = 6/8 = 0.75 (L rounded up by at most a few ulps), so the documented rule "m
+     * the smallest power of two with {@code m >= split · h L / STEP_LIPSCHITZ}" gives m >= 1.5 split, i.e. m = 2 split:
+     * 8 · 2 · split substeps per pass.
+     */
+    @Test
+    void substepsPerKnotIntervalFollowTheDocumentedRule() {
+        ResNet net = scalar(6, 8);
+        double[] xN = new double[1];
+        net.forward(new double[] {1}, xN);
+        for (int split : new int[] {1, 2, 4, 8}) {
+            BoundResult b = new CertifiedBound(net).pass(new double[] {1}, xN, split, CertifiedBound.FINE_SHARE);
+            assertThat(b.certified()).as("split %d", split).isTrue();
+            assertThat(b.substeps()).as("split %d", split).isEqualTo(8L * 2 * split);
+            assertThat(b.bound()).isGreaterThanOrEqualTo(eulerError(6, 8));
+        }
+    }
+
+    /**
+     * Varying weights {7, 5, 3, 1} on N = 4 layers (h = 1/4): θ(t) is linear between knots and constant after the last,
+     * so {@code x(1) = exp(h((7+5)/2 + (5+3)/2 + (3+1)/2 + 1)) = e^{3.25}}, Euler's output is exactly
+     * {@code (11/4)(9/4)(7/4)(5/4)}. Knot interval k has {@code h L = h max(|θ_k|, |θ_{k+1}|)} = 7/4, 5/4, 3/4 and 1/4 on
+     * the tail, so m = 4, 4, 2, 1 at split 1 and 8, 8, 4, 2 at split 2 (the smallest powers of two, at least split,
+     * with {@code split h L / m <= 1/2}); the certified bound is above the closed-form error and accepted.
+     */
+    @Test
+    void varyingWeightsFollowTheKnotIntervalsLipschitzBounds() {
+        double[] w = {7, 5, 3, 1};
+        ResNet net = new ResNet(new LinearFamily(1), Scheme.EULER, new Weights(4, 1, w), 4);
+        double[] x0 = {1};
+        double[] xN = new double[1];
+        net.forward(x0, xN);
+        assertThat(xN[0]).isEqualTo(11.0 * 9 * 7 * 5 / 256);
+        double error = Math.exp(3.25) - xN[0];
+        BoundResult one = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.FINE_SHARE);
+        assertThat(one.substeps()).isEqualTo(4 + 4 + 2 + 1);
+        assertThat(one.bound()).isGreaterThanOrEqualTo(error);
+        BoundResult two = new CertifiedBound(net).pass(x0, xN, 2, CertifiedBound.FINE_SHARE);
+        assertThat(two.substeps()).isEqualTo(8 + 8 + 4 + 2);
+        assertThat(two.bound()).isGreaterThanOrEqualTo(error);
+        BoundResult b = new CertifiedBound(net).certify(x0, xN);
+        assertThat(b.bound()).isGreaterThanOrEqualTo(error);
+        assertThat(b.tightness(error)).isBetween(ACCEPTED, 1.0);
+        assertThat(Math.abs(b.shadow()[0] - Math.exp(3.25))).isLessThanOrEqualTo(b.radius() * (1 + 1e-12));
+    }
+
+    /**
+     * {@code x' = tanh(a x)}, N = 8, from 0.5, a = 8, 10, 12: the coarse pass is far too loose (the Lagrange majorant), so
+     * the documented refinement runs: fine remainders on the same substeps, then split 2, 4, 8, 16 (at most
+     * {@link CertifiedBound#REFINEMENTS} doublings), stopping at the first pass accepted ({@code r_N <= RADIUS_SHARE
+     * ||x_N - z_N||}). With every pass of that sequence computed on its own (and each radius below the last, so the
+     * "still shrinks" condition never stops it early), certify must return the pass the rule stops at: the first accepted
+     * one, or the split-16 pass when none is.
+     */
+    @Test
+    void refinementStopsAtTheFirstAcceptedSplitOrAfterFourDoublings() {
+        int n = 8;
+        for (double a : new double[] {8, 10, 12}) {
+            double[] w = new double[n];
+            java.util.Arrays.fill(w, a);
+            ResNet net = new ResNet(new TanhFamily(1), Scheme.EULER, new Weights(n, 1, w), n);
+            double[] x0 = {0.5};
+            double[] xN = new double[1];
+            net.forward(x0, xN);
+            BoundResult coarse = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
+            assertThat(coarse.radius()).isGreaterThan(CertifiedBound.RADIUS_SHARE * coarse.shadowDistance());
+            BoundResult expected = null;
+            BoundResult previous = null;
+            for (int split = 1, refine = 0; refine <= CertifiedBound.REFINEMENTS; split *= 2, refine++) {
+                BoundResult p = new CertifiedBound(net).pass(x0, xN, split, CertifiedBound.FINE_SHARE);
+                if (previous != null) {
+                    assertThat(p.radius()).as("premise: split %d shrinks the radius", split).isLessThan(previous.radius());
+                }
+                previous = p;
+                expected = p;
+                if (p.radius() <= CertifiedBound.RADIUS_SHARE * p.shadowDistance()) {
+                    break;
+                }
+            }
+            BoundResult b = new CertifiedBound(net).certify(x0, xN);
+            assertThat(b.substeps()).as("a = %s", a).isEqualTo(expected.substeps());
+            assertThat(b.bound()).as("a = %s", a).isEqualTo(expected.bound());
+            // closed form: coth(a x) dx = dt gives sinh(a x(1)) = sinh(a x0) e^a
+            double error = Math.abs(xN[0] - asinh(Math.sinh(a * x0[0]) * Math.exp(a)) / a);
+            assertThat(b.bound()).as("a = %s", a).isGreaterThanOrEqualTo(error);
+            if (b.radius() <= CertifiedBound.RADIUS_SHARE * b.shadowDistance()) {
+                assertThat(b.tightness(error)).as("a = %s", a).isGreaterThanOrEqualTo(ACCEPTED);
+            }
+        }
+    }
+
+    private static double asinh(double y) {
+        return Math.log(y + Math.sqrt(y * y + 1));
+    }
 }

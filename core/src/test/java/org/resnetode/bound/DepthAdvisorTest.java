@@ -91,4 +91,47 @@ class DepthAdvisorTest {
         assertThat(new DepthAdvisor.Advice(0.1, -1, Double.NaN, java.util.List.of()).describe()).isEqualTo(
                 "depth advisor: no depth up to 0 has a certified bound <= 0.100 (tried N:bound [])");
     }
+
+    /**
+     * The advisor asks for a bound "at most" the tolerance: a tolerance equal to the advised depth's own certified bound
+     * is met by that depth (the certify is deterministic for the same weights), both when the depth is found by doubling
+     * and when it is found by bisection; the depth below still fails (its bound exceeded the larger tolerance).
+     */
+    @Test
+    void aBoundEqualToTheToleranceMeetsIt() {
+        for (double tolerance : new double[] {1e-1, 1e-2, 3e-3}) {
+            DepthAdvisor.Advice first = DepthAdvisor.advise(new ThetaSquaredFamily(), constant(), Scheme.EULER,
+                    new double[] {1}, tolerance, 1 << 12);
+            DepthAdvisor.Advice again = DepthAdvisor.advise(new ThetaSquaredFamily(), constant(), Scheme.EULER,
+                    new double[] {1}, first.bound(), 1 << 12);
+            assertThat(again.depth()).as("tolerance %s", tolerance).isEqualTo(first.depth());
+            assertThat(again.bound()).isEqualTo(first.bound());
+        }
+    }
+
+    /**
+     * Doubling stops at the first depth whose bound is at most the tolerance, and bisection only searches below it: with
+     * the tolerance set to exactly the bound of a depth the doubling tries (1, 2, 4, ...), the advised depth is at most
+     * that depth, and the doubling tries no depth beyond it.
+     */
+    @Test
+    void aDoublingCandidateWhoseBoundEqualsTheToleranceEndsTheDoubling() {
+        DepthAdvisor.Advice first = DepthAdvisor.advise(new ThetaSquaredFamily(), constant(), Scheme.EULER,
+                new double[] {1}, 1e-9, 64);
+        for (DepthAdvisor.Candidate c : first.candidates()) {
+            DepthAdvisor.Advice again = DepthAdvisor.advise(new ThetaSquaredFamily(), constant(), Scheme.EULER,
+                    new double[] {1}, c.bound(), 1 << 12);
+            assertThat(again.depth()).as("tolerance = bound at N = %d", c.depth()).isBetween(1, c.depth());
+            assertThat(again.bound()).isLessThanOrEqualTo(c.bound());
+            assertThat(again.candidates()).extracting(DepthAdvisor.Candidate::depth).allMatch(n -> n <= c.depth());
+        }
+    }
+
+    /** Depth 0 is a found depth (only -1 means none): its notes line states it as found. */
+    @Test
+    void aFoundDepthOfZeroIsDescribedAsFound() {
+        DepthAdvisor.Advice advice = new DepthAdvisor.Advice(0.5, 0, 0.25,
+                java.util.List.of(new DepthAdvisor.Candidate(0, 0.25)));
+        assertThat(advice.describe()).startsWith("depth advisor: N = 0 is the smallest depth found");
+    }
 }
