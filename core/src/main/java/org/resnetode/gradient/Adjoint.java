@@ -11,11 +11,8 @@ import org.resnetode.scheme.ResNet;
  * outer loop, row blocks on the threads of its parallelism: {@link RowBlocks}). Stored state: X~ and P, 2 B d doubles (4 B d with several
  * row blocks, whose outputs are joined for the loss), whatever the depth.
  */
-public final class Adjoint implements GradientMethod {
+public final class Adjoint extends RowBlockGradient {
     private final RecoveryListener listener;
-    /** The threads it runs on; null: those of the calling work ({@link Parallelism#current()}). */
-    private final Parallelism parallelism;
-    private final int partialBudget;
 
     /** Receives each recovered activation {@code x~_n} of sample i (n = S-1 down to 0), e.g. to measure its error. */
     @FunctionalInterface
@@ -40,9 +37,8 @@ public final class Adjoint implements GradientMethod {
 
     /** With partial gradient buffers of at most {@code partialBudget} doubles (tests: chunks of a few layers). */
     Adjoint(RecoveryListener listener, Parallelism parallelism, int partialBudget) {
+        super(parallelism, partialBudget);
         this.listener = listener;
-        this.parallelism = parallelism;
-        this.partialBudget = partialBudget;
     }
 
     @Override
@@ -51,14 +47,7 @@ public final class Adjoint implements GradientMethod {
     }
 
     @Override
-    public GradientReport compute(ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
-        Parallelism threads = RowBlocks.threads(parallelism);
-        // the calling work's threads need no scope (and the lambda would add to the bytes the memory claim counts)
-        return threads == Parallelism.current() ? computeOn(threads, net, inputs, batch, loss, gradient)
-                : threads.call(() -> computeOn(threads, net, inputs, batch, loss, gradient));
-    }
-
-    private GradientReport computeOn(Parallelism threads, ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
+    GradientReport computeOn(Parallelism threads, ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
         RowBlocks blocks = RowBlocks.start(net, inputs, batch, gradient, partialBudget, threads);
         int d = net.family().dim();
         int blockCount = blocks.count;

@@ -11,10 +11,7 @@ import org.resnetode.scheme.ResNet;
  * {@code g_n += VJP_θ(step_n at X_n)(P_{n+1})} summed over the batch. Layers are the outer loop: θ_n is read
  * once per batch; the batch's row blocks ({@link RowBlocks}) run on the threads of its parallelism.
  */
-public final class Backprop implements GradientMethod {
-    /** The threads it runs on; null: those of the calling work ({@link Parallelism#current()}). */
-    private final Parallelism parallelism;
-    private final int partialBudget;
+public final class Backprop extends RowBlockGradient {
 
     /** On the threads of the calling work. */
     public Backprop() {
@@ -28,8 +25,7 @@ public final class Backprop implements GradientMethod {
 
     /** With partial gradient buffers of at most {@code partialBudget} doubles (tests: chunks of a few layers). */
     Backprop(Parallelism parallelism, int partialBudget) {
-        this.parallelism = parallelism;
-        this.partialBudget = partialBudget;
+        super(parallelism, partialBudget);
     }
 
     @Override
@@ -38,14 +34,7 @@ public final class Backprop implements GradientMethod {
     }
 
     @Override
-    public GradientReport compute(ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
-        Parallelism threads = RowBlocks.threads(parallelism);
-        // the calling work's threads need no scope (and the lambda would add to the bytes the memory claim counts)
-        return threads == Parallelism.current() ? computeOn(threads, net, inputs, batch, loss, gradient)
-                : threads.call(() -> computeOn(threads, net, inputs, batch, loss, gradient));
-    }
-
-    private GradientReport computeOn(Parallelism threads, ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
+    GradientReport computeOn(Parallelism threads, ResNet net, double[] inputs, int batch, TerminalLoss loss, double[] gradient) {
         RowBlocks blocks = RowBlocks.start(net, inputs, batch, gradient, partialBudget, threads);
         int steps = net.steps();
         int blockCount = blocks.count;
