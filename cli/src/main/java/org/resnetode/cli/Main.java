@@ -1,6 +1,10 @@
 package org.resnetode.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.resnetode.checks.BadInputException;
 import org.resnetode.checks.Numbers;
 import org.resnetode.checks.Printable;
@@ -15,12 +19,38 @@ import picocli.CommandLine.Command;
 @Command(name = "resnet-ode", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Executable evidence for Sander, Ablin & Peyré (NeurIPS 2022): "
                 + "do residual networks discretize neural ODEs?",
-        subcommands = {ReportCommand.class, DistanceCommand.class, AdjointCommand.class, MemoryCommand.class, RegularizationCommand.class,
-                LinearTrainCommand.class, LinearBenchCommand.class, TrainCommand.class, SweepCommand.class, FinetuneCommand.class, InspectCommand.class, SymbolicCommand.class, RoughnessCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0 every claim holds (or is a finding)", "  1 a claim fails or is inconclusive (stderr says which)",
                 "  2 bad input, or an output that cannot be written (one line naming the problem)",
                 "  3 internal error (a bug: rerun with RESNET_ODE_DEBUG=1 for the stack trace)"})
 public final class Main implements Runnable {
+    /**
+     * The subcommands, in the order {@code --help} lists them. They are registered lazily: picocli builds the model of
+     * every option of every registered command through reflection before it parses, which was most of the start-up of a
+     * short command (issue 20: {@code linear-train} spent more time there than in its first training step), so a command
+     * line naming one subcommand first registers only that one; anything else (no argument, {@code --help},
+     * {@code help}, a misspelt name that picocli should answer with suggestions) registers them all.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("report", ReportCommand::new);
+        m.put("distance", DistanceCommand::new);
+        m.put("adjoint", AdjointCommand::new);
+        m.put("memory", MemoryCommand::new);
+        m.put("regularization", RegularizationCommand::new);
+        m.put("linear-train", LinearTrainCommand::new);
+        m.put("linear-bench", LinearBenchCommand::new);
+        m.put("train", TrainCommand::new);
+        m.put("sweep", SweepCommand::new);
+        m.put("finetune", FinetuneCommand::new);
+        m.put("inspect", InspectCommand::new);
+        m.put("symbolic", SymbolicCommand::new);
+        m.put("roughness", RoughnessCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
     public static final int EXIT_FAILED_CLAIM = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL_ERROR = 3;
@@ -50,7 +80,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         int code;
         try {
-            CommandLine cl = commandLine(out, err);
+            CommandLine cl = commandLine(args, out, err);
             code = cl.execute(args);
         } catch (Throwable t) {
             code = report(t, err);
@@ -63,8 +93,27 @@ public final class Main implements Runnable {
         return code;
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /** The whole command tree, every subcommand registered (what {@code --help} shows). */
+    static CommandLine tree() {
+        return tree(SUBCOMMANDS.keySet());
+    }
+
+    private static CommandLine tree(Iterable<String> names) {
         CommandLine cl = new CommandLine(new Main());
+        for (String name : names) {
+            cl.addSubcommand(name, SUBCOMMANDS.get(name).get());
+        }
+        return cl;
+    }
+
+    /** The subcommands {@code args} needs: the one it names first, or all of them (see {@link #SUBCOMMANDS}). */
+    static Iterable<String> needed(String[] args) {
+        boolean one = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
+        return one ? List.of(args[0]) : SUBCOMMANDS.keySet();
+    }
+
+    private static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = tree(needed(args));
         cl.setOut(out);
         cl.setErr(err);
         registerNumbers(cl);

@@ -74,7 +74,7 @@ class JudgeCliTest {
     @Test
     void everyCommandPrintsItsVersion() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new Main()), new ArrayList<>(), paths);
+        collect(Main.tree(), new ArrayList<>(), paths);
         assertThat(paths).hasSizeGreaterThan(15);
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);

@@ -47,7 +47,7 @@ class OptionLimitsTest {
     void noNumericValueEndsInAnInternalError(@TempDir Path dir) throws IOException {
         Path network = NetworkArchiveTest.exported(dir);
         List<List<String>> lines = new ArrayList<>();
-        collect(new CommandLine(new Main()), new ArrayList<>(), network, lines);
+        collect(Main.tree(), new ArrayList<>(), network, lines);
         assertThat(lines).hasSizeGreaterThan(150);
         List<String> internal = new ArrayList<>();
         for (List<String> line : lines) {
