@@ -118,14 +118,15 @@ public final class LinearTrainer {
     }
 
     /**
-     * From {@code Q_0 = I} (set once, never overwritten), {@code Q_{n+1} = Q_n + (1/N) A_n Q_n}; then {@code ℓ(P)} with
-     * {@code P = Q_N}, leaving {@code G} in {@link #adjoint}.
+     * From {@code Q_0 = I} (set once, never overwritten), {@code Q_1 = I + (1/N) A_0} without a product, then
+     * {@code Q_{n+1} = Q_n + (1/N) A_n Q_n}; then {@code ℓ(P)} with {@code P = Q_N}, leaving {@code G} in {@link #adjoint}.
      */
     private double forward() {
+        firstPrefix();
         Parallelism parallelism = Parallelism.current();
         int rows = rowsPerTask(d, parallelism.threads());
         int tasks = (d + rows - 1) / rows;
-        for (int n = 0; n < depth; n++) {
+        for (int n = 1; n < depth; n++) {
             if (tasks == 1) {
                 forwardRows(n, 0, d);
             } else {
@@ -135,6 +136,19 @@ public final class LinearTrainer {
         }
         System.arraycopy(prefixes, depth * block, product, 0, block);
         return loss.evaluate(product, adjoint);
+    }
+
+    /**
+     * {@code Q_1 = Q_0 + (1/N) A_0}: the bits of {@link #forwardRows} at n = 0 for finite weights, since its product
+     * {@code A_0 I} is exactly A_0 but for the sign of a zero ({@code fma(a, 1, +0) = +0} for a = -0), which
+     * {@code 0 + (1/N)·(±0)} and {@code 1 + (1/N)·(±0)} do not see (a weight ±∞ would make the product's row NaN, here
+     * only its entry infinite: non-finite either way).
+     */
+    private void firstPrefix() {
+        double inv = 1.0 / depth;
+        for (int i = 0; i < block; i++) {
+            prefixes[block + i] = prefixes[i] + inv * weights[i];
+        }
     }
 
     /** Rows {@code [i0, i1)} of {@code Q_{n+1} = Q_n + (1/N) (A_n Q_n)}: the product written into Q_{n+1}'s rows, then Q_n added. */
@@ -200,7 +214,7 @@ public final class LinearTrainer {
     }
 
     /**
-     * For every layer n, {@code (M_{n+1} Q_nᵀ)ᵀ = Q_n M_{n+1}ᵀ} whole on one thread: layers {@code [t N / T, (t+1) N / T)}
+     * For every layer n, {@code (M_{n+1} Q_nᵀ)ᵀ = Q_n M_{n+1}ᵀ} ({@code M_1ᵀ} itself at n = 0, {@code Q_0 = I}) whole on one thread: layers {@code [t N / T, (t+1) N / T)}
      * on task t of the calling work's T threads (one task when all of them together are below
      * {@link Gemm#PARALLEL_WORK} multiply-adds), then written or applied, transposed back, as {@link #backward} says.
      */
@@ -219,7 +233,14 @@ public final class LinearTrainer {
             double[] transposed = layerGradients[t];
             for (int n = (int) ((long) t * depth / tasks); n < (int) ((long) (t + 1) * depth / tasks); n++) {
                 int a = n * block;
-                Gemm.nn(prefixes, a, adjoints, a, transposed, 0, d, d, d, 0);
+                if (n == 0) {
+                    // Q_0 M_1ᵀ = M_1ᵀ: the product's exact value, x + 0 for every entry x (+0 for -0, as fma(x, 1, +0))
+                    for (int i = 0; i < block; i++) {
+                        transposed[i] = adjoints[i] + 0.0;
+                    }
+                } else {
+                    Gemm.nn(prefixes, a, adjoints, a, transposed, 0, d, d, d, 0);
+                }
                 if (gradient != null) {
                     applyTransposed(transposed, gradient, a, inv, false);
                 } else {
