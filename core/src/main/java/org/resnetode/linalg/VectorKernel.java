@@ -36,9 +36,12 @@ final class VectorKernel implements Kernel {
     public void block(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                       int n, int k, double beta, int i0, int i1, int j0, int j1) {
         int j = j0;
-        // 3-row tiles, and the last four rows in 4-row tiles when one row would be left (64 = 20 · 3 + 4)
+        // 3-row tiles, and the last four rows in a 4-row tile when one row would be left (64 = 20 · 3 + 4), the last
+        // eight in two when two would (128 = 40 · 3 + 2 · 4): six loads per eight fused multiply-adds where 1-row tiles
+        // load five per four
         int rows = i1 - i0;
-        int threeRowEnd = rows % 3 == 1 && rows >= 4 ? i1 - 4 : i1 - rows % 3;
+        int fourRowTiles = rows % 3 == 1 && rows >= 4 ? 1 : rows % 3 == 2 && rows >= 8 ? 2 : 0;
+        int threeRowEnd = fourRowTiles > 0 ? i1 - 4 * fourRowTiles : i1 - rows % 3;
         int w = 4 * L;
         // A read by columns (C = Aᵀ B): each panel of B is packed k × 4L contiguous (see the class comment)
         double[] panel = acs != 1 && rows > 4 ? panel(k * w) : null;
@@ -64,14 +67,9 @@ final class VectorKernel implements Kernel {
             for (; i < threeRowEnd; i += 3) {
                 rows3Width4(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
             }
-            if (i1 - i == 4) {
+            for (int tile = 0; tile < fourRowTiles; tile++, i += 4) {
                 rows4Width2(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
                 rows4Width2(a, aOff + i * ars, ars, acs, bb, bj + 2 * L, bn, c, cOff + i * n + j + 2 * L, n, k, beta);
-                i += 4;
-            }
-            if (i1 - i == 2) {
-                rows2Width4(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
-                i += 2;
             }
             for (; i < i1; i++) {
                 row1Width4(a, aOff + i * ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
@@ -199,49 +197,7 @@ final class VectorKernel implements Kernel {
         c23.intoArray(c, ci + 2 * n + 3 * L);
     }
 
-    /**
-     * C[2 × 4L] at {@code ci} += A[2 rows from ai] · B[k × 4L panel at bj]: the two rows 3-row tiles leave (128 = 42 · 3 + 2);
-     * four vector loads and two broadcasts per eight fused multiply-adds, where two 1-row tiles load eight and two.
-     */
-    private static void rows2Width4(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c, int ci,
-                                    int n, int k, double beta) {
-        DoubleVector c00 = start(c, ci, beta);
-        DoubleVector c01 = start(c, ci + L, beta);
-        DoubleVector c02 = start(c, ci + 2 * L, beta);
-        DoubleVector c03 = start(c, ci + 3 * L, beta);
-        DoubleVector c10 = start(c, ci + n, beta);
-        DoubleVector c11 = start(c, ci + n + L, beta);
-        DoubleVector c12 = start(c, ci + n + 2 * L, beta);
-        DoubleVector c13 = start(c, ci + n + 3 * L, beta);
-        for (int p = 0; p < k; p++) {
-            int bp = bj + p * bn;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
-            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
-            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
-            int ap = ai + p * acs;
-            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            c02 = a0.fma(b2, c02);
-            c03 = a0.fma(b3, c03);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ars]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            c12 = a1.fma(b2, c12);
-            c13 = a1.fma(b3, c13);
-        }
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c02.intoArray(c, ci + 2 * L);
-        c03.intoArray(c, ci + 3 * L);
-        c10.intoArray(c, ci + n);
-        c11.intoArray(c, ci + n + L);
-        c12.intoArray(c, ci + n + 2 * L);
-        c13.intoArray(c, ci + n + 3 * L);
-    }
-
-    /** C[1 × 4L] at {@code ci} += A[row at ai] · B[k × 4L panel at bj]: a row 3-row tiles leave (k·3 + 1 < 4 rows). */
+    /** C[1 × 4L] at {@code ci} += A[row at ai] · B[k × 4L panel at bj]: the rows left in blocks of 1, 2 or 5 rows (too few for 4-row tiles). */
     private static void row1Width4(double[] a, int ai, int acs, double[] b, int bj, int bn, double[] c, int ci,
                                    int n, int k, double beta) {
         DoubleVector c0 = start(c, ci, beta);
