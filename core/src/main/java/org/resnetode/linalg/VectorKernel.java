@@ -197,7 +197,10 @@ final class VectorKernel implements Kernel {
         c23.intoArray(c, ci + 2 * n + 3 * L);
     }
 
-    /** C[1 × 4L] at {@code ci} += A[row at ai] · B[k × 4L panel at bj]: the rows left in blocks of 1, 2 or 5 rows (too few for 4-row tiles). */
+    /**
+     * C[1 × 4L] at {@code ci} += A[row at ai] · B[k × 4L panel at bj]: the rows left in blocks of 1, 2 or 5 rows (too few
+     * for 4-row tiles).
+     */
     private static void row1Width4(double[] a, int ai, int acs, double[] b, int bj, int bn, double[] c, int ci,
                                    int n, int k, double beta) {
         DoubleVector c0 = start(c, ci, beta);
