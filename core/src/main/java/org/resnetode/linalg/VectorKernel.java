@@ -19,6 +19,13 @@ import jdk.incubator.vector.VectorSpecies;
  * its vectors. Neither -XX:InlineSmallCode nor -XX:MaxNodeLimit prevented it; with 4-row kernels only, 0 of 24 forks
  * did, at a cost of about 20% on that workload when the 8-row kernels compile well. The 3 × 4L tile's 12 accumulators
  * showed no such fork (no allocation in JFR's samples of the kernel, 25 s of d = 128 gradients).
+ *
+ * <p>Packed panels for {@code C = Aᵀ B} (A read by columns, {@code acs != 1}): each k × 4L panel of B is first copied
+ * contiguous (a copy changes no value). With 128 columns both B's panel rows and A's columns lie 1 KiB apart, so a
+ * tile's loads fall into a quarter of the first-level cache's sets and evict each other; packed, the panel fills whole
+ * lines in consecutive sets. Alone on one core (thread CPU time, d = 128): {@code tn} 128 × 128 × 64 went from 35–40 to
+ * 41–42 GFLOP/s, 128 × 128 × 128 from 38–42 to 43–44. Products {@code A B} (rows of A contiguous) gained nothing from
+ * packing, nor from k-blocks of 64 (both measured slower, 44–47 against 46–50 GFLOP/s), so they read B in place.
  */
 final class VectorKernel implements Kernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -29,45 +36,79 @@ final class VectorKernel implements Kernel {
     public void block(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                       int n, int k, double beta, int i0, int i1, int j0, int j1) {
         int j = j0;
-        // 3-row tiles, and the last four rows in 4-row tiles when one row would be left (64 = 20 · 3 + 4)
+        // 3-row tiles, and the last four rows in a 4-row tile when one row would be left (64 = 20 · 3 + 4), the last
+        // eight in two when two would (128 = 40 · 3 + 2 · 4): six loads per eight fused multiply-adds where 1-row tiles
+        // load five per four
         int rows = i1 - i0;
-        int threeRowEnd = rows % 3 == 1 && rows >= 4 ? i1 - 4 : i1 - rows % 3;
-        for (; j + 4 * L <= j1; j += 4 * L) {
+        int fourRowTiles = rows % 3 == 1 && rows >= 4 ? 1 : rows % 3 == 2 && rows >= 8 ? 2 : 0;
+        int threeRowEnd = fourRowTiles > 0 ? i1 - 4 * fourRowTiles : i1 - rows % 3;
+        int w = 4 * L;
+        // A read by columns (C = Aᵀ B): each panel of B is packed k × 4L contiguous (see the class comment)
+        double[] panel = acs != 1 && rows > 4 ? panel(k * w) : null;
+        for (; j + w <= j1; j += w) {
+            double[] bb = b;
+            int bj = bOff + j;
+            int bn = n;
+            if (panel != null) {
+                // panel[p·4L + l] = b[bOff + p·n + j + l], p < k, l < 4L
+                for (int p = 0; p < k; p++) {
+                    int from = bOff + p * n + j;
+                    int to = p * w;
+                    DoubleVector.fromArray(S, b, from).intoArray(panel, to);
+                    DoubleVector.fromArray(S, b, from + L).intoArray(panel, to + L);
+                    DoubleVector.fromArray(S, b, from + 2 * L).intoArray(panel, to + 2 * L);
+                    DoubleVector.fromArray(S, b, from + 3 * L).intoArray(panel, to + 3 * L);
+                }
+                bb = panel;
+                bj = 0;
+                bn = w;
+            }
             int i = i0;
             for (; i < threeRowEnd; i += 3) {
-                rows3Width4(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+                rows3Width4(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
             }
-            if (i1 - i == 4) {
-                rows4Width2(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
-                rows4Width2(a, aOff + i * ars, ars, acs, b, bOff + j + 2 * L, c, cOff + i * n + j + 2 * L, n, k, beta);
-                i += 4;
+            for (int tile = 0; tile < fourRowTiles; tile++, i += 4) {
+                rows4Width2(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
+                rows4Width2(a, aOff + i * ars, ars, acs, bb, bj + 2 * L, bn, c, cOff + i * n + j + 2 * L, n, k, beta);
             }
             for (; i < i1; i++) {
-                row1Width4(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+                row1Width4(a, aOff + i * ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
             }
         }
         for (; j + 2 * L <= j1; j += 2 * L) {
             int i = i0;
             for (; i + 4 <= i1; i += 4) {
-                rows4Width2(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+                rows4Width2(a, aOff + i * ars, ars, acs, b, bOff + j, n, c, cOff + i * n + j, n, k, beta);
             }
             for (; i < i1; i++) {
-                row1Width1(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
-                row1Width1(a, aOff + i * ars, acs, b, bOff + j + L, c, cOff + i * n + j + L, n, k, beta);
+                row1Width1(a, aOff + i * ars, acs, b, bOff + j, n, c, cOff + i * n + j, n, k, beta);
+                row1Width1(a, aOff + i * ars, acs, b, bOff + j + L, n, c, cOff + i * n + j + L, n, k, beta);
             }
         }
         for (; j + L <= j1; j += L) {
             int i = i0;
             for (; i + 4 <= i1; i += 4) {
-                rows4Width1(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+                rows4Width1(a, aOff + i * ars, ars, acs, b, bOff + j, n, c, cOff + i * n + j, n, k, beta);
             }
             for (; i < i1; i++) {
-                row1Width1(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, n, k, beta);
+                row1Width1(a, aOff + i * ars, acs, b, bOff + j, n, c, cOff + i * n + j, n, k, beta);
             }
         }
         if (j < j1) {
             tail.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, i0, i1, j, j1);
         }
+    }
+
+    /** Per-thread packed panel of B, grown when needed, never shrunk. */
+    private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
+
+    /** This thread's panel, at least {@code size} long. */
+    private static double[] panel(int size) {
+        double[][] holder = PANEL.get();
+        if (holder[0].length < size) {
+            holder[0] = new double[size];
+        }
+        return holder[0];
     }
 
     /** {@link Tanh#of} on whole vectors, the same operations lane by lane; the remainder through {@link Tanh#of} itself. */
@@ -105,7 +146,7 @@ final class VectorKernel implements Kernel {
      * C[3 × 4L] at {@code ci} += A[3 rows from ai] · B[k × 4L panel at bj]: twelve accumulators, four vector loads and
      * three broadcasts per twelve fused multiply-adds (the 4 × 2L tile needs six per eight).
      */
-    private static void rows3Width4(double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci,
+    private static void rows3Width4(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c, int ci,
                                     int n, int k, double beta) {
         DoubleVector c00 = start(c, ci, beta);
         DoubleVector c01 = start(c, ci + L, beta);
@@ -120,7 +161,7 @@ final class VectorKernel implements Kernel {
         DoubleVector c22 = start(c, ci + 2 * n + 2 * L, beta);
         DoubleVector c23 = start(c, ci + 2 * n + 3 * L, beta);
         for (int p = 0; p < k; p++) {
-            int bp = bj + p * n;
+            int bp = bj + p * bn;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
             DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
@@ -156,15 +197,18 @@ final class VectorKernel implements Kernel {
         c23.intoArray(c, ci + 2 * n + 3 * L);
     }
 
-    /** C[1 × 4L] at {@code ci} += A[row at ai] · B[k × 4L panel at bj]: the rows a 3-row tile leaves. */
-    private static void row1Width4(double[] a, int ai, int acs, double[] b, int bj, double[] c, int ci,
+    /**
+     * C[1 × 4L] at {@code ci} += A[row at ai] · B[k × 4L panel at bj]: the rows left in blocks of 1, 2 or 5 rows (too few
+     * for 4-row tiles).
+     */
+    private static void row1Width4(double[] a, int ai, int acs, double[] b, int bj, int bn, double[] c, int ci,
                                    int n, int k, double beta) {
         DoubleVector c0 = start(c, ci, beta);
         DoubleVector c1 = start(c, ci + L, beta);
         DoubleVector c2 = start(c, ci + 2 * L, beta);
         DoubleVector c3 = start(c, ci + 3 * L, beta);
         for (int p = 0; p < k; p++) {
-            int bp = bj + p * n;
+            int bp = bj + p * bn;
             DoubleVector a0 = DoubleVector.broadcast(S, a[ai + p * acs]);
             c0 = a0.fma(DoubleVector.fromArray(S, b, bp), c0);
             c1 = a0.fma(DoubleVector.fromArray(S, b, bp + L), c1);
@@ -178,7 +222,7 @@ final class VectorKernel implements Kernel {
     }
 
     /** C[4 × 2L] at {@code ci} += A[4 rows from ai] · B[k × 2L panel at bj]. */
-    private static void rows4Width2(double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci,
+    private static void rows4Width2(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c, int ci,
                                     int n, int k, double beta) {
         DoubleVector c00 = start(c, ci, beta);
         DoubleVector c01 = start(c, ci + L, beta);
@@ -189,7 +233,7 @@ final class VectorKernel implements Kernel {
         DoubleVector c30 = start(c, ci + 3 * n, beta);
         DoubleVector c31 = start(c, ci + 3 * n + L, beta);
         for (int p = 0; p < k; p++) {
-            int bp = bj + p * n;
+            int bp = bj + p * bn;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
             int ap = ai + p * acs;
@@ -217,14 +261,14 @@ final class VectorKernel implements Kernel {
     }
 
     /** C[4 × L] at {@code ci} += A[4 rows from ai] · B[k × L panel at bj]. */
-    private static void rows4Width1(double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci,
+    private static void rows4Width1(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c, int ci,
                                     int n, int k, double beta) {
         DoubleVector c0 = start(c, ci, beta);
         DoubleVector c1 = start(c, ci + n, beta);
         DoubleVector c2 = start(c, ci + 2 * n, beta);
         DoubleVector c3 = start(c, ci + 3 * n, beta);
         for (int p = 0; p < k; p++) {
-            DoubleVector bv = DoubleVector.fromArray(S, b, bj + p * n);
+            DoubleVector bv = DoubleVector.fromArray(S, b, bj + p * bn);
             int ap = ai + p * acs;
             c0 = DoubleVector.broadcast(S, a[ap]).fma(bv, c0);
             c1 = DoubleVector.broadcast(S, a[ap + ars]).fma(bv, c1);
@@ -238,11 +282,11 @@ final class VectorKernel implements Kernel {
     }
 
     /** C[1 × L] at {@code ci} += A[row at ai] · B[k × L panel at bj]. */
-    private static void row1Width1(double[] a, int ai, int acs, double[] b, int bj, double[] c, int ci,
+    private static void row1Width1(double[] a, int ai, int acs, double[] b, int bj, int bn, double[] c, int ci,
                                    int n, int k, double beta) {
         DoubleVector c0 = start(c, ci, beta);
         for (int p = 0; p < k; p++) {
-            c0 = DoubleVector.broadcast(S, a[ai + p * acs]).fma(DoubleVector.fromArray(S, b, bj + p * n), c0);
+            c0 = DoubleVector.broadcast(S, a[ai + p * acs]).fma(DoubleVector.fromArray(S, b, bj + p * bn), c0);
         }
         c0.intoArray(c, ci);
     }

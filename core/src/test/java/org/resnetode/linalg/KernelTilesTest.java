@@ -7,13 +7,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every tile of the kernel in use ({@link VectorKernel} under the tests' {@code --add-modules jdk.incubator.vector}: 3 rows ×
- * 4 vectors, 4 × 2 and 4 × 1 vectors, single rows, scalar columns) and the plain-Java {@link ScalarKernel} against the
+ * 4 vectors, 4 × 2 and 4 × 1 vectors, single rows, scalar columns, B read in place or from a packed panel when A is
+ * read by columns) and the plain-Java {@link ScalarKernel} against the
  * definition written out here: {@code c_ij = fma(a_i,k-1 b_k-1,j, ... fma(a_i0 b_0j, beta c_ij))}, bit for bit, on blocks
  * {@code [i0, i1) × [j0, j1)} inside a larger C whose other entries must stay untouched. Row counts 1 to 13 give every
- * remainder of the 3-row tile (one row left: the last four go to 4-row tiles); column counts give every panel width.
+ * remainder of the 3-row tile (one row left: the last four go to a 4-row tile; two left: the last eight to two, from 8
+ * rows on); column counts give every panel width; each shape with A and with Aᵀ.
  */
 class KernelTilesTest {
-    private static final int[] ROWS = {1, 2, 3, 4, 5, 6, 7, 8, 10, 13};
+    private static final int[] ROWS = {1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13};
     private static final int[] COLUMNS = {1, 7, 8, 16, 24, 31, 32, 33, 40, 64, 75};
     private static final int[] DEPTHS = {1, 2, 9, 64};
 
@@ -23,10 +25,25 @@ class KernelTilesTest {
         for (Kernel kernel : new Kernel[] {Gemm.kernel(), new ScalarKernel()}) {
             for (int rows : ROWS) {
                 for (int columns : COLUMNS) {
-                    int k = DEPTHS[rng.nextInt(DEPTHS.length)];
-                    check(kernel, rows, columns, k, rng.nextBoolean(), rng.nextInt(2), rng);
+                    for (boolean transposedA : new boolean[] {false, true}) {
+                        int k = DEPTHS[rng.nextInt(DEPTHS.length)];
+                        check(kernel, rows, columns, k, transposedA, rng.nextInt(2), rng);
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * The packed panel of B is one array a thread reuses: a product of depth 64 after one of depth 2 (the panel grown) and
+     * one of depth 2 after it (a longer panel than needed, stale entries beyond k) both give the definition's bits.
+     */
+    @Test
+    void aReusedPanelOfAnotherDepthGivesTheSameBits() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int k : new int[] {2, 64, 2, 9}) {
+            check(Gemm.kernel(), 13, 40, k, true, 0, rng);
+            check(Gemm.kernel(), 8, 64, k, true, 1, rng);
         }
     }
 

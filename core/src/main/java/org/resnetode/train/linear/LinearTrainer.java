@@ -15,10 +15,13 @@ import org.resnetode.model.DepthProfile;
  * {@code M_{n+1} = S_{n+1}ᵀ G} through {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}}. The depth-scaled step is
  * {@code A_n ← A_n - η N ∂ℓ/∂A_n = A_n - η M_{n+1} Q_nᵀ}. Every buffer is owned here: nothing is allocated per step.
  *
- * <p>Only the two sweeps are chains. Each of their steps is split into blocks of rows, one a thread (products of at
- * least {@link Gemm#PARALLEL_WORK} multiply-adds), and each thread finishes its rows at once, product and update
- * together, while they are in its cache: a step writes its product straight into the next stored block and adds the
- * previous block to it there, so the sweeps copy nothing and no thread waits for a serial pass between two products.
+ * <p>Only the two sweeps are chains. Each step of the forward sweep is split into blocks of rows, one a thread (products
+ * of at least {@link Gemm#PARALLEL_WORK} multiply-adds), each thread finishing its rows at once, product and update
+ * together. The backward sweep splits into independent chains, row i of {@code M_nᵀ} needing only row i of
+ * {@code M_{n+1}ᵀ}: each thread carries its block of rows through the whole sweep, one fork/join a sweep instead of one
+ * a step. (The forward sweep's chains are Q's columns; split by columns, every row of Q had a cache line written by
+ * both threads, and d = 128 training ran 20–40% slower.) A step writes its product straight into the next stored
+ * block and adds the previous block to it there, so the sweeps copy nothing.
  * The N layer gradients {@code M_{n+1} Q_nᵀ} are independent once every {@code M_{n+1}} is stored, and run as one batch
  * over the layers, a run of consecutive layers a thread, each product whole on its thread. Every entry is the same chain
  * of fused multiply-adds whichever thread computes it: results are bitwise identical for every thread count.
@@ -118,14 +121,15 @@ public final class LinearTrainer {
     }
 
     /**
-     * From {@code Q_0 = I} (set once, never overwritten), {@code Q_{n+1} = Q_n + (1/N) A_n Q_n}; then {@code ℓ(P)} with
-     * {@code P = Q_N}, leaving {@code G} in {@link #adjoint}.
+     * From {@code Q_0 = I} (set once, never overwritten), {@code Q_1 = I + (1/N) A_0} without a product, then
+     * {@code Q_{n+1} = Q_n + (1/N) A_n Q_n}; then {@code ℓ(P)} with {@code P = Q_N}, leaving {@code G} in {@link #adjoint}.
      */
     private double forward() {
+        firstPrefix();
         Parallelism parallelism = Parallelism.current();
         int rows = rowsPerTask(d, parallelism.threads());
         int tasks = (d + rows - 1) / rows;
-        for (int n = 0; n < depth; n++) {
+        for (int n = 1; n < depth; n++) {
             if (tasks == 1) {
                 forwardRows(n, 0, d);
             } else {
@@ -135,6 +139,19 @@ public final class LinearTrainer {
         }
         System.arraycopy(prefixes, depth * block, product, 0, block);
         return loss.evaluate(product, adjoint);
+    }
+
+    /**
+     * {@code Q_1 = Q_0 + (1/N) A_0}: the bits of {@link #forwardRows} at n = 0 for finite weights, since its product
+     * {@code A_0 I} is exactly A_0 but for the sign of a zero ({@code fma(a, 1, +0) = +0} for a = -0), which
+     * {@code 0 + (1/N)·(±0)} and {@code 1 + (1/N)·(±0)} do not see (a weight ±∞ would make the product's row NaN, here
+     * only its entry infinite: non-finite either way).
+     */
+    private void firstPrefix() {
+        double inv = 1.0 / depth;
+        for (int i = 0; i < block; i++) {
+            prefixes[block + i] = prefixes[i] + inv * weights[i];
+        }
     }
 
     /** Rows {@code [i0, i1)} of {@code Q_{n+1} = Q_n + (1/N) (A_n Q_n)}: the product written into Q_{n+1}'s rows, then Q_n added. */
@@ -161,21 +178,18 @@ public final class LinearTrainer {
         System.arraycopy(product, 0, adjoints, (depth - 1) * block, block);
         Parallelism parallelism = Parallelism.current();
         int rows = rowsPerTask(d, parallelism.threads());
-        int tasks = (d + rows - 1) / rows;
-        for (int n = depth - 1; n >= 1; n--) {
-            if (tasks == 1) {
-                backwardRows(n, 0, d);
-            } else {
-                int layer = n;
-                parallelism.run(tasks, t -> backwardRows(layer, t * rows, Math.min(d, (t + 1) * rows)));
+        parallelism.run((d + rows - 1) / rows, t -> {
+            for (int n = depth - 1; n >= 1; n--) {
+                backwardRows(n, t * rows, Math.min(d, (t + 1) * rows));
             }
-        }
+        });
         layerGradients(gradient, learningRate);
     }
 
     /**
      * Rows {@code [i0, i1)} of {@code M_nᵀ = M_{n+1}ᵀ + (1/N) (M_{n+1}ᵀ A_n)}, from block n of {@link #adjoints} into
-     * block n-1: the product written there, then {@code M_{n+1}ᵀ} added.
+     * block n-1: the product written there, then {@code M_{n+1}ᵀ} added. They need only the same rows of
+     * {@code M_{n+1}ᵀ}: a task carries its rows through the whole sweep without waiting for another.
      */
     private void backwardRows(int n, int i0, int i1) {
         double inv = 1.0 / depth;
@@ -188,9 +202,9 @@ public final class LinearTrainer {
     }
 
     /**
-     * Rows of a d×d product per task of a sweep step on {@code threads} threads: all d (one task, on the caller) below
-     * {@link Gemm#PARALLEL_WORK} multiply-adds or with one thread, otherwise d split evenly over the threads in multiples
-     * of 4 rows (the kernels' row tiles).
+     * Rows per task of a sweep on {@code threads} threads: all d (one task, on the caller) below {@link Gemm#PARALLEL_WORK}
+     * multiply-adds a product or with one thread, otherwise d split evenly over the threads in multiples of 4 rows (the
+     * kernels' row tiles).
      */
     static int rowsPerTask(int d, int threads) {
         if (threads == 1 || (long) d * d * d < Gemm.PARALLEL_WORK) {
@@ -200,7 +214,7 @@ public final class LinearTrainer {
     }
 
     /**
-     * For every layer n, {@code (M_{n+1} Q_nᵀ)ᵀ = Q_n M_{n+1}ᵀ} whole on one thread: layers {@code [t N / T, (t+1) N / T)}
+     * For every layer n, {@code (M_{n+1} Q_nᵀ)ᵀ = Q_n M_{n+1}ᵀ} ({@code M_1ᵀ} itself at n = 0, {@code Q_0 = I}) whole on one thread: layers {@code [t N / T, (t+1) N / T)}
      * on task t of the calling work's T threads (one task when all of them together are below
      * {@link Gemm#PARALLEL_WORK} multiply-adds), then written or applied, transposed back, as {@link #backward} says.
      */
@@ -219,7 +233,14 @@ public final class LinearTrainer {
             double[] transposed = layerGradients[t];
             for (int n = (int) ((long) t * depth / tasks); n < (int) ((long) (t + 1) * depth / tasks); n++) {
                 int a = n * block;
-                Gemm.nn(prefixes, a, adjoints, a, transposed, 0, d, d, d, 0);
+                if (n == 0) {
+                    // Q_0 M_1ᵀ = M_1ᵀ: the product's exact value, x + 0 for every entry x (+0 for -0, as fma(x, 1, +0))
+                    for (int i = 0; i < block; i++) {
+                        transposed[i] = adjoints[i] + 0.0;
+                    }
+                } else {
+                    Gemm.nn(prefixes, a, adjoints, a, transposed, 0, d, d, d, 0);
+                }
                 if (gradient != null) {
                     applyTransposed(transposed, gradient, a, inv, false);
                 } else {

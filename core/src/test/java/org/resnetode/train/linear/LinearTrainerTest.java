@@ -294,6 +294,93 @@ class LinearTrainerTest {
         assertThat(LinearTraining.Settings.forTime(0.25, 40, 1).steps()).isEqualTo(160);
     }
 
+    /**
+     * The trainer skips the products with {@code Q_0 = I} (forward step 0, layer 0's gradient); every product it does
+     * is one fused multiply-add chain per entry. Against the full route written out here, every product computed as
+     * that chain, those with I included: P, the loss and every layer's gradient bit for bit, on weights with -0, +0 and
+     * ±1 entries in A_0 (where a product with I could round differently from the value it skips to) and with a
+     * target equal to P in one entry (a zero residual), on 1 and 2 threads (d = 56: sweeps split into row blocks).
+     */
+    @Test
+    void skippingTheProductsWithTheIdentityKeepsTheFullRouteBitForBit() {
+        SplittableRandom rng = new SplittableRandom(31);
+        for (int d : new int[] {5, 56}) {
+            int depth = 4;
+            int block = d * d;
+            double[] a = TestVectors.gaussian(rng, depth * block, 0.7);
+            for (int i = 0; i < block; i += 3) {
+                a[i] = new double[] {-0.0, 0.0, 1, -1}[i % 4];
+            }
+            double inv = 1.0 / depth;
+            double[][] q = new double[depth + 1][block];
+            for (int i = 0; i < d; i++) {
+                q[0][i * d + i] = 1;
+            }
+            for (int n = 0; n < depth; n++) {
+                double[] aq = fmaChains(a, n * block, q[n], 0, d);
+                for (int i = 0; i < block; i++) {
+                    q[n + 1][i] = q[n][i] + inv * aq[i];
+                }
+            }
+            double[] b = TestVectors.gaussian(rng, block, 1.0);
+            b[1] = q[depth][1];
+            double[] g = new double[block];
+            double loss = LinearLoss.matrix(b, d).evaluate(q[depth], g);
+            // M_Nᵀ = Gᵀ, M_nᵀ = M_{n+1}ᵀ + (1/N) M_{n+1}ᵀ A_n; ∂ℓ/∂A_n = (1/N) (Q_n M_{n+1}ᵀ)ᵀ
+            double[][] mt = new double[depth + 1][];
+            mt[depth] = transpose(g, d);
+            for (int n = depth - 1; n >= 1; n--) {
+                double[] ma = fmaChains(mt[n + 1], 0, a, n * block, d);
+                mt[n] = new double[block];
+                for (int i = 0; i < block; i++) {
+                    mt[n][i] = mt[n + 1][i] + inv * ma[i];
+                }
+            }
+            double[] expected = new double[depth * block];
+            for (int n = 0; n < depth; n++) {
+                double[] t = fmaChains(q[n], 0, mt[n + 1], 0, d);
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        expected[n * block + i * d + j] = inv * t[j * d + i];
+                    }
+                }
+            }
+            for (int threads = 1; threads <= 2; threads++) {
+                LinearTrainer t = new LinearTrainer(LinearLoss.matrix(b, d), depth, a);
+                double[] gradient = new double[depth * block];
+                double value = org.resnetode.linalg.Parallelism.of(threads).call(() -> t.gradient(gradient));
+                assertThat(value).as("d %d, %d threads", d, threads).isEqualTo(loss);
+                assertThat(gradient).as("d %d, %d threads", d, threads).isEqualTo(expected);
+                assertThat(t.endToEnd()).as("d %d, %d threads", d, threads).isEqualTo(q[depth]);
+            }
+        }
+    }
+
+    /** {@code c_ij = fma(x_i,d-1 y_d-1,j, ... fma(x_i0 y_0j, +0))}, x and y d×d at their offsets. */
+    private static double[] fmaChains(double[] x, int xOff, double[] y, int yOff, int d) {
+        double[] c = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double s = 0;
+                for (int p = 0; p < d; p++) {
+                    s = Math.fma(x[xOff + i * d + p], y[yOff + p * d + j], s);
+                }
+                c[i * d + j] = s;
+            }
+        }
+        return c;
+    }
+
+    private static double[] transpose(double[] x, int d) {
+        double[] t = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                t[j * d + i] = x[i * d + j];
+            }
+        }
+        return t;
+    }
+
     /** The data-set loss equals ½ mean ||P x_i - y_i||² summed by hand. */
     @Test
     void dataSetLossByHand() {
