@@ -157,15 +157,15 @@ class CertifiedBoundTest {
     }
 
     /**
-     * {@code x' = tanh(4 x)} on N = 8 layers from 0.5: the Lagrange majorant leaves the coarse pass's radius above half
-     * the distance, so certify refines (fine remainders, then more substeps); the answer is no larger than either the
+     * {@code x' = tanh(8 x)} on N = 8 layers from 0.5: the coarse pass's radius is above half the distance (the
+     * premise, checked), so certify refines (fine remainders, then more substeps); the answer is no larger than either the
      * coarse or the fine pass, and accepted.
      */
     @Test
     void aCoarsePassTooLooseIsRefined() {
         int n = 8;
         double[] w = new double[n];
-        java.util.Arrays.fill(w, 4);
+        java.util.Arrays.fill(w, 8);
         ResNet net = new ResNet(new TanhFamily(1), Scheme.EULER, new Weights(n, 1, w), n);
         double[] x0 = {0.5};
         double[] xN = new double[1];
@@ -267,7 +267,7 @@ class CertifiedBoundTest {
     }
 
     /**
-     * {@code x' = tanh(a x)}, N = 8, from 0.5, a = 8, 10, 12: the coarse pass is far too loose (the Lagrange majorant), so
+     * {@code x' = tanh(a x)}, N = 8, from 0.5, a = 8, 10, 12: the coarse pass is too loose, so
      * the documented refinement runs: fine remainders on the same substeps, then split 2, 4, 8, 16 (at most
      * {@link CertifiedBound#REFINEMENTS} doublings), stopping at the first pass accepted ({@code r_N <= RADIUS_SHARE
      * ||x_N - z_N||}). With every pass of that sequence computed on its own (and each radius below the last, so the
