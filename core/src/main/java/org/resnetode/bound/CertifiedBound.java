@@ -22,16 +22,23 @@ public final class CertifiedBound {
     /** Most validated substeps per knot interval before the bound is given up as +∞. */
     public static final int MAX_SUBSTEPS = 1 << 16;
     /** Highest Taylor order used. */
-    public static final int MAX_ORDER = 12;
+    public static final int MAX_ORDER = 16;
     /** Taylor orders tried beyond the scheme's order p: from p + 1 to p + EXTRA_ORDERS. */
-    public static final int EXTRA_ORDERS = 5;
+    public static final int EXTRA_ORDERS = 9;
     /**
      * A substep's Taylor order is raised until its remainder bound is below a share of {@code ||x_[p+1]|| m^{-(p+1)}}
      * (the size of the scheme's own local error), or the highest order is reached: this share on the first, cheap pass
-     * ({@link #FINE_SHARE} on the later ones).
+     * (the share of {@link #TARGET_SHARE} on the later ones).
      */
     static final double COARSE_SHARE = 0.01;
-    /** The remainder's share of the scheme's local error on the passes after the first. */
+    /**
+     * The refined passes' share: the coarse share times {@code TARGET_SHARE ||x_N - z_N|| / r_N} of the coarse pass (the
+     * Taylor remainders scaled down as if r_N were all remainder, to about this share of the distance), at most
+     * {@link #FINE_SHARE} and at least {@link #FINEST_SHARE}.
+     */
+    static final double TARGET_SHARE = 0.25;
+    static final double FINEST_SHARE = 1e-12;
+    /** The largest share of the refined passes. */
     static final double FINE_SHARE = 1e-4;
     /** A knot interval is cut into m substeps (m a power of two) with {@code h L / m <= STEP_LIPSCHITZ}. */
     static final double STEP_LIPSCHITZ = 0.5;
@@ -95,7 +102,7 @@ public final class CertifiedBound {
      * A first pass with coarse Taylor remainders ({@link #COARSE_SHARE}); then, while the radius r_N is above
      * {@link #RADIUS_SHARE} of {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}), the Taylor remainders are
      * at least {@link #ROUNDING_SHARE} of the local radii (else finer steps only add rounding) and the radius still
-     * shrinks, refined passes: fine remainders ({@link #FINE_SHARE}) on the same substeps, then twice as many substeps
+     * shrinks, refined passes: finer remainders (share from {@link #TARGET_SHARE}) on the same substeps, then twice as many substeps
      * on every knot interval, at most {@link #REFINEMENTS} times; every pass is a certified bound, the smallest is
      * returned.
      */
@@ -104,9 +111,11 @@ public final class CertifiedBound {
         if (!refinable(coarse)) {
             return coarse;
         }
-        BoundResult best = pass(x0, xN, 1, FINE_SHARE);
+        double share = Math.max(FINEST_SHARE, Math.min(FINE_SHARE,
+                COARSE_SHARE * TARGET_SHARE * coarse.shadowDistance() / coarse.radius()));
+        BoundResult best = pass(x0, xN, 1, share);
         for (int refine = 1, split = 2; refine <= REFINEMENTS && refinable(best); refine++, split *= 2) {
-            BoundResult next = pass(x0, xN, split, FINE_SHARE);
+            BoundResult next = pass(x0, xN, split, share);
             boolean smaller = next.radius() < best.radius();
             best = next.bound() < best.bound() ? next : best;
             if (!smaller) {
