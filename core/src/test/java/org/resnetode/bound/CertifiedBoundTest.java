@@ -268,7 +268,7 @@ class CertifiedBoundTest {
 
     /**
      * {@code x' = tanh(a x)}, N = 8, from 0.5, a = 8, 10, 12: the coarse pass is too loose, so
-     * the documented refinement runs: finer remainders (the share from the coarse pass's radius) on the same substeps,
+     * the documented refinement runs: finer remainders (growth-weighted, the share from the coarse pass) on the same substeps,
      * then split 2, 4, 8, 16 (at most
      * {@link CertifiedBound#REFINEMENTS} doublings), stopping at the first pass accepted ({@code r_N <= RADIUS_SHARE
      * ||x_N - z_N||}). With every pass of that sequence computed on its own (and each radius below the last, so the
@@ -285,15 +285,14 @@ class CertifiedBoundTest {
             double[] x0 = {0.5};
             double[] xN = new double[1];
             net.forward(x0, xN);
-            BoundResult coarse = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
+            CertifiedBound passes = new CertifiedBound(net);
+            BoundResult coarse = passes.pass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
             assertThat(coarse.radius()).isGreaterThan(CertifiedBound.RADIUS_SHARE * coarse.shadowDistance());
-            // the documented share of the refined passes: COARSE_SHARE TARGET_SHARE ||x_N - z_N|| / r_N, clamped
-            double share = Math.max(CertifiedBound.FINEST_SHARE, Math.min(CertifiedBound.FINE_SHARE,
-                    CertifiedBound.COARSE_SHARE * CertifiedBound.TARGET_SHARE * coarse.shadowDistance() / coarse.radius()));
+            double share = passes.prepareRefinement(coarse);
             BoundResult expected = null;
             BoundResult previous = null;
             for (int split = 1, refine = 0; refine <= CertifiedBound.REFINEMENTS; split *= 2, refine++) {
-                BoundResult p = new CertifiedBound(net).pass(x0, xN, split, share);
+                BoundResult p = passes.weightedPass(x0, xN, split, share);
                 if (previous != null) {
                     assertThat(p.radius()).as("premise: split %d shrinks the radius", split).isLessThan(previous.radius());
                 }
