@@ -20,8 +20,8 @@ final class BallTanh {
     final double[] yNorm;
     final double[] yRad;
     private final double[] v;
-    private final double[] vNorm;
-    private final double[] vRad;
+    final double[] vNorm;
+    final double[] vRad;
 
     BallTanh(int n, int capacity) {
         this.n = n;

@@ -22,16 +22,24 @@ public final class CertifiedBound {
     /** Most validated substeps per knot interval before the bound is given up as +∞. */
     public static final int MAX_SUBSTEPS = 1 << 16;
     /** Highest Taylor order used. */
-    public static final int MAX_ORDER = 12;
+    public static final int MAX_ORDER = 16;
     /** Taylor orders tried beyond the scheme's order p: from p + 1 to p + EXTRA_ORDERS. */
-    public static final int EXTRA_ORDERS = 5;
+    public static final int EXTRA_ORDERS = 9;
     /**
      * A substep's Taylor order is raised until its remainder bound is below a share of {@code ||x_[p+1]|| m^{-(p+1)}}
      * (the size of the scheme's own local error), or the highest order is reached: this share on the first, cheap pass
-     * ({@link #FINE_SHARE} on the later ones).
+     * (the growth-weighted share of {@link #TARGET_SHARE} on the later ones).
      */
     static final double COARSE_SHARE = 0.01;
-    /** The remainder's share of the scheme's local error on the passes after the first. */
+    /**
+     * The refined passes aim at a radius of this share of the coarse pass's distance: their remainder share is
+     * {@code TARGET_SHARE ||x_N - z_N|| / (√d Σ_j ||x_[p+1]|| m^{-(p+1)})} (the sum over the coarse pass's substeps), each
+     * substep's target scaled by {@code e^{-E_k}}, {@code E_k = Σ_{i>=k} h L_i} (the growth of its remainder to the end),
+     * clamped to {@code [FINEST_SHARE, COARSE_SHARE]}.
+     */
+    static final double TARGET_SHARE = 0.25;
+    static final double FINEST_SHARE = 1e-12;
+    /** A fixed share for single passes run on their own ({@link #pass}). */
     static final double FINE_SHARE = 1e-4;
     /** A knot interval is cut into m substeps (m a power of two) with {@code h L / m <= STEP_LIPSCHITZ}. */
     static final double STEP_LIPSCHITZ = 0.5;
@@ -42,8 +50,10 @@ public final class CertifiedBound {
     static final double RADIUS_SHARE = 0.5;
     /** A radius at or below this (relative to the state's size) is round-off, which more substeps do not reduce. */
     static final double ROUND_OFF = 1e-12;
-    /** No refinement when the Taylor remainders are below this share of the local radii (rounding dominates). */
+    /** No refinement when the radius's part from the Taylor remainders is below this share of it (rounding dominates). */
     static final double ROUNDING_SHARE = 0.5;
+    /** A substep's order is not raised once its remainder is below this share of its own rounding. */
+    static final double ROUNDING_FLOOR = 0.25;
     /** Most refinements after the fine pass (each doubles the substeps). */
     static final int REFINEMENTS = 4;
 
@@ -60,14 +70,25 @@ public final class CertifiedBound {
     private int highestOrder;
     /** The majorant of the current substep holds {@code K_0..K_majorantTop} (none when 0). */
     private int majorantTop;
-    /** Σ δ_j and Σ of their Taylor-remainder parts over the last pass (no growth factors): what refinement can reduce. */
-    private double localSum;
-    private double truncationSum;
+    /**
+     * The part of the radius that the Taylor remainders make (their δ share, carried by the same growth factors, in
+     * plain arithmetic: it only steers refinement): what finer steps can reduce. {@link #lastTruncation} is the last
+     * substep's remainder.
+     */
+    private double truncationRadius;
+    private double lastTruncation;
     /** √d rounded up: {@code ||v||_2 <= √d ||v||_∞}. */
     private final double rootD;
     private final double[] z;
     /** The remainder's share of the scheme's local error on the current pass. */
     private double truncationShare = FINE_SHARE;
+    /** Σ_j {@code ||x_[p+1]|| m^{-(p+1)}} over the last pass: the scheme's local errors, in ∞-norm, without growth. */
+    private double schemeLocalSum;
+    /** h L of every knot interval in the last pass, and the refined passes' weights {@code e^{-E_k}}. */
+    private final double[] lipschitzAt;
+    private final double[] growthWeight;
+    /** Whether the current pass scales its remainder targets by {@link #growthWeight}. */
+    private boolean weighted;
     /** r after {@link #knotInterval}. */
     private double radius;
     private long substeps;
@@ -88,6 +109,8 @@ public final class CertifiedBound {
         this.majorant = new double[order + 2];
         this.rootD = Interval.sqrtUp(d);
         this.z = new double[d];
+        this.lipschitzAt = new double[steps];
+        this.growthWeight = new double[steps];
     }
 
     /**
@@ -95,7 +118,7 @@ public final class CertifiedBound {
      * A first pass with coarse Taylor remainders ({@link #COARSE_SHARE}); then, while the radius r_N is above
      * {@link #RADIUS_SHARE} of {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}), the Taylor remainders are
      * at least {@link #ROUNDING_SHARE} of the local radii (else finer steps only add rounding) and the radius still
-     * shrinks, refined passes: fine remainders ({@link #FINE_SHARE}) on the same substeps, then twice as many substeps
+     * shrinks, refined passes: finer remainders (growth-weighted, {@link #TARGET_SHARE}) on the same substeps, then twice as many substeps
      * on every knot interval, at most {@link #REFINEMENTS} times; every pass is a certified bound, the smallest is
      * returned.
      */
@@ -104,9 +127,10 @@ public final class CertifiedBound {
         if (!refinable(coarse)) {
             return coarse;
         }
-        BoundResult best = pass(x0, xN, 1, FINE_SHARE);
+        double share = prepareRefinement(coarse);
+        BoundResult best = weightedPass(x0, xN, 1, share);
         for (int refine = 1, split = 2; refine <= REFINEMENTS && refinable(best); refine++, split *= 2) {
-            BoundResult next = pass(x0, xN, split, FINE_SHARE);
+            BoundResult next = weightedPass(x0, xN, split, share);
             boolean smaller = next.radius() < best.radius();
             best = next.bound() < best.bound() ? next : best;
             if (!smaller) {
@@ -117,13 +141,37 @@ public final class CertifiedBound {
     }
 
     /**
+     * From the pass just run (the coarse one): the growth weights {@code e^{-E_k}}, {@code E_k = Σ_{i>=k} h L_i} (the
+     * growth of a substep's remainder to the end), and the refined passes' share ({@link #TARGET_SHARE}).
+     */
+    double prepareRefinement(BoundResult coarse) {
+        double exponent = 0;
+        for (int k = steps - 1; k >= 0; k--) {
+            exponent += lipschitzAt[k];
+            growthWeight[k] = Math.exp(-exponent);
+        }
+        return Math.max(FINEST_SHARE, Math.min(COARSE_SHARE,
+                TARGET_SHARE * coarse.shadowDistance() / (rootD * schemeLocalSum)));
+    }
+
+    /** A refined pass: each substep's remainder target scaled by the growth weight of its knot interval. */
+    BoundResult weightedPass(double[] x0, double[] xN, int split, double share) {
+        weighted = true;
+        try {
+            return run(x0, xN, split, share);
+        } finally {
+            weighted = false;
+        }
+    }
+
+    /**
      * Whether finer steps may pay: r_N above {@link #RADIUS_SHARE} of the shadow distance and above round-off, and the
-     * last pass's Taylor remainders at least {@link #ROUNDING_SHARE} of its local radii.
+     * radius's part from the last pass's Taylor remainders at least {@link #ROUNDING_SHARE} of it.
      */
     private boolean refinable(BoundResult b) {
         return !(b.radius() <= RADIUS_SHARE * b.shadowDistance())
                 && !(b.radius() <= ROUND_OFF * (1 + Math.abs(b.shadowDistance()) + RoundOff.maxAbs(b.shadow(), 0, d)))
-                && truncationSum > ROUNDING_SHARE * localSum;
+                && truncationRadius > ROUNDING_SHARE * b.radius();
     }
 
     /**
@@ -131,13 +179,17 @@ public final class CertifiedBound {
      * Taylor remainder below {@code share} of the scheme's local error where the highest order allows.
      */
     BoundResult pass(double[] x0, double[] xN, int split, double share) {
+        return run(x0, xN, split, share);
+    }
+
+    private BoundResult run(double[] x0, double[] xN, int split, double share) {
         truncationShare = share;
+        schemeLocalSum = 0;
         System.arraycopy(x0, 0, z, 0, d);
         double r = 0;
         substeps = 0;
         highestOrder = 0;
-        localSum = 0;
-        truncationSum = 0;
+        truncationRadius = 0;
         for (int k = 0; k < steps; k++) {
             if (!knotInterval(k, r, split)) {
                 return new BoundResult(Double.POSITIVE_INFINITY, Double.NaN, Double.POSITIVE_INFINITY, z.clone(),
@@ -184,9 +236,12 @@ public final class CertifiedBound {
             return false;
         }
         double growth = BallField.growth(lipschitz, m);
+        lipschitzAt[k] = lipschitz;
+        double weight = weighted ? growthWeight[k] : 1;
         double r = r0;
         for (int j = 0; j < m; j++) {
-            r = Interval.addUp(Interval.mulUp(growth, r), advance(m, (double) j / m));
+            r = Interval.addUp(Interval.mulUp(growth, r), advance(m, (double) j / m, weight));
+            truncationRadius = growth * truncationRadius + rootD * lastTruncation;
             substeps++;
         }
         radius = r;
@@ -195,12 +250,14 @@ public final class CertifiedBound {
 
     /**
      * One substep from u0: the Taylor coefficients up to order p + 1, then one order more while the remainder bound
-     * ({@link #remainder}) exceeds the pass's share of {@code ||x_[p+1]|| m^{-(p+1)}}; then
+     * ({@link #remainder}) exceeds the pass's share of {@code ||x_[p+1]|| m^{-(p+1)}} (times the growth weight on
+     * refined passes) and {@link #ROUNDING_FLOOR} of the substep's rounding
+     * {@code Σ_{k<=p+1} (e_k + γ_{2(p+1)} |x_[k]|) m^{-k}}; then
      * {@code z := Σ_{k<=q} x_[k] m^{-k}} by Horner (multiplying by the power of two 1/m is exact). Returns
      * {@code δ >= ||z_new - φ_{1/m}(z_old)||_2}: √d times the ∞-norm sum of the coefficients' radii, Horner's rounding
      * {@code γ_{2q} Σ |x_[k]| m^{-k}}, the remainder and a subnormal margin.
      */
-    private double advance(int m, double u0) {
+    private double advance(int m, double u0, double weight) {
         double w = 1.0 / m;
         double zNorm = RoundOff.maxAbs(z, 0, d);
         field.start(z);
@@ -209,7 +266,17 @@ public final class CertifiedBound {
             field.next(k, u0);
         }
         double wp = Math.pow(w, p + 1);
-        double target = Interval.mulUp(truncationShare, Interval.mulUp(field.cNorm[p + 1], wp));
+        double scheme = field.cNorm[p + 1] * wp;
+        schemeLocalSum += scheme;
+        // no order beyond the point where the remainder is below a quarter of the substep's own rounding (which orders
+        // do not reduce; a quarter keeps such a pass below ROUNDING_SHARE, so it is not refined)
+        double rounding = 0;
+        double power = 1;
+        for (int k = 0; k <= p + 1; k++) {
+            rounding += (field.cRad[k] + hornerRound[p + 1] * field.cNorm[k]) * power;
+            power *= w;
+        }
+        double target = Math.max(truncationShare * weight * scheme, ROUNDING_FLOOR * rounding);
         int q = p + 1;
         majorantTop = 0;
         double truncation = remainder(q, zNorm, m, wp * w);
@@ -238,8 +305,7 @@ public final class CertifiedBound {
         }
         double infinity = Interval.addUp(Interval.addUp(rad, Interval.mulUp(hornerRound[q], size)),
                 Interval.addUp(truncation, Double.MIN_NORMAL));
-        localSum += infinity;
-        truncationSum += truncation;
+        lastTruncation = truncation;
         return Interval.mulUp(rootD, infinity);
     }
 

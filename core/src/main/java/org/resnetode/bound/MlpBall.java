@@ -13,6 +13,7 @@ final class MlpBall extends BallField {
     private final double[] zetaBound;
     private final double[] yBound;
     private final double[] vBound;
+    private final TanhSeriesTail tanhTail;
 
     MlpBall(int d, int hidden, int order) {
         super(d, order);
@@ -23,6 +24,7 @@ final class MlpBall extends BallField {
         this.zetaBound = new double[order + 1];
         this.yBound = new double[order + 1];
         this.vBound = new double[order + 1];
+        this.tanhTail = new TanhSeriesTail(order);
     }
 
     @Override
@@ -45,6 +47,12 @@ final class MlpBall extends BallField {
         tanh.next(k);
         double rad = w2.apply(k, u0, tanh.y, m, tanh.yNorm, tanh.yRad, g, 0);
         integrate(k, g, 0, rad);
+    }
+
+    /** The tail from the computed coefficients ({@link TanhSeriesTail}), {@code F = α2 Y + β2 w (Y_{q-1} + Y)}. */
+    @Override
+    double seriesTail(int q, double w) {
+        return tanhTail.bound(this, tanh, q, w, w1.sup(), w1.normDelta, w2.sup(), w2.normDelta, Interval.mulUp(hUp, w));
     }
 
     @Override

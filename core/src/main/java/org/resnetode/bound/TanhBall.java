@@ -12,6 +12,7 @@ final class TanhBall extends BallField {
     private final double[] zetaBound;
     private final double[] yBound;
     private final double[] vBound;
+    private final TanhSeriesTail tanhTail;
 
     TanhBall(int d, int order) {
         super(d, order);
@@ -20,6 +21,7 @@ final class TanhBall extends BallField {
         this.zetaBound = new double[order + 1];
         this.yBound = new double[order + 1];
         this.vBound = new double[order + 1];
+        this.tanhTail = new TanhSeriesTail(order);
     }
 
     @Override
@@ -39,6 +41,12 @@ final class TanhBall extends BallField {
         tanh.zetaNorm[k] = RoundOff.maxAbs(tanh.zeta, k * d, d);
         tanh.next(k);
         integrate(k, tanh.y, k * d, tanh.yRad[k]);
+    }
+
+    /** The tail from the computed coefficients ({@link TanhSeriesTail}), {@code F = Y}. */
+    @Override
+    double seriesTail(int q, double step) {
+        return tanhTail.bound(this, tanh, q, step, w.sup(), w.normDelta, -1, 0, Interval.mulUp(hUp, step));
     }
 
     @Override

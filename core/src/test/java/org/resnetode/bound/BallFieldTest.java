@@ -37,7 +37,7 @@ class BallFieldTest {
     }
 
     /** {@code A(u0) x_k + Δ x_{k-1}} exactly, A row-major rows × cols at off of w, Δ from offB. */
-    private static BigDecimal[] affine(double[] w, int offA, int offB, int rows, int cols, BigDecimal u0, BigDecimal[][] x, int k) {
+    static BigDecimal[] affine(double[] w, int offA, int offB, int rows, int cols, BigDecimal u0, BigDecimal[][] x, int k) {
         BigDecimal[] out = new BigDecimal[rows];
         for (int i = 0; i < rows; i++) {
             BigDecimal s = BigDecimal.ZERO;
@@ -55,7 +55,7 @@ class BallFieldTest {
     }
 
     /** The tanh series of ζ in place: y_[k] from ζ_[0..k] (the recurrences of {@link BallTanh}, exact). */
-    private static BigDecimal[] tanhCoefficient(BigDecimal[][] zeta, BigDecimal[][] y, BigDecimal[][] v, int k) {
+    static BigDecimal[] tanhCoefficient(BigDecimal[][] zeta, BigDecimal[][] y, BigDecimal[][] v, int k) {
         int n = zeta[k].length;
         y[k] = new BigDecimal[n];
         v[k] = new BigDecimal[n];
@@ -78,16 +78,16 @@ class BallFieldTest {
         return y[k];
     }
 
-    /** Exact x_[0..ORDER] for one of the four families. */
-    private static BigDecimal[][] exactCoefficients(String family, double[] w, int offA, int offB, int d, int hidden,
-                                                    double[] z, int depth, BigDecimal u0) {
+    /** Exact x_[0..order] for one of the four families. */
+    static BigDecimal[][] exactCoefficients(String family, double[] w, int offA, int offB, int d, int hidden,
+                                            double[] z, int depth, BigDecimal u0, int order) {
         BigDecimal h = BigDecimal.ONE.divide(BigDecimal.valueOf(depth), MC);
-        BigDecimal[][] x = new BigDecimal[ORDER + 1][];
+        BigDecimal[][] x = new BigDecimal[order + 1][];
         x[0] = big(z, 0, d);
-        BigDecimal[][] zeta = new BigDecimal[ORDER + 1][];
-        BigDecimal[][] y = new BigDecimal[ORDER + 1][];
-        BigDecimal[][] v = new BigDecimal[ORDER + 1][];
-        for (int k = 0; k < ORDER; k++) {
+        BigDecimal[][] zeta = new BigDecimal[order + 1][];
+        BigDecimal[][] y = new BigDecimal[order + 1][];
+        BigDecimal[][] v = new BigDecimal[order + 1][];
+        for (int k = 0; k < order; k++) {
             BigDecimal[] f;
             switch (family) {
                 case "linear" -> f = affine(w, offA, offB, d, d, u0, x, k);
@@ -153,7 +153,7 @@ class BallFieldTest {
                 for (int k = 0; k < ORDER; k++) {
                     field.next(k, u0);
                 }
-                BigDecimal[][] exact = exactCoefficients(family, w, p, offB, d, hidden, z, depth, new BigDecimal(u0));
+                BigDecimal[][] exact = exactCoefficients(family, w, p, offB, d, hidden, z, depth, new BigDecimal(u0), ORDER);
                 double[] majorant = new double[ORDER + 1];
                 field.majorant(RoundOff.maxAbs(z, 0, d), m, majorant, 0, ORDER);
                 for (int k = 0; k <= ORDER; k++) {

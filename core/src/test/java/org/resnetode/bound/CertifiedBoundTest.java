@@ -157,15 +157,15 @@ class CertifiedBoundTest {
     }
 
     /**
-     * {@code x' = tanh(4 x)} on N = 8 layers from 0.5: the Lagrange majorant leaves the coarse pass's radius above half
-     * the distance, so certify refines (fine remainders, then more substeps); the answer is no larger than either the
+     * {@code x' = tanh(8 x)} on N = 8 layers from 0.5: the coarse pass's radius is above half the distance (the
+     * premise, checked), so certify refines (fine remainders, then more substeps); the answer is no larger than either the
      * coarse or the fine pass, and accepted.
      */
     @Test
     void aCoarsePassTooLooseIsRefined() {
         int n = 8;
         double[] w = new double[n];
-        java.util.Arrays.fill(w, 4);
+        java.util.Arrays.fill(w, 8);
         ResNet net = new ResNet(new TanhFamily(1), Scheme.EULER, new Weights(n, 1, w), n);
         double[] x0 = {0.5};
         double[] xN = new double[1];
@@ -267,8 +267,9 @@ class CertifiedBoundTest {
     }
 
     /**
-     * {@code x' = tanh(a x)}, N = 8, from 0.5, a = 8, 10, 12: the coarse pass is far too loose (the Lagrange majorant), so
-     * the documented refinement runs: fine remainders on the same substeps, then split 2, 4, 8, 16 (at most
+     * {@code x' = tanh(a x)}, N = 8, from 0.5, a = 8, 10, 12: the coarse pass is too loose, so
+     * the documented refinement runs: finer remainders (growth-weighted, the share from the coarse pass) on the same substeps,
+     * then split 2, 4, 8, 16 (at most
      * {@link CertifiedBound#REFINEMENTS} doublings), stopping at the first pass accepted ({@code r_N <= RADIUS_SHARE
      * ||x_N - z_N||}). With every pass of that sequence computed on its own (and each radius below the last, so the
      * "still shrinks" condition never stops it early), certify must return the pass the rule stops at: the first accepted
@@ -284,12 +285,14 @@ class CertifiedBoundTest {
             double[] x0 = {0.5};
             double[] xN = new double[1];
             net.forward(x0, xN);
-            BoundResult coarse = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
+            CertifiedBound passes = new CertifiedBound(net);
+            BoundResult coarse = passes.pass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
             assertThat(coarse.radius()).isGreaterThan(CertifiedBound.RADIUS_SHARE * coarse.shadowDistance());
+            double share = passes.prepareRefinement(coarse);
             BoundResult expected = null;
             BoundResult previous = null;
             for (int split = 1, refine = 0; refine <= CertifiedBound.REFINEMENTS; split *= 2, refine++) {
-                BoundResult p = new CertifiedBound(net).pass(x0, xN, split, CertifiedBound.FINE_SHARE);
+                BoundResult p = passes.weightedPass(x0, xN, split, share);
                 if (previous != null) {
                     assertThat(p.radius()).as("premise: split %d shrinks the radius", split).isLessThan(previous.radius());
                 }
