@@ -39,6 +39,33 @@ class MajorantMutationTest {
         v[k] = t;
     }
 
+    /**
+     * The majorant of {@code W2 tanh(W1 x)} in BigDecimal: {@code K_0 = ||z|| + h α2/m}, {@code Z_k = α1 K_k + β1 K_{k-1}},
+     * Y from {@link #tanhMajorant}, {@code K_{k+1} = h (α2 Y_k + β2 Y_{k-1}) / (k+1)}.
+     */
+    private static BigDecimal[] fieldMajorant(int depth, double zNorm, int m, BigDecimal alpha1, BigDecimal beta1,
+                                              BigDecimal alpha2, BigDecimal beta2) {
+        BigDecimal h = BigDecimal.ONE.divide(BigDecimal.valueOf(depth), MC);
+        BigDecimal[] k = new BigDecimal[ORDER + 1];
+        BigDecimal[] zeta = new BigDecimal[ORDER + 1];
+        BigDecimal[] y = new BigDecimal[ORDER + 1];
+        BigDecimal[] v = new BigDecimal[ORDER + 1];
+        k[0] = big(zNorm).add(h.multiply(alpha2).divide(BigDecimal.valueOf(m), MC));
+        for (int i = 0; i < ORDER; i++) {
+            zeta[i] = alpha1.multiply(k[i]);
+            if (i >= 1) {
+                zeta[i] = zeta[i].add(beta1.multiply(k[i - 1]));
+            }
+            tanhMajorant(zeta, i, y, v);
+            BigDecimal f = alpha2.multiply(y[i]);
+            if (i >= 1) {
+                f = f.add(beta2.multiply(y[i - 1]));
+            }
+            k[i + 1] = h.multiply(f).divide(BigDecimal.valueOf(i + 1), MC);
+        }
+        return k;
+    }
+
     private static void assertOutwardAndClose(double[] computed, BigDecimal[] exact, int count, String what) {
         for (int k = 0; k < count; k++) {
             assertThat(big(computed[k]).compareTo(exact[k])).as("%s: K_%d = %s >= exact %s", what, k, computed[k], exact[k])
@@ -70,7 +97,8 @@ class MajorantMutationTest {
 
     /**
      * {@code tanh(W x)}, d = 2, W from [[0.5, -0.25], [0.125, 1]] to [[1, 0.5], [-0.75, 0.25]]: α = max row sum = 1.5,
-     * β = ||Δ||_∞ = 1.625 (Δ = [[0.5, 0.75], [-0.875, -0.75]]); K_0 = ||z|| + h/m, Z_k = α K_k + β K_{k-1}, K_{k+1} = h Y_k / (k+1).
+     * β = ||Δ||_∞ = 1.625 (Δ = [[0.5, 0.75], [-0.875, -0.75]]); K_0 = ||z|| + h/m, Z_k = α K_k + β K_{k-1},
+     * K_{k+1} = h Y_k / (k+1).
      */
     @Test
     void tanhFieldMajorantIsItsRecurrence() {
@@ -83,22 +111,8 @@ class MajorantMutationTest {
                 double zNorm = 1.75;
                 double[] out = new double[ORDER + 1];
                 field.majorant(zNorm, m, out, 0, ORDER);
-                BigDecimal h = BigDecimal.ONE.divide(BigDecimal.valueOf(depth), MC);
-                BigDecimal alpha = big(1.5);
-                BigDecimal beta = big(1.625);
-                BigDecimal[] k = new BigDecimal[ORDER + 1];
-                BigDecimal[] zeta = new BigDecimal[ORDER + 1];
-                BigDecimal[] y = new BigDecimal[ORDER + 1];
-                BigDecimal[] v = new BigDecimal[ORDER + 1];
-                k[0] = big(zNorm).add(h.divide(BigDecimal.valueOf(m), MC));
-                for (int i = 0; i < ORDER; i++) {
-                    zeta[i] = alpha.multiply(k[i]);
-                    if (i >= 1) {
-                        zeta[i] = zeta[i].add(beta.multiply(k[i - 1]));
-                    }
-                    tanhMajorant(zeta, i, y, v);
-                    k[i + 1] = h.multiply(y[i]).divide(BigDecimal.valueOf(i + 1), MC);
-                }
+                // tanh(W x) is W2 tanh(W1 x) with W2 = I: α2 = 1, β2 = 0
+                BigDecimal[] k = fieldMajorant(depth, zNorm, m, big(1.5), big(1.625), BigDecimal.ONE, BigDecimal.ZERO);
                 assertOutwardAndClose(out, k, ORDER + 1, "tanh N = " + depth + ", m = " + m);
             }
         }
@@ -120,28 +134,7 @@ class MajorantMutationTest {
                 double zNorm = 0.625;
                 double[] out = new double[ORDER + 1];
                 field.majorant(zNorm, m, out, 0, ORDER);
-                BigDecimal h = BigDecimal.ONE.divide(BigDecimal.valueOf(depth), MC);
-                BigDecimal alpha1 = big(2);
-                BigDecimal beta1 = big(1.75);
-                BigDecimal alpha2 = big(1.25);
-                BigDecimal beta2 = big(1);
-                BigDecimal[] k = new BigDecimal[ORDER + 1];
-                BigDecimal[] zeta = new BigDecimal[ORDER + 1];
-                BigDecimal[] y = new BigDecimal[ORDER + 1];
-                BigDecimal[] v = new BigDecimal[ORDER + 1];
-                k[0] = big(zNorm).add(h.multiply(alpha2).divide(BigDecimal.valueOf(m), MC));
-                for (int i = 0; i < ORDER; i++) {
-                    zeta[i] = alpha1.multiply(k[i]);
-                    if (i >= 1) {
-                        zeta[i] = zeta[i].add(beta1.multiply(k[i - 1]));
-                    }
-                    tanhMajorant(zeta, i, y, v);
-                    BigDecimal f = alpha2.multiply(y[i]);
-                    if (i >= 1) {
-                        f = f.add(beta2.multiply(y[i - 1]));
-                    }
-                    k[i + 1] = h.multiply(f).divide(BigDecimal.valueOf(i + 1), MC);
-                }
+                BigDecimal[] k = fieldMajorant(depth, zNorm, m, big(2), big(1.75), big(1.25), BigDecimal.ONE);
                 assertOutwardAndClose(out, k, ORDER + 1, "mlp N = " + depth + ", m = " + m);
             }
         }
