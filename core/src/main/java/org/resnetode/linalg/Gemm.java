@@ -19,8 +19,14 @@ public final class Gemm {
      */
     public static final long PARALLEL_WORK = 1L << 17;
     private static final Kernel KERNEL = vectorModulePresent() ? vectorKernel() : new ScalarKernel();
-    /** Per-thread scratch for {@link #nt}'s packed transposes (of B, or of A and of Cᵀ), grown when needed, never shrunk. */
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
+    /**
+     * Per-thread scratch, grown when needed, never shrunk: slots 0 and 1 for {@link #nt}'s packed transposes (of B, or of
+     * A and of Cᵀ), slot {@link #PANEL} for the kernels' packed panels of B (a kernel runs inside {@link #nt}'s product).
+     */
+    private static final ThreadLocal<double[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[0]});
+    /** The scratch slot of {@link VectorKernel}'s packed panels. */
+    static final int PANEL = 2;
     /** Rows of A from which {@link #nt} may compute {@code Cᵀ = B Aᵀ}: sixteen fill the Vector kernel's two-vector width with AVX-512. */
     static final int TRANSPOSED_PRODUCT_ROWS = 16;
 
@@ -61,7 +67,7 @@ public final class Gemm {
     }
 
     /** This thread's scratch array {@code which}, at least {@code size} long. */
-    private static double[] scratch(int which, int size) {
+    static double[] scratch(int which, int size) {
         double[][] scratch = SCRATCH.get();
         if (scratch[which].length < size) {
             scratch[which] = new double[size];
@@ -116,10 +122,10 @@ public final class Gemm {
                         int m, int n, int k, double beta) {
         Parallelism parallelism = Parallelism.current();
         int threads = parallelism.threads();
-        if (threads == 1 || (long) m * n * k < PARALLEL_WORK) {
+        if (wholeOnCaller(m, n, k, threads)) {
             kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, 0, m, 0, n);
         } else if (m >= n) {
-            int chunk = roundUp((m + threads - 1) / threads, 4);
+            int chunk = rowsPerTask(m, n, k, threads);
             parallelism.run((m + chunk - 1) / chunk, t ->
                     kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, t * chunk, Math.min(m, (t + 1) * chunk), 0, n));
         } else {
@@ -127,6 +133,20 @@ public final class Gemm {
             parallelism.run((n + chunk - 1) / chunk, t ->
                     kernel.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, 0, m, t * chunk, Math.min(n, (t + 1) * chunk)));
         }
+    }
+
+    /** Whether a product of {@code m n k} multiply-adds runs whole on the caller: one thread, or below {@link #PARALLEL_WORK}. */
+    private static boolean wholeOnCaller(int m, int n, int k, int threads) {
+        return threads == 1 || (long) m * n * k < PARALLEL_WORK;
+    }
+
+    /**
+     * Rows of C per task when the m rows of {@code C (m×n) = A (m×k) B} are split over {@code threads} threads, as
+     * {@link #product} splits them: all m (one task, on the caller) when {@link #wholeOnCaller}, otherwise m split evenly
+     * in multiples of 4 rows (the kernels' row tiles). For callers that split a chain of products by rows themselves.
+     */
+    public static int rowsPerTask(int m, int n, int k, int threads) {
+        return wholeOnCaller(m, n, k, threads) ? m : roundUp((m + threads - 1) / threads, 4);
     }
 
     private static int roundUp(int x, int multiple) {

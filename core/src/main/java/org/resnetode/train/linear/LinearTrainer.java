@@ -127,7 +127,7 @@ public final class LinearTrainer {
     private double forward() {
         firstPrefix();
         Parallelism parallelism = Parallelism.current();
-        int rows = rowsPerTask(d, parallelism.threads());
+        int rows = Gemm.rowsPerTask(d, d, d, parallelism.threads());
         int tasks = (d + rows - 1) / rows;
         for (int n = 1; n < depth; n++) {
             if (tasks == 1) {
@@ -177,7 +177,7 @@ public final class LinearTrainer {
         Gemm.transpose(adjoint, d, d, product);
         System.arraycopy(product, 0, adjoints, (depth - 1) * block, block);
         Parallelism parallelism = Parallelism.current();
-        int rows = rowsPerTask(d, parallelism.threads());
+        int rows = Gemm.rowsPerTask(d, d, d, parallelism.threads());
         parallelism.run((d + rows - 1) / rows, t -> {
             for (int n = depth - 1; n >= 1; n--) {
                 backwardRows(n, t * rows, Math.min(d, (t + 1) * rows));
@@ -199,18 +199,6 @@ public final class LinearTrainer {
         for (int i = i0 * d; i < i1 * d; i++) {
             adjoints[to + i] = adjoints[from + i] + inv * adjoints[to + i];
         }
-    }
-
-    /**
-     * Rows per task of a sweep on {@code threads} threads: all d (one task, on the caller) below {@link Gemm#PARALLEL_WORK}
-     * multiply-adds a product or with one thread, otherwise d split evenly over the threads in multiples of 4 rows (the
-     * kernels' row tiles).
-     */
-    static int rowsPerTask(int d, int threads) {
-        if (threads == 1 || (long) d * d * d < Gemm.PARALLEL_WORK) {
-            return d;
-        }
-        return ((d + threads - 1) / threads + 3) / 4 * 4;
     }
 
     /**

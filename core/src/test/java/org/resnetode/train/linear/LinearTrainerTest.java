@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.resnetode.TestVectors;
+import org.resnetode.linalg.Gemm;
 import org.resnetode.model.DepthProfiles;
 import org.resnetode.model.LinearFamily;
 
@@ -154,14 +155,14 @@ class LinearTrainerTest {
     /** The row blocks of a sweep step: whole below 2^17 multiply-adds (d <= 50) or on one thread, else multiples of 4 rows. */
     @Test
     void rowBlocksOfASweepStep() {
-        assertThat(LinearTrainer.rowsPerTask(50, 2)).isEqualTo(50);
-        assertThat(LinearTrainer.rowsPerTask(51, 2)).isEqualTo(28);
-        assertThat(LinearTrainer.rowsPerTask(52, 1)).isEqualTo(52);
-        assertThat(LinearTrainer.rowsPerTask(52, 2)).isEqualTo(28);
-        assertThat(LinearTrainer.rowsPerTask(52, 3)).isEqualTo(20);
-        assertThat(LinearTrainer.rowsPerTask(52, 4)).isEqualTo(16);
-        assertThat(LinearTrainer.rowsPerTask(64, 2)).isEqualTo(32);
-        assertThat(LinearTrainer.rowsPerTask(128, 3)).isEqualTo(44);
+        assertThat(Gemm.rowsPerTask(50, 50, 50, 2)).isEqualTo(50);
+        assertThat(Gemm.rowsPerTask(51, 51, 51, 2)).isEqualTo(28);
+        assertThat(Gemm.rowsPerTask(52, 52, 52, 1)).isEqualTo(52);
+        assertThat(Gemm.rowsPerTask(52, 52, 52, 2)).isEqualTo(28);
+        assertThat(Gemm.rowsPerTask(52, 52, 52, 3)).isEqualTo(20);
+        assertThat(Gemm.rowsPerTask(52, 52, 52, 4)).isEqualTo(16);
+        assertThat(Gemm.rowsPerTask(64, 64, 64, 2)).isEqualTo(32);
+        assertThat(Gemm.rowsPerTask(128, 128, 128, 3)).isEqualTo(44);
     }
 
     /**
