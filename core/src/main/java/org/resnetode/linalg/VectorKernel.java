@@ -44,7 +44,7 @@ final class VectorKernel implements Kernel {
         int threeRowEnd = fourRowTiles > 0 ? i1 - 4 * fourRowTiles : i1 - rows % 3;
         int w = 4 * L;
         // A read by columns (C = Aᵀ B): each panel of B is packed k × 4L contiguous (see the class comment)
-        double[] panel = acs != 1 && rows > 4 ? panel(k * w) : null;
+        double[] panel = acs != 1 && rows > 4 ? Gemm.scratch(Gemm.PANEL, k * w) : null;
         for (; j + w <= j1; j += w) {
             double[] bb = b;
             int bj = bOff + j;
@@ -97,18 +97,6 @@ final class VectorKernel implements Kernel {
         if (j < j1) {
             tail.block(a, aOff, ars, acs, b, bOff, c, cOff, n, k, beta, i0, i1, j, j1);
         }
-    }
-
-    /** Per-thread packed panel of B, grown when needed, never shrunk. */
-    private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
-
-    /** This thread's panel, at least {@code size} long. */
-    private static double[] panel(int size) {
-        double[][] holder = PANEL.get();
-        if (holder[0].length < size) {
-            holder[0] = new double[size];
-        }
-        return holder[0];
     }
 
     /** {@link Tanh#of} on whole vectors, the same operations lane by lane; the remainder through {@link Tanh#of} itself. */
