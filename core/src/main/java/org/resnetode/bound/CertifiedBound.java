@@ -39,8 +39,6 @@ public final class CertifiedBound {
      */
     static final double TARGET_SHARE = 0.25;
     static final double FINEST_SHARE = 1e-12;
-    /** A fixed share for single passes run on their own ({@link #pass}). */
-    static final double FINE_SHARE = 1e-4;
     /** A knot interval is cut into m substeps (m a power of two) with {@code h L / m <= STEP_LIPSCHITZ}. */
     static final double STEP_LIPSCHITZ = 0.5;
     /**
@@ -81,7 +79,7 @@ public final class CertifiedBound {
     private final double rootD;
     private final double[] z;
     /** The remainder's share of the scheme's local error on the current pass. */
-    private double truncationShare = FINE_SHARE;
+    private double truncationShare;
     /** Σ_j {@code ||x_[p+1]|| m^{-(p+1)}} over the last pass: the scheme's local errors, in ∞-norm, without growth. */
     private double schemeLocalSum;
     /** h L of every knot interval in the last pass, and the refined passes' weights {@code e^{-E_k}}. */
@@ -158,7 +156,7 @@ public final class CertifiedBound {
     BoundResult weightedPass(double[] x0, double[] xN, int split, double share) {
         weighted = true;
         try {
-            return run(x0, xN, split, share);
+            return pass(x0, xN, split, share);
         } finally {
             weighted = false;
         }
@@ -179,10 +177,6 @@ public final class CertifiedBound {
      * Taylor remainder below {@code share} of the scheme's local error where the highest order allows.
      */
     BoundResult pass(double[] x0, double[] xN, int split, double share) {
-        return run(x0, xN, split, share);
-    }
-
-    private BoundResult run(double[] x0, double[] xN, int split, double share) {
         truncationShare = share;
         schemeLocalSum = 0;
         System.arraycopy(x0, 0, z, 0, d);

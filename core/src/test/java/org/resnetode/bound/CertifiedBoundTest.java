@@ -15,6 +15,8 @@ import org.resnetode.scheme.Scheme;
  * {@code (1 + a/N)^N x0}, the exact {@code e^a x0}, the local errors {@code |x_n| |e^{a/N} - 1 - a/N|}.
  */
 class CertifiedBoundTest {
+    /** A fixed fine remainder share for single passes run on their own (the refined passes of the previous version). */
+    private static final double FINE_SHARE = 1e-4;
 
     private static ResNet scalar(double a, int depth) {
         double[] w = new double[depth];
@@ -122,7 +124,7 @@ class CertifiedBoundTest {
                 ResNet net = scalar(a, n);
                 double[] xN = new double[1];
                 net.forward(new double[] {1}, xN);
-                BoundResult b = new CertifiedBound(net).pass(new double[] {1}, xN, 1, CertifiedBound.FINE_SHARE);
+                BoundResult b = new CertifiedBound(net).pass(new double[] {1}, xN, 1, FINE_SHARE);
                 double error = eulerError(a, n);
                 assertThat(b.bound()).as("a = %s, N = %d", a, n).isGreaterThanOrEqualTo(error).isLessThanOrEqualTo(1.003 * error);
                 assertThat(Math.abs(b.shadow()[0] - Math.exp(a))).isLessThanOrEqualTo(b.radius() + 1e-15);
@@ -134,7 +136,7 @@ class CertifiedBoundTest {
             ResNet net = scalar(c[0], (int) c[1]);
             double[] xN = new double[1];
             net.forward(new double[] {1}, xN);
-            BoundResult b = new CertifiedBound(net).pass(new double[] {1}, xN, 1, CertifiedBound.FINE_SHARE);
+            BoundResult b = new CertifiedBound(net).pass(new double[] {1}, xN, 1, FINE_SHARE);
             double error = eulerError(c[0], (int) c[1]);
             assertThat(b.bound()).as("a = %s, N = %s", c[0], c[1]).isGreaterThanOrEqualTo(error)
                     .isLessThanOrEqualTo(1.003 * error);
@@ -173,7 +175,7 @@ class CertifiedBoundTest {
         BoundResult coarse = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
         assertThat(coarse.radius()).as("the premise: coarse not accepted")
                 .isGreaterThan(CertifiedBound.RADIUS_SHARE * coarse.shadowDistance());
-        BoundResult fine = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.FINE_SHARE);
+        BoundResult fine = new CertifiedBound(net).pass(x0, xN, 1, FINE_SHARE);
         BoundResult b = new CertifiedBound(net).certify(x0, xN);
         assertThat(b.bound()).isLessThanOrEqualTo(coarse.bound()).isLessThanOrEqualTo(fine.bound());
         assertThat(b.radius()).isLessThanOrEqualTo(CertifiedBound.RADIUS_SHARE * b.shadowDistance());
@@ -231,7 +233,7 @@ class CertifiedBoundTest {
         double[] xN = new double[1];
         net.forward(new double[] {1}, xN);
         for (int split : new int[] {1, 2, 4, 8}) {
-            BoundResult b = new CertifiedBound(net).pass(new double[] {1}, xN, split, CertifiedBound.FINE_SHARE);
+            BoundResult b = new CertifiedBound(net).pass(new double[] {1}, xN, split, FINE_SHARE);
             assertThat(b.certified()).as("split %d", split).isTrue();
             assertThat(b.substeps()).as("split %d", split).isEqualTo(8L * 2 * split);
             assertThat(b.bound()).isGreaterThanOrEqualTo(eulerError(6, 8));
@@ -254,10 +256,10 @@ class CertifiedBoundTest {
         net.forward(x0, xN);
         assertThat(xN[0]).isEqualTo(11.0 * 9 * 7 * 5 / 256);
         double error = Math.exp(3.25) - xN[0];
-        BoundResult one = new CertifiedBound(net).pass(x0, xN, 1, CertifiedBound.FINE_SHARE);
+        BoundResult one = new CertifiedBound(net).pass(x0, xN, 1, FINE_SHARE);
         assertThat(one.substeps()).isEqualTo(4 + 4 + 2 + 1);
         assertThat(one.bound()).isGreaterThanOrEqualTo(error);
-        BoundResult two = new CertifiedBound(net).pass(x0, xN, 2, CertifiedBound.FINE_SHARE);
+        BoundResult two = new CertifiedBound(net).pass(x0, xN, 2, FINE_SHARE);
         assertThat(two.substeps()).isEqualTo(8 + 8 + 4 + 2);
         assertThat(two.bound()).isGreaterThanOrEqualTo(error);
         BoundResult b = new CertifiedBound(net).certify(x0, xN);
