@@ -28,7 +28,7 @@ public final class Main implements Runnable {
      * every option of every registered command through reflection before it parses, which was most of the start-up of a
      * short command (issue 20: {@code linear-train} spent more time there than in its first training step), so a command
      * line naming one subcommand first registers only that one; anything else (no argument, {@code --help},
-     * {@code help}, a misspelt name that picocli should answer with suggestions) registers them all.
+     * {@code help}, a misspelt name, which picocli then refuses as an unmatched argument) registers them all.
      */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
