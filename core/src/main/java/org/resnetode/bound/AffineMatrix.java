@@ -24,6 +24,15 @@ final class AffineMatrix {
     private final double[] product;
     /** γ_{cols+6}: the rounding of one product {@link #apply} forms. */
     private final double roundOff;
+    /** The plain block of {@link #apply}'s radius: 4 products, 3 sums. */
+    private static final double RADIUS_MARGIN = RoundOff.blockMargin(7);
+    /** {@code γ ||Δ̃||} rounded up, for the current knots. */
+    private double roundOffDelta;
+    /** The u0 of {@link #alphaAt} and {@link #roundOffAlphaAt} (NaN: none yet on these knots). */
+    private double cachedU0 = Double.NaN;
+    /** {@code ||A_a|| + u0 ||Δ||} and γ times it, rounded up, at {@link #cachedU0}. */
+    private double alphaAt;
+    private double roundOffAlphaAt;
     private final double rowSumMargin;
     private final SpectralBound spectral;
     private double[] w;
@@ -68,10 +77,12 @@ final class AffineMatrix {
         this.offB = offB;
         this.tail = tail;
         deltaCount = 0;
+        cachedU0 = Double.NaN;
         if (tail) {
             normB = normA;
             spectralB = spectralA;
             normDelta = 0;
+            roundOffDelta = 0;
             return;
         }
         double[] ref = spectral.referenceData();
@@ -82,8 +93,11 @@ final class AffineMatrix {
         double frobenius = 0;
         double drift = 0;
         for (int i = 0; i < rows; i++) {
+            // per-row partial sums: independent chains (any summation order keeps the γ_n margins)
             double sumB = 0;
             double sumDelta = 0;
+            double rowFrobenius = 0;
+            double rowDrift = 0;
             int row = i * cols;
             for (int j = 0; j < cols; j++) {
                 double b = w[offB + row + j];
@@ -91,18 +105,21 @@ final class AffineMatrix {
                 delta[row + j] = e;
                 sumB += Math.abs(b);
                 sumDelta += Math.abs(e);
-                frobenius += b * b;
+                rowFrobenius += b * b;
                 if (referenced) {
                     double r = b - ref[refOff + row + j];
-                    drift += r * r;
+                    rowDrift += r * r;
                 }
             }
+            frobenius += rowFrobenius;
+            drift += rowDrift;
             largestB = Math.max(largestB, sumB);
             largestDelta = Math.max(largestDelta, sumDelta);
         }
         normB = Interval.mulUp(largestB, rowSumMargin);
         // ||Δ|| <= (1 + u) ||Δ̃|| entrywise-derived: 4u covers it with a margin
         normDelta = Interval.mulUp(Interval.mulUp(largestDelta, rowSumMargin), 1 + 4 * RoundOff.U);
+        roundOffDelta = Interval.mulUp(roundOff, normDelta);
         spectralB = spectral.fromSums(w, offB, frobenius, referenced ? drift : Double.NaN);
     }
 
@@ -151,12 +168,15 @@ final class AffineMatrix {
             }
         }
         System.arraycopy(product, 0, out, outOff, rows);
+        if (!(u0 == cachedU0)) {
+            cachedU0 = u0;
+            alphaAt = Interval.addUp(normA, Interval.mulUp(normDelta, u0));
+            roundOffAlphaAt = Interval.mulUp(roundOff, alphaAt);
+        }
         double previousNorm = k >= 1 ? xNorm[k - 1] : 0;
         double previousRad = k >= 1 ? xRad[k - 1] : 0;
-        double propagated = Interval.addUp(Interval.mulUp(normA, xRad[k]),
-                Interval.mulUp(normDelta, Interval.addUp(Interval.mulUp(u0, xRad[k]), previousRad)));
-        double size = Interval.addUp(Interval.mulUp(normA, xNorm[k]),
-                Interval.mulUp(normDelta, Interval.addUp(Interval.mulUp(u0, xNorm[k]), previousNorm)));
-        return Interval.addUp(propagated, Interval.mulUp(roundOff, size));
+        // (||A_a|| + u0 ||Δ||) e_k + ||Δ|| e_{k-1} + γ ((||A_a|| + u0 ||Δ||) |x_k| + ||Δ̃|| |x_{k-1}|): a plain block
+        return RoundOff.blockUp(alphaAt * xRad[k] + normDelta * previousRad
+                + (roundOffAlphaAt * xNorm[k] + roundOffDelta * previousNorm), RADIUS_MARGIN);
     }
 }

@@ -22,6 +22,27 @@ final class RoundOff {
         return Math.nextUp(Math.nextUp(nu) / Math.nextDown(1 - nu));
     }
 
+    /**
+     * The factor of a plain block ({@link #blockUp}) of at most n operations: a double at least
+     * {@code 1 + γ_{n+2} >= (1 - u)^{-(n+2)}}.
+     */
+    static double blockMargin(int n) {
+        return Math.nextUp(1 + gamma(n + 2));
+    }
+
+    /**
+     * An upper bound of a nonnegative expression E from its plain floating-point value {@code s}: {@code
+     * fl(fl(s + MIN_NORMAL) · margin)}, margin from {@link #blockMargin}. Valid when E is built from nonnegative doubles
+     * (or upper bounds already rounded up) by at most n additions and multiplications, in any order, and no product
+     * is a factor of another product (docs/derivations/bound.md §4, "plain blocks"): then
+     * {@code s >= (1 - u)^n E - n η} ({@code η = 2^-1075}, the absolute error of a product that underflows; a sum is
+     * within u relative or exact), the sum with MIN_NORMAL is at least {@code (1 - u)^{n+1} E} and normal, and the
+     * product with the margin at least {@code (1 - u)^{n+2} E · margin >= E}.
+     */
+    static double blockUp(double s, double margin) {
+        return (s + Double.MIN_NORMAL) * margin;
+    }
+
     /** Upper bound of {@code a / k} for {@code a >= 0}, k a positive integer. */
     static double divideUp(double a, int k) {
         return Math.nextUp(a / k);
