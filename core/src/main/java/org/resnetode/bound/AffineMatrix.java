@@ -22,6 +22,9 @@ final class AffineMatrix {
     private int deltaCount;
     private final double[] column;
     private final double[] product;
+    /** {@code A_a x_[0]} from {@link #knots(double[], int, int, boolean, double[])}, valid while {@link #primed}. */
+    private final double[] initial;
+    private boolean primed;
     /** γ_{cols+6}: the rounding of one product {@link #apply} forms. */
     private final double roundOff;
     /** The plain block of {@link #apply}'s radius: 4 products, 3 sums. */
@@ -54,6 +57,7 @@ final class AffineMatrix {
         this.deltaProducts = new double[capacity + 1][rows];
         this.column = new double[cols];
         this.product = new double[rows];
+        this.initial = new double[rows];
         this.roundOff = RoundOff.gamma(cols + 6);
         this.rowSumMargin = 1 + 2 * RoundOff.gamma(cols);
         this.spectral = new SpectralBound(rows, cols);
@@ -65,6 +69,15 @@ final class AffineMatrix {
      * norms are the previous interval's A_b norms when the intervals follow each other.
      */
     void knots(double[] w, int offA, int offB, boolean tail) {
+        knots(w, offA, offB, tail, null);
+    }
+
+    /**
+     * {@link #knots(double[], int, int, boolean)}, and when {@code start} is given (not on the tail) the same pass also
+     * forms {@code A_a x_[0]} and {@code Δ̃ x_[0]} for {@code x_[0] = start}: the products of the first {@link #apply}
+     * calls of a substep at u0 = 0 from that point (any summation order keeps {@link #apply}'s margin).
+     */
+    void knots(double[] w, int offA, int offB, boolean tail, double[] start) {
         if (w == this.w && offA == this.offB) {
             normA = normB;
             spectralA = spectralB;
@@ -78,6 +91,7 @@ final class AffineMatrix {
         this.tail = tail;
         deltaCount = 0;
         cachedU0 = Double.NaN;
+        primed = false;
         if (tail) {
             normB = normA;
             spectralB = spectralA;
@@ -88,6 +102,7 @@ final class AffineMatrix {
         double[] ref = spectral.referenceData();
         int refOff = spectral.referenceOff();
         boolean referenced = ref == w;
+        boolean priming = start != null;
         double largestB = 0;
         double largestDelta = 0;
         double frobenius = 0;
@@ -98,11 +113,18 @@ final class AffineMatrix {
             double sumDelta = 0;
             double rowFrobenius = 0;
             double rowDrift = 0;
+            double startProduct = 0;
+            double startDelta = 0;
             int row = i * cols;
             for (int j = 0; j < cols; j++) {
+                double a = w[offA + row + j];
                 double b = w[offB + row + j];
-                double e = b - w[offA + row + j];
+                double e = b - a;
                 delta[row + j] = e;
+                if (priming) {
+                    startProduct += a * start[j];
+                    startDelta += e * start[j];
+                }
                 sumB += Math.abs(b);
                 sumDelta += Math.abs(e);
                 rowFrobenius += b * b;
@@ -113,9 +135,13 @@ final class AffineMatrix {
             }
             frobenius += rowFrobenius;
             drift += rowDrift;
+            initial[i] = startProduct;
+            deltaProducts[0][i] = startDelta;
             largestB = Math.max(largestB, sumB);
             largestDelta = Math.max(largestDelta, sumDelta);
         }
+        primed = priming;
+        deltaCount = priming ? 1 : 0;
         normB = Interval.mulUp(largestB, rowSumMargin);
         // ||Δ|| <= (1 + u) ||Δ̃|| entrywise-derived: 4u covers it with a margin
         normDelta = Interval.mulUp(Interval.mulUp(largestDelta, rowSumMargin), 1 + 4 * RoundOff.U);
@@ -144,7 +170,12 @@ final class AffineMatrix {
      */
     double apply(int k, double u0, double[] x, int stride, double[] xNorm, double[] xRad, double[] out, int outOff) {
         System.arraycopy(x, k * stride, column, 0, cols);
-        Gemv.multiply(w, offA, rows, cols, column, product);
+        if (primed && k == 0 && u0 == 0) {
+            System.arraycopy(initial, 0, product, 0, rows);
+        } else {
+            Gemv.multiply(w, offA, rows, cols, column, product);
+        }
+        primed = false;
         if (!tail) {
             if (k >= 1 && deltaCount < k) {
                 System.arraycopy(x, (k - 1) * stride, column, 0, cols);

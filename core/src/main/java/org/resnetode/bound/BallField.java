@@ -96,7 +96,15 @@ abstract class BallField {
     }
 
     /** θ_a at {@code offA}, θ_b at {@code offB} of {@code w}; tail: θ constant. */
-    abstract void knots(double[] w, int offA, int offB, boolean tail);
+    final void knots(double[] w, int offA, int offB, boolean tail) {
+        knots(w, offA, offB, tail, null);
+    }
+
+    /**
+     * The knots, and (when {@code start} is given) the first products of the substep from {@code start} at u0 = 0
+     * formed in the same pass over the weights ({@link AffineMatrix#knots(double[], int, int, boolean, double[])}).
+     */
+    abstract void knots(double[] w, int offA, int offB, boolean tail, double[] start);
 
     /** An upper bound of the Euclidean Lipschitz constant in x of {@code h f(x, θ(u))} for every u in [0, 1]. */
     abstract double lipschitz();

@@ -232,7 +232,8 @@ public final class CertifiedBound {
      */
     private boolean knotInterval(int k, double r0, int split) {
         int last = weights.count() - 1;
-        field.knots(weights.data(), weights.offset(Math.min(k, last)), weights.offset(Math.min(k + 1, last)), k >= last);
+        field.knots(weights.data(), weights.offset(Math.min(k, last)), weights.offset(Math.min(k + 1, last)), k >= last,
+                z);
         double lipschitz = field.lipschitz();
         int m = split;
         while (m < MAX_SUBSTEPS && lipschitz * split / m > STEP_LIPSCHITZ) {

@@ -20,8 +20,8 @@ final class LinearBall extends BallField {
     }
 
     @Override
-    void knots(double[] w, int offA, int offB, boolean tail) {
-        a.knots(w, offA, offB, tail);
+    void knots(double[] w, int offA, int offB, boolean tail, double[] start) {
+        a.knots(w, offA, offB, tail, start);
         hAlpha = Interval.mulUp(hUp, a.sup());
         hBeta = Interval.mulUp(hUp, a.normDelta);
     }

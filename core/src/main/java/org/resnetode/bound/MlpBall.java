@@ -28,9 +28,9 @@ final class MlpBall extends BallField {
     }
 
     @Override
-    void knots(double[] w, int offA, int offB, boolean tail) {
+    void knots(double[] w, int offA, int offB, boolean tail, double[] start) {
         int second = w1.rows * w1.cols;
-        w1.knots(w, offA, offB, tail);
+        w1.knots(w, offA, offB, tail, start);
         w2.knots(w, offA + second, offB + second, tail);
     }
 

@@ -35,7 +35,7 @@ final class ThetaSquaredBall extends BallField {
     }
 
     @Override
-    void knots(double[] w, int offA, int offB, boolean tail) {
+    void knots(double[] w, int offA, int offB, boolean tail, double[] start) {
         thetaA = w[offA];
         double delta = tail ? 0 : w[offB] - w[offA];
         deltaLo = tail ? 0 : Math.nextDown(delta);
