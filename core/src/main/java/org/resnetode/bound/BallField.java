@@ -143,7 +143,7 @@ abstract class BallField {
         // S_k = (|c_k| + e_k) w^k: plain blocks
         double last = RoundOff.blockUp((cNorm[q] + cRad[q]) * power(w, q), COEFFICIENT_MARGIN);
         double before = RoundOff.blockUp((cNorm[q - 1] + cRad[q - 1]) * power(w, q - 1), COEFFICIENT_MARGIN);
-        double earlier = q >= 2 && a2 > 0
+        double earlier = q >= 2
                 ? RoundOff.blockUp((cNorm[q - 2] + cRad[q - 2]) * power(w, q - 2), COEFFICIENT_MARGIN) : 0;
         double balanced = a0 / n + Math.sqrt(a1 / n) + (a2 > 0 ? Math.cbrt(a2 / n) : 0);
         return Math.min(tail(a0, a1, a2, n, last / before, last, before, earlier),
@@ -166,10 +166,8 @@ abstract class BallField {
         if (!(rate < 1)) {
             return Double.POSITIVE_INFINITY;
         }
-        double largest = Math.max(last, Interval.mulUp(lambda, before));
-        if (a2 > 0) {
-            largest = Math.max(largest, Interval.mulUp(Interval.mulUp(lambda, lambda), earlier));
-        }
+        double largest = Math.max(Math.max(last, Interval.mulUp(lambda, before)),
+                Interval.mulUp(Interval.mulUp(lambda, lambda), earlier));
         return Interval.mulUp(rho, Math.nextUp(largest / Math.nextDown(1 - rate)));
     }
 
