@@ -109,6 +109,15 @@ abstract class BallField {
     /** An upper bound of the Euclidean Lipschitz constant in x of {@code h f(x, θ(u))} for every u in [0, 1]. */
     abstract double lipschitz();
 
+    /**
+     * Whether {@link CertifiedBound#certify} starts with a pass whose remainder targets are already weighted by their
+     * growth to the end (instead of the unweighted coarse pass): for fields whose Lipschitz bound makes that growth
+     * large on every network, so that the unweighted coarse pass is never accepted.
+     */
+    boolean aimsFirstPass() {
+        return false;
+    }
+
     /** Fills {@code x_[k+1]} ({@link #c}, {@link #cNorm}, {@link #cRad}) from {@code x_[0..k]}, for k = 0, 1, ... in order, θ at u0. */
     abstract void next(int k, double u0);
 

@@ -125,20 +125,31 @@ public final class CertifiedBound {
 
     /**
      * The certified bound on {@code ||xN - x(T)||}, x the Neural ODE solution from {@code x0}, T the network's end time.
-     * A first pass with coarse Taylor remainders ({@link #COARSE_SHARE}); then, while the radius r_N is above
-     * {@link #RADIUS_SHARE} of {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}), the Taylor remainders are
-     * at least {@link #ROUNDING_SHARE} of the local radii (else finer steps only add rounding) and the radius still
-     * shrinks, refined passes: finer remainders (growth-weighted, {@link #TARGET_SHARE}) on the same substeps, then twice as many substeps
-     * on every knot interval, at most {@link #REFINEMENTS} times; every pass is a certified bound, the smallest is
-     * returned.
+     * A first pass with coarse Taylor remainders ({@link #COARSE_SHARE}; growth-weighted from the start where the field
+     * {@link BallField#aimsFirstPass aims} it: the Lipschitz bounds come from a pass over the weights alone); then, while
+     * the radius r_N is above {@link #RADIUS_SHARE} of {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}),
+     * the Taylor remainders are at least {@link #ROUNDING_SHARE} of the local radii (else finer steps only add rounding)
+     * and the radius still shrinks, refined passes: finer remainders (growth-weighted, {@link #TARGET_SHARE}) on the
+     * same substeps (an aimed first pass is that pass when the refined share clamps to the coarse one; after an aimed
+     * first pass the refined share is always tried), then twice as many substeps on every knot interval, at most
+     * {@link #REFINEMENTS} times; every pass is a certified bound, the smallest is returned.
      */
     public BoundResult certify(double[] x0, double[] xN) {
-        BoundResult coarse = pass(x0, xN, 1, COARSE_SHARE);
-        if (!refinable(coarse)) {
-            return coarse;
+        boolean aimed = field.aimsFirstPass();
+        BoundResult first;
+        if (aimed) {
+            sweepLipschitz();
+            growthWeights();
+            first = weightedPass(x0, xN, 1, COARSE_SHARE);
+        } else {
+            first = pass(x0, xN, 1, COARSE_SHARE);
+            if (!refinable(first)) {
+                return first;
+            }
         }
-        double share = prepareRefinement(coarse);
-        BoundResult best = weightedPass(x0, xN, 1, share);
+        double share = prepareRefinement(first);
+        // an aimed first pass at the coarse share is the refined pass whenever the refined share clamps to it
+        BoundResult best = aimed && share >= COARSE_SHARE ? first : weightedPass(x0, xN, 1, share);
         for (int refine = 1, split = 2; refine <= REFINEMENTS && refinable(best); refine++, split *= 2) {
             BoundResult next = weightedPass(x0, xN, split, share);
             boolean smaller = next.radius() < best.radius();
@@ -147,19 +158,34 @@ public final class CertifiedBound {
                 break;
             }
         }
-        return coarse.bound() < best.bound() ? coarse : best;
+        return first.bound() < best.bound() ? first : best;
     }
 
-    /**
-     * From the pass just run (the coarse one): the growth weights {@code e^{-E_k}}, {@code E_k = Σ_{i>=k} h L_i} (the
-     * growth of a substep's remainder to the end), and the refined passes' share ({@link #TARGET_SHARE}).
-     */
-    double prepareRefinement(BoundResult coarse) {
+    /** {@code h L_k} of every knot interval ({@link #lipschitzAt}) from a pass over the weights alone. */
+    private void sweepLipschitz() {
+        int last = weights.count() - 1;
+        for (int k = 0; k < steps; k++) {
+            field.knots(weights.data(), weights.offset(Math.min(k, last)), weights.offset(Math.min(k + 1, last)),
+                    k >= last);
+            lipschitzAt[k] = field.lipschitz();
+        }
+    }
+
+    /** The growth weights {@code e^{-E_k}}, {@code E_k = Σ_{i>=k} h L_i}, from {@link #lipschitzAt}. */
+    private void growthWeights() {
         double exponent = 0;
         for (int k = steps - 1; k >= 0; k--) {
             exponent += lipschitzAt[k];
             growthWeight[k] = Math.exp(-exponent);
         }
+    }
+
+    /**
+     * From the pass just run: the growth weights {@code e^{-E_k}} (the growth of a substep's remainder to the end,
+     * {@link #growthWeights}), and the refined passes' share ({@link #TARGET_SHARE}).
+     */
+    double prepareRefinement(BoundResult coarse) {
+        growthWeights();
         return Math.max(FINEST_SHARE, Math.min(COARSE_SHARE,
                 TARGET_SHARE * coarse.shadowDistance() / (rootD * schemeLocalSum)));
     }

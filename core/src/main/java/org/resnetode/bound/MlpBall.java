@@ -34,6 +34,15 @@ final class MlpBall extends BallField {
         w2.knots(w, offA + second, offB + second, tail);
     }
 
+    /**
+     * The Lipschitz bound {@code h ||W2||_2 ||W1||_2} makes the growth {@code e^{Σ h L}} 10^5–10^8 at d = 8–16: the
+     * unweighted coarse pass's radius was 2–9·10^4 times the distance on every measured row (bound.md §7.0).
+     */
+    @Override
+    boolean aimsFirstPass() {
+        return true;
+    }
+
     @Override
     double lipschitz() {
         return Interval.mulUp(hUp, Interval.mulUp(w2.spectralSup(), w1.spectralSup()));
