@@ -34,6 +34,10 @@ abstract class BallField {
     /** The plain blocks of {@link #tail}: {@code S_k} (1 sum, 1 product) and ρ (2 sums, 2 quotients). */
     private static final double COEFFICIENT_MARGIN = RoundOff.blockMargin(2);
     private static final double RATE_MARGIN = RoundOff.blockMargin(4);
+    /** The plain block of {@code M_q}: three products, two maxima. */
+    private static final double LARGEST_MARGIN = RoundOff.blockMargin(5);
+    /** {@code (1023 - 1023/3) << 52}, less a correction: the bits of a first cube-root estimate. */
+    private static final long CUBE_ROOT_BITS = 0x2A9F7893782DA1CEL;
     /** {@code fl(h/(k+1))} at k; {@code (h/(k+1))↑ (1 + γ_3)} and γ_3 times it, rounded up, at k. */
     private final double[] hOver;
     private final double[] radiusFactor;
@@ -144,7 +148,8 @@ abstract class BallField {
      * the tail is at most {@code ρ M_q / (1 - max(ρ, λ))}. Two λ are tried and the smaller bound kept: the ratio
      * {@code S_q / S_{q-1}} of the bounds {@code S_k = (|c_k| + e_k) w^k >= s_k} of the last two computed coefficients
      * (then {@code λ S_{q-1} = S_q}: the bound is about the next term), and {@code a_0/(q+1) + (a_1/(q+1))^{1/2} +
-     * (a_2/(q+1))^{1/3}} (for which ρ <= λ). Every quantity is rounded up (w is a power of two: its powers are exact).
+     * (a_2/(q+1))^{1/3}} (for which ρ <= λ; the roots estimated, λ needs no accuracy). Every quantity is rounded up
+     * or a plain block ({@link RoundOff#blockUp}; w is a power of two: its powers are exact).
      * +∞ when neither λ gives {@code max(ρ, λ) < 1}.
      */
     final double tail(double a0, double a1, double a2, int q, double w) {
@@ -154,7 +159,7 @@ abstract class BallField {
         double before = RoundOff.blockUp((cNorm[q - 1] + cRad[q - 1]) * power(w, q - 1), COEFFICIENT_MARGIN);
         double earlier = q >= 2
                 ? RoundOff.blockUp((cNorm[q - 2] + cRad[q - 2]) * power(w, q - 2), COEFFICIENT_MARGIN) : 0;
-        double balanced = a0 / n + Math.sqrt(a1 / n) + (a2 > 0 ? Math.cbrt(a2 / n) : 0);
+        double balanced = a0 / n + Math.sqrt(a1 / n) + (a2 > 0 ? cubeRootEstimate(a2 / n) : 0);
         return Math.min(tail(a0, a1, a2, n, last / before, last, before, earlier),
                 tail(a0, a1, a2, n, balanced, last, before, earlier));
     }
@@ -162,11 +167,12 @@ abstract class BallField {
     /**
      * {@code ρ M_q / (1 - max(ρ, λ))} rounded up for one λ (+∞ when λ is not positive and finite, or the rate >= 1).
      * ρ is a plain block ({@code (a_0 + a_1/λ + ↑(a_2/λ²)) / n}: the quotient by λ enters only a sum, the divisor n is
-     * at least 1); {@code M_q} drops the λ² term when {@code a_2 = 0} (the recurrence then has two terms).
+     * at least 1), and so is {@code M_q}.
      */
     private static double tail(double a0, double a1, double a2, int n, double lambda, double last, double before,
                                double earlier) {
-        if (!(lambda > 0 && lambda < Double.POSITIVE_INFINITY)) {
+        // the rate max(ρ, λ) must be below 1, so λ < 1 from here on
+        if (!(lambda > 0 && lambda < 1)) {
             return Double.POSITIVE_INFINITY;
         }
         double third = a2 > 0 ? Math.nextUp(Math.nextUp(a2 / lambda) / lambda) : 0;
@@ -175,9 +181,21 @@ abstract class BallField {
         if (!(rate < 1)) {
             return Double.POSITIVE_INFINITY;
         }
-        double largest = Math.max(Math.max(last, Interval.mulUp(lambda, before)),
-                Interval.mulUp(Interval.mulUp(lambda, lambda), earlier));
-        return Interval.mulUp(rho, Math.nextUp(largest / Math.nextDown(1 - rate)));
+        // M_q = max(S_q, λ S_{q-1}, λ (λ S_{q-2})): a plain block (the product λ S_{q-2} is multiplied by the leaf λ < 1)
+        double largest = RoundOff.blockUp(Math.max(last, Math.max(lambda * before, lambda * (lambda * earlier))),
+                LARGEST_MARGIN);
+        return Math.nextUp(Math.nextUp(rho * largest) / Math.nextDown(1 - rate));
+    }
+
+    /**
+     * A positive estimate of {@code x^{1/3}} for {@code x > 0} (the exponent divided by 3 in the bits, then two Newton
+     * steps): the tail lemma holds for every λ > 0, so λ needs no accuracy, and {@link Math#cbrt} cost a sixth of a
+     * theta2 substep. Not finite for x = +∞.
+     */
+    static double cubeRootEstimate(double x) {
+        double r = Double.longBitsToDouble(Double.doubleToRawLongBits(x) / 3 + CUBE_ROOT_BITS);
+        r = (2 * r + x / (r * r)) / 3;
+        return (2 * r + x / (r * r)) / 3;
     }
 
     /** {@code x_[0] := z}, exact. */
