@@ -36,8 +36,14 @@ abstract class BallField {
     private static final double RATE_MARGIN = RoundOff.blockMargin(4);
     /** The plain block of {@code M_q}: three products, two maxima. */
     private static final double LARGEST_MARGIN = RoundOff.blockMargin(5);
-    /** {@code (1023 - 1023/3) << 52}, less a correction: the bits of a first cube-root estimate. */
-    private static final long CUBE_ROOT_BITS = 0x2A9F7893782DA1CEL;
+    /** {@code (1/n)^{1/3}} at n. */
+    private static final double[] INVERSE_CUBE_ROOT = new double[32];
+
+    static {
+        for (int n = 1; n < INVERSE_CUBE_ROOT.length; n++) {
+            INVERSE_CUBE_ROOT[n] = Math.cbrt(1.0 / n);
+        }
+    }
     /** {@code fl(h/(k+1))} at k; {@code (h/(k+1))↑ (1 + γ_3)} and γ_3 times it, rounded up, at k. */
     private final double[] hOver;
     private final double[] radiusFactor;
@@ -148,18 +154,19 @@ abstract class BallField {
      * the tail is at most {@code ρ M_q / (1 - max(ρ, λ))}. Two λ are tried and the smaller bound kept: the ratio
      * {@code S_q / S_{q-1}} of the bounds {@code S_k = (|c_k| + e_k) w^k >= s_k} of the last two computed coefficients
      * (then {@code λ S_{q-1} = S_q}: the bound is about the next term), and {@code a_0/(q+1) + (a_1/(q+1))^{1/2} +
-     * (a_2/(q+1))^{1/3}} (for which ρ <= λ; the roots estimated, λ needs no accuracy). Every quantity is rounded up
+     * (a_2/(q+1))^{1/3}} (for which ρ <= λ; {@code a2Root ≈ a_2^{1/3}} from the caller, who has it from once per knot
+     * interval: λ needs no accuracy, and {@link Math#cbrt} per call cost a sixth of a theta2 substep). Every quantity is rounded up
      * or a plain block ({@link RoundOff#blockUp}; w is a power of two: its powers are exact).
      * +∞ when neither λ gives {@code max(ρ, λ) < 1}.
      */
-    final double tail(double a0, double a1, double a2, int q, double w) {
+    final double tail(double a0, double a1, double a2, double a2Root, int q, double w) {
         int n = q + 1;
         // S_k = (|c_k| + e_k) w^k: plain blocks
         double last = RoundOff.blockUp((cNorm[q] + cRad[q]) * power(w, q), COEFFICIENT_MARGIN);
         double before = RoundOff.blockUp((cNorm[q - 1] + cRad[q - 1]) * power(w, q - 1), COEFFICIENT_MARGIN);
         double earlier = q >= 2
                 ? RoundOff.blockUp((cNorm[q - 2] + cRad[q - 2]) * power(w, q - 2), COEFFICIENT_MARGIN) : 0;
-        double balanced = a0 / n + Math.sqrt(a1 / n) + (a2 > 0 ? cubeRootEstimate(a2 / n) : 0);
+        double balanced = a0 / n + Math.sqrt(a1 / n) + a2Root * INVERSE_CUBE_ROOT[n];
         return Math.min(tail(a0, a1, a2, n, last / before, last, before, earlier),
                 tail(a0, a1, a2, n, balanced, last, before, earlier));
     }
@@ -185,17 +192,6 @@ abstract class BallField {
         double largest = RoundOff.blockUp(Math.max(last, Math.max(lambda * before, lambda * (lambda * earlier))),
                 LARGEST_MARGIN);
         return Math.nextUp(Math.nextUp(rho * largest) / Math.nextDown(1 - rate));
-    }
-
-    /**
-     * A positive estimate of {@code x^{1/3}} for {@code x > 0} (the exponent divided by 3 in the bits, then two Newton
-     * steps): the tail lemma holds for every λ > 0, so λ needs no accuracy, and {@link Math#cbrt} cost a sixth of a
-     * theta2 substep. Not finite for x = +∞.
-     */
-    static double cubeRootEstimate(double x) {
-        double r = Double.longBitsToDouble(Double.doubleToRawLongBits(x) / 3 + CUBE_ROOT_BITS);
-        r = (2 * r + x / (r * r)) / 3;
-        return (2 * r + x / (r * r)) / 3;
     }
 
     /** {@code x_[0] := z}, exact. */

@@ -43,7 +43,7 @@ final class LinearBall extends BallField {
      */
     @Override
     double seriesTail(int q, double w) {
-        return tail(Interval.mulUp(hAlpha, w), Interval.mulUp(hBeta, power(w, 2)), 0, q, w);
+        return tail(Interval.mulUp(hAlpha, w), Interval.mulUp(hBeta, power(w, 2)), 0, 0, q, w);
     }
 
     @Override

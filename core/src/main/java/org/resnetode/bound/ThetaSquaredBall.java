@@ -25,6 +25,8 @@ final class ThetaSquaredBall extends BallField {
     private double hSquare;
     private double hCross;
     private double hDelta;
+    /** {@code (h β²)^{1/3}}: the tail's {@code a_2^{1/3} = (h β²)^{1/3} w} (only its λ, which needs no accuracy). */
+    private double hDeltaRoot;
     private double thetaA;
     private double deltaLo;
     private double deltaHi;
@@ -45,6 +47,7 @@ final class ThetaSquaredBall extends BallField {
         hSquare = Interval.mulUp(hUp, Interval.mulUp(largest, largest));
         hCross = Interval.mulUp(hUp, Interval.mulUp(2, Interval.mulUp(largest, beta)));
         hDelta = Interval.mulUp(hUp, Interval.mulUp(beta, beta));
+        hDeltaRoot = Math.cbrt(hDelta);
     }
 
     @Override
@@ -102,7 +105,7 @@ final class ThetaSquaredBall extends BallField {
     @Override
     double seriesTail(int q, double w) {
         return tail(Interval.mulUp(hSquare, w), Interval.mulUp(hCross, power(w, 2)), Interval.mulUp(hDelta, power(w, 3)),
-                q, w);
+                hDeltaRoot * w, q, w);
     }
 
     @Override
