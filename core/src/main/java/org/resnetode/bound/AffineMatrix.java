@@ -166,7 +166,9 @@ final class AffineMatrix {
      * <pre>
      *   ||A_a|| e_k + ||Δ|| (u0 e_k + e_{k-1})  +  γ_{cols+6} (||A_a|| |x_k| + ||Δ̃|| (u0 |x_k| + |x_{k-1}|))
      * </pre>
-     * (propagated radii, then the rounding of 3·cols products summed in any order, and Δ̃'s own rounding).
+     * (propagated radii, then the rounding of 3·cols products summed in any order, and Δ̃'s own rounding), evaluated
+     * as one plain block ({@link RoundOff#blockUp}; its MIN_NORMAL also covers the products' underflow). The first
+     * product of a substep at u0 = 0 is the one the knot pass formed when it was given the substep's start.
      */
     double apply(int k, double u0, double[] x, int stride, double[] xNorm, double[] xRad, double[] out, int outOff) {
         System.arraycopy(x, k * stride, column, 0, cols);

@@ -12,8 +12,8 @@ import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
 
 /**
- * mlp starts {@link CertifiedBound#certify} with the growth-weighted pass ({@link BallField#aimsFirstPass}) instead of
- * the unweighted coarse pass. The result must be the one the coarse-first procedure reaches (coarse pass rejected, then
+ * mlp under a first-order scheme starts {@link CertifiedBound#certify} with the growth-weighted pass
+ * ({@link BallField#aimsFirstPass}) instead of the unweighted coarse pass. The result must be the one the coarse-first procedure reaches (coarse pass rejected, then
  * the refined pass at the share the coarse pass gives), here run step by step through the package's passes, on
  * networks where that procedure stops at its first refined pass; and the other families keep the coarse pass.
  */
@@ -22,8 +22,8 @@ class AimedPassTest {
     @Test
     void mlpReachesTheCoarseFirstResultWithoutTheCoarsePass() {
         int checked = 0;
-        for (Scheme scheme : new Scheme[] {Scheme.EULER, Scheme.byName("rk4")}) {
-            for (int depth : new int[] {16, 64}) {
+        for (Scheme scheme : new Scheme[] {Scheme.EULER}) {
+            for (int depth : new int[] {16, 64, 256}) {
                 ResNet net = network("mlp", scheme, 4, depth);
                 double[] x0 = DistanceMeasurement.unitInput(4, 1);
                 double[] xN = new double[4];
