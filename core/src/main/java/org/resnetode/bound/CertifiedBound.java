@@ -130,9 +130,10 @@ public final class CertifiedBound {
      * the radius r_N is above {@link #RADIUS_SHARE} of {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}),
      * the Taylor remainders are at least {@link #ROUNDING_SHARE} of the local radii (else finer steps only add rounding)
      * and the radius still shrinks, refined passes: finer remainders (growth-weighted, {@link #TARGET_SHARE}) on the
-     * same substeps (an aimed first pass is that pass when the refined share clamps to the coarse one; after an aimed
-     * first pass the refined share is always tried), then twice as many substeps on every knot interval, at most
-     * {@link #REFINEMENTS} times; every pass is a certified bound, the smallest is returned.
+     * same substeps (after an aimed first pass, run under first-order schemes only, unless the refined share clamps to
+     * the coarse one, when the aimed pass is that pass, or the remainders make less than half the radius), then twice
+     * as many substeps on every knot interval, at most {@link #REFINEMENTS} times; every pass is a certified bound, the
+     * smallest is returned.
      */
     public BoundResult certify(double[] x0, double[] xN) {
         // aimed only for first-order schemes: their local error is the Taylor term x_[2] h² itself, so the refined share

@@ -32,12 +32,15 @@ final class RoundOff {
 
     /**
      * An upper bound of a nonnegative expression E from its plain floating-point value {@code s}: {@code
-     * fl(fl(s + MIN_NORMAL) · margin)}, margin from {@link #blockMargin}. Valid when E is built from nonnegative doubles
-     * (or upper bounds already rounded up) by at most n additions and multiplications, in any order, and no product
-     * is a factor of another product (docs/derivations/bound.md §4, "plain blocks"): then
-     * {@code s >= (1 - u)^n E - n η} ({@code η = 2^-1075}, the absolute error of a product that underflows; a sum is
-     * within u relative or exact), the sum with MIN_NORMAL is at least {@code (1 - u)^{n+1} E} and normal, and the
-     * product with the margin at least {@code (1 - u)^{n+2} E · margin >= E}.
+     * fl(fl(s + MIN_NORMAL) · margin)}, margin from {@link #blockMargin}, is at least {@code E + MIN_NORMAL/2}. Valid
+     * when E is built from nonnegative doubles (values, or upper bounds already rounded up) by at most n sums,
+     * products, quotients by a positive leaf and maxima, in any order, where an operand of a product or quotient that
+     * itself holds a product or quotient meets a leaf as the other operand, and the leaves met so between any product
+     * or quotient and the root multiply to at most 2 (a divisor as its reciprocal) (docs/derivations/bound.md §4,
+     * "plain blocks"): then {@code s >= (1 - u)^n E - 2n η} ({@code η = 2^-1075}, the absolute error of a product that
+     * underflows; a sum is within u relative or exact), the sum with MIN_NORMAL is at least
+     * {@code (1 - u)^{n+1} (E + MIN_NORMAL/2)} and normal, and its product with the margin at least
+     * {@code E + MIN_NORMAL/2}.
      */
     static double blockUp(double s, double margin) {
         return (s + Double.MIN_NORMAL) * margin;
