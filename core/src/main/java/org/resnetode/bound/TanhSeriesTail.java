@@ -122,7 +122,7 @@ final class TanhSeriesTail {
      * {@code betaW >= β w}, {@code beta2W >= β2 w}, {@code xSum >= X_{q-1} + X_q}, {@code twoYLo = 2 Y_lo} (exact);
      * in t the product with {@code hw <= 1 + 2^-52} and the quotient by {@code n = q + 1 >= 1} keep the block's form.
      */
-    private record Sweep(double alpha, double betaW, double alpha2, double beta2W, double hw, int n, double xq, double xSum, double py,
+    record Sweep(double alpha, double betaW, double alpha2, double beta2W, double hw, int n, double xq, double xSum, double py,
                          double pv, double zLo, double twoYLo, double vLo, double yLast, boolean tanh) {
         private static final double Z_MARGIN = RoundOff.blockMargin(5);
         private static final double Y_MARGIN = RoundOff.blockMargin(5);
