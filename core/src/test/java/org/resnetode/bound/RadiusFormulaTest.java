@@ -148,4 +148,87 @@ class RadiusFormulaTest {
             isTheFormula(s.t(y), big(hw).multiply(f).divide(BigDecimal.valueOf(n), UP), "t");
         }
     }
+
+    /**
+     * {@link BallField#integrate}: {@code x_[k+1] = fl(fl(h/(k+1)) g)} and its radius
+     * {@code (h/(k+1))(1 + γ_3)(gRad + γ_3 ||g||)}, h = 1/N exactly (gRad = 0 in some trials: the rounding term alone).
+     */
+    @Test
+    void integrationRadiusIsItsFormula() {
+        BigDecimal gamma = big(RoundOff.gamma(3));
+        for (int trial = 0; trial < 200; trial++) {
+            int d = rng.nextInt(1, 5);
+            int order = 6;
+            int depth = rng.nextInt(1, 5000);
+            LinearBall field = new LinearBall(d, order);
+            field.depth(depth);
+            int k = rng.nextInt(order);
+            double[] g = new double[d];
+            double gNorm = 0;
+            for (int i = 0; i < d; i++) {
+                g[i] = rng.nextDouble() * 2 - 1;
+                gNorm = Math.max(gNorm, Math.abs(g[i]));
+            }
+            double gRad = rng.nextBoolean() ? 0 : rng.nextDouble() * 0.1;
+            field.integrate(k, g, 0, gRad);
+            for (int i = 0; i < d; i++) {
+                assertThat(field.c[(k + 1) * d + i]).isEqualTo(1.0 / depth / (k + 1) * g[i]);
+            }
+            BigDecimal factor = BigDecimal.ONE.divide(BigDecimal.valueOf((long) depth * (k + 1)), UP).multiply(BigDecimal.ONE.add(gamma));
+            isTheFormula(field.cRad[k + 1], factor.multiply(big(gRad).add(gamma.multiply(big(gNorm)))), "integrate, k = " + k);
+        }
+    }
+
+    /**
+     * {@link BallField#tail} from coefficients with radii of their own size: the smaller of the lemma's bounds at the two
+     * λ (the ratio {@code S_q / S_{q-1}} and the balanced rate), {@code S_k = (|c_k| + e_k) w^k}, evaluated here in
+     * double on the same S_k (so the comparison allows 1e-12 below and 1e-9 above).
+     */
+    @Test
+    void seriesTailIsTheLemmaOnTheBalls() {
+        int checked = 0;
+        for (int trial = 0; trial < 500; trial++) {
+            int order = 8;
+            LinearBall field = new LinearBall(1, order);
+            int q = rng.nextInt(2, order);
+            double w = Math.scalb(1.0, -rng.nextInt(0, 4));
+            double size = 1;
+            for (int k = 0; k <= q; k++) {
+                size *= rng.nextDouble() * 0.5;
+                field.cNorm[k] = size;
+                field.cRad[k] = size * rng.nextDouble() * 0.5;
+            }
+            double a0 = rng.nextDouble() * 0.5;
+            double a1 = rng.nextDouble() * 0.2;
+            double a2 = rng.nextBoolean() ? 0 : rng.nextDouble() * 0.1;
+            double tail = field.tail(a0, a1, a2, Math.cbrt(a2), q, w);
+            double[] s = new double[q + 1];
+            for (int k = 0; k <= q; k++) {
+                s[k] = (field.cNorm[k] + field.cRad[k]) * Math.pow(w, k);
+            }
+            int n = q + 1;
+            double expected = Math.min(lemma(a0, a1, a2, n, s[q] / s[q - 1], s, q),
+                    lemma(a0, a1, a2, n, a0 / n + Math.sqrt(a1 / n) + Math.cbrt(a2 / n), s, q));
+            if (expected == Double.POSITIVE_INFINITY) {
+                assertThat(tail).isEqualTo(Double.POSITIVE_INFINITY);
+                continue;
+            }
+            assertThat(tail).as("trial %d", trial).isBetween(expected * (1 - 1e-12), expected * (1 + 1e-9));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(250);
+    }
+
+    private static double lemma(double a0, double a1, double a2, int n, double lambda, double[] s, int q) {
+        if (!(lambda > 0 && lambda < 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double rho = (a0 + a1 / lambda + a2 / (lambda * lambda)) / n;
+        double rate = Math.max(rho, lambda);
+        if (!(rate < 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double largest = Math.max(s[q], Math.max(lambda * s[q - 1], lambda * lambda * s[q - 2]));
+        return rho * largest / (1 - rate);
+    }
 }
