@@ -48,6 +48,9 @@ final class ThetaSquaredBall extends BallField {
         hCross = Interval.mulUp(hUp, Interval.mulUp(2, Interval.mulUp(largest, beta)));
         hDelta = Interval.mulUp(hUp, Interval.mulUp(beta, beta));
         hDeltaRoot = Math.cbrt(hDelta);
+        qlo[2] = Interval.squareLo(deltaLo, deltaHi);
+        qhi[2] = Interval.squareHi(deltaLo, deltaHi);
+        ball(2);
     }
 
     @Override
@@ -78,24 +81,33 @@ final class ThetaSquaredBall extends BallField {
         integrate(k, g, 0, RoundOff.blockUp(rad, PRODUCT_MARGIN));
     }
 
-    /** {@code q0 = θ0², q1 = 2 θ0 Δ, q2 = Δ²} with {@code θ0 = θ_a + u0 Δ}, as intervals. */
+    /**
+     * {@code q0 = θ0², q1 = 2 θ0 Δ} with {@code θ0 = θ_a + u0 Δ} (exactly θ_a at u0 = 0), as intervals, then as balls
+     * (q2 = Δ² is the knot interval's, {@link #knots}).
+     */
     private void coefficientsOfThetaSquared(double u0) {
-        double t0lo = Interval.addLo(thetaA, Interval.scaleLo(u0, deltaLo, deltaHi));
-        double t0hi = Interval.addHi(thetaA, Interval.scaleHi(u0, deltaLo, deltaHi));
+        double t0lo = thetaA;
+        double t0hi = thetaA;
+        if (u0 != 0) {
+            t0lo = Interval.addLo(thetaA, Interval.scaleLo(u0, deltaLo, deltaHi));
+            t0hi = Interval.addHi(thetaA, Interval.scaleHi(u0, deltaLo, deltaHi));
+        }
         qlo[0] = Interval.squareLo(t0lo, t0hi);
         qhi[0] = Interval.squareHi(t0lo, t0hi);
         double pl = Interval.mulLo(t0lo, t0hi, deltaLo, deltaHi);
         double ph = Interval.mulHi(t0lo, t0hi, deltaLo, deltaHi);
         qlo[1] = Interval.scaleLo(2, pl, ph);
         qhi[1] = Interval.scaleHi(2, pl, ph);
-        qlo[2] = Interval.squareLo(deltaLo, deltaHi);
-        qhi[2] = Interval.squareHi(deltaLo, deltaHi);
-        for (int j = 0; j < 3; j++) {
-            double mid = 0.5 * qlo[j] + 0.5 * qhi[j];
-            qMid[j] = mid;
-            qRad[j] = Math.max(Math.nextUp(qhi[j] - mid), Math.nextUp(mid - qlo[j]));
-            qRound[j] = Interval.mulUp(PRODUCT_ROUND, Math.abs(mid));
-        }
+        ball(0);
+        ball(1);
+    }
+
+    /** The interval {@code [qlo_j, qhi_j]} as midpoint {@code q̃_j}, radius {@code ρ_j}, and {@code γ_3 |q̃_j|} rounded up. */
+    private void ball(int j) {
+        double mid = 0.5 * qlo[j] + 0.5 * qhi[j];
+        qMid[j] = mid;
+        qRad[j] = Math.max(Math.nextUp(qhi[j] - mid), Math.nextUp(mid - qlo[j]));
+        qRound[j] = Interval.mulUp(PRODUCT_ROUND, Math.abs(mid));
     }
 
     /**
