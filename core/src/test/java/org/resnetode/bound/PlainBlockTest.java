@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,18 +64,7 @@ class PlainBlockTest {
 
     @Test
     void sumsOfProductsAreBoundedWithOneMargin() {
-        for (int trial = 0; trial < 20_000; trial++) {
-            int terms = rng.nextInt(1, 12);
-            double s = 0;
-            BigDecimal exact = BigDecimal.ZERO;
-            for (int t = 0; t < terms; t++) {
-                double a = leaf();
-                double b = leaf();
-                s += a * b;
-                exact = exact.add(big(a).multiply(big(b)));
-            }
-            check(s, 2 * terms, exact, "Σ a b");
-        }
+        sumsOfProducts(20_000, 12, this::leaf, "Σ a b");
         assertThat(plainBelow).as("premise: the plain sums fall below the exact ones").isGreaterThan(1000);
     }
 
@@ -141,19 +131,24 @@ class PlainBlockTest {
     /** Products that underflow: the plain value can be far below the exact one in relative terms, never beyond η each. */
     @Test
     void underflowingProductsAreCoveredByTheAbsoluteTerm() {
-        for (int trial = 0; trial < 5_000; trial++) {
-            int terms = rng.nextInt(1, 40);
+        sumsOfProducts(5_000, 40, () -> Math.scalb(1 + rng.nextDouble(), -537), "Σ a b, subnormal products");
+        assertThat(plainBelow).as("premise: subnormal products round below the exact ones").isGreaterThan(500);
+    }
+
+    /** Sums of up to {@code maxTerms - 1} products of two factors drawn from {@code factor}, 2 operations a term. */
+    private void sumsOfProducts(int trials, int maxTerms, DoubleSupplier factor, String shape) {
+        for (int trial = 0; trial < trials; trial++) {
+            int terms = rng.nextInt(1, maxTerms);
             double s = 0;
             BigDecimal exact = BigDecimal.ZERO;
             for (int t = 0; t < terms; t++) {
-                double a = Math.scalb(1 + rng.nextDouble(), -537);
-                double b = Math.scalb(1 + rng.nextDouble(), -537);
+                double a = factor.getAsDouble();
+                double b = factor.getAsDouble();
                 s += a * b;
                 exact = exact.add(big(a).multiply(big(b)));
             }
-            check(s, 2 * terms, exact, "Σ a b, subnormal products");
+            check(s, 2 * terms, exact, shape);
         }
-        assertThat(plainBelow).as("premise: subnormal products round below the exact ones").isGreaterThan(500);
     }
 
     @Test
