@@ -22,8 +22,20 @@ final class AffineMatrix {
     private int deltaCount;
     private final double[] column;
     private final double[] product;
+    /** {@code A_a x_[0]} from {@link #knots(double[], int, int, boolean, double[])}, valid while {@link #primed}. */
+    private final double[] initial;
+    private boolean primed;
     /** γ_{cols+6}: the rounding of one product {@link #apply} forms. */
     private final double roundOff;
+    /** The plain block of {@link #apply}'s radius: 4 products, 3 sums. */
+    private static final double RADIUS_MARGIN = RoundOff.blockMargin(7);
+    /** {@code γ ||Δ̃||} rounded up, for the current knots. */
+    private double roundOffDelta;
+    /** The u0 of {@link #alphaAt} and {@link #roundOffAlphaAt} (NaN: none yet on these knots). */
+    private double cachedU0 = Double.NaN;
+    /** {@code ||A_a|| + u0 ||Δ||} and γ times it, rounded up, at {@link #cachedU0}. */
+    private double alphaAt;
+    private double roundOffAlphaAt;
     private final double rowSumMargin;
     private final SpectralBound spectral;
     private double[] w;
@@ -45,6 +57,7 @@ final class AffineMatrix {
         this.deltaProducts = new double[capacity + 1][rows];
         this.column = new double[cols];
         this.product = new double[rows];
+        this.initial = new double[rows];
         this.roundOff = RoundOff.gamma(cols + 6);
         this.rowSumMargin = 1 + 2 * RoundOff.gamma(cols);
         this.spectral = new SpectralBound(rows, cols);
@@ -56,6 +69,15 @@ final class AffineMatrix {
      * norms are the previous interval's A_b norms when the intervals follow each other.
      */
     void knots(double[] w, int offA, int offB, boolean tail) {
+        knots(w, offA, offB, tail, null);
+    }
+
+    /**
+     * {@link #knots(double[], int, int, boolean)}, and when {@code start} is given (not on the tail) the same pass also
+     * forms {@code A_a x_[0]} and {@code Δ̃ x_[0]} for {@code x_[0] = start}: the products of the first {@link #apply}
+     * calls of a substep at u0 = 0 from that point (any summation order keeps {@link #apply}'s margin).
+     */
+    void knots(double[] w, int offA, int offB, boolean tail, double[] start) {
         if (w == this.w && offA == this.offB) {
             normA = normB;
             spectralA = spectralB;
@@ -68,41 +90,62 @@ final class AffineMatrix {
         this.offB = offB;
         this.tail = tail;
         deltaCount = 0;
+        cachedU0 = Double.NaN;
+        primed = false;
         if (tail) {
             normB = normA;
             spectralB = spectralA;
             normDelta = 0;
+            roundOffDelta = 0;
             return;
         }
         double[] ref = spectral.referenceData();
         int refOff = spectral.referenceOff();
         boolean referenced = ref == w;
+        boolean priming = start != null;
         double largestB = 0;
         double largestDelta = 0;
         double frobenius = 0;
         double drift = 0;
         for (int i = 0; i < rows; i++) {
+            // per-row partial sums: independent chains (any summation order keeps the γ_n margins)
             double sumB = 0;
             double sumDelta = 0;
+            double rowFrobenius = 0;
+            double rowDrift = 0;
+            double startProduct = 0;
+            double startDelta = 0;
             int row = i * cols;
             for (int j = 0; j < cols; j++) {
+                double a = w[offA + row + j];
                 double b = w[offB + row + j];
-                double e = b - w[offA + row + j];
+                double e = b - a;
                 delta[row + j] = e;
+                if (priming) {
+                    startProduct += a * start[j];
+                    startDelta += e * start[j];
+                }
                 sumB += Math.abs(b);
                 sumDelta += Math.abs(e);
-                frobenius += b * b;
+                rowFrobenius += b * b;
                 if (referenced) {
                     double r = b - ref[refOff + row + j];
-                    drift += r * r;
+                    rowDrift += r * r;
                 }
             }
+            frobenius += rowFrobenius;
+            drift += rowDrift;
+            initial[i] = startProduct;
+            deltaProducts[0][i] = startDelta;
             largestB = Math.max(largestB, sumB);
             largestDelta = Math.max(largestDelta, sumDelta);
         }
+        primed = priming;
+        deltaCount = priming ? 1 : 0;
         normB = Interval.mulUp(largestB, rowSumMargin);
         // ||Δ|| <= (1 + u) ||Δ̃|| entrywise-derived: 4u covers it with a margin
         normDelta = Interval.mulUp(Interval.mulUp(largestDelta, rowSumMargin), 1 + 4 * RoundOff.U);
+        roundOffDelta = Interval.mulUp(roundOff, normDelta);
         spectralB = spectral.fromSums(w, offB, frobenius, referenced ? drift : Double.NaN);
     }
 
@@ -123,11 +166,18 @@ final class AffineMatrix {
      * <pre>
      *   ||A_a|| e_k + ||Δ|| (u0 e_k + e_{k-1})  +  γ_{cols+6} (||A_a|| |x_k| + ||Δ̃|| (u0 |x_k| + |x_{k-1}|))
      * </pre>
-     * (propagated radii, then the rounding of 3·cols products summed in any order, and Δ̃'s own rounding).
+     * (propagated radii, then the rounding of 3·cols products summed in any order, and Δ̃'s own rounding), evaluated
+     * as one plain block ({@link RoundOff#blockUp}; its MIN_NORMAL also covers the products' underflow). The first
+     * product of a substep at u0 = 0 is the one the knot pass formed when it was given the substep's start.
      */
     double apply(int k, double u0, double[] x, int stride, double[] xNorm, double[] xRad, double[] out, int outOff) {
         System.arraycopy(x, k * stride, column, 0, cols);
-        Gemv.multiply(w, offA, rows, cols, column, product);
+        if (primed && k == 0 && u0 == 0) {
+            System.arraycopy(initial, 0, product, 0, rows);
+        } else {
+            Gemv.multiply(w, offA, rows, cols, column, product);
+        }
+        primed = false;
         if (!tail) {
             if (k >= 1 && deltaCount < k) {
                 System.arraycopy(x, (k - 1) * stride, column, 0, cols);
@@ -151,12 +201,15 @@ final class AffineMatrix {
             }
         }
         System.arraycopy(product, 0, out, outOff, rows);
+        if (!(u0 == cachedU0)) {
+            cachedU0 = u0;
+            alphaAt = Interval.addUp(normA, Interval.mulUp(normDelta, u0));
+            roundOffAlphaAt = Interval.mulUp(roundOff, alphaAt);
+        }
         double previousNorm = k >= 1 ? xNorm[k - 1] : 0;
         double previousRad = k >= 1 ? xRad[k - 1] : 0;
-        double propagated = Interval.addUp(Interval.mulUp(normA, xRad[k]),
-                Interval.mulUp(normDelta, Interval.addUp(Interval.mulUp(u0, xRad[k]), previousRad)));
-        double size = Interval.addUp(Interval.mulUp(normA, xNorm[k]),
-                Interval.mulUp(normDelta, Interval.addUp(Interval.mulUp(u0, xNorm[k]), previousNorm)));
-        return Interval.addUp(propagated, Interval.mulUp(roundOff, size));
+        // (||A_a|| + u0 ||Δ||) e_k + ||Δ|| e_{k-1} + γ ((||A_a|| + u0 ||Δ||) |x_k| + ||Δ̃|| |x_{k-1}|): a plain block
+        return RoundOff.blockUp(alphaAt * xRad[k] + normDelta * previousRad
+                + (roundOffAlphaAt * xNorm[k] + roundOffDelta * previousNorm), RADIUS_MARGIN);
     }
 }

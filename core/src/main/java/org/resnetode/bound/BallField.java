@@ -29,6 +29,28 @@ abstract class BallField {
     final double[] cRad;
     /** γ_3: the rounding of {@code fl(fl(h / (k+1)) g)}. */
     private static final double SCALE_ROUND = RoundOff.gamma(3);
+    /** The plain block of {@link #integrate}'s radius: 2 products, 1 sum. */
+    private static final double INTEGRATE_MARGIN = RoundOff.blockMargin(3);
+    /** The plain blocks of {@link #tail}: {@code S_k} (1 sum, 1 product) and ρ (2 sums, 2 quotients). */
+    private static final double COEFFICIENT_MARGIN = RoundOff.blockMargin(2);
+    private static final double RATE_MARGIN = RoundOff.blockMargin(4);
+    /** The plain block of {@code M_q}: three products, two maxima. */
+    private static final double LARGEST_MARGIN = RoundOff.blockMargin(5);
+    /** {@code (1/n)^{1/3}} at n. */
+    private static final double[] INVERSE_CUBE_ROOT = new double[32];
+
+    static {
+        for (int n = 1; n < INVERSE_CUBE_ROOT.length; n++) {
+            INVERSE_CUBE_ROOT[n] = Math.cbrt(1.0 / n);
+        }
+    }
+    /** {@code fl(h/(k+1))} at k; {@code (h/(k+1))↑ (1 + γ_3)} and γ_3 times it, rounded up, at k. */
+    private final double[] hOver;
+    private final double[] radiusFactor;
+    private final double[] radiusFactorRound;
+    /** {@code w^k} for k = 0..order + 1 at {@link #powersOf} (w a power of two: exact). */
+    private final double[] powers;
+    private double powersOf = Double.NaN;
 
     protected BallField(int d, int order) {
         this.d = d;
@@ -36,6 +58,10 @@ abstract class BallField {
         this.c = new double[(order + 1) * d];
         this.cNorm = new double[order + 1];
         this.cRad = new double[order + 1];
+        this.hOver = new double[order + 1];
+        this.radiusFactor = new double[order + 1];
+        this.radiusFactorRound = new double[order + 1];
+        this.powers = new double[order + 2];
     }
 
     /** The arithmetic of a family of the model up to Taylor order {@code order}. */
@@ -59,13 +85,48 @@ abstract class BallField {
     final void depth(int depth) {
         h = 1.0 / depth;
         hUp = Math.nextUp(h);
+        for (int k = 0; k <= order; k++) {
+            hOver[k] = h / (k + 1);
+            radiusFactor[k] = Interval.mulUp(RoundOff.divideUp(hUp, k + 1), 1 + SCALE_ROUND);
+            radiusFactorRound[k] = Interval.mulUp(radiusFactor[k], SCALE_ROUND);
+        }
+    }
+
+    /** {@code w^k} for the substep width w (a power of two >= 2^-16, so every power up to order + 1 is exact). */
+    final double power(double w, int k) {
+        if (!(w == powersOf)) {
+            powersOf = w;
+            double p = 1;
+            for (int i = 0; i < powers.length; i++) {
+                powers[i] = p;
+                p *= w;
+            }
+        }
+        return powers[k];
     }
 
     /** θ_a at {@code offA}, θ_b at {@code offB} of {@code w}; tail: θ constant. */
-    abstract void knots(double[] w, int offA, int offB, boolean tail);
+    final void knots(double[] w, int offA, int offB, boolean tail) {
+        knots(w, offA, offB, tail, null);
+    }
+
+    /**
+     * The knots, and (when {@code start} is given) the first products of the substep from {@code start} at u0 = 0
+     * formed in the same pass over the weights ({@link AffineMatrix#knots(double[], int, int, boolean, double[])}).
+     */
+    abstract void knots(double[] w, int offA, int offB, boolean tail, double[] start);
 
     /** An upper bound of the Euclidean Lipschitz constant in x of {@code h f(x, θ(u))} for every u in [0, 1]. */
     abstract double lipschitz();
+
+    /**
+     * Whether {@link CertifiedBound#certify} starts with a pass whose remainder targets are already weighted by their
+     * growth to the end (instead of the unweighted coarse pass): for fields whose Lipschitz bound makes that growth
+     * large on every network, so that the unweighted coarse pass is never accepted.
+     */
+    boolean aimsFirstPass() {
+        return false;
+    }
 
     /** Fills {@code x_[k+1]} ({@link #c}, {@link #cNorm}, {@link #cRad}) from {@code x_[0..k]}, for k = 0, 1, ... in order, θ at u0. */
     abstract void next(int k, double u0);
@@ -93,35 +154,44 @@ abstract class BallField {
      * the tail is at most {@code ρ M_q / (1 - max(ρ, λ))}. Two λ are tried and the smaller bound kept: the ratio
      * {@code S_q / S_{q-1}} of the bounds {@code S_k = (|c_k| + e_k) w^k >= s_k} of the last two computed coefficients
      * (then {@code λ S_{q-1} = S_q}: the bound is about the next term), and {@code a_0/(q+1) + (a_1/(q+1))^{1/2} +
-     * (a_2/(q+1))^{1/3}} (for which ρ <= λ). Every quantity is rounded up (w is a power of two: its powers are exact).
+     * (a_2/(q+1))^{1/3}} (for which ρ <= λ; {@code a2Root ≈ a_2^{1/3}} from the caller, who has it from once per knot
+     * interval: λ needs no accuracy, and {@link Math#cbrt} per call cost a sixth of a theta2 substep). Every quantity is rounded up
+     * or a plain block ({@link RoundOff#blockUp}; w is a power of two: its powers are exact).
      * +∞ when neither λ gives {@code max(ρ, λ) < 1}.
      */
-    final double tail(double a0, double a1, double a2, int q, double w) {
+    final double tail(double a0, double a1, double a2, double a2Root, int q, double w) {
         int n = q + 1;
-        double wq = Math.pow(w, q);
-        double last = Interval.mulUp(Interval.addUp(cNorm[q], cRad[q]), wq);
-        double before = Interval.mulUp(Interval.addUp(cNorm[q - 1], cRad[q - 1]), wq / w);
-        double earlier = q >= 2 ? Interval.mulUp(Interval.addUp(cNorm[q - 2], cRad[q - 2]), wq / w / w) : 0;
-        double balanced = a0 / n + Math.sqrt(a1 / n) + Math.cbrt(a2 / n);
+        // S_k = (|c_k| + e_k) w^k: plain blocks
+        double last = RoundOff.blockUp((cNorm[q] + cRad[q]) * power(w, q), COEFFICIENT_MARGIN);
+        double before = RoundOff.blockUp((cNorm[q - 1] + cRad[q - 1]) * power(w, q - 1), COEFFICIENT_MARGIN);
+        double earlier = q >= 2
+                ? RoundOff.blockUp((cNorm[q - 2] + cRad[q - 2]) * power(w, q - 2), COEFFICIENT_MARGIN) : 0;
+        double balanced = a0 / n + Math.sqrt(a1 / n) + a2Root * INVERSE_CUBE_ROOT[n];
         return Math.min(tail(a0, a1, a2, n, last / before, last, before, earlier),
                 tail(a0, a1, a2, n, balanced, last, before, earlier));
     }
 
-    /** {@code ρ M_q / (1 - max(ρ, λ))} rounded up for one λ (+∞ when λ is not positive and finite, or the rate >= 1). */
+    /**
+     * {@code ρ M_q / (1 - max(ρ, λ))} rounded up for one λ (+∞ when λ is not positive and finite, or the rate >= 1).
+     * ρ is a plain block ({@code (a_0 + a_1/λ + ↑(a_2/λ²)) / n}: the quotient by λ enters only a sum, the divisor n is
+     * at least 1), and so is {@code M_q}.
+     */
     private static double tail(double a0, double a1, double a2, int n, double lambda, double last, double before,
                                double earlier) {
-        if (!(lambda > 0 && lambda < Double.POSITIVE_INFINITY)) {
+        // the rate max(ρ, λ) must be below 1, so λ < 1 from here on
+        if (!(lambda > 0 && lambda < 1)) {
             return Double.POSITIVE_INFINITY;
         }
-        double rho = RoundOff.divideUp(Interval.addUp(Interval.addUp(a0, Math.nextUp(a1 / Math.nextDown(lambda))),
-                Math.nextUp(a2 / Math.nextDown(Math.nextDown(lambda * lambda)))), n);
+        double third = a2 > 0 ? Math.nextUp(Math.nextUp(a2 / lambda) / lambda) : 0;
+        double rho = RoundOff.blockUp((a0 + a1 / lambda + third) / n, RATE_MARGIN);
         double rate = Math.max(rho, lambda);
         if (!(rate < 1)) {
             return Double.POSITIVE_INFINITY;
         }
-        double largest = Math.max(Math.max(last, Interval.mulUp(lambda, before)),
-                Interval.mulUp(Interval.mulUp(lambda, lambda), earlier));
-        return Interval.mulUp(rho, Math.nextUp(largest / Math.nextDown(1 - rate)));
+        // M_q = max(S_q, λ S_{q-1}, λ (λ S_{q-2})): a plain block (the product λ S_{q-2} is multiplied by the leaf λ < 1)
+        double largest = RoundOff.blockUp(Math.max(last, Math.max(lambda * before, lambda * (lambda * earlier))),
+                LARGEST_MARGIN);
+        return Math.nextUp(Math.nextUp(rho * largest) / Math.nextDown(1 - rate));
     }
 
     /** {@code x_[0] := z}, exact. */
@@ -136,15 +206,14 @@ abstract class BallField {
      * exact {@code f_[k]}): the radius is {@code (h/(k+1))↑ (gRad + γ_3 ||g||)}.
      */
     protected final void integrate(int k, double[] g, int gOff, double gRad) {
-        double factor = h / (k + 1);
+        double factor = hOver[k];
         int at = (k + 1) * d;
         for (int i = 0; i < d; i++) {
             c[at + i] = factor * g[gOff + i];
         }
         double gNorm = RoundOff.maxAbs(g, gOff, d);
         cNorm[k + 1] = RoundOff.maxAbs(c, at, d);
-        double factorUp = Interval.mulUp(RoundOff.divideUp(hUp, k + 1), 1 + SCALE_ROUND);
-        cRad[k + 1] = Interval.mulUp(factorUp, Interval.addUp(gRad, Interval.mulUp(SCALE_ROUND, gNorm)));
+        cRad[k + 1] = RoundOff.blockUp(radiusFactor[k] * gRad + radiusFactorRound[k] * gNorm, INTEGRATE_MARGIN);
     }
 
     /**

@@ -22,9 +22,35 @@ final class BallTanh {
     private final double[] v;
     final double[] vNorm;
     final double[] vRad;
+    /**
+     * The weights {@code j/k} of y's radius rounded up (1 at j = k, so every weight is at most 1), and
+     * {@code γ_{2k+3} j/k} rounded up, at {@code [k][j]}; γ_{k+2} at k; the plain-block margins of both radii at k.
+     */
+    private final double[][] weight;
+    private final double[][] roundedWeight;
+    private final double[] vRound;
+    private final double[] yMargin;
+    private final double[] vMargin;
 
     BallTanh(int n, int capacity) {
         this.n = n;
+        weight = new double[capacity + 1][];
+        roundedWeight = new double[capacity + 1][];
+        vRound = new double[capacity + 1];
+        yMargin = new double[capacity + 1];
+        vMargin = new double[capacity + 1];
+        for (int k = 1; k <= capacity; k++) {
+            weight[k] = new double[k + 1];
+            roundedWeight[k] = new double[k + 1];
+            double gamma = RoundOff.gamma(2 * k + 3);
+            for (int j = 1; j <= k; j++) {
+                weight[k][j] = j == k ? 1 : Math.nextUp((double) j / k);
+                roundedWeight[k][j] = Interval.mulUp(gamma, weight[k][j]);
+            }
+            vRound[k] = RoundOff.gamma(k + 2);
+            yMargin[k] = RoundOff.blockMargin(10 * k);
+            vMargin[k] = RoundOff.blockMargin(8 * (k + 1));
+        }
         int size = (capacity + 1) * n;
         zeta = new double[size];
         y = new double[size];
@@ -54,14 +80,15 @@ final class BallTanh {
             vRad[0] = Interval.addUp(Interval.mulUp(yRad[0], Interval.addUp(2 * yNorm[0], yRad[0])), 3 * RoundOff.U);
             return;
         }
-        double size = 0;
-        double propagated = 0;
+        // y's radius, a plain block of 10k operations (each weight a leaf at most 1):
+        // Σ_j (j/k) (|ζ_j| e(v_{k-j}) + e(ζ_j) (|v_{k-j}| + e(v_{k-j}))) + γ_{2k+3} (j/k) |ζ_j| |v_{k-j}|
+        double[] wk = weight[k];
+        double[] gk = roundedWeight[k];
+        double ySum = 0;
         for (int j = 1; j <= k; j++) {
             double vn = vNorm[k - j];
             double vr = vRad[k - j];
-            size = Interval.addUp(size, Interval.mulUp(j, Interval.mulUp(zetaNorm[j], vn)));
-            propagated = Interval.addUp(propagated, Interval.mulUp(j, Interval.addUp(Interval.mulUp(zetaNorm[j], vr),
-                    Interval.mulUp(zetaRad[j], Interval.addUp(vn, vr)))));
+            ySum += zetaNorm[j] * vr * wk[j] + zetaRad[j] * (vn + vr) * wk[j] + zetaNorm[j] * vn * gk[j];
         }
         for (int i = 0; i < n; i++) {
             double s = 0;
@@ -71,14 +98,15 @@ final class BallTanh {
             y[at + i] = s / k;
         }
         yNorm[k] = RoundOff.maxAbs(y, at, n);
-        yRad[k] = Interval.addUp(RoundOff.divideUp(propagated, k),
-                Interval.mulUp(RoundOff.gamma(2 * k + 3), RoundOff.divideUp(size, k)));
-        size = 0;
-        propagated = 0;
+        yRad[k] = RoundOff.blockUp(ySum, yMargin[k]);
+        // v's radius, a plain block of 8(k + 1) operations:
+        // Σ_j |y_j| e(y_{k-j}) + e(y_j) (|y_{k-j}| + e(y_{k-j})) + γ_{k+2} |y_j| |y_{k-j}|
+        double gamma = vRound[k];
+        double vSum = 0;
         for (int j = 0; j <= k; j++) {
-            size = Interval.addUp(size, Interval.mulUp(yNorm[j], yNorm[k - j]));
-            propagated = Interval.addUp(propagated, Interval.addUp(Interval.mulUp(yNorm[j], yRad[k - j]),
-                    Interval.mulUp(yRad[j], Interval.addUp(yNorm[k - j], yRad[k - j]))));
+            double yn = yNorm[k - j];
+            double yr = yRad[k - j];
+            vSum += yNorm[j] * yr + yRad[j] * (yn + yr) + yNorm[j] * yn * gamma;
         }
         for (int i = 0; i < n; i++) {
             double s = 0;
@@ -88,7 +116,7 @@ final class BallTanh {
             v[at + i] = -s;
         }
         vNorm[k] = RoundOff.maxAbs(v, at, n);
-        vRad[k] = Interval.addUp(propagated, Interval.mulUp(RoundOff.gamma(k + 2), size));
+        vRad[k] = RoundOff.blockUp(vSum, vMargin[k]);
     }
 
     /**

@@ -3,8 +3,8 @@ package org.resnetode.bound;
 /**
  * A certified a-posteriori bound on {@code ||x_N - x(T)||} and how it was obtained.
  *
- * @param bound        {@code shadowDistance + radius}, rounded up; +∞ when no enclosure could be verified (overflow, or a
- *                     step no box passed the Picard test even after {@link CertifiedBound#MAX_SUBSTEPS} substeps)
+ * @param bound        {@code shadowDistance + radius}, rounded up; +∞ when no enclosure could be verified (overflow, or
+ *                     a knot interval that would need more than {@link CertifiedBound#MAX_SUBSTEPS} substeps)
  * @param shadowDistance an upper bound of {@code ||x_N - z_N||}, z the validated Taylor trajectory
  * @param radius       the certified radius r_N with {@code ||z_N - x(T)|| <= r_N}
  * @param shadow       the end point z_N of the validated trajectory (a point the exact x(T) lies within r_N of)

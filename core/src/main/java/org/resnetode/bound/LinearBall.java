@@ -9,6 +9,9 @@ package org.resnetode.bound;
 final class LinearBall extends BallField {
     private final AffineMatrix a;
     private final double[] g;
+    /** {@code h sup ||A(u)||_∞} and {@code h ||Δ||_∞}, rounded up, for the current knots. */
+    private double hAlpha;
+    private double hBeta;
 
     LinearBall(int d, int order) {
         super(d, order);
@@ -17,8 +20,10 @@ final class LinearBall extends BallField {
     }
 
     @Override
-    void knots(double[] w, int offA, int offB, boolean tail) {
-        a.knots(w, offA, offB, tail);
+    void knots(double[] w, int offA, int offB, boolean tail, double[] start) {
+        a.knots(w, offA, offB, tail, start);
+        hAlpha = Interval.mulUp(hUp, a.sup());
+        hBeta = Interval.mulUp(hUp, a.normDelta);
     }
 
     @Override
@@ -38,8 +43,7 @@ final class LinearBall extends BallField {
      */
     @Override
     double seriesTail(int q, double w) {
-        return tail(Interval.mulUp(Interval.mulUp(hUp, a.sup()), w),
-                Interval.mulUp(Interval.mulUp(hUp, a.normDelta), w * w), 0, q, w);
+        return tail(Interval.mulUp(hAlpha, w), Interval.mulUp(hBeta, power(w, 2)), 0, 0, q, w);
     }
 
     @Override

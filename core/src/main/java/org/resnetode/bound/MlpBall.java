@@ -28,10 +28,19 @@ final class MlpBall extends BallField {
     }
 
     @Override
-    void knots(double[] w, int offA, int offB, boolean tail) {
+    void knots(double[] w, int offA, int offB, boolean tail, double[] start) {
         int second = w1.rows * w1.cols;
-        w1.knots(w, offA, offB, tail);
+        w1.knots(w, offA, offB, tail, start);
         w2.knots(w, offA + second, offB + second, tail);
+    }
+
+    /**
+     * The Lipschitz bound {@code h ||W2||_2 ||W1||_2} makes the growth {@code e^{Σ h L}} 10^5–10^8 at d = 8–16: the
+     * unweighted coarse pass's radius was 2–9·10^4 times the distance on every measured row (bound.md §7.0).
+     */
+    @Override
+    boolean aimsFirstPass() {
+        return true;
     }
 
     @Override

@@ -22,6 +22,30 @@ final class RoundOff {
         return Math.nextUp(Math.nextUp(nu) / Math.nextDown(1 - nu));
     }
 
+    /**
+     * The factor of a plain block ({@link #blockUp}) of at most n operations: a double at least
+     * {@code 1 + γ_{n+2} >= (1 - u)^{-(n+2)}}.
+     */
+    static double blockMargin(int n) {
+        return Math.nextUp(1 + gamma(n + 2));
+    }
+
+    /**
+     * An upper bound of a nonnegative expression E from its plain floating-point value {@code s}: {@code
+     * fl(fl(s + MIN_NORMAL) · margin)}, margin from {@link #blockMargin}, is at least {@code E + MIN_NORMAL/2}. Valid
+     * when E is built from nonnegative doubles (values, or upper bounds already rounded up) by at most n sums,
+     * products, quotients by a positive leaf and maxima, in any order, where an operand of a product or quotient that
+     * itself holds a product or quotient meets a leaf as the other operand, and the leaves met so between any product
+     * or quotient and the root multiply to at most 2 (a divisor as its reciprocal) (docs/derivations/bound.md §4,
+     * "plain blocks"): then {@code s >= (1 - u)^n E - 2n η} ({@code η = 2^-1075}, the absolute error of a product that
+     * underflows; a sum is within u relative or exact), the sum with MIN_NORMAL is at least
+     * {@code (1 - u)^{n+1} (E + MIN_NORMAL/2)} and normal, and its product with the margin at least
+     * {@code E + MIN_NORMAL/2}.
+     */
+    static double blockUp(double s, double margin) {
+        return (s + Double.MIN_NORMAL) * margin;
+    }
+
     /** Upper bound of {@code a / k} for {@code a >= 0}, k a positive integer. */
     static double divideUp(double a, int k) {
         return Math.nextUp(a / k);

@@ -25,8 +25,8 @@ final class TanhBall extends BallField {
     }
 
     @Override
-    void knots(double[] weights, int offA, int offB, boolean tail) {
-        w.knots(weights, offA, offB, tail);
+    void knots(double[] weights, int offA, int offB, boolean tail, double[] start) {
+        w.knots(weights, offA, offB, tail, start);
     }
 
     @Override

@@ -29,11 +29,21 @@ final class TanhSeriesTail {
     private final double[] zs;
     private final double[] ys;
     private final double[] vs;
+    /** The plain-block margins: one scaled bound (2 operations); a sum of q of them; {@code 1 + γ_{q²+4}} at q. */
+    private static final double SCALED_MARGIN = RoundOff.blockMargin(2);
+    private final double[] sumMargin;
+    private final double[] productMargin;
 
     TanhSeriesTail(int capacity) {
         zs = new double[capacity + 1];
         ys = new double[capacity + 1];
         vs = new double[capacity + 1];
+        sumMargin = new double[capacity + 1];
+        productMargin = new double[capacity + 1];
+        for (int q = 1; q <= capacity; q++) {
+            sumMargin[q] = RoundOff.blockMargin(q);
+            productMargin[q] = 1 + RoundOff.gamma(q * q + 4);
+        }
     }
 
     /**
@@ -43,23 +53,26 @@ final class TanhSeriesTail {
      */
     double bound(BallField x, BallTanh t, int q, double w, double alpha, double beta, double alpha2, double beta2,
                  double hw) {
-        double wk = 1;
+        // the scaled bounds S_j = (|c_j| + e_j) w^j (w^j exact) and their sums, plain blocks
         double zLo = 0;
         double yLo = 0;
         double vLo = 0;
         for (int j = 0; j < q; j++) {
-            zs[j] = Interval.mulUp(Interval.addUp(t.zetaNorm[j], t.zetaRad[j]), wk);
-            ys[j] = Interval.mulUp(Interval.addUp(t.yNorm[j], t.yRad[j]), wk);
-            vs[j] = Interval.mulUp(Interval.addUp(t.vNorm[j], t.vRad[j]), wk);
+            double wk = x.power(w, j);
+            zs[j] = RoundOff.blockUp((t.zetaNorm[j] + t.zetaRad[j]) * wk, SCALED_MARGIN);
+            ys[j] = RoundOff.blockUp((t.yNorm[j] + t.yRad[j]) * wk, SCALED_MARGIN);
+            vs[j] = RoundOff.blockUp((t.vNorm[j] + t.vRad[j]) * wk, SCALED_MARGIN);
             if (j >= 1) {
-                zLo = Interval.addUp(zLo, zs[j]);
+                zLo += zs[j];
             }
-            yLo = Interval.addUp(yLo, ys[j]);
-            vLo = Interval.addUp(vLo, vs[j]);
-            wk *= w;
+            yLo += ys[j];
+            vLo += vs[j];
         }
-        double xq = Interval.mulUp(Interval.addUp(x.cNorm[q], x.cRad[q]), wk);
-        double xBefore = Interval.mulUp(Interval.addUp(x.cNorm[q - 1], x.cRad[q - 1]), wk / w);
+        zLo = RoundOff.blockUp(zLo, sumMargin[q]);
+        yLo = RoundOff.blockUp(yLo, sumMargin[q]);
+        vLo = RoundOff.blockUp(vLo, sumMargin[q]);
+        double xq = RoundOff.blockUp((x.cNorm[q] + x.cRad[q]) * x.power(w, q), SCALED_MARGIN);
+        double xBefore = RoundOff.blockUp((x.cNorm[q - 1] + x.cRad[q - 1]) * x.power(w, q - 1), SCALED_MARGIN);
         // P_y and P_v: sums of nonnegative products in plain arithmetic; each term passes through at most q² + 4
         // roundings, so the exact sums are at most (1 + γ_{q²+4}) times the computed ones, plus MIN_NORMAL for underflow
         double py = 0;
@@ -72,10 +85,11 @@ final class TanhSeriesTail {
                 }
             }
         }
-        double margin = 1 + RoundOff.gamma(q * q + 4);
+        double margin = productMargin[q];
         py = Interval.addUp(Interval.mulUp(py, margin), Double.MIN_NORMAL);
         pv = Interval.addUp(Interval.mulUp(pv, margin), Double.MIN_NORMAL);
-        Sweep s = new Sweep(alpha, beta, w, alpha2, beta2, hw, q, xq, xBefore, py, pv, zLo, yLo, vLo, ys[q - 1]);
+        Sweep s = new Sweep(alpha, Interval.mulUp(beta, w), alpha2, alpha2 < 0 ? 0 : Interval.mulUp(beta2, w), hw, q + 1, xq,
+                Interval.addUp(xBefore, xq), py, pv, zLo, 2 * yLo, vLo, ys[q - 1], alpha2 < 0);
         // the candidate needs no rigour: plain sweeps from 0 (the right sides without rounding), until they settle
         double tail = 0;
         double vTail = 0;
@@ -103,26 +117,33 @@ final class TanhSeriesTail {
         return t2;
     }
 
-    /** The right sides of the four inequalities, rounded up. */
-    private record Sweep(double alpha, double beta, double w, double alpha2, double beta2, double hw, int q, double xq,
-                         double xBefore, double py, double pv, double zLo, double yLo, double vLo, double yLast) {
+    /**
+     * The right sides of the four inequalities, each a plain block ({@link RoundOff#blockUp}) of leaves rounded up:
+     * {@code betaW >= β w}, {@code beta2W >= β2 w}, {@code xSum >= X_{q-1} + X_q}, {@code twoYLo = 2 Y_lo} (exact);
+     * in t the product with {@code hw <= 1 + 2^-52} and the quotient by {@code n = q + 1 >= 1} keep the block's form.
+     */
+    record Sweep(double alpha, double betaW, double alpha2, double beta2W, double hw, int n, double xq, double xSum, double py,
+                         double pv, double zLo, double twoYLo, double vLo, double yLast, boolean tanh) {
+        private static final double Z_MARGIN = RoundOff.blockMargin(5);
+        private static final double Y_MARGIN = RoundOff.blockMargin(5);
+        private static final double V_MARGIN = RoundOff.blockMargin(3);
+        private static final double T_MARGIN = RoundOff.blockMargin(6);
+
         double z(double t) {
-            return Interval.addUp(Interval.mulUp(alpha, Interval.addUp(xq, t)),
-                    Interval.mulUp(Interval.mulUp(beta, w), Interval.addUp(Interval.addUp(xBefore, xq), t)));
+            return RoundOff.blockUp(alpha * (xq + t) + betaW * (xSum + t), Z_MARGIN);
         }
 
         double y(double z, double v) {
-            return Interval.addUp(Interval.addUp(py, Interval.mulUp(z, Interval.addUp(vLo, v))), Interval.mulUp(zLo, v));
+            return RoundOff.blockUp(py + z * (vLo + v) + zLo * v, Y_MARGIN);
         }
 
         double v(double y) {
-            return Interval.addUp(pv, Interval.mulUp(y, Interval.addUp(Interval.mulUp(2, yLo), y)));
+            return RoundOff.blockUp(pv + y * (twoYLo + y), V_MARGIN);
         }
 
         double t(double y) {
-            double f = alpha2 < 0 ? y : Interval.addUp(Interval.mulUp(alpha2, y),
-                    Interval.mulUp(Interval.mulUp(beta2, w), Interval.addUp(yLast, y)));
-            return RoundOff.divideUp(Interval.mulUp(hw, f), q + 1);
+            double f = tanh ? y : alpha2 * y + beta2W * (yLast + y);
+            return RoundOff.blockUp(hw * f / n, T_MARGIN);
         }
     }
 }

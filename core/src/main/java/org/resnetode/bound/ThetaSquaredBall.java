@@ -3,16 +3,30 @@ package org.resnetode.bound;
 /**
  * The scalar {@code f(x, θ) = θ² x}: with {@code θ(u0 + w) = θ0 + w Δ}, {@code θ² = q0 + q1 w + q2 w²}
  * ({@code q0 = θ0², q1 = 2 θ0 Δ, q2 = Δ²}) and {@code x_[k+1] = h Σ_{j<=min(k,2)} q_j x_[k-j] / (k+1)}. One component:
- * the coefficients are computed as outward-rounded intervals ({@link Interval}) and handed on as midpoint and radius.
+ * the q_j of a substep are outward-rounded intervals ({@link Interval}), handed on as midpoint and radius; the
+ * coefficients are midpoint-radius balls, their radii plain blocks ({@link RoundOff#blockUp}).
  * Majorant: {@code K_{k+1} = h (t² K_k + 2 t β K_{k-1} + β² K_{k-2}) / (k+1)}, {@code t = max(|θ_a|, |θ_b|)},
  * {@code β >= |Δ|}, {@code K_0 = |z| e^{h t²/m}}. The solution is entire: the remainder is the series tail from the
  * last three computed coefficients ({@link #seriesTail}).
  */
 final class ThetaSquaredBall extends BallField {
-    private final double[] lo;
-    private final double[] hi;
+    /** The plain block of a product's radius: three terms of 7 operations each. */
+    private static final double PRODUCT_MARGIN = RoundOff.blockMargin(21);
+    /** γ_3: the rounding of {@code Σ_{j<=2} q_j x_[k-j]}. */
+    private static final double PRODUCT_ROUND = RoundOff.gamma(3);
     private final double[] qlo = new double[3];
     private final double[] qhi = new double[3];
+    /** Midpoints of q_j, their radii, and {@code γ_3 |q_j|} rounded up, for the current substep. */
+    private final double[] qMid = new double[3];
+    private final double[] qRad = new double[3];
+    private final double[] qRound = new double[3];
+    private final double[] g = new double[1];
+    /** {@code h t²}, {@code 2 h t β}, {@code h β²} rounded up, for the current knots (the tail's a_j before the powers of w). */
+    private double hSquare;
+    private double hCross;
+    private double hDelta;
+    /** {@code (h β²)^{1/3}}: the tail's {@code a_2^{1/3} = (h β²)^{1/3} w} (only its λ, which needs no accuracy). */
+    private double hDeltaRoot;
     private double thetaA;
     private double deltaLo;
     private double deltaHi;
@@ -20,17 +34,23 @@ final class ThetaSquaredBall extends BallField {
 
     ThetaSquaredBall(int order) {
         super(1, order);
-        this.lo = new double[order + 1];
-        this.hi = new double[order + 1];
     }
 
     @Override
-    void knots(double[] w, int offA, int offB, boolean tail) {
+    void knots(double[] w, int offA, int offB, boolean tail, double[] start) {
         thetaA = w[offA];
         double delta = tail ? 0 : w[offB] - w[offA];
         deltaLo = tail ? 0 : Math.nextDown(delta);
         deltaHi = tail ? 0 : Math.nextUp(delta);
         largest = Math.max(Math.abs(thetaA), Math.abs(w[offB]));
+        double beta = Math.max(Math.abs(deltaLo), Math.abs(deltaHi));
+        hSquare = Interval.mulUp(hUp, Interval.mulUp(largest, largest));
+        hCross = Interval.mulUp(hUp, Interval.mulUp(2, Interval.mulUp(largest, beta)));
+        hDelta = Interval.mulUp(hUp, Interval.mulUp(beta, beta));
+        hDeltaRoot = Math.cbrt(hDelta);
+        qlo[2] = Interval.squareLo(deltaLo, deltaHi);
+        qhi[2] = Interval.squareHi(deltaLo, deltaHi);
+        ball(2);
     }
 
     @Override
@@ -38,42 +58,56 @@ final class ThetaSquaredBall extends BallField {
         return Interval.mulUp(hUp, Interval.mulUp(largest, largest));
     }
 
+    /**
+     * {@code g = Σ_{j<=min(k,2)} q_j x_[k-j]} in plain arithmetic, within
+     * {@code Σ_j |q̃_j| e_{k-j} + ρ_j (|x_{k-j}| + e_{k-j}) + γ_3 |q̃_j| |x_{k-j}|} of the exact sum (balls
+     * {@code q̃_j ± ρ_j}, {@code x_{k-j} ± e_{k-j}}), then {@link #integrate}.
+     */
     @Override
     void next(int k, double u0) {
         if (k == 0) {
             coefficientsOfThetaSquared(u0);
-            lo[0] = c[0];
-            hi[0] = c[0];
         }
-        double sl = 0;
-        double sh = 0;
+        double s = 0;
+        double rad = 0;
         for (int j = 0; j <= Math.min(k, 2); j++) {
-            sl = Interval.addLo(sl, Interval.mulLo(qlo[j], qhi[j], lo[k - j], hi[k - j]));
-            sh = Interval.addHi(sh, Interval.mulHi(qlo[j], qhi[j], lo[k - j], hi[k - j]));
+            double x = c[k - j];
+            double e = cRad[k - j];
+            double size = cNorm[k - j];
+            s += qMid[j] * x;
+            rad += Math.abs(qMid[j]) * e + qRad[j] * (size + e) + qRound[j] * size;
         }
-        // × h / (k+1), h ∈ [nextDown(h), hUp]
-        double ml = Interval.mulLo(Math.nextDown(h), hUp, sl, sh);
-        double mh = Interval.mulHi(Math.nextDown(h), hUp, sl, sh);
-        lo[k + 1] = Math.nextDown(ml / (k + 1));
-        hi[k + 1] = Math.nextUp(mh / (k + 1));
-        double mid = 0.5 * lo[k + 1] + 0.5 * hi[k + 1];
-        c[k + 1] = mid;
-        cNorm[k + 1] = Math.abs(mid);
-        cRad[k + 1] = Math.max(Math.nextUp(hi[k + 1] - mid), Math.nextUp(mid - lo[k + 1]));
+        g[0] = s;
+        integrate(k, g, 0, RoundOff.blockUp(rad, PRODUCT_MARGIN));
     }
 
-    /** {@code q0 = θ0², q1 = 2 θ0 Δ, q2 = Δ²} with {@code θ0 = θ_a + u0 Δ}, as intervals. */
+    /**
+     * {@code q0 = θ0², q1 = 2 θ0 Δ} with {@code θ0 = θ_a + u0 Δ} (exactly θ_a at u0 = 0), as intervals, then as balls
+     * (q2 = Δ² is the knot interval's, {@link #knots}).
+     */
     private void coefficientsOfThetaSquared(double u0) {
-        double t0lo = Interval.addLo(thetaA, Interval.scaleLo(u0, deltaLo, deltaHi));
-        double t0hi = Interval.addHi(thetaA, Interval.scaleHi(u0, deltaLo, deltaHi));
+        double t0lo = thetaA;
+        double t0hi = thetaA;
+        if (u0 != 0) {
+            t0lo = Interval.addLo(thetaA, Interval.scaleLo(u0, deltaLo, deltaHi));
+            t0hi = Interval.addHi(thetaA, Interval.scaleHi(u0, deltaLo, deltaHi));
+        }
         qlo[0] = Interval.squareLo(t0lo, t0hi);
         qhi[0] = Interval.squareHi(t0lo, t0hi);
         double pl = Interval.mulLo(t0lo, t0hi, deltaLo, deltaHi);
         double ph = Interval.mulHi(t0lo, t0hi, deltaLo, deltaHi);
         qlo[1] = Interval.scaleLo(2, pl, ph);
         qhi[1] = Interval.scaleHi(2, pl, ph);
-        qlo[2] = Interval.squareLo(deltaLo, deltaHi);
-        qhi[2] = Interval.squareHi(deltaLo, deltaHi);
+        ball(0);
+        ball(1);
+    }
+
+    /** The interval {@code [qlo_j, qhi_j]} as midpoint {@code q̃_j}, radius {@code ρ_j}, and {@code γ_3 |q̃_j|} rounded up. */
+    private void ball(int j) {
+        double mid = 0.5 * qlo[j] + 0.5 * qhi[j];
+        qMid[j] = mid;
+        qRad[j] = Math.max(Math.nextUp(qhi[j] - mid), Math.nextUp(mid - qlo[j]));
+        qRound[j] = Interval.mulUp(PRODUCT_ROUND, Math.abs(mid));
     }
 
     /**
@@ -82,10 +116,8 @@ final class ThetaSquaredBall extends BallField {
      */
     @Override
     double seriesTail(int q, double w) {
-        double beta = Math.max(Math.abs(deltaLo), Math.abs(deltaHi));
-        return tail(Interval.mulUp(hUp, Interval.mulUp(Interval.mulUp(largest, largest), w)),
-                Interval.mulUp(hUp, Interval.mulUp(Interval.mulUp(2, Interval.mulUp(largest, beta)), w * w)),
-                Interval.mulUp(hUp, Interval.mulUp(Interval.mulUp(beta, beta), w * w * w)), q, w);
+        return tail(Interval.mulUp(hSquare, w), Interval.mulUp(hCross, power(w, 2)), Interval.mulUp(hDelta, power(w, 3)),
+                hDeltaRoot * w, q, w);
     }
 
     @Override
