@@ -47,6 +47,47 @@ class KernelTilesTest {
         }
     }
 
+    /**
+     * The 3-row tile has one copy for beta = 0 (accumulators from zero) and one for beta ≠ 0 (from beta C): every row count,
+     * both betas, A and Aᵀ, on a C whose block holds NaN and infinities, which beta = 0 must overwrite (its definition
+     * starts from 0, not from 0 · NaN) and beta = 1 must carry into the chain.
+     */
+    @Test
+    void bothStartsOfTheThreeRowTileOverwriteOrCarryWhatCHeld() {
+        SplittableRandom rng = new SplittableRandom(8);
+        for (Kernel kernel : new Kernel[] {Gemm.kernel(), new ScalarKernel()}) {
+            for (int rows : ROWS) {
+                for (int beta = 0; beta <= 1; beta++) {
+                    for (boolean transposedA : new boolean[] {false, true}) {
+                        int k = 9;
+                        int n = 40;
+                        double[] a = random(rng, rows * k);
+                        double[] b = random(rng, k * n);
+                        double[] c = random(rng, rows * n);
+                        c[0] = Double.NaN;
+                        c[c.length - 1] = Double.POSITIVE_INFINITY;
+                        c[c.length / 2] = Double.NEGATIVE_INFINITY;
+                        int ars = transposedA ? 1 : k;
+                        int acs = transposedA ? rows : 1;
+                        double[] expected = new double[c.length];
+                        for (int i = 0; i < rows; i++) {
+                            for (int j = 0; j < n; j++) {
+                                double sum = beta == 0 ? 0.0 : c[i * n + j];
+                                for (int p = 0; p < k; p++) {
+                                    sum = Math.fma(a[i * ars + p * acs], b[p * n + j], sum);
+                                }
+                                expected[i * n + j] = sum;
+                            }
+                        }
+                        kernel.block(a, 0, ars, acs, b, 0, c, 0, n, k, beta, 0, rows, 0, n);
+                        assertThat(c).as("%s rows %d beta %d transposed A %b", kernel.getClass().getSimpleName(), rows, beta,
+                                transposedA).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theVectorKernelIsInUse() {
         assertThat(Gemm.kernel()).as("tests run with --add-modules jdk.incubator.vector (pom argLine)").isInstanceOf(VectorKernel.class);
