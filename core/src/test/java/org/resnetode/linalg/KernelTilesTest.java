@@ -90,35 +90,39 @@ class KernelTilesTest {
 
     /**
      * With beta = 1, a tile of C holding +0.0 alone may start its chains from zero (the same bits), but not one holding a
-     * -0.0 or any other value: a = +0 and b = -1 make the first term -0, and fma(+0, -1, -0) = -0 where a chain from +0
-     * gives +0. C is 3 rows × 32 columns (one tile) on every entry at once, +0 everywhere, -0 everywhere, and +0 but one
-     * entry (each of the tile's twelve vectors in turn: -0, then a tiny value).
+     * -0.0 or any other value, nor any tile when beta is neither 0 nor 1 (beta = -1 turns +0 into -0): a = +0 and b = -1
+     * make the first term -0, and fma(+0, -1, -0) = -0 where a chain from +0 gives +0. C is 6 rows × 32 columns, two
+     * 3-row tiles: the first +0 everywhere, the second +0 or -0 everywhere, or +0 but one entry (in each of the tile's
+     * twelve vectors in turn: -0, then a tiny value), so that a check of the wrong tile is seen too.
      */
     @Test
     void onlyATileOfPositiveZerosStartsFromZeroWhenItAccumulates() {
-        int rows = 3;
+        int rows = 6;
         int n = 32;
+        int tile = 3 * n;
         for (Kernel kernel : new Kernel[] {Gemm.kernel(), new ScalarKernel()}) {
-            for (double fill : new double[] {0.0, -0.0}) {
-                for (int odd = -1; odd < rows * n; odd += n / 4) {
-                    for (double oddValue : new double[] {-0.0, Double.MIN_VALUE}) {
-                        double[] c = new double[rows * n];
-                        java.util.Arrays.fill(c, fill);
-                        if (odd >= 0) {
-                            c[odd] = oddValue;
-                        }
-                        double[] a = new double[rows];
-                        double[] b = new double[n];
-                        java.util.Arrays.fill(b, -1.0);
-                        double[] expected = new double[c.length];
-                        for (int x = 0; x < c.length; x++) {
-                            expected[x] = Math.fma(a[x / n], b[x % n], c[x]);
-                        }
-                        kernel.block(a, 0, 1, 1, b, 0, c, 0, n, 1, 1, 0, rows, 0, n);
-                        for (int x = 0; x < c.length; x++) {
-                            assertThat(Double.doubleToRawLongBits(c[x])).as("%s fill %s entry %d of %s at %d",
-                                    kernel.getClass().getSimpleName(), fill, x, oddValue, odd)
-                                    .isEqualTo(Double.doubleToRawLongBits(expected[x]));
+            for (double beta : new double[] {1, -1}) {
+                for (double fill : new double[] {0.0, -0.0}) {
+                    for (int odd = -1; odd < tile; odd += n / 4) {
+                        for (double oddValue : new double[] {-0.0, Double.MIN_VALUE}) {
+                            double[] c = new double[rows * n];
+                            java.util.Arrays.fill(c, tile, c.length, fill);
+                            if (odd >= 0) {
+                                c[tile + odd] = oddValue;
+                            }
+                            double[] a = new double[rows];
+                            double[] b = new double[n];
+                            java.util.Arrays.fill(b, -1.0);
+                            double[] expected = new double[c.length];
+                            for (int x = 0; x < c.length; x++) {
+                                expected[x] = Math.fma(a[x / n], b[x % n], beta * c[x]);
+                            }
+                            kernel.block(a, 0, 1, 1, b, 0, c, 0, n, 1, beta, 0, rows, 0, n);
+                            for (int x = 0; x < c.length; x++) {
+                                assertThat(Double.doubleToRawLongBits(c[x])).as("%s beta %s fill %s entry %d of %s at %d",
+                                        kernel.getClass().getSimpleName(), beta, fill, x, oddValue, odd)
+                                        .isEqualTo(Double.doubleToRawLongBits(expected[x]));
+                            }
                         }
                     }
                 }
