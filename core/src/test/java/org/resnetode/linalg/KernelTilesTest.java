@@ -47,6 +47,89 @@ class KernelTilesTest {
         }
     }
 
+    /**
+     * The 3-row tile has one copy for beta = 0 (accumulators from zero) and one for beta ≠ 0 (from beta C): every row count,
+     * both betas, A and Aᵀ, on a C whose block holds NaN and infinities, which beta = 0 must overwrite (its definition
+     * starts from 0, not from 0 · NaN) and beta = 1 must carry into the chain.
+     */
+    @Test
+    void bothStartsOfTheThreeRowTileOverwriteOrCarryWhatCHeld() {
+        SplittableRandom rng = new SplittableRandom(8);
+        for (Kernel kernel : new Kernel[] {Gemm.kernel(), new ScalarKernel()}) {
+            for (int rows : ROWS) {
+                for (int beta = 0; beta <= 1; beta++) {
+                    for (boolean transposedA : new boolean[] {false, true}) {
+                        int k = 9;
+                        int n = 40;
+                        double[] a = random(rng, rows * k);
+                        double[] b = random(rng, k * n);
+                        double[] c = random(rng, rows * n);
+                        c[0] = Double.NaN;
+                        c[c.length - 1] = Double.POSITIVE_INFINITY;
+                        c[c.length / 2] = Double.NEGATIVE_INFINITY;
+                        int ars = transposedA ? 1 : k;
+                        int acs = transposedA ? rows : 1;
+                        double[] expected = new double[c.length];
+                        for (int i = 0; i < rows; i++) {
+                            for (int j = 0; j < n; j++) {
+                                double sum = beta == 0 ? 0.0 : c[i * n + j];
+                                for (int p = 0; p < k; p++) {
+                                    sum = Math.fma(a[i * ars + p * acs], b[p * n + j], sum);
+                                }
+                                expected[i * n + j] = sum;
+                            }
+                        }
+                        kernel.block(a, 0, ars, acs, b, 0, c, 0, n, k, beta, 0, rows, 0, n);
+                        assertThat(c).as("%s rows %d beta %d transposed A %b", kernel.getClass().getSimpleName(), rows, beta,
+                                transposedA).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * With beta = 1, a tile of C holding +0.0 alone may start its chains from zero (the same bits), but not one holding a
+     * -0.0 or any other value, nor any tile when beta is neither 0 nor 1 (beta = -1 turns +0 into -0): a = +0 and b = -1
+     * make the first term -0, and fma(+0, -1, -0) = -0 where a chain from +0 gives +0. C is 6 rows × 32 columns, two
+     * 3-row tiles: the first +0 everywhere, the second +0 or -0 everywhere, or +0 but one entry (in each of the tile's
+     * twelve vectors in turn: -0, then a tiny value), so that a check of the wrong tile is seen too.
+     */
+    @Test
+    void onlyATileOfPositiveZerosStartsFromZeroWhenItAccumulates() {
+        int rows = 6;
+        int n = 32;
+        int tile = 3 * n;
+        for (Kernel kernel : new Kernel[] {Gemm.kernel(), new ScalarKernel()}) {
+            for (double beta : new double[] {1, -1}) {
+                for (double fill : new double[] {0.0, -0.0}) {
+                    for (int odd = -1; odd < tile; odd += n / 4) {
+                        for (double oddValue : new double[] {-0.0, Double.MIN_VALUE}) {
+                            double[] c = new double[rows * n];
+                            java.util.Arrays.fill(c, tile, c.length, fill);
+                            if (odd >= 0) {
+                                c[tile + odd] = oddValue;
+                            }
+                            double[] a = new double[rows];
+                            double[] b = new double[n];
+                            java.util.Arrays.fill(b, -1.0);
+                            double[] expected = new double[c.length];
+                            for (int x = 0; x < c.length; x++) {
+                                expected[x] = Math.fma(a[x / n], b[x % n], beta * c[x]);
+                            }
+                            kernel.block(a, 0, 1, 1, b, 0, c, 0, n, 1, beta, 0, rows, 0, n);
+                            for (int x = 0; x < c.length; x++) {
+                                assertThat(Double.doubleToRawLongBits(c[x])).as("%s beta %s fill %s entry %d of %s at %d",
+                                        kernel.getClass().getSimpleName(), beta, fill, x, oddValue, odd)
+                                        .isEqualTo(Double.doubleToRawLongBits(expected[x]));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theVectorKernelIsInUse() {
         assertThat(Gemm.kernel()).as("tests run with --add-modules jdk.incubator.vector (pom argLine)").isInstanceOf(VectorKernel.class);
