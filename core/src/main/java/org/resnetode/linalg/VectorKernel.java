@@ -38,10 +38,14 @@ final class VectorKernel implements Kernel {
         int j = j0;
         // 3-row tiles, and the last four rows in a 4-row tile when one row would be left (64 = 20 · 3 + 4), the last
         // eight in two when two would (128 = 40 · 3 + 2 · 4): six loads per eight fused multiply-adds where 1-row tiles
-        // load five per four
+        // load five per four. Without a branch: fourRowTiles = rem when rows >= 4 rem, else 0 (rem = rows mod 3), the
+        // sign bit of rows - 4 rem as the mask. A branch here was compiled for the row counts the first calls had, and
+        // its trap threw the compiled kernel away when another count came (JFR: unstable_if, a second C2 compilation
+        // of the whole kernel during a training run's first step).
         int rows = i1 - i0;
-        int fourRowTiles = rows % 3 == 1 && rows >= 4 ? 1 : rows % 3 == 2 && rows >= 8 ? 2 : 0;
-        int threeRowEnd = fourRowTiles > 0 ? i1 - 4 * fourRowTiles : i1 - rows % 3;
+        int rem = rows % 3;
+        int fourRowTiles = rem & ~((rows - 4 * rem) >> 31);
+        int threeRowEnd = i1 - rem - 3 * fourRowTiles;
         int w = 4 * L;
         // A read by columns (C = Aᵀ B): each panel of B is packed k × 4L contiguous (see the class comment)
         double[] panel = acs != 1 && rows > 4 ? Gemm.scratch(Gemm.PANEL, k * w) : null;
