@@ -88,12 +88,17 @@ class RefinementLoopMutationTest {
         return refine(passes, x0, xN, run, refined, share);
     }
 
-    private static void assertReturns(BoundResult b, Procedure expected, String what) {
+    /**
+     * certify's answer is the procedure's, no larger than any pass it runs, and every pass's Taylor order is within
+     * {@code p + 1 .. p + EXTRA_ORDERS}.
+     */
+    private static void assertReturns(BoundResult b, Procedure expected, int p, String what) {
         assertThat(b.bound()).as("%s: the bound", what).isEqualTo(expected.result().bound());
         assertThat(b.substeps()).as("%s: the substeps", what).isEqualTo(expected.result().substeps());
         assertThat(b.order()).as("%s: the order", what).isEqualTo(expected.result().order());
-        for (BoundResult p : expected.passes()) {
-            assertThat(b.bound()).as("%s: no larger than any pass run", what).isLessThanOrEqualTo(p.bound());
+        for (BoundResult pass : expected.passes()) {
+            assertThat(b.bound()).as("%s: no larger than any pass run", what).isLessThanOrEqualTo(pass.bound());
+            assertThat(pass.order()).as("%s: the order", what).isBetween(p + 1, p + CertifiedBound.EXTRA_ORDERS);
         }
     }
 
@@ -140,7 +145,7 @@ class RefinementLoopMutationTest {
                     .isEqualTo(expected.passes().get(1).substeps() << doublings);
 
             BoundResult b = new CertifiedBound(net).certify(x0, xN);
-            assertReturns(b, expected, what);
+            assertReturns(b, expected, 1, what);
             MeasuredDistance truth = new OdeReference(net.family(), net.weights(), 1.0 / depth).distance(x0, 1.0, xN);
             assertThat(truth.accepted()).as(what).isTrue();
             assertThat(b.bound()).as("%s: above the true distance", what).isGreaterThanOrEqualTo(truth.distance());
@@ -159,12 +164,7 @@ class RefinementLoopMutationTest {
         for (double[] c : cases) {
             double w2 = c[0];
             int depth = (int) c[1];
-            double[] w = new double[2 * depth];
-            for (int n = 0; n < depth; n++) {
-                w[2 * n] = 1;
-                w[2 * n + 1] = w2;
-            }
-            ResNet net = new ResNet(new MlpFamily(1, 1), Scheme.EULER, new Weights(depth, 2, w), depth);
+            ResNet net = contractingMlp(w2, depth);
             String what = "w2 = " + w2 + " N = " + depth;
             double[] x0 = {0.5};
             double[] xN = new double[1];
@@ -172,7 +172,7 @@ class RefinementLoopMutationTest {
             Procedure expected = aimed(net, x0, xN);
             assertThat(accepted(expected.passes().get(0))).as("premise: %s aimed pass rejected", what).isFalse();
             BoundResult b = new CertifiedBound(net).certify(x0, xN);
-            assertReturns(b, expected, what);
+            assertReturns(b, expected, 1, what);
             assertThat(b.bound()).as(what).isLessThan(expected.passes().get(0).bound());
             if (w2 == -20) {
                 assertThat(expected.passes()).as("premise: %s refines through the doublings", what).hasSizeGreaterThan(2);
@@ -180,6 +180,46 @@ class RefinementLoopMutationTest {
             double exact = asinh(Math.sinh(x0[0]) * Math.exp(w2));
             assertThat(b.bound()).as("%s: above the closed-form distance", what).isGreaterThanOrEqualTo(Math.abs(xN[0] - exact));
         }
+    }
+
+    /**
+     * {@code x' = w2 tanh(x)} with a milder contraction (w2 = -4, N = 64; w2 = -2, N = 16): the aimed first pass is
+     * accepted and returned as is, although the unweighted coarse pass (accepted too, so a coarse-first start would stop
+     * there) is another, larger bound: mlp under Euler starts with the aimed pass.
+     */
+    @Test
+    void mlpUnderEulerReturnsAnAcceptedAimedPass() {
+        double[][] cases = {{-4, 64}, {-2, 16}};
+        for (double[] c : cases) {
+            double w2 = c[0];
+            int depth = (int) c[1];
+            ResNet net = contractingMlp(w2, depth);
+            String what = "w2 = " + w2 + " N = " + depth;
+            double[] x0 = {0.5};
+            double[] xN = new double[1];
+            net.forward(x0, xN);
+            CertifiedBound passes = new CertifiedBound(net);
+            BoundResult coarse = passes.pass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
+            assertThat(accepted(coarse)).as("premise: %s coarse pass accepted", what).isTrue();
+            passes.prepareRefinement(coarse);
+            BoundResult first = passes.weightedPass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
+            assertThat(accepted(first)).as("premise: %s aimed pass accepted", what).isTrue();
+            assertThat(first.bound()).as("premise: %s the two starts differ", what).isLessThan(coarse.bound());
+            BoundResult b = new CertifiedBound(net).certify(x0, xN);
+            assertThat(b.bound()).as(what).isEqualTo(first.bound());
+            assertThat(b.substeps()).as(what).isEqualTo(first.substeps());
+            double exact = asinh(Math.sinh(x0[0]) * Math.exp(w2));
+            assertThat(b.bound()).as("%s: above the closed-form distance", what).isGreaterThanOrEqualTo(Math.abs(xN[0] - exact));
+        }
+    }
+
+    private static ResNet contractingMlp(double w2, int depth) {
+        double[] w = new double[2 * depth];
+        for (int n = 0; n < depth; n++) {
+            w[2 * n] = 1;
+            w[2 * n + 1] = w2;
+        }
+        return new ResNet(new MlpFamily(1, 1), Scheme.EULER, new Weights(depth, 2, w), depth);
     }
 
     /**
@@ -200,7 +240,9 @@ class RefinementLoopMutationTest {
         Procedure expected = coarseFirst(net, x0, xN);
         assertThat(expected.passes()).as("premise: coarse, refined and split 2").hasSize(3);
         BoundResult b = new CertifiedBound(net).certify(x0, xN);
-        assertReturns(b, expected, "mlp rk4 N = " + depth);
+        assertReturns(b, expected, 4, "mlp rk4 N = " + depth);
+        assertThat(expected.passes().get(0).order()).as("premise: the coarse pass reaches the highest order")
+                .isEqualTo(4 + CertifiedBound.EXTRA_ORDERS);
         CertifiedBound passes = new CertifiedBound(net);
         passes.prepareRefinement(passes.pass(x0, xN, 1, CertifiedBound.COARSE_SHARE));
         assertThat(passes.weightedPass(x0, xN, 1, CertifiedBound.COARSE_SHARE).bound())
