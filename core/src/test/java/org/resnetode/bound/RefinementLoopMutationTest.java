@@ -272,6 +272,31 @@ class RefinementLoopMutationTest {
         assertThat(b.bound()).isGreaterThanOrEqualTo(Math.exp(3) - 6.25);
     }
 
+    /**
+     * {@code x' = tanh(30 x)} on N = 8 layers from 0.5 (Euler, p = 1): the remainders stay above every target up to the
+     * highest order, so each pass stops raising the order at {@code p + EXTRA_ORDERS = 10} and no further, at every
+     * share; the certified bound stays above the closed-form distance ({@code sinh(30 x(1)) = sinh(15) e^{30}}).
+     */
+    @Test
+    void ordersStopAtTheHighestOrder() {
+        int depth = 8;
+        double[] w = new double[depth];
+        java.util.Arrays.fill(w, 30);
+        ResNet net = new ResNet(new org.resnetode.model.TanhFamily(1), Scheme.EULER, new Weights(depth, 1, w), depth);
+        double[] x0 = {0.5};
+        double[] xN = new double[1];
+        net.forward(x0, xN);
+        double error = Math.abs(xN[0] - asinh(Math.sinh(15) * Math.exp(30)) / 30);
+        for (double share : new double[] {CertifiedBound.COARSE_SHARE, CertifiedBound.FINEST_SHARE}) {
+            BoundResult b = new CertifiedBound(net).pass(x0, xN, 1, share);
+            assertThat(b.order()).as("share %s", share).isEqualTo(1 + CertifiedBound.EXTRA_ORDERS);
+            assertThat(b.bound()).as("share %s", share).isGreaterThanOrEqualTo(error);
+        }
+        BoundResult b = new CertifiedBound(net).certify(x0, xN);
+        assertThat(b.order()).isBetween(2, 1 + CertifiedBound.EXTRA_ORDERS);
+        assertThat(b.bound()).isGreaterThanOrEqualTo(error);
+    }
+
     private static double asinh(double y) {
         return Math.log(y + Math.sqrt(y * y + 1));
     }
