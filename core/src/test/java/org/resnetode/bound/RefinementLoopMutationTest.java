@@ -162,23 +162,16 @@ class RefinementLoopMutationTest {
     void contractingMlpRunsTheRefinedPassAfterTheAimedOne() {
         double[][] cases = {{-10, 64}, {-20, 16}};
         for (double[] c : cases) {
-            double w2 = c[0];
-            int depth = (int) c[1];
-            ResNet net = contractingMlp(w2, depth);
-            String what = "w2 = " + w2 + " N = " + depth;
-            double[] x0 = {0.5};
-            double[] xN = new double[1];
-            net.forward(x0, xN);
-            Procedure expected = aimed(net, x0, xN);
-            assertThat(accepted(expected.passes().get(0))).as("premise: %s aimed pass rejected", what).isFalse();
-            BoundResult b = new CertifiedBound(net).certify(x0, xN);
-            assertReturns(b, expected, 1, what);
-            assertThat(b.bound()).as(what).isLessThan(expected.passes().get(0).bound());
-            if (w2 == -20) {
-                assertThat(expected.passes()).as("premise: %s refines through the doublings", what).hasSizeGreaterThan(2);
+            ContractingMlp m = ContractingMlp.of(c[0], (int) c[1]);
+            Procedure expected = aimed(m.net(), m.x0(), m.xN());
+            assertThat(accepted(expected.passes().get(0))).as("premise: %s aimed pass rejected", m.what()).isFalse();
+            BoundResult b = new CertifiedBound(m.net()).certify(m.x0(), m.xN());
+            assertReturns(b, expected, 1, m.what());
+            assertThat(b.bound()).as(m.what()).isLessThan(expected.passes().get(0).bound());
+            if (c[0] == -20) {
+                assertThat(expected.passes()).as("premise: %s refines through the doublings", m.what()).hasSizeGreaterThan(2);
             }
-            double exact = asinh(Math.sinh(x0[0]) * Math.exp(w2));
-            assertThat(b.bound()).as("%s: above the closed-form distance", what).isGreaterThanOrEqualTo(Math.abs(xN[0] - exact));
+            assertThat(b.bound()).as("%s: above the closed-form distance", m.what()).isGreaterThanOrEqualTo(m.error());
         }
     }
 
@@ -191,36 +184,41 @@ class RefinementLoopMutationTest {
     void mlpUnderEulerReturnsAnAcceptedAimedPass() {
         double[][] cases = {{-4, 64}, {-2, 16}};
         for (double[] c : cases) {
-            double w2 = c[0];
-            int depth = (int) c[1];
-            ResNet net = contractingMlp(w2, depth);
-            String what = "w2 = " + w2 + " N = " + depth;
-            double[] x0 = {0.5};
-            double[] xN = new double[1];
-            net.forward(x0, xN);
-            CertifiedBound passes = new CertifiedBound(net);
-            BoundResult coarse = passes.pass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
-            assertThat(accepted(coarse)).as("premise: %s coarse pass accepted", what).isTrue();
+            ContractingMlp m = ContractingMlp.of(c[0], (int) c[1]);
+            CertifiedBound passes = new CertifiedBound(m.net());
+            BoundResult coarse = passes.pass(m.x0(), m.xN(), 1, CertifiedBound.COARSE_SHARE);
+            assertThat(accepted(coarse)).as("premise: %s coarse pass accepted", m.what()).isTrue();
             passes.prepareRefinement(coarse);
-            BoundResult first = passes.weightedPass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
-            assertThat(accepted(first)).as("premise: %s aimed pass accepted", what).isTrue();
-            assertThat(first.bound()).as("premise: %s the two starts differ", what).isLessThan(coarse.bound());
-            BoundResult b = new CertifiedBound(net).certify(x0, xN);
-            assertThat(b.bound()).as(what).isEqualTo(first.bound());
-            assertThat(b.substeps()).as(what).isEqualTo(first.substeps());
-            double exact = asinh(Math.sinh(x0[0]) * Math.exp(w2));
-            assertThat(b.bound()).as("%s: above the closed-form distance", what).isGreaterThanOrEqualTo(Math.abs(xN[0] - exact));
+            BoundResult first = passes.weightedPass(m.x0(), m.xN(), 1, CertifiedBound.COARSE_SHARE);
+            assertThat(accepted(first)).as("premise: %s aimed pass accepted", m.what()).isTrue();
+            assertThat(first.bound()).as("premise: %s the two starts differ", m.what()).isLessThan(coarse.bound());
+            BoundResult b = new CertifiedBound(m.net()).certify(m.x0(), m.xN());
+            assertThat(b.bound()).as(m.what()).isEqualTo(first.bound());
+            assertThat(b.substeps()).as(m.what()).isEqualTo(first.substeps());
+            assertThat(b.bound()).as("%s: above the closed-form distance", m.what()).isGreaterThanOrEqualTo(m.error());
         }
     }
 
-    private static ResNet contractingMlp(double w2, int depth) {
-        double[] w = new double[2 * depth];
-        for (int n = 0; n < depth; n++) {
-            w[2 * n] = 1;
-            w[2 * n + 1] = w2;
+    /**
+     * {@code x' = w2 tanh(x)} (mlp, d = 1, W1 = 1, W2 = w2) on N layers from 0.5 under Euler, its output and the distance
+     * to the closed-form flow {@code sinh(x(1)) = sinh(x0) e^{w2}}.
+     */
+    private record ContractingMlp(ResNet net, String what, double[] x0, double[] xN, double error) {
+        static ContractingMlp of(double w2, int depth) {
+            double[] w = new double[2 * depth];
+            for (int n = 0; n < depth; n++) {
+                w[2 * n] = 1;
+                w[2 * n + 1] = w2;
+            }
+            ResNet net = new ResNet(new MlpFamily(1, 1), Scheme.EULER, new Weights(depth, 2, w), depth);
+            double[] x0 = {0.5};
+            double[] xN = new double[1];
+            net.forward(x0, xN);
+            double exact = asinh(Math.sinh(x0[0]) * Math.exp(w2));
+            return new ContractingMlp(net, "w2 = " + w2 + " N = " + depth, x0, xN, Math.abs(xN[0] - exact));
         }
-        return new ResNet(new MlpFamily(1, 1), Scheme.EULER, new Weights(depth, 2, w), depth);
     }
+
 
     /**
      * mlp under RK4 keeps the coarse pass first (the aimed pass is for first-order schemes only): d = 2, N = 4, where the
