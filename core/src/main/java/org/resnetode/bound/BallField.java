@@ -141,11 +141,10 @@ abstract class BallField {
     /**
      * An upper bound of the exact Taylor series' tail {@code Σ_{k>q} ||x*_[k]||_∞ w^k} at the substep's start (x* the
      * exact coefficients, {@code x_[0..q]} computed) for fields whose solutions are entire (linear in x: the series
-     * converges for every w); +∞ where the family has none (then the Lagrange majorant is used).
+     * converges for every w), or from a verified fixed point (tanh, mlp); +∞ where it cannot be certified (then the
+     * Lagrange majorant is used). Every family has one.
      */
-    double seriesTail(int q, double w) {
-        return Double.POSITIVE_INFINITY;
-    }
+    abstract double seriesTail(int q, double w);
 
     /**
      * The tail lemma. If {@code s_{k+1} <= (a_0 s_k + a_1 s_{k-1} + a_2 s_{k-2}) / (k+1)} for every k >= q, with
