@@ -27,8 +27,6 @@ import org.resnetode.model.DepthProfile;
  * of fused multiply-adds whichever thread computes it: results are bitwise identical for every thread count.
  */
 public final class LinearTrainer {
-    /** Side of the tiles of {@link #applyTransposed}. */
-    private static final int TILE = 8;
     private final int d;
     private final int depth;
     private final int block;
@@ -230,30 +228,11 @@ public final class LinearTrainer {
                     Gemm.nn(prefixes, a, adjoints, a, transposed, 0, d, d, d, 0);
                 }
                 if (gradient != null) {
-                    applyTransposed(transposed, gradient, a, inv, false);
+                    TransposedUpdate.set(transposed, gradient, a, d, inv);
                 } else {
-                    applyTransposed(transposed, weights, a, -learningRate, true);
+                    TransposedUpdate.add(transposed, weights, a, d, -learningRate);
                 }
             }
         });
-    }
-
-    /**
-     * {@code out[at + i d + j] = scale t_ji}, or {@code += scale t_ji} when {@code accumulate}, in {@value #TILE}×{@value #TILE}
-     * tiles: a tile's rows of t and of out both stay in the first-level cache (read or written one entry a line at a time,
-     * a d = 128 transpose reaches 128 lines 1 KiB apart and cost as much as the product).
-     */
-    private void applyTransposed(double[] t, double[] out, int at, double scale, boolean accumulate) {
-        for (int i0 = 0; i0 < d; i0 += TILE) {
-            for (int j0 = 0; j0 < d; j0 += TILE) {
-                for (int i = i0; i < Math.min(d, i0 + TILE); i++) {
-                    int row = at + i * d;
-                    for (int j = j0; j < Math.min(d, j0 + TILE); j++) {
-                        double v = scale * t[j * d + i];
-                        out[row + j] = accumulate ? out[row + j] + v : v;
-                    }
-                }
-            }
-        }
     }
 }
