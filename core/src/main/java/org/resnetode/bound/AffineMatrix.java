@@ -1,5 +1,7 @@
 package org.resnetode.bound;
 
+import org.resnetode.linalg.Gemv;
+
 /**
  * A matrix block of θ on one knot interval, in the interval's own time {@code u ∈ [0, 1]} ({@code t = t_k + u h}):
  * {@code A(u) = A_a + u Δ}, {@code Δ = A_b - A_a}. Holds the computed {@code Δ̃ = fl(A_b - A_a)} (entrywise within
@@ -19,6 +21,7 @@ final class AffineMatrix {
     private final double[][] deltaProducts;
     private int deltaCount;
     private final double[] product;
+    private final double[] column;
     /** {@code A_a x_[0]} from {@link #knots(double[], int, int, boolean, double[])}, valid while {@link #primed}. */
     private final double[] initial;
     private boolean primed;
@@ -53,6 +56,7 @@ final class AffineMatrix {
         this.delta = new double[rows * cols];
         this.deltaProducts = new double[capacity + 1][rows];
         this.product = new double[rows];
+        this.column = new double[cols];
         this.initial = new double[rows];
         this.roundOff = RoundOff.gamma(cols + 6);
         this.rowSumMargin = 1 + 2 * RoundOff.gamma(cols);
@@ -172,14 +176,15 @@ final class AffineMatrix {
             System.arraycopy(initial, 0, out, outOff, rows);
         } else if (tail || (k == 0 && u0 == 0)) {
             // ζ_[k] = A_a x_[k]
-            products(x, current, current, false, out, outOff, null);
+            productA(x, current);
+            System.arraycopy(product, 0, out, outOff, rows);
         } else if (u0 != 0) {
             if (k >= 1 && deltaCount < k) {
                 // Δ̃ x_[k-1], not formed at order k - 1 (only when the orders came without it)
                 deltaProduct(x, current - stride, deltaProducts[k - 1]);
             }
             // A_a x_[k] and Δ̃ x_[k] (kept for order k + 1) in one pass
-            products(x, current, current, true, product, 0, deltaProducts[k]);
+            products(x, current, current, product, deltaProducts[k]);
             double[] dk = deltaProducts[k];
             if (k >= 1) {
                 double[] previous = deltaProducts[k - 1];
@@ -196,10 +201,10 @@ final class AffineMatrix {
             double[] previous = deltaProducts[k - 1];
             if (deltaCount < k) {
                 // A_a x_[k] and Δ̃ x_[k-1] in one pass
-                products(x, current, current - stride, true, product, 0, previous);
+                products(x, current, current - stride, product, previous);
                 deltaCount = k;
             } else {
-                products(x, current, current, false, product, 0, null);
+                productA(x, current);
             }
             for (int i = 0; i < rows; i++) {
                 out[outOff + i] = product[i] + previous[i];
@@ -219,15 +224,11 @@ final class AffineMatrix {
     }
 
     /**
-     * {@code a := A_a x[xa..xa+cols)} and, when {@code withDelta}, {@code δ := Δ̃ x[xd..xd+cols)}, in one pass over the
-     * rows, reading x in place: four rows at a time, two partial sums per row and matrix (even and odd columns: sixteen
-     * independent chains; any summation order keeps the γ_cols of each product).
+     * {@code a := A_a x[xa..xa+cols)} and {@code δ := Δ̃ x[xd..xd+cols)} in one pass over the rows, reading x in place:
+     * four rows at a time, two partial sums per row and matrix (even and odd columns: sixteen independent chains; any
+     * summation order keeps the γ_cols of each product).
      */
-    private void products(double[] x, int xa, int xd, boolean withDelta, double[] a, int aOff, double[] delta) {
-        if (!withDelta) {
-            productA(x, xa, a, aOff);
-            return;
-        }
+    private void products(double[] x, int xa, int xd, double[] a, double[] delta) {
         double[] m = w;
         double[] e = this.delta;
         int pairs = cols & ~1;
@@ -288,10 +289,10 @@ final class AffineMatrix {
             d1 += f1;
             d2 += f2;
             d3 += f3;
-            a[aOff + i] = a0;
-            a[aOff + i + 1] = a1;
-            a[aOff + i + 2] = a2;
-            a[aOff + i + 3] = a3;
+            a[i] = a0;
+            a[i + 1] = a1;
+            a[i + 2] = a2;
+            a[i + 3] = a3;
             delta[i] = d0;
             delta[i + 1] = d1;
             delta[i + 2] = d2;
@@ -306,55 +307,15 @@ final class AffineMatrix {
                 ai += m[s + j] * x[xa + j];
                 di += e[r + j] * x[xd + j];
             }
-            a[aOff + i] = ai;
+            a[i] = ai;
             delta[i] = di;
         }
     }
 
-    /** {@code a := A_a x[xa..xa+cols)}: four rows at a time, two partial sums per row (even and odd columns). */
-    private void productA(double[] x, int xa, double[] a, int aOff) {
-        double[] m = w;
-        int pairs = cols & ~1;
-        int i = 0;
-        for (; i + 4 <= rows; i += 4) {
-            int s0 = offA + i * cols;
-            int s1 = s0 + cols;
-            int s2 = s1 + cols;
-            int s3 = s2 + cols;
-            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-            double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-            for (int j = 0; j < pairs; j += 2) {
-                double p = x[xa + j];
-                double q = x[xa + j + 1];
-                a0 += m[s0 + j] * p;
-                a1 += m[s1 + j] * p;
-                a2 += m[s2 + j] * p;
-                a3 += m[s3 + j] * p;
-                b0 += m[s0 + j + 1] * q;
-                b1 += m[s1 + j + 1] * q;
-                b2 += m[s2 + j + 1] * q;
-                b3 += m[s3 + j + 1] * q;
-            }
-            if (pairs < cols) {
-                double p = x[xa + pairs];
-                a0 += m[s0 + pairs] * p;
-                a1 += m[s1 + pairs] * p;
-                a2 += m[s2 + pairs] * p;
-                a3 += m[s3 + pairs] * p;
-            }
-            a[aOff + i] = a0 + b0;
-            a[aOff + i + 1] = a1 + b1;
-            a[aOff + i + 2] = a2 + b2;
-            a[aOff + i + 3] = a3 + b3;
-        }
-        for (; i < rows; i++) {
-            int s = offA + i * cols;
-            double ai = 0;
-            for (int j = 0; j < cols; j++) {
-                ai += m[s + j] * x[xa + j];
-            }
-            a[aOff + i] = ai;
-        }
+    /** {@code product := A_a x[xa..xa+cols)} alone: linalg's product, from the column copied to offset 0. */
+    private void productA(double[] x, int xa) {
+        System.arraycopy(x, xa, column, 0, cols);
+        Gemv.multiply(w, offA, rows, cols, column, product);
     }
 
     /** {@code out := Δ̃ x[xd..xd+cols)}. */
