@@ -20,8 +20,8 @@ final class AffineMatrix {
     /** {@code Δ̃ x_[k]} in row k, valid for k < {@link #deltaCount}. */
     private final double[][] deltaProducts;
     private int deltaCount;
-    private final double[] column;
     private final double[] product;
+    private final double[] column;
     /** {@code A_a x_[0]} from {@link #knots(double[], int, int, boolean, double[])}, valid while {@link #primed}. */
     private final double[] initial;
     private boolean primed;
@@ -55,8 +55,8 @@ final class AffineMatrix {
         this.cols = cols;
         this.delta = new double[rows * cols];
         this.deltaProducts = new double[capacity + 1][rows];
-        this.column = new double[cols];
         this.product = new double[rows];
+        this.column = new double[cols];
         this.initial = new double[rows];
         this.roundOff = RoundOff.gamma(cols + 6);
         this.rowSumMargin = 1 + 2 * RoundOff.gamma(cols);
@@ -171,36 +171,46 @@ final class AffineMatrix {
      * product of a substep at u0 = 0 is the one the knot pass formed when it was given the substep's start.
      */
     double apply(int k, double u0, double[] x, int stride, double[] xNorm, double[] xRad, double[] out, int outOff) {
-        System.arraycopy(x, k * stride, column, 0, cols);
+        int current = k * stride;
         if (primed && k == 0 && u0 == 0) {
-            System.arraycopy(initial, 0, product, 0, rows);
-        } else {
-            Gemv.multiply(w, offA, rows, cols, column, product);
-        }
-        primed = false;
-        if (!tail) {
+            System.arraycopy(initial, 0, out, outOff, rows);
+        } else if (tail || (k == 0 && u0 == 0)) {
+            // ζ_[k] = A_a x_[k]
+            productA(x, current);
+            System.arraycopy(product, 0, out, outOff, rows);
+        } else if (u0 != 0) {
             if (k >= 1 && deltaCount < k) {
-                System.arraycopy(x, (k - 1) * stride, column, 0, cols);
-                Gemv.multiply(delta, 0, rows, cols, column, deltaProducts[k - 1]);
-                deltaCount = k;
-                System.arraycopy(x, k * stride, column, 0, cols);
+                // Δ̃ x_[k-1], not formed at order k - 1 (only when the orders came without it)
+                deltaProduct(x, current - stride, deltaProducts[k - 1]);
             }
-            if (u0 != 0) {
-                Gemv.multiply(delta, 0, rows, cols, column, deltaProducts[k]);
-                deltaCount = k + 1;
-                double[] dk = deltaProducts[k];
-                for (int i = 0; i < rows; i++) {
-                    product[i] += u0 * dk[i];
-                }
-            }
+            // A_a x_[k] and Δ̃ x_[k] (kept for order k + 1) in one pass
+            products(x, current, current, product, deltaProducts[k]);
+            double[] dk = deltaProducts[k];
             if (k >= 1) {
                 double[] previous = deltaProducts[k - 1];
                 for (int i = 0; i < rows; i++) {
-                    product[i] += previous[i];
+                    out[outOff + i] = product[i] + u0 * dk[i] + previous[i];
+                }
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    out[outOff + i] = product[i] + u0 * dk[i];
                 }
             }
+            deltaCount = k + 1;
+        } else {
+            double[] previous = deltaProducts[k - 1];
+            if (deltaCount < k) {
+                // A_a x_[k] and Δ̃ x_[k-1] in one pass
+                products(x, current, current - stride, product, previous);
+                deltaCount = k;
+            } else {
+                productA(x, current);
+            }
+            for (int i = 0; i < rows; i++) {
+                out[outOff + i] = product[i] + previous[i];
+            }
         }
-        System.arraycopy(product, 0, out, outOff, rows);
+        primed = false;
         if (!(u0 == cachedU0)) {
             cachedU0 = u0;
             alphaAt = Interval.addUp(normA, Interval.mulUp(normDelta, u0));
@@ -211,5 +221,112 @@ final class AffineMatrix {
         // (||A_a|| + u0 ||Δ||) e_k + ||Δ|| e_{k-1} + γ ((||A_a|| + u0 ||Δ||) |x_k| + ||Δ̃|| |x_{k-1}|): a plain block
         return RoundOff.blockUp(alphaAt * xRad[k] + normDelta * previousRad
                 + (roundOffAlphaAt * xNorm[k] + roundOffDelta * previousNorm), RADIUS_MARGIN);
+    }
+
+    /**
+     * {@code a := A_a x[xa..xa+cols)} and {@code δ := Δ̃ x[xd..xd+cols)} in one pass over the rows, reading x in place:
+     * four rows at a time, two partial sums per row and matrix (even and odd columns: sixteen independent chains; any
+     * summation order keeps the γ_cols of each product).
+     */
+    private void products(double[] x, int xa, int xd, double[] a, double[] delta) {
+        double[] m = w;
+        double[] e = this.delta;
+        int pairs = cols & ~1;
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            int r0 = i * cols;
+            int r1 = r0 + cols;
+            int r2 = r1 + cols;
+            int r3 = r2 + cols;
+            int s0 = offA + r0;
+            int s1 = offA + r1;
+            int s2 = offA + r2;
+            int s3 = offA + r3;
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+            double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+            double f0 = 0, f1 = 0, f2 = 0, f3 = 0;
+            int j = 0;
+            for (; j < pairs; j += 2) {
+                double p = x[xa + j];
+                double q = x[xd + j];
+                double p1 = x[xa + j + 1];
+                double q1 = x[xd + j + 1];
+                a0 += m[s0 + j] * p;
+                a1 += m[s1 + j] * p;
+                a2 += m[s2 + j] * p;
+                a3 += m[s3 + j] * p;
+                b0 += m[s0 + j + 1] * p1;
+                b1 += m[s1 + j + 1] * p1;
+                b2 += m[s2 + j + 1] * p1;
+                b3 += m[s3 + j + 1] * p1;
+                d0 += e[r0 + j] * q;
+                d1 += e[r1 + j] * q;
+                d2 += e[r2 + j] * q;
+                d3 += e[r3 + j] * q;
+                f0 += e[r0 + j + 1] * q1;
+                f1 += e[r1 + j + 1] * q1;
+                f2 += e[r2 + j + 1] * q1;
+                f3 += e[r3 + j + 1] * q1;
+            }
+            if (j < cols) {
+                double p = x[xa + j];
+                double q = x[xd + j];
+                a0 += m[s0 + j] * p;
+                a1 += m[s1 + j] * p;
+                a2 += m[s2 + j] * p;
+                a3 += m[s3 + j] * p;
+                d0 += e[r0 + j] * q;
+                d1 += e[r1 + j] * q;
+                d2 += e[r2 + j] * q;
+                d3 += e[r3 + j] * q;
+            }
+            a0 += b0;
+            a1 += b1;
+            a2 += b2;
+            a3 += b3;
+            d0 += f0;
+            d1 += f1;
+            d2 += f2;
+            d3 += f3;
+            a[i] = a0;
+            a[i + 1] = a1;
+            a[i + 2] = a2;
+            a[i + 3] = a3;
+            delta[i] = d0;
+            delta[i + 1] = d1;
+            delta[i + 2] = d2;
+            delta[i + 3] = d3;
+        }
+        for (; i < rows; i++) {
+            int r = i * cols;
+            int s = offA + r;
+            double ai = 0;
+            double di = 0;
+            for (int j = 0; j < cols; j++) {
+                ai += m[s + j] * x[xa + j];
+                di += e[r + j] * x[xd + j];
+            }
+            a[i] = ai;
+            delta[i] = di;
+        }
+    }
+
+    /** {@code product := A_a x[xa..xa+cols)} alone: linalg's product, from the column copied to offset 0. */
+    private void productA(double[] x, int xa) {
+        System.arraycopy(x, xa, column, 0, cols);
+        Gemv.multiply(w, offA, rows, cols, column, product);
+    }
+
+    /** {@code out := Δ̃ x[xd..xd+cols)}. */
+    private void deltaProduct(double[] x, int xd, double[] out) {
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols;
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                sum += delta[row + j] * x[xd + j];
+            }
+            out[i] = sum;
+        }
     }
 }

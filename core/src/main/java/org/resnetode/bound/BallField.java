@@ -207,11 +207,17 @@ abstract class BallField {
     protected final void integrate(int k, double[] g, int gOff, double gRad) {
         double factor = hOver[k];
         int at = (k + 1) * d;
+        // one pass: x_[k+1] and the ∞-norms of g and x_[k+1] (Math.max keeps a NaN)
+        double gNorm = 0;
+        double xNorm = 0;
         for (int i = 0; i < d; i++) {
-            c[at + i] = factor * g[gOff + i];
+            double gi = g[gOff + i];
+            double xi = factor * gi;
+            c[at + i] = xi;
+            gNorm = Math.max(gNorm, Math.abs(gi));
+            xNorm = Math.max(xNorm, Math.abs(xi));
         }
-        double gNorm = RoundOff.maxAbs(g, gOff, d);
-        cNorm[k + 1] = RoundOff.maxAbs(c, at, d);
+        cNorm[k + 1] = xNorm;
         cRad[k + 1] = RoundOff.blockUp(radiusFactor[k] * gRad + radiusFactorRound[k] * gNorm, INTEGRATE_MARGIN);
     }
 

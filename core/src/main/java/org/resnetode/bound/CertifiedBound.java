@@ -299,8 +299,8 @@ public final class CertifiedBound {
      */
     private double advance(int m, double u0, double weight) {
         double w = 1.0 / m;
-        double zNorm = RoundOff.maxAbs(z, 0, d);
         field.start(z);
+        double zNorm = field.cNorm[0];
         int p = schemeOrder;
         for (int k = 0; k <= p; k++) {
             field.next(k, u0);

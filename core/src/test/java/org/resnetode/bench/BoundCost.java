@@ -81,7 +81,8 @@ public final class BoundCost {
 
     /**
      * Steady state ({@code steady SECONDS family:scheme:d:N ...}): per row, one certify then ten forward passes, repeated
-     * for the given seconds after a one-second warm-up, the minimum of each; the table of bound.md section 7.1.
+     * for the given seconds after a one-second warm-up, the minimum of each, and the last bound's order Q, substeps and
+     * value; the tables of bound.md sections 7.0a and 7.1.
      */
     private static void steady(double seconds, String[] rows) {
         for (String row : rows) {
@@ -99,9 +100,10 @@ public final class BoundCost {
             long end = warm + (long) (seconds * 1e9);
             long certify = Long.MAX_VALUE;
             long forward = Long.MAX_VALUE;
+            BoundResult b = null;
             for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
                 long t0 = System.nanoTime();
-                new CertifiedBound(net).certify(x0, xN);
+                b = new CertifiedBound(net).certify(x0, xN);
                 long t1 = System.nanoTime();
                 for (int i = 0; i < 10; i++) {
                     net.forward(x0, xN);
@@ -112,8 +114,8 @@ public final class BoundCost {
                     forward = Math.min(forward, (t2 - t1) / 10);
                 }
             }
-            System.out.printf("%-7s %-6s %3d %5d %12d %12d %8.2f%n", p[0], p[1], d, depth, forward, certify,
-                    (double) certify / forward);
+            System.out.printf("%-7s %-6s %3d %5d %12d %12d %8.2f  Q %2d  substeps %7d  bound %.17g%n", p[0], p[1], d,
+                    depth, forward, certify, (double) certify / forward, b.order(), b.substeps(), b.bound());
         }
     }
 }
