@@ -176,12 +176,12 @@ final class AffineMatrix {
             System.arraycopy(initial, 0, out, outOff, rows);
         } else if (tail || (k == 0 && u0 == 0)) {
             // ζ_[k] = A_a x_[k]
-            productA(x, current);
+            multiply(w, offA, x, current, product);
             System.arraycopy(product, 0, out, outOff, rows);
         } else if (u0 != 0) {
             if (k >= 1 && deltaCount < k) {
                 // Δ̃ x_[k-1], not formed at order k - 1 (only when the orders came without it)
-                deltaProduct(x, current - stride, deltaProducts[k - 1]);
+                multiply(delta, 0, x, current - stride, deltaProducts[k - 1]);
             }
             // A_a x_[k] and Δ̃ x_[k] (kept for order k + 1) in one pass
             products(x, current, current, product, deltaProducts[k]);
@@ -204,7 +204,7 @@ final class AffineMatrix {
                 products(x, current, current - stride, product, previous);
                 deltaCount = k;
             } else {
-                productA(x, current);
+                multiply(w, offA, x, current, product);
             }
             for (int i = 0; i < rows; i++) {
                 out[outOff + i] = product[i] + previous[i];
@@ -312,21 +312,9 @@ final class AffineMatrix {
         }
     }
 
-    /** {@code product := A_a x[xa..xa+cols)} alone: linalg's product, from the column copied to offset 0. */
-    private void productA(double[] x, int xa) {
-        System.arraycopy(x, xa, column, 0, cols);
-        Gemv.multiply(w, offA, rows, cols, column, product);
-    }
-
-    /** {@code out := Δ̃ x[xd..xd+cols)}. */
-    private void deltaProduct(double[] x, int xd, double[] out) {
-        for (int i = 0; i < rows; i++) {
-            int row = i * cols;
-            double sum = 0;
-            for (int j = 0; j < cols; j++) {
-                sum += delta[row + j] * x[xd + j];
-            }
-            out[i] = sum;
-        }
+    /** {@code out := M x[xOff..xOff+cols)} for the block M at {@code mOff} of m: linalg's product, from the column copied to offset 0. */
+    private void multiply(double[] m, int mOff, double[] x, int xOff, double[] out) {
+        System.arraycopy(x, xOff, column, 0, cols);
+        Gemv.multiply(m, mOff, rows, cols, column, out);
     }
 }
