@@ -21,7 +21,10 @@ final class ThetaSquaredBall extends BallField {
     private final double[] qRad = new double[3];
     private final double[] qRound = new double[3];
     private final double[] g = new double[1];
-    /** {@code h t²}, {@code 2 h t β}, {@code h β²} rounded up, for the current knots (the tail's a_j before the powers of w). */
+    /**
+     * {@code h t²} (the Lipschitz bound), {@code 2 h t β}, {@code h β²} rounded up, for the current knots (the tail's a_j
+     * before the powers of w).
+     */
     private double hSquare;
     private double hCross;
     private double hDelta;
@@ -55,7 +58,7 @@ final class ThetaSquaredBall extends BallField {
 
     @Override
     double lipschitz() {
-        return Interval.mulUp(hUp, Interval.mulUp(largest, largest));
+        return hSquare;
     }
 
     /**
