@@ -16,8 +16,8 @@ package org.resnetode.bound;
  * {@code V_lo = Σ_{i<q} V_i}, {@code Z_lo = Σ_{1<=j<q} Z_j}, {@code Y_lo = Σ_{j<q} Y_j}: the right sides are
  * increasing, the sums at level n are bounded by the right sides at level n - 1, and at level q every sum is empty;
  * the bound returned is the last right side, {@code h w F(Y) / (q+1)} at the candidate.
- * The candidate is the plain fixed-point sweeps from 0 (at most {@link #SWEEPS}) times {@link #INFLATION}; it is kept when the right sides stay below it. One instance
- * per field; every scalar rounded up.
+ * The candidate is the fixed-point sweeps of the right sides from 0 (at most {@link #SWEEPS}) times {@link #INFLATION}; it
+ * is kept when the right sides stay below it. One instance per field; every scalar rounded up.
  */
 final class TanhSeriesTail {
     /** Most fixed-point sweeps from 0 before the candidate is taken. */
@@ -90,17 +90,14 @@ final class TanhSeriesTail {
         pv = Interval.addUp(Interval.mulUp(pv, margin), Double.MIN_NORMAL);
         Sweep s = new Sweep(alpha, Interval.mulUp(beta, w), alpha2, alpha2 < 0 ? 0 : Interval.mulUp(beta2, w), hw, q + 1, xq,
                 Interval.addUp(xBefore, xq), py, pv, zLo, 2 * yLo, vLo, ys[q - 1], alpha2 < 0);
-        // the candidate needs no rigour: plain sweeps from 0 (the right sides without rounding), until they settle
+        // the candidate: sweeps of the right sides from 0 until they settle (it needs no rigour; the check's own blocks
+        // serve, their margins move it by about 1e-15)
         double tail = 0;
         double vTail = 0;
-        double twoYLo = 2 * yLo;
-        double hwOver = hw / (q + 1);
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
-            double z = alpha * (xq + tail) + beta * w * (xBefore + xq + tail);
-            double y = py + z * (vLo + vTail) + zLo * vTail;
-            vTail = pv + y * (twoYLo + y);
-            double f = alpha2 < 0 ? y : alpha2 * y + beta2 * w * (ys[q - 1] + y);
-            double next = hwOver * f;
+            double y = s.y(s.z(tail), vTail);
+            vTail = s.v(y);
+            double next = s.t(y);
             boolean settled = next <= tail * (1 + SETTLED);
             tail = next;
             if (settled) {

@@ -13,7 +13,7 @@ import org.resnetode.model.TanhFamily;
  * BigDecimal from the same coefficient norms and radii: the scaled bounds {@code X_k, Z_k, Y_k, V_k}, the sums of known
  * pairs {@code P_y = Σ j/(i+j) Z_j V_i} and {@code P_v = Σ Y_j Y_i} over {@code i, j < q <= i + j}, the fixed-point
  * sweeps from 0, the candidate (1.5 times the last sweep) and the right side {@code h w F(Y)/(q+1)} at it. The double
- * routine must agree to 1e-9 relative (its sweeps run in plain arithmetic, its check rounded up) and lie above the
+ * routine must agree to 1e-9 relative (its sweeps and check rounded up, the derivation exact) and lie above the
  * exact value of the returned right side. The coefficient norms are chosen so that P_y and P_v are a large part of the
  * tail: a wrong weight or a wrong range in those sums moves the result by far more than 1e-9.
  */
