@@ -152,7 +152,8 @@ public final class CertifiedBound {
                 return first;
             }
         }
-        double share = prepareRefinement(first);
+        // the aimed pass ran on growth weights from the sweep over the weights, the very h L_k it saw
+        double share = aimed ? refinedShare(first) : prepareRefinement(first);
         // an aimed first pass at the coarse share is the refined pass whenever the refined share clamps to it, and a
         // smaller share cannot shrink a radius that the remainders make less than half of
         BoundResult best = aimed && (share >= COARSE_SHARE || !(truncationRadius > ROUNDING_SHARE * first.radius()))
@@ -193,6 +194,11 @@ public final class CertifiedBound {
      */
     double prepareRefinement(BoundResult coarse) {
         growthWeights();
+        return refinedShare(coarse);
+    }
+
+    /** The refined passes' share ({@link #TARGET_SHARE}) from the pass just run. */
+    private double refinedShare(BoundResult coarse) {
         return Math.max(FINEST_SHARE, Math.min(COARSE_SHARE,
                 TARGET_SHARE * coarse.shadowDistance() / (rootD * schemeLocalSum)));
     }
