@@ -68,7 +68,7 @@ class ExactEnclosureTest {
         int d = x0.length;
         double[] xN = new double[d];
         net.forward(x0, xN);
-        BoundResult b = new CertifiedBound(net).certify(x0, xN);
+        BoundResult b = new CertifiedBound(net).validated(x0, xN);
         BigDecimal[] exact = exactSolution(net, x0);
         BigDecimal toShadow = BigDecimal.ZERO;
         BigDecimal toOutput = BigDecimal.ZERO;
