@@ -136,7 +136,8 @@ public final class CertifiedBound {
     }
 
     /**
-     * The bound by validated Taylor steps, for every field. A first pass with coarse Taylor remainders ({@link #COARSE_SHARE}; growth-weighted from the start where the field
+     * The bound by validated Taylor steps, for every field (the scalar linear ones too: their tests of this procedure).
+     * A first pass with coarse Taylor remainders ({@link #COARSE_SHARE}; growth-weighted from the start where the field
      * {@link BallField#aimsFirstPass aims} it: the Lipschitz bounds come from a pass over the weights alone); then, while
      * the radius r_N is above {@link #RADIUS_SHARE} of {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}),
      * the Taylor remainders are at least {@link #ROUNDING_SHARE} of the local radii (else finer steps only add rounding)

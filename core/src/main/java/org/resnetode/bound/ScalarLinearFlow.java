@@ -43,8 +43,8 @@ final class ScalarLinearFlow {
     private final double sumRound;
     /** γ_{2m} (theta2's relative margin) rounded up. */
     private final double squaredSumRound;
-    /** The cascade's partial sums: {@code partial[l]} holds a block of 2^l consecutive terms. */
-    private final double[] partial = new double[33];
+    /** The cascade's partial sums: {@code partial[l]} holds a block of 2^l consecutive terms (l <= 31: k < 2^31). */
+    private final double[] partial = new double[32];
     /** After {@link #enclose}: I and x(T) enclosed. */
     double integralLo;
     double integralHi;

@@ -13,7 +13,9 @@ import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
 
 /**
- * The certified bound against the same quantities computed exactly: for small linear networks (and theta2) the Neural
+ * The certified bound's validated Taylor route ({@link CertifiedBound#validated}; the closed form that {@code certify}
+ * takes for scalar linear fields is checked by {@link ScalarLinearFlowTest}) against the same quantities computed
+ * exactly: for small linear networks (and theta2) the Neural
  * ODE with piecewise-linear θ(t) is solved in BigDecimal at 60 digits by its Taylor series to order 60 on every knot
  * interval (an independent route: no intervals, no remainder, no shadow), and
  * <ul>

@@ -126,6 +126,27 @@ class ScalarLinearFlowTest {
     }
 
     /**
+     * The width of I's enclosure is the documented margin and no more: the pairwise sum's {@code m = ⌊log2 n⌋ + 1}
+     * additions plus a term's own roundings (5 for theta2, 1 for linear), so {@code 2 γ_{2m} I} (theta2) or
+     * {@code 2 γ_m 2 Σ|a_k + b_k| / (2N)} (linear), plus the outward roundings of the two divisions: logarithmic in N,
+     * not linear as a plain sum's γ_n would be.
+     */
+    @Test
+    void theIntegralsWidthIsThePairwiseMargin() {
+        for (Case c : cases()) {
+            ScalarLinearFlow flow = ScalarLinearFlow.of(c.net());
+            flow.enclose(c.x0());
+            boolean squared = c.net().family() instanceof ThetaSquaredFamily;
+            int steps = c.net().steps();
+            int m = 32 - Integer.numberOfLeadingZeros(steps) + (squared ? 5 : 1);
+            double gamma = (squared ? 2 * m : m) * 0x1p-53;
+            double margin = squared ? 2 * gamma * c.integral().doubleValue() : 2 * gamma * 2 * c.scale().doubleValue();
+            assertThat(flow.integralHi - flow.integralLo).as("width of I, %s", c.what())
+                    .isLessThanOrEqualTo(margin * (1 + 1e-6) + 4 * Math.ulp(Math.abs(flow.integralHi) + Math.abs(flow.integralLo)));
+        }
+    }
+
+    /**
      * {@link CertifiedBound#certify} dispatches to the closed form (order 0, one term per knot interval); the bound is
      * above the exact distance and at most that distance plus twice the radius (the shadow is within r of x(T)) plus a
      * few ulps, and at least 0.999 of it wherever the error is 10^4 times the radius.
