@@ -3,7 +3,6 @@ package org.resnetode.bound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,13 +19,11 @@ import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
 
 /**
- * The closed form of scalar linear fields against exact arithmetic: {@code I = ∫_0^T g} in 60-digit BigDecimal from the
- * double knots (each knot interval's integral {@code (a² + ab + b²)/(3N)} or {@code (a + b)/(2N)} summed exactly, one
- * division by the exact rational), {@code x(T) = x_0 e^I} by the exponential series ({@link BigSeries}), and the
- * distance {@code |x_N - x(T)|} of the computed output.
+ * The closed form of scalar linear fields against exact arithmetic ({@link ScalarLinearExact}: I and
+ * {@code x(T) = x_0 e^I} in 60-digit BigDecimal from the double knots), and the distance {@code |x_N - x(T)|} of the
+ * computed output.
  */
 class ScalarLinearFlowTest {
-    private static final MathContext MC = new MathContext(60);
     private static final String[] PROFILES = {"constant", "polynomial", "fourier", "kinked", "iid", "alternating"};
     private static final String[] SCHEMES = {"euler", "heun", "rk4", "heun-reference"};
     private static final int[] DEPTHS = {2, 7, 64, 1000, 4096};
@@ -39,35 +36,11 @@ class ScalarLinearFlowTest {
         }
     }
 
-    /** θ_k or a_k: the knot value of knot interval k's end {@code min(k, K)}, K the last weight sample. */
-    private static BigDecimal knot(Weights w, int k) {
-        return new BigDecimal(w.data()[w.offset(Math.min(k, w.count() - 1))]);
-    }
-
-    /** The exact I and the exact {@code ∫ |g|} bound {@code Σ |a_k + b_k| / (2N)} (theta2: I itself). */
-    private static BigDecimal[] exactIntegral(ResNet net) {
-        Weights w = net.weights();
-        boolean squared = net.family() instanceof ThetaSquaredFamily;
-        BigDecimal sum = BigDecimal.ZERO;
-        BigDecimal absolute = BigDecimal.ZERO;
-        for (int k = 0; k < net.steps(); k++) {
-            BigDecimal a = knot(w, k);
-            BigDecimal b = knot(w, k + 1);
-            BigDecimal term = squared ? a.multiply(a).add(a.multiply(b)).add(b.multiply(b)) : a.add(b);
-            sum = sum.add(term);
-            absolute = absolute.add(term.abs());
-        }
-        BigDecimal divisor = BigDecimal.valueOf((squared ? 3L : 2L) * net.depth());
-        return new BigDecimal[] {sum.divide(divisor, MC), absolute.divide(divisor, MC)};
-    }
-
     private static Case exactCase(String what, ResNet net, double x0) {
         double[] xN = new double[1];
         net.forward(new double[] {x0}, xN);
-        BigDecimal[] integral = exactIntegral(net);
-        assertThat(integral[0].abs().doubleValue()).as("premise: the series exp is exact to 60 digits for |I| <= 20, %s", what)
-                .isLessThanOrEqualTo(20);
-        BigDecimal solution = new BigDecimal(x0).multiply(BigSeries.exp(integral[0], MC), MC);
+        BigDecimal[] integral = ScalarLinearExact.integral(net);
+        BigDecimal solution = ScalarLinearExact.solution(net, x0);
         return new Case(what, net, x0, xN[0], integral[0], integral[1], solution);
     }
 
@@ -237,7 +210,7 @@ class ScalarLinearFlowTest {
             ResNet tiny = new ResNet(new ThetaSquaredFamily(), Scheme.EULER, new Weights(n, 1, w), n);
             ScalarLinearFlow flow = ScalarLinearFlow.of(tiny);
             flow.enclose(1);
-            BigDecimal exact = exactIntegral(tiny)[0];
+            BigDecimal exact = ScalarLinearExact.integral(tiny)[0];
             assertThat(exact.signum()).isPositive();
             assertThat(new BigDecimal(flow.integralLo).compareTo(exact)).as("N = %d", n).isLessThanOrEqualTo(0);
             assertThat(new BigDecimal(flow.integralHi).compareTo(exact)).as("N = %d", n).isGreaterThanOrEqualTo(0);
@@ -268,7 +241,7 @@ class ScalarLinearFlowTest {
     @Test
     void exponentialBoundsEncloseTheSeries() {
         for (double a : new double[] {-19.7, -3.3, -1e-9, 0, 1e-300, 0.1, 1, 2.302585092994046, 7.5, 19.9}) {
-            BigDecimal exact = BigSeries.exp(new BigDecimal(a), MC);
+            BigDecimal exact = BigSeries.exp(new BigDecimal(a), ScalarLinearExact.MC);
             assertThat(new BigDecimal(ScalarLinearFlow.expLo(a)).compareTo(exact)).as("a = %s", a).isLessThanOrEqualTo(0);
             assertThat(new BigDecimal(ScalarLinearFlow.expHi(a)).compareTo(exact)).as("a = %s", a).isGreaterThanOrEqualTo(0);
             assertThat(ScalarLinearFlow.expHi(a) - ScalarLinearFlow.expLo(a))
