@@ -138,11 +138,13 @@ class CertifiedBoundProperties {
             table.append(String.format("%n  %-7s smooth N>=64: %3d rows, median tightness %.4f, worst %.4f", e.getKey(), t.size(),
                     median(t), t.get(0)));
         }
-        System.out.printf("certifiedBoundIsNeverViolated: %d requested in %.1f s, %d checked against the exact solution or an accepted reference, "
+        System.out.printf("certifiedBoundIsNeverViolated: %d requested in %.1f s, %d checked against the exact solution "
+                + "or an accepted reference, "
                 + "%d references refused (error at round-off), %d exact zeros; coverage %s%s%n", REQUESTED, seconds, counts[0],
                 counts[1], counts[2], coverage, table);
         assertThat(counts[0] + counts[1]).as("distinct configurations").isGreaterThanOrEqualTo(EXAMPLES);
-        assertThat(counts[0]).as("configurations checked against the exact solution or an accepted reference").isGreaterThanOrEqualTo(EXAMPLES * 9 / 10);
+        assertThat(counts[0]).as("configurations checked against the exact solution or an accepted reference")
+                .isGreaterThanOrEqualTo(EXAMPLES * 9 / 10);
         for (String family : List.of("linear", "tanh", "mlp", "theta2")) {
             assertThat(smooth).as("smooth rows at N >= 64 of %s", family).containsKey(family);
             double target = family.equals("linear") ? LINEAR_TARGET : NONLINEAR_TARGET;
