@@ -16,9 +16,10 @@ import org.resnetode.scheme.ResNet;
  *   linear:  ∫ a  = h (a_k + b_k) / 2,
  * </pre>
  * so {@code I = S / (cN)}, S the sum of the bracketed terms over the intervals, c = 6 or 2. S is summed pairwise (a
- * binary cascade), so each term passes through at most {@code ⌊log2 n⌋ + 1} additions; with E a proven bound of the
- * sum's rounding, {@code I ∈ [(Ŝ - E)/(cN), (Ŝ + E)/(cN)]} rounded outwards, {@code e^I} within a relative
- * {@code 2^-51} of {@link Math#exp} (1 ulp) and {@code x(T) ∈ [lo, hi] = x_0 [e^{I_lo}, e^{I_hi}]} rounded outwards.
+ * binary cascade), so each term passes through at most {@code ⌊log2 n⌋ + 1} additions (n the knot intervals); with E
+ * a proven bound of the sum's rounding, {@code I ∈ [(Ŝ - E)/(cN), (Ŝ + E)/(cN)]} rounded outwards, {@code e^I} within
+ * a relative {@code 2^-51} of {@link Math#exp} (1 ulp) and {@code x(T) ∈ [lo, hi] = x_0 [e^{I_lo}, e^{I_hi}]} rounded
+ * outwards.
  * The result ({@link BoundResult}): shadow z = the midpoint of [lo, hi], radius r with {@code [lo, hi] ⊂ [z - r, z + r]},
  * bound {@code |x_N - z| + r} rounded up (in the reals equal to {@code max(|x_N - lo|, |x_N - hi|)} up to the
  * midpoint's rounding), order 0 (no Taylor step), substeps the knot intervals integrated. Overflow or NaN give +∞.
@@ -118,7 +119,7 @@ final class ScalarLinearFlow {
      *       plain sum of the computed {@code |fl(a_k + b_k)|} ({@code B̂ >= (1 - γ_n) Σ|a_k + b_k| >= Σ|a_k + b_k|/2}).</li>
      * </ul>
      */
-    void integral() {
+    private void integral() {
         double[] w = weights.data();
         int last = weights.count() - 1;
         double a = w[weights.offset(0)];
