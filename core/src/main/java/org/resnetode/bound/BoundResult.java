@@ -8,8 +8,9 @@ package org.resnetode.bound;
  * @param shadowDistance an upper bound of {@code ||x_N - z_N||}, z the validated Taylor trajectory
  * @param radius       the certified radius r_N with {@code ||z_N - x(T)|| <= r_N}
  * @param shadow       the end point z_N of the validated trajectory (a point the exact x(T) lies within r_N of)
- * @param order        Taylor order Q of the validated steps
- * @param substeps     validated steps taken in all (at least one per knot interval)
+ * @param order        Taylor order Q of the validated steps; 0 for the closed form of a scalar linear field
+ *                     ({@link ScalarLinearFlow}: shadow the midpoint of its enclosure of x(T), radius its half-width)
+ * @param substeps     validated steps taken in all (at least one per knot interval; the closed form: one per interval)
  */
 public record BoundResult(double bound, double shadowDistance, double radius, double[] shadow, int order, long substeps) {
 

@@ -59,6 +59,8 @@ public final class CertifiedBound {
     private final int steps;
     private final int d;
     private final BallField field;
+    /** The closed form where the field is scalar linear (theta2, linear at d = 1; bound.md §8), else null. */
+    private final ScalarLinearFlow scalarFlow;
     /** The scheme's order p. */
     private final int schemeOrder;
     /** γ_{2Q} for every Q: Horner's rounding on the Taylor polynomial. */
@@ -105,6 +107,7 @@ public final class CertifiedBound {
         int order = Math.min(MAX_ORDER, schemeOrder + EXTRA_ORDERS);
         this.field = BallField.of(net.family(), order);
         this.field.depth(net.depth());
+        this.scalarFlow = ScalarLinearFlow.of(net);
         this.hornerRound = new double[order + 1];
         for (int q = 1; q <= order; q++) {
             hornerRound[q] = RoundOff.gamma(2 * q);
@@ -124,7 +127,16 @@ public final class CertifiedBound {
     }
 
     /**
-     * The certified bound on {@code ||xN - x(T)||}, x the Neural ODE solution from {@code x0}, T the network's end time.
+     * The certified bound on {@code ||xN - x(T)||}, x the Neural ODE solution from {@code x0}, T the network's end time:
+     * the closed form {@code x(T) = x_0 e^{∫ g}} where the field is scalar linear ({@link ScalarLinearFlow}), else the
+     * validated Taylor integrator ({@link #validated}).
+     */
+    public BoundResult certify(double[] x0, double[] xN) {
+        return scalarFlow != null ? scalarFlow.certify(x0, xN) : validated(x0, xN);
+    }
+
+    /**
+     * The bound by validated Taylor steps, for every field (the scalar linear ones too: their tests of this procedure).
      * A first pass with coarse Taylor remainders ({@link #COARSE_SHARE}; growth-weighted from the start where the field
      * {@link BallField#aimsFirstPass aims} it: the Lipschitz bounds come from a pass over the weights alone); then, while
      * the radius r_N is above {@link #RADIUS_SHARE} of {@code ||x_N - z_N||} and above round-off ({@link #ROUND_OFF}),
@@ -135,7 +147,7 @@ public final class CertifiedBound {
      * as many substeps on every knot interval, at most {@link #REFINEMENTS} times; every pass is a certified bound, the
      * smallest is returned.
      */
-    public BoundResult certify(double[] x0, double[] xN) {
+    BoundResult validated(double[] x0, double[] xN) {
         // aimed only for first-order schemes: their local error is the Taylor term x_[2] h² itself, so the refined share
         // clamps to the coarse one and the aimed pass is the refined pass; for higher orders the local error is a small
         // part of x_[p+1] h^{p+1}, the refined share falls below the coarse one and the aimed pass (higher orders than

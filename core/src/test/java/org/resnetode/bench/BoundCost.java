@@ -81,8 +81,9 @@ public final class BoundCost {
 
     /**
      * Steady state ({@code steady SECONDS family:scheme:d:N ...}): per row, one certify then ten forward passes, repeated
-     * for the given seconds after a one-second warm-up, the minimum of each, and the last bound's order Q, substeps and
-     * value; the tables of bound.md sections 7.0a and 7.1.
+     * for the given seconds after a one-second warm-up, the minimum of each, and the last bound's order Q (0: the closed
+     * form of scalar linear fields, theta2 and linear at d = 1), substeps, value, and its tightness against the error
+     * measured by {@code OdeReference} (untimed); the tables of bound.md sections 7.0, 7.1 and 8.
      */
     private static void steady(double seconds, String[] rows) {
         for (String row : rows) {
@@ -114,8 +115,11 @@ public final class BoundCost {
                     forward = Math.min(forward, (t2 - t1) / 10);
                 }
             }
-            System.out.printf("%-7s %-6s %3d %5d %12d %12d %8.2f  Q %2d  substeps %7d  bound %.17g%n", p[0], p[1], d,
-                    depth, forward, certify, (double) certify / forward, b.order(), b.substeps(), b.bound());
+            double error = new org.resnetode.ode.OdeReference(f, net.weights(), net.stepSize())
+                    .distance(x0, net.finalTime(), xN).distance();
+            System.out.printf("%-7s %-6s %3d %5d %12d %12d %8.2f  Q %2d  substeps %7d  bound %.17g  error %.6g  tightness %.4f%n",
+                    p[0], p[1], d, depth, forward, certify, (double) certify / forward, b.order(), b.substeps(), b.bound(),
+                    error, error / b.bound());
         }
     }
 }

@@ -42,7 +42,7 @@ class CertifiedBoundTest {
                 ResNet net = scalar(a, n);
                 double[] xN = new double[1];
                 net.forward(new double[] {1}, xN);
-                BoundResult b = new CertifiedBound(net).certify(new double[] {1}, xN);
+                BoundResult b = new CertifiedBound(net).validated(new double[] {1}, xN);
                 double error = eulerError(a, n);
                 assertThat(b.certified()).isTrue();
                 assertThat(b.bound()).as("a = %s, N = %d", a, n).isGreaterThanOrEqualTo(error);
@@ -65,7 +65,7 @@ class CertifiedBoundTest {
         double[] xN = new double[1];
         net.forward(new double[] {1}, xN);
         assertThat(xN[0]).isEqualTo(121);
-        BoundResult b = new CertifiedBound(net).certify(new double[] {1}, xN);
+        BoundResult b = new CertifiedBound(net).validated(new double[] {1}, xN);
         double error = Math.exp(20) - 121;
         assertThat(b.bound()).isGreaterThanOrEqualTo(error);
         assertThat(b.tightness(error)).isGreaterThanOrEqualTo(ACCEPTED);
@@ -152,7 +152,7 @@ class CertifiedBoundTest {
         net.forward(new double[] {1}, xN);
         BoundResult coarse = new CertifiedBound(net).pass(new double[] {1}, xN, 1, CertifiedBound.COARSE_SHARE);
         assertThat(coarse.radius()).isLessThanOrEqualTo(CertifiedBound.RADIUS_SHARE * coarse.shadowDistance());
-        BoundResult b = new CertifiedBound(net).certify(new double[] {1}, xN);
+        BoundResult b = new CertifiedBound(net).validated(new double[] {1}, xN);
         assertThat(b.bound()).isEqualTo(coarse.bound());
         assertThat(b.radius()).isEqualTo(coarse.radius());
         assertThat(b.substeps()).isEqualTo(coarse.substeps());
@@ -195,7 +195,7 @@ class CertifiedBoundTest {
     @Test
     void anOverflowingEnclosureIsNotCertified() {
         ResNet net = scalar(1400, 1);
-        BoundResult b = new CertifiedBound(net).certify(new double[] {1}, new double[] {1401});
+        BoundResult b = new CertifiedBound(net).validated(new double[] {1}, new double[] {1401});
         assertThat(b.certified()).isFalse();
         assertThat(b.shadowDistance()).isNaN();
     }
@@ -217,7 +217,7 @@ class CertifiedBoundTest {
         assertThat(coarse.radius()).as("the premise: not accepted by the radius share")
                 .isGreaterThan(CertifiedBound.RADIUS_SHARE * coarse.shadowDistance());
         assertThat(coarse.radius()).isLessThanOrEqualTo(CertifiedBound.ROUND_OFF * (1 + coarse.shadowDistance() + Math.abs(coarse.shadow()[0])));
-        BoundResult b = new CertifiedBound(net).certify(new double[] {1}, xN);
+        BoundResult b = new CertifiedBound(net).validated(new double[] {1}, xN);
         assertThat(b.bound()).isEqualTo(coarse.bound());
         assertThat(b.substeps()).isEqualTo(coarse.substeps());
     }

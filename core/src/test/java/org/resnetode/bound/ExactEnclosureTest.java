@@ -13,7 +13,9 @@ import org.resnetode.scheme.ResNet;
 import org.resnetode.scheme.Scheme;
 
 /**
- * The certified bound against the same quantities computed exactly: for small linear networks (and theta2) the Neural
+ * The certified bound's validated Taylor route ({@link CertifiedBound#validated}; the closed form that {@code certify}
+ * takes for scalar linear fields is checked by {@link ScalarLinearFlowTest}) against the same quantities computed
+ * exactly: for small linear networks (and theta2) the Neural
  * ODE with piecewise-linear θ(t) is solved in BigDecimal at 60 digits by its Taylor series to order 60 on every knot
  * interval (an independent route: no intervals, no remainder, no shadow), and
  * <ul>
@@ -68,7 +70,7 @@ class ExactEnclosureTest {
         int d = x0.length;
         double[] xN = new double[d];
         net.forward(x0, xN);
-        BoundResult b = new CertifiedBound(net).certify(x0, xN);
+        BoundResult b = new CertifiedBound(net).validated(x0, xN);
         BigDecimal[] exact = exactSolution(net, x0);
         BigDecimal toShadow = BigDecimal.ZERO;
         BigDecimal toOutput = BigDecimal.ZERO;

@@ -264,7 +264,7 @@ class RefinementLoopMutationTest {
         passes.prepareRefinement(coarse);
         BoundResult weighted = passes.weightedPass(x0, xN, 1, CertifiedBound.COARSE_SHARE);
         assertThat(weighted.bound()).as("premise: the growth weights change the pass").isNotEqualTo(coarse.bound());
-        BoundResult b = new CertifiedBound(net).certify(x0, xN);
+        BoundResult b = new CertifiedBound(net).validated(x0, xN);
         assertThat(b.bound()).isEqualTo(coarse.bound());
         assertThat(b.order()).isEqualTo(coarse.order());
         assertThat(b.bound()).isGreaterThanOrEqualTo(Math.exp(3) - 6.25);
