@@ -139,8 +139,8 @@ class ClaimSpecsTest {
 
     /**
      * A-priori tightness 0.5, 2, 3, 1, NaN and certified 0.9, 0.99, 1.0, 0.95, NaN over the ladder: medians 1.5 and 0.97
-     * (NaN left out), worst 0.5 and 0.9, 2 a-priori rows above 1 (1 is not), none certified; the linear run adds 0.25
-     * and 0.5, so the per-family table has linear's single values and tanh's as above.
+     * (NaN left out), worst 0.5 and 0.9; the linear run adds 0.25 and 0.5, so the per-family table has linear's single
+     * values and tanh's as above. Violated rows: error above the bound by more than the self-check, accepted rows only.
      */
     @Test
     void theTightnessSectionSetsBothEulerBoundsSideBySide() {
@@ -155,9 +155,9 @@ class ClaimSpecsTest {
         assertThat(DistanceSpec.CLAIM.summarySections(List.of(euler, heun, other, plain))).isEqualTo(
                 "\n## Tightness of the Euler bounds: a priori e^{L_x} (1/(2N)) (L_x M + L_θ TV) vs a posteriori (certified)\n\n"
                         + "| family | profile | a priori median | a priori worst | certified median | certified worst "
-                        + "| rows above 1 (a priori / certified) |\n"
+                        + "| rows violated (a priori / certified) |\n"
                         + "| --- | --- | --- | --- | --- | --- | --- |\n"
-                        + "| tanh | alternating (zero mean) | 1.500e+00 | 5.000e-01 | 9.700e-01 | 9.000e-01 | 2 / 0 |\n"
+                        + "| tanh | alternating (zero mean) | 1.500e+00 | 5.000e-01 | 9.700e-01 | 9.000e-01 | 0 / 0 |\n"
                         + "| linear | fourier | 2.500e-01 | 2.500e-01 | 5.000e-01 | 5.000e-01 | 0 / 0 |\n"
                         + "\n| family (all profiles) | a priori median | a priori worst | certified median | certified worst |\n"
                         + "| --- | --- | --- | --- | --- |\n"
@@ -168,6 +168,25 @@ class ClaimSpecsTest {
         // tanh over both runs: a priori {0.5, 2, 3, 1, 0.1} median 1, worst 0.1; certified {0.9, 0.99, 1, 0.95, 0.2} median 0.95
         assertThat(DistanceSpec.CLAIM.summarySections(List.of(euler, second)))
                 .endsWith("| tanh | 1.000e+00 | 1.000e-01 | 9.500e-01 | 2.000e-01 |\n");
+    }
+
+    /**
+     * A row is violated when its reference was accepted and its error exceeds the bound by more than the reference's
+     * self-check difference (DistanceClaim.judgeCertified's rule): a certified tightness of 1 + 2e-13 within a self-check
+     * of 1e-12 is the reference's own error, not a violation; an error 0.1 above a bound with a self-check of 1e-3 is one;
+     * a refused reference counts for neither bound.
+     */
+    @Test
+    void violatedRowsAreThoseAboveTheBoundByMoreThanTheReferenceSelfCheck() {
+        List<Map<String, Object>> rows = List.of(
+                Map.of("tightness", 2.0000000000004, "certifiedTightness", 1.0000000000002, "error", 1.0000000000002,
+                        "bound", 0.5, "certified", 1.0, "odeSelfCheck", 1e-12, "referenceAccepted", true),
+                Map.of("tightness", 1.0 / 3, "certifiedTightness", 1.0 / 0.9, "error", 1.0, "bound", 3.0, "certified", 0.9,
+                        "odeSelfCheck", 1e-3, "referenceAccepted", true),
+                Map.of("tightness", 5.0, "certifiedTightness", 5.0, "error", 5.0, "bound", 1.0, "certified", 1.0,
+                        "odeSelfCheck", 0.0, "referenceAccepted", false));
+        ClaimResult euler = result("distance", Map.of("family", "theta2", "profile", "alternating", "scheme", "euler"), rows);
+        assertThat(DistanceSpec.CLAIM.summarySections(List.of(euler))).contains("| theta2 | alternating | ").contains(" | 1 / 1 |\n");
     }
 
     @Test
