@@ -47,6 +47,10 @@ class OdeReferenceTest {
                     OdeSolution s = ref.solve(new double[] {-1.1}, t, 1e-8 * Math.abs(exact));
                     assertThat(s.x()[0]).as("N=%d count=%d T=%s", n, count, t)
                             .isCloseTo(exact, within(1e-11 * Math.abs(exact)));
+                    // solve takes the closed form here (ScalarLinearSolution); the Dormand-Prince route on the same ODE
+                    OdeSolution integrated = ref.solveChecked(new double[] {-1.1}, t, 1e-12);
+                    assertThat(integrated.x()[0]).as("DOP853 N=%d count=%d T=%s", n, count, t)
+                            .isCloseTo(exact, within(1e-10 * Math.abs(exact)));
                 }
             }
         }
