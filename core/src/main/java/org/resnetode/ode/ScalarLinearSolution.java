@@ -45,16 +45,8 @@ final class ScalarLinearSolution {
         this.spacing = new BigDecimal(h);
     }
 
-    /**
-     * The closed form for {@code f}, or null where f is not a scalar field linear in x or a weight is NaN or infinite
-     * (the integrator then reports the right-hand side it cannot use).
-     */
+    /** The closed form for {@code f}, or null where f is not a scalar field linear in x (weights are finite: {@link Weights}). */
     static ScalarLinearSolution of(ResidualFunction f, Weights weights, double h) {
-        for (int k = 0; k < weights.count(); k++) {
-            if (!Double.isFinite(weights.data()[weights.offset(k)])) {
-                return null;
-            }
-        }
         if (f instanceof ThetaSquaredFamily) {
             return new ScalarLinearSolution(true, weights, h);
         }
