@@ -330,13 +330,14 @@ public final class CertifiedBound {
             truncation = remainder(q, zNorm, m, w);
         }
         highestOrder = Math.max(highestOrder, q);
+        // Horner, every component at once (per component the same operations in the same order)
         double[] c = field.c;
-        for (int i = 0; i < d; i++) {
-            double s = c[q * d + i];
-            for (int k = q - 1; k >= 0; k--) {
-                s = s * w + c[k * d + i];
+        System.arraycopy(c, q * d, z, 0, d);
+        for (int k = q - 1; k >= 0; k--) {
+            int at = k * d;
+            for (int i = 0; i < d; i++) {
+                z[i] = z[i] * w + c[at + i];
             }
-            z[i] = s;
         }
         // √d (Σ_k e_k w^k + γ_{2q} Σ_k |x_k| w^k + remainder) + √d MIN_NORMAL (Horner's underflow): a plain block of
         // 2(q + 1) products and 2(q + 1) sums; √d w^k and √d γ_{2q} w^k are exact (w^k a power of two >= 2^-272)
