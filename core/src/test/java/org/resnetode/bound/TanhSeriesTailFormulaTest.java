@@ -11,8 +11,9 @@ import org.resnetode.model.TanhFamily;
 /**
  * {@link TanhSeriesTail} against its own derivation (bound.md §2, "the tail of a tanh field") carried out in 50-digit
  * BigDecimal from the same coefficient norms and radii: the scaled bounds {@code X_k, Z_k, Y_k, V_k}, the sums of known
- * pairs {@code P_y = Σ j/(i+j) Z_j V_i} and {@code P_v = Σ Y_j Y_i} over {@code i, j < q <= i + j}, the fixed-point
- * sweeps from 0, the candidate (1.5 times the last sweep) and the right side {@code h w F(Y)/(q+1)} at it. The double
+ * pairs {@code P_y = Σ j/(i+j) Z_j V_i} and {@code P_v = Σ Y_j Y_i} over {@code i, j < q <= i + j}, the candidate
+ * (1.5 times the fixed point of the system linearised at T = 0 without Y², or where that does not verify 1.5 times the
+ * last fixed-point sweep from 0) and the right side {@code h w F(Y)/(q+1)} at it. The double
  * routine must agree to 1e-9 relative (its sweeps and check rounded up, the derivation exact) and lie above the
  * exact value of the returned right side. The coefficient norms are chosen so that P_y and P_v are a large part of the
  * tail: a wrong weight or a wrong range in those sums moves the result by far more than 1e-9.
@@ -156,6 +157,19 @@ class TanhSeriesTailFormulaTest {
             BigDecimal xBefore = bd(xs[q - 1]);
             BigDecimal hwOver = bd(hw).divide(BigDecimal.valueOf(q + 1), MC);
             BigDecimal yLast = bd(ys[q - 1]);
+            BigDecimal twoYLo = yLo.multiply(BigDecimal.valueOf(2));
+            // the linearised candidate: Z at T = 0, V = P_v + 2 Y_lo Y, Y from the linear equation
+            BigDecimal z0 = a.multiply(xq).add(bw.multiply(xBefore.add(xq)), MC);
+            BigDecimal coupling = twoYLo.multiply(z0.add(zLo), MC);
+            if (coupling.compareTo(BigDecimal.ONE) < 0) {
+                BigDecimal y0 = py.add(z0.multiply(vLo)).add(z0.add(zLo).multiply(pv))
+                        .divide(BigDecimal.ONE.subtract(coupling), MC);
+                BigDecimal checked = check(a, bw, xq, xBefore, py, vLo, zLo, pv, yLo, hwOver, yLast,
+                        hwOver.multiply(f(y0, yLast), MC), pv.add(y0.multiply(twoYLo.add(y0)), MC));
+                if (checked != null) {
+                    return checked;
+                }
+            }
             BigDecimal tail = BigDecimal.ZERO;
             BigDecimal vTail = BigDecimal.ZERO;
             for (int sweep = 0; sweep < SWEEPS; sweep++) {
@@ -169,6 +183,13 @@ class TanhSeriesTailFormulaTest {
                     break;
                 }
             }
+            return check(a, bw, xq, xBefore, py, vLo, zLo, pv, yLo, hwOver, yLast, tail, vTail);
+        }
+
+        /** The right side at the candidate inflated by 1.5, or null when the right sides do not stay below it. */
+        private BigDecimal check(BigDecimal a, BigDecimal bw, BigDecimal xq, BigDecimal xBefore, BigDecimal py,
+                                 BigDecimal vLo, BigDecimal zLo, BigDecimal pv, BigDecimal yLo, BigDecimal hwOver,
+                                 BigDecimal yLast, BigDecimal tail, BigDecimal vTail) {
             BigDecimal tc = tail.multiply(new BigDecimal("1.5"));
             BigDecimal vc = vTail.multiply(new BigDecimal("1.5"));
             BigDecimal z = a.multiply(xq.add(tc)).add(bw.multiply(xBefore.add(xq).add(tc)), MC);
