@@ -108,10 +108,17 @@ final class BallTanh {
             }
         }
         double largestY = 0;
-        for (int i = 0; i < n; i++) {
-            double yi = y[at + i] / k;
-            y[at + i] = yi;
-            largestY = Math.max(largestY, Math.abs(yi));
+        if (k == 1) {
+            // the quotient by 1 is exact
+            for (int i = 0; i < n; i++) {
+                largestY = Math.max(largestY, Math.abs(y[at + i]));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double yi = y[at + i] / k;
+                y[at + i] = yi;
+                largestY = Math.max(largestY, Math.abs(yi));
+            }
         }
         yNorm[k] = largestY;
         yRad[k] = RoundOff.blockUp(ySum, yMargin[k]);
