@@ -191,4 +191,29 @@ class SpectralBoundTest {
             }
         }
     }
+
+    /**
+     * Diagonal blocks of 4 to 9 rows (the Gram matrix's four dot products at a time and the rows after them): the rows
+     * are orthogonal, so {@code G = diag(s_i²)} and the Gram route gives {@code max |s_i|} up to its rounding term
+     * ({@code γ_cols ||a_i|| Σ_j ||a_j||}, about 1e-14 relative), where the Frobenius norm is larger; a dot product of
+     * the wrong rows, or a quotient for a product, moves the bound off it.
+     */
+    @Test
+    void diagonalBlocksOfManyRowsAreBoundedExactlyByTheGramRoute() {
+        SplittableRandom rng = new SplittableRandom(29);
+        for (int rows = 4; rows <= 9; rows++) {
+            for (int trial = 0; trial < 20; trial++) {
+                int cols = rows + rng.nextInt(3);
+                double[] a = new double[rows * cols];
+                double largest = 0;
+                for (int i = 0; i < rows; i++) {
+                    double s = (rng.nextDouble() + 0.1) * (rng.nextBoolean() ? 1 : -1);
+                    a[i * cols + i] = s;
+                    largest = Math.max(largest, Math.abs(s));
+                }
+                double bound = new SpectralBound(rows, cols).of(a, 0);
+                assertThat(bound).as("%d × %d, trial %d", rows, cols, trial).isBetween(largest, largest * (1 + 1e-13));
+            }
+        }
+    }
 }
