@@ -69,6 +69,22 @@ class TanhSeriesTailFormulaTest {
         assertThat(tb).isGreaterThan(ta);
     }
 
+    /**
+     * Where the linearised candidate fails its check (here its neglected terms push the right sides above 1.5 times it),
+     * the sweeps from 0 give the candidate: the double routine still returns a finite tail, the derivation's.
+     */
+    @Test
+    void whereTheLinearisedCandidateFailsTheSweepsDecide() {
+        Inputs in = new Inputs(2, 1, 1.328125, 0.03125, -1, 0, 1.0 / 8, new double[] {1.078125, 0.375, 0.0625},
+                new double[] {0.5625, 0.25}, new double[] {0.34375, 0.140625}, new double[] {0.953125, 0.34375});
+        assertThat(in.linearisedTail()).as("premise: the linearised candidate does not verify").isNull();
+        BigDecimal expected = in.exactTail();
+        assertThat(expected).as("premise: the sweeps' candidate verifies").isNotNull();
+        double got = in.run();
+        assertThat(new BigDecimal(got).compareTo(expected)).isGreaterThanOrEqualTo(0);
+        assertThat(Math.abs(got - expected.doubleValue()) / expected.doubleValue()).isLessThan(1e-9);
+    }
+
     /** Norms (radii folded in as half of each) and scalars of one call. */
     private record Inputs(int q, double w, double alpha, double beta, double alpha2, double beta2, double hw,
                           double[] xs, double[] zs, double[] ys, double[] vs) {
@@ -127,6 +143,15 @@ class TanhSeriesTailFormulaTest {
 
         /** The derivation in BigDecimal; null when the candidate does not verify. */
         BigDecimal exactTail() {
+            return tail(true);
+        }
+
+        /** The derivation with the linearised candidate alone (no sweeps); null when it does not verify. */
+        BigDecimal linearisedTail() {
+            return tail(false);
+        }
+
+        private BigDecimal tail(boolean sweeps) {
             BigDecimal a = bd(alpha);
             BigDecimal bw = bd(beta).multiply(bd(w));
             BigDecimal zLo = BigDecimal.ZERO;
@@ -166,9 +191,12 @@ class TanhSeriesTailFormulaTest {
                         .divide(BigDecimal.ONE.subtract(coupling), MC);
                 BigDecimal checked = check(a, bw, xq, xBefore, py, vLo, zLo, pv, yLo, hwOver, yLast,
                         hwOver.multiply(f(y0, yLast), MC), pv.add(y0.multiply(twoYLo.add(y0)), MC));
-                if (checked != null) {
+                if (checked != null || !sweeps) {
                     return checked;
                 }
+            }
+            if (!sweeps) {
+                return null;
             }
             BigDecimal tail = BigDecimal.ZERO;
             BigDecimal vTail = BigDecimal.ZERO;
