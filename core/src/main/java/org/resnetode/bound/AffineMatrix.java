@@ -113,10 +113,6 @@ final class AffineMatrix {
         for (; i + 2 <= rows; i += 2) {
             int r0 = i * cols;
             int r1 = r0 + cols;
-            int a0 = offA + r0;
-            int a1 = offA + r1;
-            int b0 = offB + r0;
-            int b1 = offB + r1;
             double sumB0 = 0;
             double sumB1 = 0;
             double sumDelta0 = 0;
@@ -129,10 +125,10 @@ final class AffineMatrix {
             double deltaProduct1 = 0;
             for (int j = 0; j < cols; j++) {
                 double xj = x[j];
-                double a = w[a0 + j];
-                double b = w[b0 + j];
-                double c = w[a1 + j];
-                double g = w[b1 + j];
+                double a = w[offA + r0 + j];
+                double b = w[offB + r0 + j];
+                double c = w[offA + r1 + j];
+                double g = w[offB + r1 + j];
                 double e = b - a;
                 double f = g - c;
                 delta[r0 + j] = e;
