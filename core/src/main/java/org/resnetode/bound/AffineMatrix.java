@@ -68,8 +68,9 @@ final class AffineMatrix {
 
     /**
      * The block at {@code offA} and {@code offB} of {@code w}; on the tail (after the last knot) Δ = 0. One pass over
-     * A_b forms Δ̃, the row sums of {@code |A_b|} and {@code |Δ̃|} and the Frobenius sums of {@link SpectralBound}; A_a's
-     * norms are the previous interval's A_b norms when the intervals follow each other.
+     * A_a and A_b forms Δ̃, the row sums of {@code |A_b|} and {@code |Δ̃|} and {@code Σ Δ̃²}, the step of
+     * {@link SpectralBound}'s drift ({@link SpectralBound#following}); A_a's norms are the previous interval's A_b norms
+     * when the intervals follow each other (else A_a gets a pass of its own).
      */
     void knots(double[] w, int offA, int offB, boolean tail) {
         knots(w, offA, offB, tail, null);
