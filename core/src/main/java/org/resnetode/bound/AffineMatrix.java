@@ -68,8 +68,8 @@ final class AffineMatrix {
 
     /**
      * The block at {@code offA} and {@code offB} of {@code w}; on the tail (after the last knot) Δ = 0. One pass over
-     * A_a and A_b forms Δ̃, the row sums of {@code |A_b|} and {@code |Δ̃|} and {@code Σ Δ̃²}, the step of
-     * {@link SpectralBound}'s drift ({@link SpectralBound#following}); A_a's norms are the previous interval's A_b norms
+     * A_a and A_b forms Δ̃, the row sums of {@code |A_b|} and {@code |Δ̃|}, {@code Σ A_b²} and {@code Σ Δ̃²} (A_b's
+     * Frobenius norm and the step of {@link SpectralBound}'s drift, {@link SpectralBound#following}); A_a's norms are the previous interval's A_b norms
      * when the intervals follow each other (else A_a gets a pass of its own).
      */
     void knots(double[] w, int offA, int offB, boolean tail) {
@@ -103,13 +103,14 @@ final class AffineMatrix {
             roundOffDelta = 0;
             return;
         }
-        // Δ̃ = fl(A_b - A_a), the row sums of |A_b| and |Δ̃|, Σ Δ̃² (the drift of the spectral bound) and, when priming,
+        // Δ̃ = fl(A_b - A_a), the row sums of |A_b| and |Δ̃|, Σ A_b² and Σ Δ̃² (the spectral bound) and, when priming,
         // A_a x_[0] and Δ̃ x_[0]: two rows at a time, one partial sum per row and quantity (independent chains; any
         // summation order keeps the γ_n margins)
         double[] x = start == null ? zeroStart : start;
         double largestB = 0;
         double largestDelta = 0;
         double squares = 0;
+        double frobenius = 0;
         int i = 0;
         for (; i + 2 <= rows; i += 2) {
             int r0 = i * cols;
@@ -120,6 +121,8 @@ final class AffineMatrix {
             double sumDelta1 = 0;
             double squares0 = 0;
             double squares1 = 0;
+            double frobenius0 = 0;
+            double frobenius1 = 0;
             double product0 = 0;
             double product1 = 0;
             double deltaProduct0 = 0;
@@ -144,8 +147,11 @@ final class AffineMatrix {
                 sumDelta1 += Math.abs(f);
                 squares0 += e * e;
                 squares1 += f * f;
+                frobenius0 += b * b;
+                frobenius1 += g * g;
             }
             squares += squares0 + squares1;
+            frobenius += frobenius0 + frobenius1;
             initial[i] = product0;
             initial[i + 1] = product1;
             deltaProducts[0][i] = deltaProduct0;
@@ -158,6 +164,7 @@ final class AffineMatrix {
             double sumB0 = 0;
             double sumDelta0 = 0;
             double squares0 = 0;
+            double frobenius0 = 0;
             double product0 = 0;
             double deltaProduct0 = 0;
             for (int j = 0; j < cols; j++) {
@@ -171,8 +178,10 @@ final class AffineMatrix {
                 sumB0 += Math.abs(b);
                 sumDelta0 += Math.abs(e);
                 squares0 += e * e;
+                frobenius0 += b * b;
             }
             squares += squares0;
+            frobenius += frobenius0;
             initial[i] = product0;
             deltaProducts[0][i] = deltaProduct0;
             largestB = Math.max(largestB, sumB0);
@@ -184,7 +193,7 @@ final class AffineMatrix {
         // ||Δ|| <= (1 + u) ||Δ̃|| entrywise-derived: 4u covers it with a margin
         normDelta = Interval.mulUp(Interval.mulUp(largestDelta, rowSumMargin), 1 + 4 * RoundOff.U);
         roundOffDelta = Interval.mulUp(roundOff, normDelta);
-        spectralB = spectral.following(w, offB, squares);
+        spectralB = spectral.following(w, offB, frobenius, squares);
     }
 
     /** Upper bound of {@code ||A(u)||_∞} for every u in [0, 1] (a norm is convex along the segment). */

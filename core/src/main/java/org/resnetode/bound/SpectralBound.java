@@ -2,11 +2,11 @@ package org.resnetode.bound;
 
 /**
  * Upper bounds of the spectral norms {@code ||A_n||_2} of one matrix block along the layers, without an SVD:
- * {@code ||A_n||_2 <= σ_K + ||A_n - A_K||_F}, A_K a reference layer with
+ * {@code ||A_n||_2 <= min(||A_n||_F, σ_K + ||A_n - A_K||_F)}, A_K a reference layer with
  * {@code σ_K = min(||A_K||_F, sqrt(||A_K A_K^T||_∞)) >= ||A_K||_2} ({@link #gram}). Along consecutive layers
  * ({@link #following}) the drift {@code ||A_n - A_K||_F} is bounded by the sum of the steps' {@code ||A_{k+1} - A_k||_F},
  * whose squares the knot pass forms anyway (it forms Δ̃), so no pass over the reference is needed; a block on its own
- * ({@link #of}) is bounded by {@code min(||A_n||_F, σ_K + ||A_n - A_K||_F)} from a pass of its own. A new reference is
+ * ({@link #of}) gets the chord {@code ||A_n - A_K||_F} from a pass of its own. A new reference is
  * taken when the drift term exceeds {@link #REFERENCE_DRIFT} σ_K, so smooth weights need a Gram matrix every dozen or so
  * layers; rough weights fall back to a Gram matrix per layer. Frobenius norms are rounded up
  * ({@code Σ a² (1 + 2γ_n)}, root up).
@@ -77,14 +77,15 @@ final class SpectralBound {
 
     /**
      * An upper bound of {@code ||A_b||_2} for the block A_b at {@code off} of {@code w} that follows the block bounded
-     * last, A_a, from the computed {@code Σ Δ̃²} of {@code Δ̃ = fl(A_b - A_a)}: by the triangle inequality along the
+     * last, A_a: the smaller of {@code ||A_b||_F} (from the computed {@code Σ A_b²}) and {@code σ_K} plus the drift, from
+     * the computed {@code Σ Δ̃²} of {@code Δ̃ = fl(A_b - A_a)}: by the triangle inequality along the
      * layers, {@code ||A_b - A_K||_F <= ||A_a - A_K||_F + ||A_b - A_a||_F}, so the drift is carried as the sum of the
      * steps' Frobenius norms ({@code ||Δ||_F <= (1 + 2u) sqrt(Σ Δ̃² (1 + 2γ_n))}: each Δ̃ within u of Δ, the sum of
      * squares within γ_n), with no pass over the reference; past {@link #REFERENCE_DRIFT} σ_K, A_b becomes the reference.
      */
-    double following(double[] w, int off, double deltaSquares) {
+    double following(double[] w, int off, double frobenius, double deltaSquares) {
         double step = Interval.mulUp(Interval.sqrtUp(Interval.mulUp(deltaSquares, margin)), 1 + 2 * RoundOff.U);
-        return referenced(w, off, Interval.addUp(drift, step));
+        return Math.min(Interval.sqrtUp(Interval.mulUp(frobenius, margin)), referenced(w, off, Interval.addUp(drift, step)));
     }
 
     /** {@code σ_K + driftUp}, after renewing the reference to the block at {@code off} when the drift exceeds its share. */

@@ -106,6 +106,15 @@ class SpectralBoundTest {
         assertThat(references).as("Gram matrices formed over %d layers", layers).isBetween(2, layers / 8);
     }
 
+    /** {@code Σ a²} of the block at {@code off}, as the knot pass forms it. */
+    private static double squares(double[] w, int off, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += w[off + i] * w[off + i];
+        }
+        return s;
+    }
+
     /** {@code Σ Δ̃²} of the step from the block at {@code offA} to the one at {@code offB}, as the knot pass forms it. */
     private static double stepSquares(double[] w, int offA, int offB, int n) {
         double s = 0;
@@ -131,17 +140,17 @@ class SpectralBoundTest {
         double expected = 1;
         for (int n = 1; n <= 3; n++) {
             expected += Math.abs(w[4 * n] - w[4 * (n - 1)]);
-            assertThat(bound.following(w, 4 * n, stepSquares(w, 4 * (n - 1), 4 * n, 4))).as("layer %d: 1 + path", n)
+            assertThat(bound.following(w, 4 * n, squares(w, 4 * n, 4), stepSquares(w, 4 * (n - 1), 4 * n, 4))).as("layer %d: 1 + path", n)
                     .isBetween(expected, expected * (1 + 1e-14));
             assertThat(bound.referenceOff()).isZero();
         }
-        assertThat(bound.following(w, 16, stepSquares(w, 12, 16, 4))).as("renewed: exactly 1.12")
+        assertThat(bound.following(w, 16, squares(w, 16, 4), stepSquares(w, 12, 16, 4))).as("renewed: exactly 1.12")
                 .isBetween(1.12, 1.12 * (1 + 1e-14));
         assertThat(bound.referenceOff()).isEqualTo(16);
         double[] rankOne = {1, 2, 1, 2};
         SpectralBound narrow = new SpectralBound(2, 1);
         assertThat(narrow.of(rankOne, 0)).as("||(1, 2)^T||_2 = √5").isBetween(Math.sqrt(5), Math.sqrt(5) * (1 + 1e-14));
-        assertThat(narrow.following(rankOne, 2, 0)).as("no step: the reference's √5").isBetween(Math.sqrt(5), Math.sqrt(5) * (1 + 1e-14));
+        assertThat(narrow.following(rankOne, 2, 5, 0)).as("no step: the reference's √5").isBetween(Math.sqrt(5), Math.sqrt(5) * (1 + 1e-14));
     }
 
     /**
@@ -174,7 +183,7 @@ class SpectralBoundTest {
             int lastReference = bound.referenceOff();
             for (int l = 0; l < layers; l++) {
                 if (l > 0) {
-                    up = bound.following(w, l * n, stepSquares(w, (l - 1) * n, l * n, n));
+                    up = bound.following(w, l * n, squares(w, l * n, n), stepSquares(w, (l - 1) * n, l * n, n));
                 }
                 double exact = svd(w, l * n, d, d);
                 assertThat(up).as("%s layer %d", smooth ? "smooth" : "rough", l).isGreaterThanOrEqualTo(exact * (1 - 1e-12))
