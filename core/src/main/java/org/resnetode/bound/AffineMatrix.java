@@ -25,6 +25,8 @@ final class AffineMatrix {
     /** {@code A_a x_[0]} from {@link #knots(double[], int, int, boolean, double[])}, valid while {@link #primed}. */
     private final double[] initial;
     private boolean primed;
+    /** The x_[0] of the products when the knot pass is not given one (they are then not used). */
+    private final double[] zeroStart;
     /** γ_{cols+6}: the rounding of one product {@link #apply} forms. */
     private final double roundOff;
     /** The plain block of {@link #apply}'s radius: 4 products, 3 sums. */
@@ -58,6 +60,7 @@ final class AffineMatrix {
         this.product = new double[rows];
         this.column = new double[cols];
         this.initial = new double[rows];
+        this.zeroStart = new double[cols];
         this.roundOff = RoundOff.gamma(cols + 6);
         this.rowSumMargin = 1 + 2 * RoundOff.gamma(cols);
         this.spectral = new SpectralBound(rows, cols);
@@ -65,8 +68,9 @@ final class AffineMatrix {
 
     /**
      * The block at {@code offA} and {@code offB} of {@code w}; on the tail (after the last knot) Δ = 0. One pass over
-     * A_b forms Δ̃, the row sums of {@code |A_b|} and {@code |Δ̃|} and the Frobenius sums of {@link SpectralBound}; A_a's
-     * norms are the previous interval's A_b norms when the intervals follow each other.
+     * A_a and A_b forms Δ̃, the row sums of {@code |A_b|} and {@code |Δ̃|}, {@code Σ A_b²} and {@code Σ Δ̃²} (A_b's
+     * Frobenius norm and the step of {@link SpectralBound}'s drift, {@link SpectralBound#following}); A_a's norms are the previous interval's A_b norms
+     * when the intervals follow each other (else A_a gets a pass of its own).
      */
     void knots(double[] w, int offA, int offB, boolean tail) {
         knots(w, offA, offB, tail, null);
@@ -99,54 +103,97 @@ final class AffineMatrix {
             roundOffDelta = 0;
             return;
         }
-        double[] ref = spectral.referenceData();
-        int refOff = spectral.referenceOff();
-        boolean referenced = ref == w;
-        boolean priming = start != null;
+        // Δ̃ = fl(A_b - A_a), the row sums of |A_b| and |Δ̃|, Σ A_b² and Σ Δ̃² (the spectral bound) and, when priming,
+        // A_a x_[0] and Δ̃ x_[0]: two rows at a time, one partial sum per row and quantity (independent chains; any
+        // summation order keeps the γ_n margins)
+        double[] x = start == null ? zeroStart : start;
         double largestB = 0;
         double largestDelta = 0;
+        double squares = 0;
         double frobenius = 0;
-        double drift = 0;
-        for (int i = 0; i < rows; i++) {
-            // per-row partial sums: independent chains (any summation order keeps the γ_n margins)
-            double sumB = 0;
-            double sumDelta = 0;
-            double rowFrobenius = 0;
-            double rowDrift = 0;
-            double startProduct = 0;
-            double startDelta = 0;
-            int row = i * cols;
+        int i = 0;
+        for (; i + 2 <= rows; i += 2) {
+            int r0 = i * cols;
+            int r1 = r0 + cols;
+            double sumB0 = 0;
+            double sumB1 = 0;
+            double sumDelta0 = 0;
+            double sumDelta1 = 0;
+            double squares0 = 0;
+            double squares1 = 0;
+            double frobenius0 = 0;
+            double frobenius1 = 0;
+            double product0 = 0;
+            double product1 = 0;
+            double deltaProduct0 = 0;
+            double deltaProduct1 = 0;
             for (int j = 0; j < cols; j++) {
-                double a = w[offA + row + j];
-                double b = w[offB + row + j];
+                double xj = x[j];
+                double a = w[offA + r0 + j];
+                double b = w[offB + r0 + j];
+                double c = w[offA + r1 + j];
+                double g = w[offB + r1 + j];
                 double e = b - a;
-                delta[row + j] = e;
-                if (priming) {
-                    startProduct += a * start[j];
-                    startDelta += e * start[j];
-                }
-                sumB += Math.abs(b);
-                sumDelta += Math.abs(e);
-                rowFrobenius += b * b;
-                if (referenced) {
-                    double r = b - ref[refOff + row + j];
-                    rowDrift += r * r;
-                }
+                double f = g - c;
+                delta[r0 + j] = e;
+                delta[r1 + j] = f;
+                product0 += a * xj;
+                product1 += c * xj;
+                deltaProduct0 += e * xj;
+                deltaProduct1 += f * xj;
+                sumB0 += Math.abs(b);
+                sumB1 += Math.abs(g);
+                sumDelta0 += Math.abs(e);
+                sumDelta1 += Math.abs(f);
+                squares0 += e * e;
+                squares1 += f * f;
+                frobenius0 += b * b;
+                frobenius1 += g * g;
             }
-            frobenius += rowFrobenius;
-            drift += rowDrift;
-            initial[i] = startProduct;
-            deltaProducts[0][i] = startDelta;
-            largestB = Math.max(largestB, sumB);
-            largestDelta = Math.max(largestDelta, sumDelta);
+            squares += squares0 + squares1;
+            frobenius += frobenius0 + frobenius1;
+            initial[i] = product0;
+            initial[i + 1] = product1;
+            deltaProducts[0][i] = deltaProduct0;
+            deltaProducts[0][i + 1] = deltaProduct1;
+            largestB = Math.max(largestB, Math.max(sumB0, sumB1));
+            largestDelta = Math.max(largestDelta, Math.max(sumDelta0, sumDelta1));
         }
-        primed = priming;
-        deltaCount = priming ? 1 : 0;
+        if (i < rows) {
+            int r0 = i * cols;
+            double sumB0 = 0;
+            double sumDelta0 = 0;
+            double squares0 = 0;
+            double frobenius0 = 0;
+            double product0 = 0;
+            double deltaProduct0 = 0;
+            for (int j = 0; j < cols; j++) {
+                double xj = x[j];
+                double a = w[offA + r0 + j];
+                double b = w[offB + r0 + j];
+                double e = b - a;
+                delta[r0 + j] = e;
+                product0 += a * xj;
+                deltaProduct0 += e * xj;
+                sumB0 += Math.abs(b);
+                sumDelta0 += Math.abs(e);
+                squares0 += e * e;
+                frobenius0 += b * b;
+            }
+            squares += squares0;
+            frobenius += frobenius0;
+            initial[i] = product0;
+            deltaProducts[0][i] = deltaProduct0;
+            largestB = Math.max(largestB, sumB0);
+            largestDelta = Math.max(largestDelta, sumDelta0);
+        }
+        primed = start != null;
+        deltaCount = primed ? 1 : 0;
         normB = Interval.mulUp(largestB, rowSumMargin);
         // ||Δ|| <= (1 + u) ||Δ̃|| entrywise-derived: 4u covers it with a margin
         normDelta = Interval.mulUp(Interval.mulUp(largestDelta, rowSumMargin), 1 + 4 * RoundOff.U);
         roundOffDelta = Interval.mulUp(roundOff, normDelta);
-        spectralB = spectral.fromSums(w, offB, frobenius, referenced ? drift : Double.NaN);
+        spectralB = spectral.following(w, offB, frobenius, squares);
     }
 
     /** Upper bound of {@code ||A(u)||_∞} for every u in [0, 1] (a norm is convex along the segment). */

@@ -67,13 +67,18 @@ final class BallTanh {
     void next(int k) {
         int at = k * n;
         if (k == 0) {
+            double largestY = 0;
+            double largestV = 0;
             for (int i = 0; i < n; i++) {
                 double t = RoundOff.tanh(zeta[i]);
+                double vi = 1 - t * t;
                 y[i] = t;
-                v[i] = 1 - t * t;
+                v[i] = vi;
+                largestY = Math.max(largestY, Math.abs(t));
+                largestV = Math.max(largestV, Math.abs(vi));
             }
-            yNorm[0] = RoundOff.maxAbs(y, 0, n);
-            vNorm[0] = RoundOff.maxAbs(v, 0, n);
+            yNorm[0] = largestY;
+            vNorm[0] = largestV;
             // |tanh a - tanh b| <= |a - b|; then the evaluation's own error
             yRad[0] = Interval.addUp(zetaRad[0], RoundOff.TANH_ERROR);
             // |y*² - y²| <= e (2|y| + e); 1 - y·y rounds twice, each within u (all terms <= 1)
@@ -90,14 +95,32 @@ final class BallTanh {
             double vr = vRad[k - j];
             ySum += zetaNorm[j] * vr * wk[j] + zetaRad[j] * (vn + vr) * wk[j] + zetaNorm[j] * vn * gk[j];
         }
+        // Σ_j j ζ_[j] v_[k-j] summed over j in order for every component at once, then divided by k
         for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 1; j <= k; j++) {
-                s += j * zeta[j * n + i] * v[(k - j) * n + i];
-            }
-            y[at + i] = s / k;
+            y[at + i] = 0;
         }
-        yNorm[k] = RoundOff.maxAbs(y, at, n);
+        for (int j = 1; j <= k; j++) {
+            double scale = j;
+            int zetaAt = j * n;
+            int vAt = (k - j) * n;
+            for (int i = 0; i < n; i++) {
+                y[at + i] += scale * zeta[zetaAt + i] * v[vAt + i];
+            }
+        }
+        double largestY = 0;
+        if (k == 1) {
+            // the quotient by 1 is exact
+            for (int i = 0; i < n; i++) {
+                largestY = Math.max(largestY, Math.abs(y[at + i]));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double yi = y[at + i] / k;
+                y[at + i] = yi;
+                largestY = Math.max(largestY, Math.abs(yi));
+            }
+        }
+        yNorm[k] = largestY;
         yRad[k] = RoundOff.blockUp(ySum, yMargin[k]);
         // v's radius, a plain block of 8(k + 1) operations:
         // Σ_j |y_j| e(y_{k-j}) + e(y_j) (|y_{k-j}| + e(y_{k-j})) + γ_{k+2} |y_j| |y_{k-j}|
@@ -108,14 +131,24 @@ final class BallTanh {
             double yr = yRad[k - j];
             vSum += yNorm[j] * yr + yRad[j] * (yn + yr) + yNorm[j] * yn * gamma;
         }
+        // -Σ_j y_[j] y_[k-j] summed over j in order for every component at once
         for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j <= k; j++) {
-                s += y[j * n + i] * y[(k - j) * n + i];
-            }
-            v[at + i] = -s;
+            v[at + i] = 0;
         }
-        vNorm[k] = RoundOff.maxAbs(v, at, n);
+        for (int j = 0; j <= k; j++) {
+            int left = j * n;
+            int right = (k - j) * n;
+            for (int i = 0; i < n; i++) {
+                v[at + i] += y[left + i] * y[right + i];
+            }
+        }
+        double largestV = 0;
+        for (int i = 0; i < n; i++) {
+            double vi = -v[at + i];
+            v[at + i] = vi;
+            largestV = Math.max(largestV, Math.abs(vi));
+        }
+        vNorm[k] = largestV;
         vRad[k] = RoundOff.blockUp(vSum, vMargin[k]);
     }
 

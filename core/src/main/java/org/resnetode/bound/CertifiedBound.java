@@ -52,6 +52,8 @@ public final class CertifiedBound {
     static final double ROUNDING_SHARE = 0.5;
     /** A substep's order is not raised once its remainder is below this share of its own rounding. */
     static final double ROUNDING_FLOOR = 0.25;
+    /** The plain block of the radius update {@code e^{L/m}↑ r + δ} (one product, one sum). */
+    private static final double RADIUS_MARGIN = RoundOff.blockMargin(2);
     /** Most refinements after the fine pass (each doubles the substeps). */
     static final int REFINEMENTS = 4;
 
@@ -298,7 +300,8 @@ public final class CertifiedBound {
         double weight = weighted ? growthWeight[k] : 1;
         double r = r0;
         for (int j = 0; j < m; j++) {
-            r = Interval.addUp(Interval.mulUp(growth, r), advance(m, (double) j / m, weight));
+            // r_{j+1} = e^{L/m}↑ r_j + δ_j: a plain block of one product and one sum
+            r = RoundOff.blockUp(growth * r + advance(m, (double) j / m, weight), RADIUS_MARGIN);
             truncationRadius = growth * truncationRadius + rootD * lastTruncation;
             substeps++;
         }
@@ -342,29 +345,26 @@ public final class CertifiedBound {
             truncation = remainder(q, zNorm, m, w);
         }
         highestOrder = Math.max(highestOrder, q);
+        // Horner, every component at once (per component the same operations in the same order)
         double[] c = field.c;
-        for (int i = 0; i < d; i++) {
-            double s = c[q * d + i];
-            for (int k = q - 1; k >= 0; k--) {
-                s = s * w + c[k * d + i];
+        System.arraycopy(c, q * d, z, 0, d);
+        for (int k = q - 1; k >= 0; k--) {
+            int at = k * d;
+            for (int i = 0; i < d; i++) {
+                z[i] = z[i] * w + c[at + i];
             }
-            z[i] = s;
         }
         // √d (Σ_k e_k w^k + γ_{2q} Σ_k |x_k| w^k + remainder) + √d MIN_NORMAL (Horner's underflow): a plain block of
-        // 2(q + 1) products and 2(q + 1) sums; √d w^k and √d γ_{2q} w^k are exact (w^k a power of two >= 2^-272)
+        // 2(q + 1) + 1 products and 2(q + 1) + 1 sums (√d and √d MIN_NORMAL rounded-up leaves); √d w^k and √d γ_{2q} w^k
+        // are exact (w^k a power of two >= 2^-272)
         double rootDHorner = rootDHornerRound[q];
-        double sum = rootDTruncation(truncation);
+        double sum = rootD * truncation + rootDMinNormal;
         for (int k = 0; k <= q; k++) {
             double wk = field.power(w, k);
             sum += rootD * wk * field.cRad[k] + rootDHorner * wk * field.cNorm[k];
         }
         lastTruncation = truncation;
         return RoundOff.blockUp(sum, stepMargin[q]);
-    }
-
-    /** {@code √d · truncation + √d MIN_NORMAL}, rounded up: the leaves of {@link #advance}'s block outside the sum. */
-    private double rootDTruncation(double truncation) {
-        return Interval.addUp(Interval.mulUp(rootD, truncation), rootDMinNormal);
     }
 
     /**

@@ -3,10 +3,13 @@ package org.resnetode.bound;
 /**
  * Upper bounds of the spectral norms {@code ||A_n||_2} of one matrix block along the layers, without an SVD:
  * {@code ||A_n||_2 <= min(||A_n||_F, σ_K + ||A_n - A_K||_F)}, A_K a reference layer with
- * {@code σ_K = sqrt(||A_K A_K^T||_∞) >= ||A_K||_2} ({@link #gram}). A new reference is taken when the perturbation
- * term exceeds {@link #REFERENCE_DRIFT} σ_K, so smooth weights need a Gram matrix every few dozen layers and one
- * Frobenius pass per layer (fused into {@link AffineMatrix#knots}); rough weights fall back to a Gram matrix per layer.
- * Frobenius norms are rounded up ({@code Σ a² (1 + 2γ_n)}, root up).
+ * {@code σ_K = min(||A_K||_F, sqrt(||A_K A_K^T||_∞)) >= ||A_K||_2} ({@link #gram}). Along consecutive layers
+ * ({@link #following}) the drift {@code ||A_n - A_K||_F} is bounded by the sum of the steps' {@code ||A_{k+1} - A_k||_F},
+ * whose squares the knot pass forms anyway (it forms Δ̃), so no pass over the reference is needed; a block on its own
+ * ({@link #of}) gets the chord {@code ||A_n - A_K||_F} from a pass of its own. A new reference is
+ * taken when the drift term exceeds {@link #REFERENCE_DRIFT} σ_K, so smooth weights need a Gram matrix every dozen or so
+ * layers; rough weights fall back to a Gram matrix per layer. Frobenius norms are rounded up
+ * ({@code Σ a² (1 + 2γ_n)}, root up).
  */
 final class SpectralBound {
     /** Relative perturbation beyond which the reference layer is renewed. */
@@ -15,16 +18,23 @@ final class SpectralBound {
     private final int rows;
     private final int cols;
     private final double margin;
+    /** The plain block of {@link #gram}'s largest row sum. */
+    private final double gramMargin;
+    private final double frobeniusMargin;
     private final double[] gramBuffer;
     private final double[] rowNorms;
     private double[] referenceData;
     private int referenceOff = -1;
     private double referenceNorm;
+    /** An upper bound of {@code ||A - A_K||_F} for the block A bounded last. */
+    private double drift;
 
     SpectralBound(int rows, int cols) {
         this.rows = rows;
         this.cols = cols;
         this.margin = 1 + 2 * RoundOff.gamma(rows * cols);
+        this.gramMargin = RoundOff.blockMargin(2 * rows * rows + 4 * rows);
+        this.frobeniusMargin = RoundOff.blockMargin(2 * rows);
         this.gramBuffer = new double[rows * rows];
         this.rowNorms = new double[rows];
     }
@@ -58,51 +68,107 @@ final class SpectralBound {
      * The bound from the computed sums {@code Σ a²} and {@code Σ (a - a_K)²} (NaN: no reference yet). Each computed
      * difference is within u of the exact one, each sum within {@code γ_n}: the margins cover both.
      */
-    double fromSums(double[] w, int off, double frobenius, double drift) {
+    private double fromSums(double[] w, int off, double frobenius, double drift) {
         double frobeniusUp = Interval.sqrtUp(Interval.mulUp(frobenius, margin));
         double driftUp = Double.isNaN(drift) ? Double.POSITIVE_INFINITY
                 : Interval.mulUp(Interval.sqrtUp(Interval.mulUp(drift, margin)), 1 + 2 * RoundOff.U);
-        if (driftUp > REFERENCE_DRIFT * referenceNorm) {
+        return Math.min(frobeniusUp, referenced(w, off, driftUp));
+    }
+
+    /**
+     * An upper bound of {@code ||A_b||_2} for the block A_b at {@code off} of {@code w} that follows the block bounded
+     * last, A_a: the smaller of {@code ||A_b||_F} (from the computed {@code Σ A_b²}) and {@code σ_K} plus the drift, from
+     * the computed {@code Σ Δ̃²} of {@code Δ̃ = fl(A_b - A_a)}: by the triangle inequality along the
+     * layers, {@code ||A_b - A_K||_F <= ||A_a - A_K||_F + ||A_b - A_a||_F}, so the drift is carried as the sum of the
+     * steps' Frobenius norms ({@code ||Δ||_F <= (1 + 2u) sqrt(Σ Δ̃² (1 + 2γ_n))}: each Δ̃ within u of Δ, the sum of
+     * squares within γ_n), with no pass over the reference; past {@link #REFERENCE_DRIFT} σ_K, A_b becomes the reference.
+     */
+    double following(double[] w, int off, double frobenius, double deltaSquares) {
+        double step = Interval.mulUp(Interval.sqrtUp(Interval.mulUp(deltaSquares, margin)), 1 + 2 * RoundOff.U);
+        return Math.min(Interval.sqrtUp(Interval.mulUp(frobenius, margin)), referenced(w, off, Interval.addUp(drift, step)));
+    }
+
+    /** {@code σ_K + driftUp}, after renewing the reference to the block at {@code off} when the drift exceeds its share. */
+    private double referenced(double[] w, int off, double driftUp) {
+        if (referenceData == null || !(driftUp <= REFERENCE_DRIFT * referenceNorm)) {
             referenceData = w;
             referenceOff = off;
             referenceNorm = gram(w, off);
             driftUp = 0;
         }
-        return Math.min(frobeniusUp, Interval.addUp(referenceNorm, driftUp));
+        drift = driftUp;
+        return Interval.addUp(referenceNorm, driftUp);
+    }
+
+    private void mirror(double[] g, int i, int j, double value) {
+        g[i * rows + j] = value;
+        g[j * rows + i] = value;
     }
 
     /**
      * {@code sqrt(||G||_∞) >= sqrt(λ_max(G)) = ||A||_2} for {@code G = A A^T} (any induced norm bounds the spectral
      * radius). Rounding: {@code |fl(G_ij) - G_ij| <= γ_cols |a_i|·|a_j| <= γ_cols ||a_i|| ||a_j||} (Cauchy–Schwarz on the
      * rows a_i), so row i of G sums to at most {@code Σ_j |fl G_ij| + γ ||a_i|| Σ_j ||a_j||}, with
-     * {@code ||a_i||² <= fl(G_ii) (1 + 2γ)}.
+     * {@code ||a_i||² <= fl(G_ii) (1 + 2γ)}; and no more than {@code ||A||_F = sqrt(Σ_i ||a_i||²)} from the same row
+     * norms (rank-one and narrow blocks, where the Gram route is looser).
      */
     private double gram(double[] w, int off) {
         double gamma = RoundOff.gamma(cols);
         double[] g = gramBuffer;
+        // G_ij = a_i · a_j for j >= i, four j at a time (independent chains), mirrored below the diagonal
         for (int i = 0; i < rows; i++) {
-            for (int j = i; j < rows; j++) {
-                double s = 0;
+            int ai = off + i * cols;
+            int j = i;
+            for (; j + 4 <= rows; j += 4) {
+                int b0 = off + j * cols;
+                int b1 = b0 + cols;
+                int b2 = b1 + cols;
+                int b3 = b2 + cols;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
                 for (int k = 0; k < cols; k++) {
-                    s += w[off + i * cols + k] * w[off + j * cols + k];
+                    double a = w[ai + k];
+                    s0 += a * w[b0 + k];
+                    s1 += a * w[b1 + k];
+                    s2 += a * w[b2 + k];
+                    s3 += a * w[b3 + k];
                 }
-                g[i * rows + j] = s;
-                g[j * rows + i] = s;
+                mirror(g, i, j, s0);
+                mirror(g, i, j + 1, s1);
+                mirror(g, i, j + 2, s2);
+                mirror(g, i, j + 3, s3);
+            }
+            for (; j < rows; j++) {
+                int b0 = off + j * cols;
+                double s0 = 0;
+                for (int k = 0; k < cols; k++) {
+                    s0 += w[ai + k] * w[b0 + k];
+                }
+                mirror(g, i, j, s0);
             }
         }
         double rowNormSum = 0;
+        double squares = 0;
         for (int i = 0; i < rows; i++) {
             rowNorms[i] = Interval.sqrtUp(Interval.mulUp(g[i * rows + i], 1 + 2 * gamma));
-            rowNormSum = Interval.addUp(rowNormSum, rowNorms[i]);
+            rowNormSum += rowNorms[i];
+            squares += rowNorms[i] * rowNorms[i];
         }
+        // ||A||_F = sqrt(Σ_i ||a_i||²): a plain block of 2 rows operations, then the root rounded up
+        double frobenius = Interval.sqrtUp(RoundOff.blockUp(squares, frobeniusMargin));
+        // max_i Σ_j |G_ij| + γ ||a_i|| Σ_j ||a_j||: a plain block (RoundOff.blockUp) of at most 2 rows² + 4 rows
+        // operations (the rows - 1 sums of Σ_j ||a_j|| counted in every row's term)
         double largest = 0;
         for (int i = 0; i < rows; i++) {
             double s = 0;
             for (int j = 0; j < rows; j++) {
-                s = Interval.addUp(s, Math.abs(g[i * rows + j]));
+                s += Math.abs(g[i * rows + j]);
             }
-            largest = Math.max(largest, Interval.addUp(s, Interval.mulUp(gamma, Interval.mulUp(rowNorms[i], rowNormSum))));
+            largest = Math.max(largest, s + gamma * (rowNorms[i] * rowNormSum));
         }
-        return Interval.sqrtUp(largest);
+        largest = RoundOff.blockUp(largest, gramMargin);
+        return Math.min(frobenius, Interval.sqrtUp(largest));
     }
 }

@@ -88,27 +88,54 @@ final class TanhSeriesTail {
         double margin = productMargin[q];
         py = Interval.addUp(Interval.mulUp(py, margin), Double.MIN_NORMAL);
         pv = Interval.addUp(Interval.mulUp(pv, margin), Double.MIN_NORMAL);
-        Sweep s = new Sweep(alpha, Interval.mulUp(beta, w), alpha2, alpha2 < 0 ? 0 : Interval.mulUp(beta2, w), hw, q + 1, xq,
-                Interval.addUp(xBefore, xq), py, pv, zLo, 2 * yLo, vLo, ys[q - 1], alpha2 < 0);
-        // the candidate: sweeps of the right sides from 0 until they settle (it needs no rigour; the check's own blocks
-        // serve, their margins move it by about 1e-15)
+        double betaW = Interval.mulUp(beta, w);
+        double beta2W = alpha2 < 0 ? 0 : Interval.mulUp(beta2, w);
+        double xSum = Interval.addUp(xBefore, xq);
+        double twoYLo = 2 * yLo;
+        double yLast = ys[q - 1];
+        boolean tanh = alpha2 < 0;
+        int n = q + 1;
+        // the candidate (it needs no rigour; the check decides): the fixed point of the system linearised at T = 0 without
+        // Y² (with V = P_v + 2 Y_lo Y, Y = P_y + Z V_lo + (Z + Z_lo) V is linear in Y), which the inflation covers when
+        // T and Y² are small against it; else sweeps of the right sides from 0 until they settle (the check's own blocks
+        // serve, their margins move the candidate by about 1e-15)
+        double z0 = z(alpha, betaW, xq, xSum, 0);
+        double coupling = twoYLo * (z0 + zLo);
+        if (coupling < 1) {
+            double y0 = (py + z0 * vLo + (z0 + zLo) * pv) / (1 - coupling);
+            double checked = check(alpha, betaW, xq, xSum, py, vLo, zLo, pv, twoYLo, hw, n, alpha2, beta2W, yLast, tanh,
+                    t(hw, n, alpha2, beta2W, yLast, tanh, y0), v(pv, twoYLo, y0));
+            if (checked < Double.POSITIVE_INFINITY) {
+                return checked;
+            }
+        }
         double tail = 0;
         double vTail = 0;
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
-            double y = s.y(s.z(tail), vTail);
-            vTail = s.v(y);
-            double next = s.t(y);
+            double y = y(py, vLo, zLo, z(alpha, betaW, xq, xSum, tail), vTail);
+            vTail = v(pv, twoYLo, y);
+            double next = t(hw, n, alpha2, beta2W, yLast, tanh, y);
             boolean settled = next <= tail * (1 + SETTLED);
             tail = next;
             if (settled) {
                 break;
             }
         }
+        return check(alpha, betaW, xq, xSum, py, vLo, zLo, pv, twoYLo, hw, n, alpha2, beta2W, yLast, tanh, tail, vTail);
+    }
+
+    /**
+     * The rigorous check of a candidate {@code (T, V)} inflated by {@link #INFLATION}: the right sides at it stay below
+     * it, and the bound is the last right side; +∞ when they do not.
+     */
+    private static double check(double alpha, double betaW, double xq, double xSum, double py, double vLo, double zLo,
+                                double pv, double twoYLo, double hw, int n, double alpha2, double beta2W, double yLast,
+                                boolean tanh, double tail, double vTail) {
         double tailCandidate = Interval.mulUp(INFLATION, tail);
         double vCandidate = Interval.mulUp(INFLATION, vTail);
-        double y = s.y(s.z(tailCandidate), vCandidate);
-        double t2 = s.t(y);
-        if (!(s.v(y) <= vCandidate && t2 <= tailCandidate)) {
+        double y = y(py, vLo, zLo, z(alpha, betaW, xq, xSum, tailCandidate), vCandidate);
+        double t2 = t(hw, n, alpha2, beta2W, yLast, tanh, y);
+        if (!(v(pv, twoYLo, y) <= vCandidate && t2 <= tailCandidate)) {
             return Double.POSITIVE_INFINITY;
         }
         return t2;
@@ -118,29 +145,31 @@ final class TanhSeriesTail {
      * The right sides of the four inequalities, each a plain block ({@link RoundOff#blockUp}) of leaves rounded up:
      * {@code betaW >= β w}, {@code beta2W >= β2 w}, {@code xSum >= X_{q-1} + X_q}, {@code twoYLo = 2 Y_lo} (exact);
      * in t the product with {@code hw <= 1 + 2^-52} and the quotient by {@code n = q + 1 >= 1} keep the block's form.
+     * Static, with their leaves as arguments, so that the sweeps compile inline without an object per tail.
      */
-    record Sweep(double alpha, double betaW, double alpha2, double beta2W, double hw, int n, double xq, double xSum, double py,
-                         double pv, double zLo, double twoYLo, double vLo, double yLast, boolean tanh) {
-        private static final double Z_MARGIN = RoundOff.blockMargin(5);
-        private static final double Y_MARGIN = RoundOff.blockMargin(5);
-        private static final double V_MARGIN = RoundOff.blockMargin(3);
-        private static final double T_MARGIN = RoundOff.blockMargin(6);
+    private static final double Z_MARGIN = RoundOff.blockMargin(5);
+    private static final double Y_MARGIN = RoundOff.blockMargin(5);
+    private static final double V_MARGIN = RoundOff.blockMargin(3);
+    private static final double T_MARGIN = RoundOff.blockMargin(6);
 
-        double z(double t) {
-            return RoundOff.blockUp(alpha * (xq + t) + betaW * (xSum + t), Z_MARGIN);
-        }
+    /** {@code α (X_q + T) + βw (X_{q-1} + X_q + T)}. */
+    static double z(double alpha, double betaW, double xq, double xSum, double t) {
+        return RoundOff.blockUp(alpha * (xq + t) + betaW * (xSum + t), Z_MARGIN);
+    }
 
-        double y(double z, double v) {
-            return RoundOff.blockUp(py + z * (vLo + v) + zLo * v, Y_MARGIN);
-        }
+    /** {@code P_y + Z (V_lo + V) + Z_lo V}. */
+    static double y(double py, double vLo, double zLo, double z, double v) {
+        return RoundOff.blockUp(py + z * (vLo + v) + zLo * v, Y_MARGIN);
+    }
 
-        double v(double y) {
-            return RoundOff.blockUp(pv + y * (twoYLo + y), V_MARGIN);
-        }
+    /** {@code P_v + Y (2 Y_lo + Y)}. */
+    static double v(double pv, double twoYLo, double y) {
+        return RoundOff.blockUp(pv + y * (twoYLo + y), V_MARGIN);
+    }
 
-        double t(double y) {
-            double f = tanh ? y : alpha2 * y + beta2W * (yLast + y);
-            return RoundOff.blockUp(hw * f / n, T_MARGIN);
-        }
+    /** {@code h w F / n}, {@code F = Y} (tanh) or {@code α2 Y + β2w (Y_{q-1} + Y)} (mlp). */
+    static double t(double hw, int n, double alpha2, double beta2W, double yLast, boolean tanh, double y) {
+        double f = tanh ? y : alpha2 * y + beta2W * (yLast + y);
+        return RoundOff.blockUp(hw * f / n, T_MARGIN);
     }
 }

@@ -2,6 +2,8 @@ package org.resnetode.bound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,5 +61,69 @@ class AffineMatrixKnotsEdgeTest {
         m.knots(w, 4, 8, true);
         assertThat(m.sup()).isGreaterThanOrEqualTo(4).isLessThan(4 * (1 + 1e-12));
         assertThat(m.normDelta).isZero();
+    }
+
+    /**
+     * The knot pass's sums against exact arithmetic, for 1 to 9 rows (pairs of rows and the row after them) with the
+     * largest row sum of |A_b| and of |Δ| put in every row in turn: {@code ||A_b||_∞} and {@code ||Δ||_∞} at least the
+     * exact ones (BigDecimal) and within 1e-12 of them; and with A_a diagonal (its Gram bound exact and below its
+     * Frobenius norm, so it is the reference and {@code spectralA = max |a_ii|}) the spectral bound of A_b is the
+     * reference's plus the exact {@code ||A_b - A_a||_F}, within 1e-12.
+     */
+    @Test
+    void knotSumsAreTheExactNormsInEveryRowPosition() {
+        SplittableRandom rng = new SplittableRandom(31);
+        for (int rows = 1; rows <= 9; rows++) {
+            for (int heavy = 0; heavy < rows; heavy++) {
+                int cols = 1 + rng.nextInt(9);
+                int n = rows * cols;
+                double[] w = new double[2 * n];
+                double reference = 0;
+                for (int i = 0; i < Math.min(rows, cols); i++) {
+                    w[i * cols + i] = 1 + rng.nextDouble();
+                }
+                // the heavy row's entry 3 (on the diagonal when rows <= cols) makes its row sum of |A_b| the largest
+                w[heavy * cols + Math.min(heavy, cols - 1)] = 3;
+                for (int i = 0; i < Math.min(rows, cols); i++) {
+                    reference = Math.max(reference, Math.abs(w[i * cols + i]));
+                }
+                for (int e = 0; e < n; e++) {
+                    double step = (rng.nextDouble() - 0.5) * 1e-3 / n;
+                    if (e / cols == heavy) {
+                        step = Math.abs(step) * 4;
+                    }
+                    w[n + e] = w[e] + step;
+                }
+                BigDecimal largestB = BigDecimal.ZERO;
+                BigDecimal largestDelta = BigDecimal.ZERO;
+                BigDecimal squares = BigDecimal.ZERO;
+                for (int i = 0; i < rows; i++) {
+                    BigDecimal rowB = BigDecimal.ZERO;
+                    BigDecimal rowDelta = BigDecimal.ZERO;
+                    for (int j = 0; j < cols; j++) {
+                        BigDecimal b = new BigDecimal(w[n + i * cols + j]);
+                        BigDecimal delta = b.subtract(new BigDecimal(w[i * cols + j]));
+                        rowB = rowB.add(b.abs());
+                        rowDelta = rowDelta.add(delta.abs());
+                        squares = squares.add(delta.multiply(delta));
+                    }
+                    largestB = largestB.max(rowB);
+                    largestDelta = largestDelta.max(rowDelta);
+                }
+                AffineMatrix m = new AffineMatrix(rows, cols, 2);
+                m.knots(w, 0, n, false, new double[cols]);
+                String what = rows + " × " + cols + ", heavy row " + heavy;
+                assertThat(new BigDecimal(m.normB).compareTo(largestB)).as(what + ": ||A_b||").isGreaterThanOrEqualTo(0);
+                assertThat(m.normB).as(what).isLessThan(largestB.doubleValue() * (1 + 1e-12));
+                assertThat(new BigDecimal(m.normDelta).compareTo(largestDelta)).as(what + ": ||Δ||").isGreaterThanOrEqualTo(0);
+                assertThat(m.normDelta).as(what).isLessThan(largestDelta.doubleValue() * (1 + 1e-12));
+                if (rows <= cols && rows >= 2) {
+                    assertThat(m.spectralA).as(what + ": the diagonal reference").isBetween(reference, reference * (1 + 1e-13));
+                    double frobenius = Math.sqrt(squares.doubleValue());
+                    assertThat(m.spectralB).as(what + ": reference + ||Δ||_F")
+                            .isBetween(reference + frobenius, (reference + frobenius) * (1 + 1e-12));
+                }
+            }
+        }
     }
 }

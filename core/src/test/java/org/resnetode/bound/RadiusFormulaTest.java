@@ -134,18 +134,16 @@ class RadiusFormulaTest {
             double twoYLo = 2 * rng.nextDouble();
             double vLo = rng.nextDouble();
             double yLast = rng.nextDouble() * 1e-2;
-            TanhSeriesTail.Sweep s = new TanhSeriesTail.Sweep(alpha, betaW, alpha2, beta2W, hw, n, xq, xSum, py, pv, zLo,
-                    twoYLo, vLo, yLast, tanh);
             double t = rng.nextDouble() * 1e-3;
             double v = rng.nextDouble() * 1e-2;
-            isTheFormula(s.z(t), big(alpha).multiply(big(xq).add(big(t))).add(big(betaW).multiply(big(xSum).add(big(t)))), "z");
+            isTheFormula(TanhSeriesTail.z(alpha, betaW, xq, xSum, t), big(alpha).multiply(big(xq).add(big(t))).add(big(betaW).multiply(big(xSum).add(big(t)))), "z");
             double z = rng.nextDouble();
-            isTheFormula(s.y(z, v), big(py).add(big(z).multiply(big(vLo).add(big(v)))).add(big(zLo).multiply(big(v))), "y");
+            isTheFormula(TanhSeriesTail.y(py, vLo, zLo, z, v), big(py).add(big(z).multiply(big(vLo).add(big(v)))).add(big(zLo).multiply(big(v))), "y");
             double y = rng.nextDouble() * 1e-2;
-            isTheFormula(s.v(y), big(pv).add(big(y).multiply(big(twoYLo).add(big(y)))), "v");
+            isTheFormula(TanhSeriesTail.v(pv, twoYLo, y), big(pv).add(big(y).multiply(big(twoYLo).add(big(y)))), "v");
             BigDecimal f = tanh ? big(y)
                     : big(alpha2).multiply(big(y)).add(big(beta2W).multiply(big(yLast).add(big(y))));
-            isTheFormula(s.t(y), big(hw).multiply(f).divide(BigDecimal.valueOf(n), UP), "t");
+            isTheFormula(TanhSeriesTail.t(hw, n, alpha2, beta2W, yLast, tanh, y), big(hw).multiply(f).divide(BigDecimal.valueOf(n), UP), "t");
         }
     }
 

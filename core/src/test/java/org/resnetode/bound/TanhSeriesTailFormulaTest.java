@@ -11,8 +11,9 @@ import org.resnetode.model.TanhFamily;
 /**
  * {@link TanhSeriesTail} against its own derivation (bound.md §2, "the tail of a tanh field") carried out in 50-digit
  * BigDecimal from the same coefficient norms and radii: the scaled bounds {@code X_k, Z_k, Y_k, V_k}, the sums of known
- * pairs {@code P_y = Σ j/(i+j) Z_j V_i} and {@code P_v = Σ Y_j Y_i} over {@code i, j < q <= i + j}, the fixed-point
- * sweeps from 0, the candidate (1.5 times the last sweep) and the right side {@code h w F(Y)/(q+1)} at it. The double
+ * pairs {@code P_y = Σ j/(i+j) Z_j V_i} and {@code P_v = Σ Y_j Y_i} over {@code i, j < q <= i + j}, the candidate
+ * (1.5 times the fixed point of the system linearised at T = 0 without Y², or where that does not verify 1.5 times the
+ * last fixed-point sweep from 0) and the right side {@code h w F(Y)/(q+1)} at it. The double
  * routine must agree to 1e-9 relative (its sweeps and check rounded up, the derivation exact) and lie above the
  * exact value of the returned right side. The coefficient norms are chosen so that P_y and P_v are a large part of the
  * tail: a wrong weight or a wrong range in those sums moves the result by far more than 1e-9.
@@ -66,6 +67,22 @@ class TanhSeriesTailFormulaTest {
         assertThat(Math.abs(ta - ea.doubleValue()) / ea.doubleValue()).isLessThan(1e-9);
         assertThat(Math.abs(tb - eb.doubleValue()) / eb.doubleValue()).isLessThan(1e-9);
         assertThat(tb).isGreaterThan(ta);
+    }
+
+    /**
+     * Where the linearised candidate fails its check (here its neglected terms push the right sides above 1.5 times it),
+     * the sweeps from 0 give the candidate: the double routine still returns a finite tail, the derivation's.
+     */
+    @Test
+    void whereTheLinearisedCandidateFailsTheSweepsDecide() {
+        Inputs in = new Inputs(2, 1, 1.328125, 0.03125, -1, 0, 1.0 / 8, new double[] {1.078125, 0.375, 0.0625},
+                new double[] {0.5625, 0.25}, new double[] {0.34375, 0.140625}, new double[] {0.953125, 0.34375});
+        assertThat(in.linearisedTail()).as("premise: the linearised candidate does not verify").isNull();
+        BigDecimal expected = in.exactTail();
+        assertThat(expected).as("premise: the sweeps' candidate verifies").isNotNull();
+        double got = in.run();
+        assertThat(new BigDecimal(got).compareTo(expected)).isGreaterThanOrEqualTo(0);
+        assertThat(Math.abs(got - expected.doubleValue()) / expected.doubleValue()).isLessThan(1e-9);
     }
 
     /** Norms (radii folded in as half of each) and scalars of one call. */
@@ -126,6 +143,15 @@ class TanhSeriesTailFormulaTest {
 
         /** The derivation in BigDecimal; null when the candidate does not verify. */
         BigDecimal exactTail() {
+            return tail(true);
+        }
+
+        /** The derivation with the linearised candidate alone (no sweeps); null when it does not verify. */
+        BigDecimal linearisedTail() {
+            return tail(false);
+        }
+
+        private BigDecimal tail(boolean sweeps) {
             BigDecimal a = bd(alpha);
             BigDecimal bw = bd(beta).multiply(bd(w));
             BigDecimal zLo = BigDecimal.ZERO;
@@ -156,6 +182,22 @@ class TanhSeriesTailFormulaTest {
             BigDecimal xBefore = bd(xs[q - 1]);
             BigDecimal hwOver = bd(hw).divide(BigDecimal.valueOf(q + 1), MC);
             BigDecimal yLast = bd(ys[q - 1]);
+            BigDecimal twoYLo = yLo.multiply(BigDecimal.valueOf(2));
+            // the linearised candidate: Z at T = 0, V = P_v + 2 Y_lo Y, Y from the linear equation
+            BigDecimal z0 = a.multiply(xq).add(bw.multiply(xBefore.add(xq)), MC);
+            BigDecimal coupling = twoYLo.multiply(z0.add(zLo), MC);
+            if (coupling.compareTo(BigDecimal.ONE) < 0) {
+                BigDecimal y0 = py.add(z0.multiply(vLo)).add(z0.add(zLo).multiply(pv))
+                        .divide(BigDecimal.ONE.subtract(coupling), MC);
+                BigDecimal checked = check(a, bw, xq, xBefore, py, vLo, zLo, pv, yLo, hwOver, yLast,
+                        hwOver.multiply(f(y0, yLast), MC), pv.add(y0.multiply(twoYLo.add(y0)), MC));
+                if (checked != null || !sweeps) {
+                    return checked;
+                }
+            }
+            if (!sweeps) {
+                return null;
+            }
             BigDecimal tail = BigDecimal.ZERO;
             BigDecimal vTail = BigDecimal.ZERO;
             for (int sweep = 0; sweep < SWEEPS; sweep++) {
@@ -169,6 +211,13 @@ class TanhSeriesTailFormulaTest {
                     break;
                 }
             }
+            return check(a, bw, xq, xBefore, py, vLo, zLo, pv, yLo, hwOver, yLast, tail, vTail);
+        }
+
+        /** The right side at the candidate inflated by 1.5, or null when the right sides do not stay below it. */
+        private BigDecimal check(BigDecimal a, BigDecimal bw, BigDecimal xq, BigDecimal xBefore, BigDecimal py,
+                                 BigDecimal vLo, BigDecimal zLo, BigDecimal pv, BigDecimal yLo, BigDecimal hwOver,
+                                 BigDecimal yLast, BigDecimal tail, BigDecimal vTail) {
             BigDecimal tc = tail.multiply(new BigDecimal("1.5"));
             BigDecimal vc = vTail.multiply(new BigDecimal("1.5"));
             BigDecimal z = a.multiply(xq.add(tc)).add(bw.multiply(xBefore.add(xq).add(tc)), MC);
