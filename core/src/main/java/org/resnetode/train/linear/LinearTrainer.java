@@ -21,7 +21,8 @@ import org.resnetode.model.DepthProfile;
  * Q_n[:, J] + (1/N) A_n Q_n[:, J]} needing only the same columns of Q_n. Each prefix is stored as panels, the columns
  * of one thread's block side by side (row-major d × |J|, panel after panel), so that no two threads write one cache
  * line. (Split by columns of a row-major Q, every row of Q had a cache line written by both threads and d = 128
- * training ran 20–40% slower; split by rows, the sweep waited at every step's join, 9% of its samples at d = 128.)
+ * training ran 20–40% slower; split by rows, the sweep waited at every step's join: 9% of the samples of d = 128
+ * training.)
  * The backward sweep carries the transposes, row i of {@code M_nᵀ} needing only row i of {@code M_{n+1}ᵀ}. A step
  * writes its product straight into the next stored block and adds the previous block to it there, so the sweeps copy
  * nothing.
