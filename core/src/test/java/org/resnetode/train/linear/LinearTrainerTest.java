@@ -141,9 +141,9 @@ class LinearTrainerTest {
     }
 
     /**
-     * d = 52 (140 608 multiply-adds a product, above Gemm's split threshold): each step of both sweeps is split into
-     * row blocks, 28 + 24 rows on 2 threads, 20 + 20 + 12 on 3 and 16 + 16 + 16 + 4 on 4; bitwise identical for every
-     * count. P is affine in any one entry of A, so ℓ is quadratic in it and the central difference is exact but for
+     * d = 52 (140 608 multiply-adds a product, above Gemm's split threshold): both sweeps are split into blocks, the
+     * backward sweep's rows of M_nᵀ and the forward sweep's column panels of Q_n, 28 + 24 on 2 threads, 20 + 20 + 12 on 3
+     * and 16 + 16 + 16 + 4 on 4; bitwise identical for every count. P is affine in any one entry of A, so ℓ is quadratic in it and the central difference is exact but for
      * round-off: a wide step h = 0.01 keeps that small (ε ℓ / h with ℓ in the thousands here).
      */
     @Test
@@ -152,7 +152,10 @@ class LinearTrainerTest {
         sameForEveryThreadCount(52, 5, 12, 4, 1e-2, 1e-8, new int[] {0, 2 * block + 30 * 52 + 17, 3 * block + 51 * 52 + 2, 5 * block - 1});
     }
 
-    /** The row blocks of a sweep step: whole below 2^17 multiply-adds (d <= 50) or on one thread, else multiples of 4 rows. */
+    /**
+     * The blocks of a sweep (rows of M_nᵀ, columns of Q_n): whole below 2^17 multiply-adds (d <= 50) or on one thread,
+     * else multiples of 4.
+     */
     @Test
     void rowBlocksOfASweepStep() {
         assertThat(Gemm.rowsPerTask(50, 50, 50, 2)).isEqualTo(50);
