@@ -212,7 +212,7 @@ public final class LinearTrainer {
     /**
      * For every layer n, {@code (M_{n+1} Q_nᵀ)ᵀ = Q_n M_{n+1}ᵀ} ({@code M_1ᵀ} itself at n = 0, {@code Q_0 = I}) whole on one
      * thread, Q_n first copied row-major from its panels into the task's buffer when it has more than one (one product
-     * over all of k: summed panel after panel instead, the same bits, d = 128 training ran some 5% slower): layers
+     * over all of k: summed panel after panel instead, the same bits, d = 128 training ran 5–7% slower): layers
      * {@code [t N / T, (t+1) N / T)}
      * on task t of the calling work's T threads (one task when all of them together are below
      * {@link Gemm#PARALLEL_WORK} multiply-adds), then written or applied, transposed back, as {@link #backward} says.
