@@ -15,16 +15,21 @@ import org.resnetode.model.DepthProfile;
  * {@code M_{n+1} = S_{n+1}ᵀ G} through {@code M_n = M_{n+1} + (1/N) A_nᵀ M_{n+1}}. The depth-scaled step is
  * {@code A_n ← A_n - η N ∂ℓ/∂A_n = A_n - η M_{n+1} Q_nᵀ}. Every buffer is owned here: nothing is allocated per step.
  *
- * <p>Only the two sweeps are chains. Each step of the forward sweep is split into blocks of rows, one a thread (products
- * of at least {@link Gemm#PARALLEL_WORK} multiply-adds), each thread finishing its rows at once, product and update
- * together. The backward sweep splits into independent chains, row i of {@code M_nᵀ} needing only row i of
- * {@code M_{n+1}ᵀ}: each thread carries its block of rows through the whole sweep, one fork/join a sweep instead of one
- * a step. (The forward sweep's chains are Q's columns; split by columns, every row of Q had a cache line written by
- * both threads, and d = 128 training ran 20–40% slower.) A step writes its product straight into the next stored
- * block and adds the previous block to it there, so the sweeps copy nothing.
+ * <p>Only the two sweeps are chains, and each splits into independent chains, one block a thread (products of at least
+ * {@link Gemm#PARALLEL_WORK} multiply-adds), each thread carrying its block through the whole sweep: one fork/join a
+ * sweep instead of one a step. The forward sweep's chains are Q's columns, a block of columns {@code Q_{n+1}[:, J] =
+ * Q_n[:, J] + (1/N) A_n Q_n[:, J]} needing only the same columns of Q_n. Each prefix is stored as panels, the columns
+ * of one thread's block side by side (row-major d × |J|, panel after panel), so that no two threads write one cache
+ * line. (Split by columns of a row-major Q, every row of Q had a cache line written by both threads and d = 128
+ * training ran 20–40% slower; split by rows, the sweep waited at every step's join: 9% of the samples of d = 128
+ * training.)
+ * The backward sweep carries the transposes, row i of {@code M_nᵀ} needing only row i of {@code M_{n+1}ᵀ}. A step
+ * writes its product straight into the next stored block and adds the previous block to it there, so the sweeps copy
+ * nothing.
  * The N layer gradients {@code M_{n+1} Q_nᵀ} are independent once every {@code M_{n+1}} is stored, and run as one batch
  * over the layers, a run of consecutive layers a thread, each product whole on its thread. Every entry is the same chain
- * of fused multiply-adds whichever thread computes it: results are bitwise identical for every thread count.
+ * of fused multiply-adds whichever thread computes it and however Q is cut into panels (each panel's entries are the
+ * chains of the whole product's, and copies change no value): results are bitwise identical for every thread count.
  */
 public final class LinearTrainer {
     private final int d;
@@ -32,14 +37,17 @@ public final class LinearTrainer {
     private final int block;
     private final LinearLoss loss;
     private final double[] weights;
+    /** {@code Q_1..Q_N}, Q_n at block n-1, each as panels of {@link #panelWidth} columns (the last one narrower). */
     private final double[] prefixes;
+    /** Columns of a panel of the stored prefixes: the forward sweep's columns a task. */
+    private int panelWidth;
     /** {@code M_1ᵀ..M_Nᵀ}: M_{n+1}ᵀ at block n, kept by the backward sweep for the batch of layer gradients. */
     private final double[] adjoints;
     /** {@code G = ∂ℓ/∂P}, as the loss writes it. */
     private final double[] adjoint;
     /** P handed to the loss, then {@code Gᵀ}. */
     private final double[] product;
-    /** One d×d layer gradient per task of the batch of layer gradients (grown to the thread count once). */
+    /** Per task of the batch of layer gradients (grown to the thread count once): a layer's gradient and its Q_n, d×d each. */
     private double[][] layerGradients = new double[0][];
 
     /** A depth-N network with initial weights {@code A_0..A_{N-1}} (N d×d blocks, layer-major; a copy is trained). */
@@ -57,13 +65,10 @@ public final class LinearTrainer {
         Targets.requireFinite("initial weight", initialWeights);
         this.loss = loss;
         this.weights = initialWeights.clone();
-        this.prefixes = new double[(depth + 1) * block];
+        this.prefixes = new double[depth * block];
         this.adjoints = new double[depth * block];
         this.adjoint = new double[block];
         this.product = new double[block];
-        for (int i = 0; i < d; i++) {
-            prefixes[i * d + i] = 1;
-        }
     }
 
     /** Initial weights {@code A_n(0) = A⁰(t_n)} sampled from a depth profile (d² parameters per layer); null means zero. */
@@ -96,9 +101,7 @@ public final class LinearTrainer {
     /** The end-to-end matrix P at the current weights (a copy). */
     public double[] endToEnd() {
         forward();
-        double[] p = new double[block];
-        System.arraycopy(prefixes, depth * block, p, 0, block);
-        return p;
+        return product.clone();
     }
 
     /** Writes {@code ∂ℓ/∂A_n} for every n into {@code gradient} (N d², layer-major) and returns the loss; weights unchanged. */
@@ -119,47 +122,54 @@ public final class LinearTrainer {
     }
 
     /**
-     * From {@code Q_0 = I} (set once, never overwritten), {@code Q_1 = I + (1/N) A_0} without a product, then
-     * {@code Q_{n+1} = Q_n + (1/N) A_n Q_n}; then {@code ℓ(P)} with {@code P = Q_N}, leaving {@code G} in {@link #adjoint}.
+     * For n = 0..N-1, {@code Q_{n+1} = Q_n + (1/N) A_n Q_n} from {@code Q_0 = I}, a panel of columns a task carried through
+     * the whole sweep ({@link #forwardColumns}); then {@code ℓ(P)} with {@code P = Q_N} (copied row-major into
+     * {@link #product}), leaving {@code G} in {@link #adjoint}.
      */
     private double forward() {
-        firstPrefix();
         Parallelism parallelism = Parallelism.current();
-        int rows = Gemm.rowsPerTask(d, d, d, parallelism.threads());
-        int tasks = (d + rows - 1) / rows;
-        for (int n = 1; n < depth; n++) {
-            if (tasks == 1) {
-                forwardRows(n, 0, d);
-            } else {
-                int layer = n;
-                parallelism.run(tasks, t -> forwardRows(layer, t * rows, Math.min(d, (t + 1) * rows)));
-            }
-        }
-        System.arraycopy(prefixes, depth * block, product, 0, block);
+        int width = Gemm.rowsPerTask(d, d, d, parallelism.threads());
+        panelWidth = width;
+        parallelism.run((d + width - 1) / width, t -> forwardColumns(t * width, Math.min(d, (t + 1) * width)));
+        rowMajor(depth, product, 0);
         return loss.evaluate(product, adjoint);
     }
 
-    /**
-     * {@code Q_1 = Q_0 + (1/N) A_0}: the bits of {@link #forwardRows} at n = 0 for finite weights, since its product
-     * {@code A_0 I} is exactly A_0 but for the sign of a zero ({@code fma(a, 1, +0) = +0} for a = -0), which
-     * {@code 0 + (1/N)·(±0)} and {@code 1 + (1/N)·(±0)} do not see (a weight ±∞ would make the product's row NaN, here
-     * only its entry infinite: non-finite either way).
-     */
-    private void firstPrefix() {
-        double inv = 1.0 / depth;
-        for (int i = 0; i < block; i++) {
-            prefixes[block + i] = prefixes[i] + inv * weights[i];
+    /** {@code Q_n} (n >= 1) copied row-major from its panels into {@code out} at {@code at}. */
+    private void rowMajor(int n, double[] out, int at) {
+        int q = (n - 1) * block;
+        for (int j0 = 0; j0 < d; j0 += panelWidth) {
+            int w = Math.min(d, j0 + panelWidth) - j0;
+            for (int i = 0; i < d; i++) {
+                System.arraycopy(prefixes, q + j0 * d + i * w, out, at + i * d + j0, w);
+            }
         }
     }
 
-    /** Rows {@code [i0, i1)} of {@code Q_{n+1} = Q_n + (1/N) (A_n Q_n)}: the product written into Q_{n+1}'s rows, then Q_n added. */
-    private void forwardRows(int n, int i0, int i1) {
+    /**
+     * Columns {@code J = [j0, j1)} of every {@code Q_{n+1} = Q_n + (1/N) (A_n Q_n)}, in their panel at column offset
+     * {@code j0 d} of each stored block (row-major d × |J|): the product written into Q_{n+1}'s panel, then Q_n's added.
+     * At n = 0 without a product, {@code Q_1 = I + (1/N) A_0}: the same bits for finite weights, since {@code A_0 I} is
+     * exactly A_0 but for the sign of a zero ({@code fma(a, 1, +0) = +0} for a = -0), which {@code 0 + (1/N)·(±0)} and
+     * {@code 1 + (1/N)·(±0)} do not see (a weight ±∞ would make the product's row NaN, here only its entry infinite:
+     * non-finite either way).
+     */
+    private void forwardColumns(int j0, int j1) {
         double inv = 1.0 / depth;
-        int q = n * block;
-        int next = q + block;
-        Gemm.nn(weights, q + i0 * d, prefixes, q, prefixes, next + i0 * d, i1 - i0, d, d, 0);
-        for (int i = i0 * d; i < i1 * d; i++) {
-            prefixes[next + i] = prefixes[q + i] + inv * prefixes[next + i];
+        int w = j1 - j0;
+        int panel = j0 * d;
+        for (int i = 0; i < d; i++) {
+            for (int j = j0; j < j1; j++) {
+                prefixes[panel + i * w + j - j0] = (i == j ? 1.0 : 0.0) + inv * weights[i * d + j];
+            }
+        }
+        for (int n = 1; n < depth; n++) {
+            int q = (n - 1) * block + panel;
+            int next = q + block;
+            Gemm.nn(weights, n * block, prefixes, q, prefixes, next, d, w, d, 0);
+            for (int i = 0; i < d * w; i++) {
+                prefixes[next + i] = prefixes[q + i] + inv * prefixes[next + i];
+            }
         }
     }
 
@@ -200,7 +210,10 @@ public final class LinearTrainer {
     }
 
     /**
-     * For every layer n, {@code (M_{n+1} Q_nᵀ)ᵀ = Q_n M_{n+1}ᵀ} ({@code M_1ᵀ} itself at n = 0, {@code Q_0 = I}) whole on one thread: layers {@code [t N / T, (t+1) N / T)}
+     * For every layer n, {@code (M_{n+1} Q_nᵀ)ᵀ = Q_n M_{n+1}ᵀ} ({@code M_1ᵀ} itself at n = 0, {@code Q_0 = I}) whole on one
+     * thread, Q_n first copied row-major from its panels into the task's buffer when it has more than one (one product
+     * over all of k: summed panel after panel instead, the same bits, d = 128 training ran 5–7% slower): layers
+     * {@code [t N / T, (t+1) N / T)}
      * on task t of the calling work's T threads (one task when all of them together are below
      * {@link Gemm#PARALLEL_WORK} multiply-adds), then written or applied, transposed back, as {@link #backward} says.
      */
@@ -210,12 +223,13 @@ public final class LinearTrainer {
         if (layerGradients.length < tasks) {
             double[][] grown = new double[tasks][];
             for (int t = 0; t < tasks; t++) {
-                grown[t] = t < layerGradients.length ? layerGradients[t] : new double[block];
+                grown[t] = t < layerGradients.length ? layerGradients[t] : new double[2 * block];
             }
             layerGradients = grown;
         }
         double inv = 1.0 / depth;
         parallelism.run(tasks, t -> {
+            // Q_n M_{n+1}ᵀ at [0, d²), Q_n row-major at [d², 2d²)
             double[] transposed = layerGradients[t];
             for (int n = (int) ((long) t * depth / tasks); n < (int) ((long) (t + 1) * depth / tasks); n++) {
                 int a = n * block;
@@ -224,8 +238,11 @@ public final class LinearTrainer {
                     for (int i = 0; i < block; i++) {
                         transposed[i] = adjoints[i] + 0.0;
                     }
+                } else if (panelWidth == d) {
+                    Gemm.nn(prefixes, a - block, adjoints, a, transposed, 0, d, d, d, 0);
                 } else {
-                    Gemm.nn(prefixes, a, adjoints, a, transposed, 0, d, d, d, 0);
+                    rowMajor(n, transposed, block);
+                    Gemm.nn(transposed, block, adjoints, a, transposed, 0, d, d, d, 0);
                 }
                 if (gradient != null) {
                     TransposedUpdate.set(transposed, gradient, a, d, inv);

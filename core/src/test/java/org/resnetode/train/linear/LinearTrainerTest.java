@@ -141,9 +141,9 @@ class LinearTrainerTest {
     }
 
     /**
-     * d = 52 (140 608 multiply-adds a product, above Gemm's split threshold): each step of both sweeps is split into
-     * row blocks, 28 + 24 rows on 2 threads, 20 + 20 + 12 on 3 and 16 + 16 + 16 + 4 on 4; bitwise identical for every
-     * count. P is affine in any one entry of A, so ℓ is quadratic in it and the central difference is exact but for
+     * d = 52 (140 608 multiply-adds a product, above Gemm's split threshold): both sweeps are split into blocks, the
+     * backward sweep's rows of M_nᵀ and the forward sweep's column panels of Q_n, 28 + 24 on 2 threads, 20 + 20 + 12 on 3
+     * and 16 + 16 + 16 + 4 on 4; bitwise identical for every count. P is affine in any one entry of A, so ℓ is quadratic in it and the central difference is exact but for
      * round-off: a wide step h = 0.01 keeps that small (ε ℓ / h with ℓ in the thousands here).
      */
     @Test
@@ -152,7 +152,10 @@ class LinearTrainerTest {
         sameForEveryThreadCount(52, 5, 12, 4, 1e-2, 1e-8, new int[] {0, 2 * block + 30 * 52 + 17, 3 * block + 51 * 52 + 2, 5 * block - 1});
     }
 
-    /** The row blocks of a sweep step: whole below 2^17 multiply-adds (d <= 50) or on one thread, else multiples of 4 rows. */
+    /**
+     * The blocks of a sweep (rows of M_nᵀ, columns of Q_n): whole below 2^17 multiply-adds (d <= 50) or on one thread,
+     * else multiples of 4.
+     */
     @Test
     void rowBlocksOfASweepStep() {
         assertThat(Gemm.rowsPerTask(50, 50, 50, 2)).isEqualTo(50);
@@ -300,12 +303,15 @@ class LinearTrainerTest {
      * is one fused multiply-add chain per entry. Against the full route written out here, every product computed as
      * that chain, those with I included: P, the loss and every layer's gradient bit for bit, on weights with -0, +0 and
      * ±1 entries in A_0 (where a product with I could round differently from the value it skips to) and with a
-     * target equal to P in one entry (a zero residual), on 1 and 2 threads (d = 56: sweeps split into row blocks).
+     * target equal to P in one entry (a zero residual), and the weights after a step ({@code a_ij - η t_ji}, t the
+     * layer's {@code Q_n M_{n+1}ᵀ}), on 1, 2 and 3 threads: d = 56, 61 and 128 split both sweeps into blocks (the
+     * forward sweep's column panels 28 + 28, 32 + 29 and 64 + 64 on 2 threads, 20 + 20 + 16, 24 + 24 + 13 and
+     * 44 + 44 + 40 on 3), the layer gradients summing Q_n's panels one after the other.
      */
     @Test
     void skippingTheProductsWithTheIdentityKeepsTheFullRouteBitForBit() {
         SplittableRandom rng = new SplittableRandom(31);
-        for (int d : new int[] {5, 56}) {
+        for (int d : new int[] {5, 56, 61, 128}) {
             int depth = 4;
             int block = d * d;
             double[] a = TestVectors.gaussian(rng, depth * block, 0.7);
@@ -337,22 +343,28 @@ class LinearTrainerTest {
                     mt[n][i] = mt[n + 1][i] + inv * ma[i];
                 }
             }
+            double eta = 0.01;
             double[] expected = new double[depth * block];
+            double[] stepped = new double[depth * block];
             for (int n = 0; n < depth; n++) {
                 double[] t = fmaChains(q[n], 0, mt[n + 1], 0, d);
                 for (int i = 0; i < d; i++) {
                     for (int j = 0; j < d; j++) {
                         expected[n * block + i * d + j] = inv * t[j * d + i];
+                        stepped[n * block + i * d + j] = a[n * block + i * d + j] + -eta * t[j * d + i];
                     }
                 }
             }
-            for (int threads = 1; threads <= 2; threads++) {
+            for (int threads = 1; threads <= 3; threads++) {
                 LinearTrainer t = new LinearTrainer(LinearLoss.matrix(b, d), depth, a);
                 double[] gradient = new double[depth * block];
-                double value = org.resnetode.linalg.Parallelism.of(threads).call(() -> t.gradient(gradient));
+                org.resnetode.linalg.Parallelism p = org.resnetode.linalg.Parallelism.of(threads);
+                double value = p.call(() -> t.gradient(gradient));
                 assertThat(value).as("d %d, %d threads", d, threads).isEqualTo(loss);
                 assertThat(gradient).as("d %d, %d threads", d, threads).isEqualTo(expected);
-                assertThat(t.endToEnd()).as("d %d, %d threads", d, threads).isEqualTo(q[depth]);
+                assertThat(p.call(t::endToEnd)).as("d %d, %d threads", d, threads).isEqualTo(q[depth]);
+                assertThat(p.call(() -> t.step(eta))).as("d %d, %d threads", d, threads).isEqualTo(loss);
+                assertThat(t.weights()).as("d %d, %d threads: stepped", d, threads).isEqualTo(stepped);
             }
         }
     }
