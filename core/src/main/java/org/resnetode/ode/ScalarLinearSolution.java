@@ -23,7 +23,7 @@ import org.resnetode.scheme.WeightPath;
  */
 final class ScalarLinearSolution {
     private static final MathContext PRECISION = new MathContext(50);
-    /** Guard digits for the squarings of {@link #exp}, which multiply the series' relative error by 2^k. */
+    /** The working precision of {@link #exp}: 30 guard digits for its squarings. */
     private static final MathContext WORK = new MathContext(80);
     private static final BigDecimal THREE = BigDecimal.valueOf(3);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
@@ -127,26 +127,8 @@ final class ScalarLinearSolution {
         return x0 * (exponent.signum() > 0 ? Double.POSITIVE_INFINITY : 0);
     }
 
-    /** {@code e^y} for |y| <= 1500: the series of {@code y/2^k} (|y/2^k| <= 1/2), squared k times. */
+    /** {@code e^y} to {@link #PRECISION} digits (|y| <= 1500). */
     static BigDecimal exp(BigDecimal y) {
-        int k = 0;
-        BigDecimal z = y;
-        BigDecimal half = new BigDecimal("0.5");
-        while (z.abs().compareTo(half) > 0) {
-            z = z.divide(TWO, WORK);
-            k++;
-        }
-        // Σ z^n / n!, until a term is below 10^-80 of the sum (|z| <= 1/2: the rest is smaller still)
-        BigDecimal sum = BigDecimal.ONE;
-        BigDecimal term = BigDecimal.ONE;
-        BigDecimal floor = BigDecimal.ONE.movePointLeft(WORK.getPrecision());
-        for (int n = 1; term.abs().compareTo(floor) > 0; n++) {
-            term = term.multiply(z, WORK).divide(BigDecimal.valueOf(n), WORK);
-            sum = sum.add(term, WORK);
-        }
-        for (int i = 0; i < k; i++) {
-            sum = sum.multiply(sum, WORK);
-        }
-        return sum.round(PRECISION);
+        return BigExponential.exp(y, WORK).round(PRECISION);
     }
 }

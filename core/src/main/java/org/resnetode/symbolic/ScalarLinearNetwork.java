@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.resnetode.ode.BigExponential;
 import org.resnetode.model.LinearFamily;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.ButcherTableau;
@@ -33,7 +34,6 @@ final class ScalarLinearNetwork {
     static final MathContext PRECISION = new MathContext(60);
     /** Guard digits inside {@link #exp}: the squarings multiply the series' relative error by 2^k. */
     private static final MathContext WORK = new MathContext(PRECISION.getPrecision() + 25);
-    private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     private final ButcherTableau tableau;
@@ -132,26 +132,9 @@ final class ScalarLinearNetwork {
         return output().subtract(odeSolution(), PRECISION);
     }
 
-    /** {@code e^x} to {@link #PRECISION} digits: {@code (Σ_j y^j / j!)^(2^k)}, {@code y = x / 2^k}, {@code |y| <= 1/2}. */
+    /** {@code e^x} to {@link #PRECISION} digits ({@link BigExponential} at {@link #WORK}). */
     static BigDecimal exp(BigDecimal x) {
-        int k = 0;
-        BigDecimal y = x;
-        while (y.abs().compareTo(HALF) > 0) {
-            y = y.divide(TWO, WORK);
-            k++;
-        }
-        // |y| <= 1/2: the terms fall by at least 2 per step, stop below 10^-(WORK digits)
-        BigDecimal negligible = BigDecimal.ONE.movePointLeft(WORK.getPrecision());
-        BigDecimal term = BigDecimal.ONE;
-        BigDecimal sum = BigDecimal.ONE;
-        for (int j = 1; term.abs().compareTo(negligible) > 0; j++) {
-            term = term.multiply(y, WORK).divide(BigDecimal.valueOf(j), WORK);
-            sum = sum.add(term, WORK);
-        }
-        for (int i = 0; i < k; i++) {
-            sum = sum.multiply(sum, WORK);
-        }
-        return sum.round(PRECISION);
+        return BigExponential.exp(x, WORK).round(PRECISION);
     }
 
     private static BigDecimal decimal(BigFraction f) {
