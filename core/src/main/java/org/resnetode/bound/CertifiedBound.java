@@ -185,12 +185,20 @@ public final class CertifiedBound {
 
     /** {@code h L_k} of every knot interval ({@link #lipschitzAt}) from a pass over the weights alone. */
     private void sweepLipschitz() {
-        int last = weights.count() - 1;
         for (int k = 0; k < steps; k++) {
-            field.knots(weights.data(), weights.offset(Math.min(k, last)), weights.offset(Math.min(k + 1, last)),
-                    k >= last);
+            knots(k, null);
             lipschitzAt[k] = field.lipschitz();
         }
+    }
+
+    /**
+     * The field on knot interval k, θ_{min(k, K)} to θ_{min(k+1, K)} (K the last knot; the tail after it constant), and,
+     * when {@code start} is given, the first products of a substep from it ({@link BallField#knots}).
+     */
+    private void knots(int k, double[] start) {
+        int last = weights.count() - 1;
+        field.knots(weights.data(), weights.offset(Math.min(k, last)), weights.offset(Math.min(k + 1, last)), k >= last,
+                start);
     }
 
     /** The growth weights {@code e^{-E_k}}, {@code E_k = Σ_{i>=k} h L_i}, from {@link #lipschitzAt}. */
@@ -284,9 +292,7 @@ public final class CertifiedBound {
      * {@link #MAX_SUBSTEPS} or a step overflows.
      */
     private boolean knotInterval(int k, double r0, int split) {
-        int last = weights.count() - 1;
-        field.knots(weights.data(), weights.offset(Math.min(k, last)), weights.offset(Math.min(k + 1, last)), k >= last,
-                z);
+        knots(k, z);
         double lipschitz = field.lipschitz();
         int m = split;
         while (m < MAX_SUBSTEPS && lipschitz * split / m > STEP_LIPSCHITZ) {
