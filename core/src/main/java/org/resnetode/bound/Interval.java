@@ -68,6 +68,25 @@ public final class Interval {
         return e;
     }
 
+    /** Lower bound of {@code e^a} ({@link #expUp}'s steps downwards, at least 0). */
+    public static double expLo(double a) {
+        double e = Math.exp(a);
+        for (int i = 0; i < EXP_ULPS; i++) {
+            e = Math.nextDown(e);
+        }
+        return Math.max(0, e);
+    }
+
+    /** The midpoint of {@code [lo, hi]} as a double (any double will do: {@link #radius} covers its rounding). */
+    public static double midpoint(double lo, double hi) {
+        return 0.5 * lo + 0.5 * hi;
+    }
+
+    /** A radius r with {@code [lo, hi] ⊂ [mid - r, mid + r]}, rounded up. */
+    public static double radius(double lo, double hi, double mid) {
+        return Math.max(Math.nextUp(hi - mid), Math.nextUp(mid - lo));
+    }
+
     /** Lower end of {@code [l, h]²}: 0 when the interval holds 0. */
     public static double squareLo(double l, double h) {
         if (l <= 0 && h >= 0) {

@@ -17,8 +17,8 @@ import org.resnetode.scheme.ResNet;
  * </pre>
  * so {@code I = S / (cN)}, S the sum of the bracketed terms over the intervals, c = 6 or 2. S is summed pairwise (a
  * binary cascade), so each term passes through at most {@code ⌊log2 n⌋ + 1} additions (n the knot intervals); with E
- * a proven bound of the sum's rounding, {@code I ∈ [(Ŝ - E)/(cN), (Ŝ + E)/(cN)]} rounded outwards, {@code e^I} within
- * a relative {@code 2^-51} of {@link Math#exp} (1 ulp) and {@code x(T) ∈ [lo, hi] = x_0 [e^{I_lo}, e^{I_hi}]} rounded
+ * a proven bound of the sum's rounding, {@code I ∈ [(Ŝ - E)/(cN), (Ŝ + E)/(cN)]} rounded outwards, {@code e^I} from
+ * {@link Math#exp} (1 ulp) stepped two ulps outwards ({@link Interval#expLo}, {@link Interval#expUp}) and {@code x(T) ∈ [lo, hi] = x_0 [e^{I_lo}, e^{I_hi}]} rounded
  * outwards.
  * The result ({@link BoundResult}): shadow z = the midpoint of [lo, hi], radius r with {@code [lo, hi] ⊂ [z - r, z + r]},
  * bound {@code |x_N - z| + r} rounded up (in the reals equal to {@code max(|x_N - lo|, |x_N - hi|)} up to the
@@ -26,9 +26,6 @@ import org.resnetode.scheme.ResNet;
  * One instance per thread.
  */
 final class ScalarLinearFlow {
-    /** A relative {@code 2^-51} around {@link Math#exp}'s value covers its 1 ulp (at most {@code 2^-52} relative). */
-    private static final double EXP_UP = 1 + 0x1p-51;
-    private static final double EXP_DOWN = 1 - 0x1p-51;
     /**
      * Roundings of one theta2 term {@code (a + b)² + a² + b²} on its largest monomial (a + b)²: the sum a + b (twice,
      * squared), the product, the two sums of the term.
@@ -78,9 +75,10 @@ final class ScalarLinearFlow {
     /** The certified bound on {@code |xN - x(T)|}, x the solution from {@code x0} (one component each). */
     BoundResult certify(double[] x0, double[] xN) {
         enclose(x0[0]);
-        double mid = 0.5 * solutionLo + 0.5 * solutionHi;
-        double radius = Math.max(Math.nextUp(solutionHi - mid), Math.nextUp(mid - solutionLo));
-        double distance = xN[0] >= mid ? Math.nextUp(xN[0] - mid) : Math.nextUp(mid - xN[0]);
+        double mid = Interval.midpoint(solutionLo, solutionHi);
+        double radius = Interval.radius(solutionLo, solutionHi, mid);
+        // fl(a - b) = -fl(b - a): |fl(x_N - z)| is the rounded distance either way
+        double distance = Math.nextUp(Math.abs(xN[0] - mid));
         double bound = Interval.addUp(distance, radius);
         return new BoundResult(Double.isNaN(bound) ? Double.POSITIVE_INFINITY : bound, distance, radius,
                 new double[] {mid}, 0, steps);
@@ -89,23 +87,10 @@ final class ScalarLinearFlow {
     /** {@code x(T) = x_0 e^I} in {@code [solutionLo, solutionHi]} (and I in {@code [integralLo, integralHi]}). */
     void enclose(double x0) {
         integral();
-        double eLo = expLo(integralLo);
-        double eHi = expHi(integralHi);
+        double eLo = Interval.expLo(integralLo);
+        double eHi = Interval.expUp(integralHi);
         solutionLo = Interval.scaleLo(x0, eLo, eHi);
         solutionHi = Interval.scaleHi(x0, eLo, eHi);
-    }
-
-    /**
-     * A lower bound of e^a: {@code |exp(a) - e^a| <= ulp(e^a)}, at most {@code 2^-52 e^a} where e^a is normal (so
-     * {@code e^a >= exp(a)(1 - 2^-51)}) and {@code Double.MIN_VALUE} where it is subnormal (covered by the step down).
-     */
-    static double expLo(double a) {
-        return Math.max(0, Math.nextDown(Math.exp(a) * EXP_DOWN));
-    }
-
-    /** An upper bound of e^a ({@link #expLo}'s argument, upwards). */
-    static double expHi(double a) {
-        return Math.nextUp(Math.exp(a) * EXP_UP);
     }
 
     /**

@@ -107,9 +107,9 @@ final class ThetaSquaredBall extends BallField {
 
     /** The interval {@code [qlo_j, qhi_j]} as midpoint {@code q̃_j}, radius {@code ρ_j}, and {@code γ_3 |q̃_j|} rounded up. */
     private void ball(int j) {
-        double mid = 0.5 * qlo[j] + 0.5 * qhi[j];
+        double mid = Interval.midpoint(qlo[j], qhi[j]);
         qMid[j] = mid;
-        qRad[j] = Math.max(Math.nextUp(qhi[j] - mid), Math.nextUp(mid - qlo[j]));
+        qRad[j] = Interval.radius(qlo[j], qhi[j], mid);
         qRound[j] = Interval.mulUp(PRODUCT_ROUND, Math.abs(mid));
     }
 

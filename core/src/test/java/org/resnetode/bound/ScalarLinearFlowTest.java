@@ -237,18 +237,18 @@ class ScalarLinearFlowTest {
         }
     }
 
-    /** {@link ScalarLinearFlow#expLo} and {@link ScalarLinearFlow#expHi} around e^a in BigDecimal, a of either sign. */
+    /** The closed form's bounds of e^a, {@link Interval#expLo} and {@link Interval#expUp}, around e^a in BigDecimal, a of either sign. */
     @Test
     void exponentialBoundsEncloseTheSeries() {
         for (double a : new double[] {-19.7, -3.3, -1e-9, 0, 1e-300, 0.1, 1, 2.302585092994046, 7.5, 19.9}) {
             BigDecimal exact = BigSeries.exp(new BigDecimal(a), ScalarLinearExact.MC);
-            assertThat(new BigDecimal(ScalarLinearFlow.expLo(a)).compareTo(exact)).as("a = %s", a).isLessThanOrEqualTo(0);
-            assertThat(new BigDecimal(ScalarLinearFlow.expHi(a)).compareTo(exact)).as("a = %s", a).isGreaterThanOrEqualTo(0);
-            assertThat(ScalarLinearFlow.expHi(a) - ScalarLinearFlow.expLo(a))
-                    .as("2^-51 either side and a rounding each: at most 3 2^-51 relative").isLessThanOrEqualTo(0x1p-49 * Math.exp(a));
+            assertThat(new BigDecimal(Interval.expLo(a)).compareTo(exact)).as("a = %s", a).isLessThanOrEqualTo(0);
+            assertThat(new BigDecimal(Interval.expUp(a)).compareTo(exact)).as("a = %s", a).isGreaterThanOrEqualTo(0);
+            assertThat(Interval.expUp(a) - Interval.expLo(a))
+                    .as("two ulps either side: at most 2^-49 relative").isLessThanOrEqualTo(0x1p-49 * Math.exp(a));
         }
-        assertThat(ScalarLinearFlow.expLo(-800)).isZero();
-        assertThat(ScalarLinearFlow.expHi(-800)).isGreaterThan(0);
-        assertThat(ScalarLinearFlow.expHi(710)).isInfinite();
+        assertThat(Interval.expLo(-800)).isZero();
+        assertThat(Interval.expUp(-800)).isGreaterThan(0);
+        assertThat(Interval.expUp(710)).isInfinite();
     }
 }
