@@ -26,11 +26,16 @@ final class TanhSeriesTail {
     private static final double SETTLED = 1e-3;
     /** The candidate: the last sweep times this. */
     private static final double INFLATION = 1.5;
+    /** The plain-block margins: one scaled bound (2 operations); a sum of q of them; {@code 1 + γ_{q²+4}} at q. */
+    private static final double SCALED_MARGIN = RoundOff.blockMargin(2);
+    /** The plain-block margins of the right sides {@link #z}, {@link #y}, {@link #v}, {@link #t}. */
+    private static final double Z_MARGIN = RoundOff.blockMargin(5);
+    private static final double Y_MARGIN = RoundOff.blockMargin(5);
+    private static final double V_MARGIN = RoundOff.blockMargin(3);
+    private static final double T_MARGIN = RoundOff.blockMargin(6);
     private final double[] zs;
     private final double[] ys;
     private final double[] vs;
-    /** The plain-block margins: one scaled bound (2 operations); a sum of q of them; {@code 1 + γ_{q²+4}} at q. */
-    private static final double SCALED_MARGIN = RoundOff.blockMargin(2);
     private final double[] sumMargin;
     private final double[] productMargin;
 
@@ -141,16 +146,10 @@ final class TanhSeriesTail {
         return t2;
     }
 
-    /**
-     * The right sides of the four inequalities, each a plain block ({@link RoundOff#blockUp}) of leaves rounded up:
-     * {@code betaW >= β w}, {@code beta2W >= β2 w}, {@code xSum >= X_{q-1} + X_q}, {@code twoYLo = 2 Y_lo} (exact);
-     * in t the product with {@code hw <= 1 + 2^-52} and the quotient by {@code n = q + 1 >= 1} keep the block's form.
-     * Static, with their leaves as arguments, so that the sweeps compile inline without an object per tail.
-     */
-    private static final double Z_MARGIN = RoundOff.blockMargin(5);
-    private static final double Y_MARGIN = RoundOff.blockMargin(5);
-    private static final double V_MARGIN = RoundOff.blockMargin(3);
-    private static final double T_MARGIN = RoundOff.blockMargin(6);
+    // The right sides of the four inequalities, each a plain block (RoundOff.blockUp) of leaves rounded up:
+    // betaW >= β w, beta2W >= β2 w, xSum >= X_{q-1} + X_q, twoYLo = 2 Y_lo (exact); in t the product with
+    // hw <= 1 + 2^-52 and the quotient by n = q + 1 >= 1 keep the block's form. Static, with their leaves as arguments,
+    // so that the sweeps compile inline without an object per tail.
 
     /** {@code α (X_q + T) + βw (X_{q-1} + X_q + T)}. */
     static double z(double alpha, double betaW, double xq, double xSum, double t) {
