@@ -82,7 +82,8 @@ final class ScalarLinearSolution {
         double rounding = !Double.isFinite(x) ? Double.POSITIVE_INFINITY
                 : exact != null ? new BigDecimal(x).subtract(exact).abs().doubleValue()
                 : x == 0 ? Double.MIN_VALUE : Double.POSITIVE_INFINITY;
-        BigDecimal top = scaled(x0, largest);
+        // the largest prefix integral is often I itself (theta2's θ² >= 0 always): its x is x(T), no second e^y
+        BigDecimal top = largest.compareTo(integral) == 0 ? exact : scaled(x0, largest);
         double maxNorm = Math.max(Math.abs(x0), Math.abs(top == null ? beyond(x0, largest) : top.doubleValue()));
         return new OdeSolution(new double[] {x}, 0, rounding, maxNorm);
     }
