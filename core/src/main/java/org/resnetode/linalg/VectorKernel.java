@@ -6,19 +6,23 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Kernel} on the incubating Vector API: register-blocked micro-kernels of 3 rows × 4 vectors (32 columns with
- * AVX-512; 12 accumulators, 17 of the 32 vector registers) and, for the columns and rows they leave, 4 rows × 2 vectors,
- * holding C in registers across the whole sum over p, one fused multiply-add per term and lane. Columns left over
- * (fewer than one vector) go through {@link ScalarKernel}, whose {@link Math#fma} gives the same bits. Loaded only when
- * the module is present ({@link Gemm}). The 3 × 4L tile loads 7 operands per 12 fused multiply-adds where 4 × 2L loads
- * 6 per 8: alone on one core, a 64 × 128 × 128 product ran at 45 GFLOP/s with 4 × 2L tiles and 50 with 3 × 4L
- * (4 × 3L: about the same, but 128 columns leave 8 to a narrow tile).
+ * {@link Kernel} on the incubating Vector API: register-blocked micro-kernels of 4 rows × 4 vectors (32 columns with
+ * AVX-512; 16 accumulators, 24 of the 32 vector registers), a 3-row tile for three rows left over and, for the columns
+ * and rows they leave, 4 rows × 2 vectors and single rows, holding C in registers across the whole sum over p, one
+ * fused multiply-add per term and lane. Columns left over (fewer than one vector) go through {@link ScalarKernel}, whose
+ * {@link Math#fma} gives the same bits. Loaded only when the module is present ({@link Gemm}). The 4 × 4L tile loads 8
+ * operands per 16 fused multiply-adds, the 3 × 4L tile 7 per 12, 4 × 2L 6 per 8: alone on one core, a 64 × 128 × 128
+ * product ran at 45 GFLOP/s with 4 × 2L tiles and 50 with 3 × 4L (4 × 3L: about the same, but 128 columns leave 8 to a
+ * narrow tile). 4 × 4L against 3 × 4L, two builds in one JVM with alternating shots, both load orders, 2 threads
+ * (2026-12-05, issue 20's sixth round): linear training d = 128, N = 64 6.5% and 8.9% less time, d = 64, N = 256 8%;
+ * the MLP backprop gradient d = 128 7% and 11%, d = 64 5–6%, d = 8 unchanged.
  *
- * <p>No 8-row kernels: with them (16 accumulators), 5 of 28 JMH forks of a d = 64 backprop gradient ran 10 times
- * slower for the whole fork, allocating some 19 GB/s (the GC log): C2 had compiled the kernel without scalar-replacing
- * its vectors. Neither -XX:InlineSmallCode nor -XX:MaxNodeLimit prevented it; with 4-row kernels only, 0 of 24 forks
- * did, at a cost of about 20% on that workload when the 8-row kernels compile well. The 3 × 4L tile's 12 accumulators
- * showed no such fork (no allocation in JFR's samples of the kernel, 25 s of d = 128 gradients).
+ * <p>No 8-row kernels: with them (16 accumulators of 2 vectors), 5 of 28 JMH forks of a d = 64 backprop gradient ran 10
+ * times slower for the whole fork, allocating some 19 GB/s (the GC log): C2 had compiled the kernel without
+ * scalar-replacing its vectors. Neither -XX:InlineSmallCode nor -XX:MaxNodeLimit prevented it. The 4 × 4L tile has as
+ * many accumulators but was not seen to fail so: 12 JVMs each compiling it twice (two class loaders, d = 64 backprop,
+ * 3 s) collected 16–22 times, as many as 6 JVMs of the 3 × 4L kernel (17–23; the stored activations), and 20 JVMs of
+ * each timed alike within the machine's noise.
  *
  * <p>Packed panels for {@code C = Aᵀ B} (A read by columns, {@code acs != 1}): each k × 4L panel of B is first copied
  * contiguous (a copy changes no value). With 128 columns both B's panel rows and A's columns lie 1 KiB apart, so a
@@ -36,16 +40,14 @@ final class VectorKernel implements Kernel {
     public void block(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                       int n, int k, double beta, int i0, int i1, int j0, int j1) {
         int j = j0;
-        // 3-row tiles, and the last four rows in a 4-row tile when one row would be left (64 = 20 · 3 + 4), the last
-        // eight in two when two would (128 = 40 · 3 + 2 · 4): six loads per eight fused multiply-adds where 1-row tiles
-        // load five per four. Without a branch: fourRowTiles = rem when rows >= 4 rem, else 0 (rem = rows mod 3), the
-        // sign bit of rows - 4 rem as the mask. A branch here was compiled for the row counts the first calls had, and
-        // its trap threw the compiled kernel away when another count came (JFR: unstable_if, a second C2 compilation
-        // of the whole kernel during a training run's first step).
+        // 4-row tiles (sixteen accumulators: four loads and four broadcasts per sixteen fused multiply-adds, where the
+        // 3-row tile loads seven per twelve), then one 3-row tile when three rows are left, then single rows. Loops that
+        // run once or not at all, no branch on the row count: a branch here was compiled for the row counts the first
+        // calls had, and its trap threw the compiled kernel away when another count came (JFR: unstable_if, a second
+        // C2 compilation of the whole kernel during a training run's first step).
         int rows = i1 - i0;
-        int rem = rows % 3;
-        int fourRowTiles = rem & ~((rows - 4 * rem) >> 31);
-        int threeRowEnd = i1 - rem - 3 * fourRowTiles;
+        int fourRowEnd = i0 + (rows & ~3);
+        int threeRowEnd = fourRowEnd + 3 * ((rows & 3) / 3);
         int w = 4 * L;
         // A read by columns (C = Aᵀ B): each panel of B is packed k × 4L contiguous (see the class comment)
         double[] panel = acs != 1 && rows > 4 ? Gemm.scratch(Gemm.PANEL, k * w) : null;
@@ -68,16 +70,19 @@ final class VectorKernel implements Kernel {
                 bn = w;
             }
             int i = i0;
+            for (; i < fourRowEnd; i += 4) {
+                if (beta == 0 || beta == 1 && positiveZeros(c, cOff + i * n + j, n, 4)) {
+                    rows4Width4Fresh(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k);
+                } else {
+                    rows4Width4Onto(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
+                }
+            }
             for (; i < threeRowEnd; i += 3) {
-                if (beta == 0 || beta == 1 && positiveZeros(c, cOff + i * n + j, n)) {
+                if (beta == 0 || beta == 1 && positiveZeros(c, cOff + i * n + j, n, 3)) {
                     rows3Width4Fresh(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k);
                 } else {
                     rows3Width4Onto(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
                 }
-            }
-            for (int tile = 0; tile < fourRowTiles; tile++, i += 4) {
-                rows4Width2(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
-                rows4Width2(a, aOff + i * ars, ars, acs, bb, bj + 2 * L, bn, c, cOff + i * n + j + 2 * L, n, k, beta);
             }
             for (; i < i1; i++) {
                 row1Width4(a, aOff + i * ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
@@ -135,29 +140,159 @@ final class VectorKernel implements Kernel {
     }
 
     /**
-     * Whether the 3 × 4L tile of C at {@code ci} holds +0.0 alone (bit pattern 0; -0.0 does not count): there a product with
-     * beta = 1 starts every chain from +0.0, exactly as {@link #rows3Width4Fresh} does, which then gives the same bits
-     * faster. The gradients' weight products ({@code gW += Pᵀ U}) accumulate into buffers zeroed beforehand, so most
+     * Whether the {@code rows} × 4L tile of C at {@code ci} holds +0.0 alone (bit pattern 0; -0.0 does not count): there a
+     * product with beta = 1 starts every chain from +0.0, exactly as {@link #rows4Width4Fresh} and {@link #rows3Width4Fresh}
+     * do, which then gives the same bits faster. The gradients' weight products ({@code gW += Pᵀ U}) accumulate into buffers zeroed beforehand, so most
      * of their tiles take that route (d = 128 backprop: 1–4% less time in alternating shots).
      */
-    private static boolean positiveZeros(double[] c, int ci, int n) {
-        LongVector bits = (LongVector) DoubleVector.fromArray(S, c, ci).viewAsIntegralLanes();
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + L).viewAsIntegralLanes());
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + 2 * L).viewAsIntegralLanes());
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + 3 * L).viewAsIntegralLanes());
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + n).viewAsIntegralLanes());
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + n + L).viewAsIntegralLanes());
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + n + 2 * L).viewAsIntegralLanes());
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + n + 3 * L).viewAsIntegralLanes());
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + 2 * n).viewAsIntegralLanes());
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + 2 * n + L).viewAsIntegralLanes());
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + 2 * n + 2 * L).viewAsIntegralLanes());
-        bits = bits.or((LongVector) DoubleVector.fromArray(S, c, ci + 2 * n + 3 * L).viewAsIntegralLanes());
+    private static boolean positiveZeros(double[] c, int ci, int n, int rows) {
+        LongVector bits = LongVector.zero(LongVector.SPECIES_PREFERRED);
+        for (int r = 0; r < rows; r++) {
+            int at = ci + r * n;
+            bits = bits.or((LongVector) DoubleVector.fromArray(S, c, at).viewAsIntegralLanes());
+            bits = bits.or((LongVector) DoubleVector.fromArray(S, c, at + L).viewAsIntegralLanes());
+            bits = bits.or((LongVector) DoubleVector.fromArray(S, c, at + 2 * L).viewAsIntegralLanes());
+            bits = bits.or((LongVector) DoubleVector.fromArray(S, c, at + 3 * L).viewAsIntegralLanes());
+        }
         return bits.reduceLanes(VectorOperators.OR) == 0;
     }
 
     private static DoubleVector start(double[] c, int at, double beta) {
         return beta == 0 ? DoubleVector.zero(S) : DoubleVector.fromArray(S, c, at).mul(beta);
+    }
+
+    /**
+     * C[4 × 4L] at {@code ci} = A[4 rows from ai] · B[k × 4L panel at bj], the accumulators starting at zero: sixteen
+     * accumulators, four vector loads and four broadcasts per sixteen fused multiply-adds. A method of its own beside
+     * {@link #rows4Width4Onto} because C2 compiles the loop slower when the accumulators may start from C's loads.
+     */
+    private static void rows4Width4Fresh(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c,
+                                         int ci, int n, int k) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = DoubleVector.zero(S);
+        DoubleVector c02 = DoubleVector.zero(S);
+        DoubleVector c03 = DoubleVector.zero(S);
+        DoubleVector c10 = DoubleVector.zero(S);
+        DoubleVector c11 = DoubleVector.zero(S);
+        DoubleVector c12 = DoubleVector.zero(S);
+        DoubleVector c13 = DoubleVector.zero(S);
+        DoubleVector c20 = DoubleVector.zero(S);
+        DoubleVector c21 = DoubleVector.zero(S);
+        DoubleVector c22 = DoubleVector.zero(S);
+        DoubleVector c23 = DoubleVector.zero(S);
+        DoubleVector c30 = DoubleVector.zero(S);
+        DoubleVector c31 = DoubleVector.zero(S);
+        DoubleVector c32 = DoubleVector.zero(S);
+        DoubleVector c33 = DoubleVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            int bp = bj + p * bn;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+            int ap = ai + p * acs;
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            c03 = a0.fma(b3, c03);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ars]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            c13 = a1.fma(b3, c13);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ap + 2 * ars]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            c23 = a2.fma(b3, c23);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ap + 3 * ars]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+            c33 = a3.fma(b3, c33);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L);
+        c03.intoArray(c, ci + 3 * L);
+        c10.intoArray(c, ci + n);
+        c11.intoArray(c, ci + n + L);
+        c12.intoArray(c, ci + n + 2 * L);
+        c13.intoArray(c, ci + n + 3 * L);
+        c20.intoArray(c, ci + 2 * n);
+        c21.intoArray(c, ci + 2 * n + L);
+        c22.intoArray(c, ci + 2 * n + 2 * L);
+        c23.intoArray(c, ci + 2 * n + 3 * L);
+        c30.intoArray(c, ci + 3 * n);
+        c31.intoArray(c, ci + 3 * n + L);
+        c32.intoArray(c, ci + 3 * n + 2 * L);
+        c33.intoArray(c, ci + 3 * n + 3 * L);
+    }
+
+    /** C[4 × 4L] at {@code ci} = beta C + A[4 rows from ai] · B[k × 4L panel at bj]. */
+    private static void rows4Width4Onto(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c,
+                                        int ci, int n, int k, double beta) {
+        DoubleVector c00 = start(c, ci, beta);
+        DoubleVector c01 = start(c, ci + L, beta);
+        DoubleVector c02 = start(c, ci + 2 * L, beta);
+        DoubleVector c03 = start(c, ci + 3 * L, beta);
+        DoubleVector c10 = start(c, ci + n, beta);
+        DoubleVector c11 = start(c, ci + n + L, beta);
+        DoubleVector c12 = start(c, ci + n + 2 * L, beta);
+        DoubleVector c13 = start(c, ci + n + 3 * L, beta);
+        DoubleVector c20 = start(c, ci + 2 * n, beta);
+        DoubleVector c21 = start(c, ci + 2 * n + L, beta);
+        DoubleVector c22 = start(c, ci + 2 * n + 2 * L, beta);
+        DoubleVector c23 = start(c, ci + 2 * n + 3 * L, beta);
+        DoubleVector c30 = start(c, ci + 3 * n, beta);
+        DoubleVector c31 = start(c, ci + 3 * n + L, beta);
+        DoubleVector c32 = start(c, ci + 3 * n + 2 * L, beta);
+        DoubleVector c33 = start(c, ci + 3 * n + 3 * L, beta);
+        for (int p = 0; p < k; p++) {
+            int bp = bj + p * bn;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+            int ap = ai + p * acs;
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            c03 = a0.fma(b3, c03);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ars]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            c13 = a1.fma(b3, c13);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ap + 2 * ars]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            c23 = a2.fma(b3, c23);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ap + 3 * ars]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+            c33 = a3.fma(b3, c33);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L);
+        c03.intoArray(c, ci + 3 * L);
+        c10.intoArray(c, ci + n);
+        c11.intoArray(c, ci + n + L);
+        c12.intoArray(c, ci + n + 2 * L);
+        c13.intoArray(c, ci + n + 3 * L);
+        c20.intoArray(c, ci + 2 * n);
+        c21.intoArray(c, ci + 2 * n + L);
+        c22.intoArray(c, ci + 2 * n + 2 * L);
+        c23.intoArray(c, ci + 2 * n + 3 * L);
+        c30.intoArray(c, ci + 3 * n);
+        c31.intoArray(c, ci + 3 * n + L);
+        c32.intoArray(c, ci + 3 * n + 2 * L);
+        c33.intoArray(c, ci + 3 * n + 3 * L);
     }
 
     /**

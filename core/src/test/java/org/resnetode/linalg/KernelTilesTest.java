@@ -6,13 +6,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every tile of the kernel in use ({@link VectorKernel} under the tests' {@code --add-modules jdk.incubator.vector}: 3 rows ×
- * 4 vectors, 4 × 2 and 4 × 1 vectors, single rows, scalar columns, B read in place or from a packed panel when A is
- * read by columns) and the plain-Java {@link ScalarKernel} against the
+ * Every tile of the kernel in use ({@link VectorKernel} under the tests' {@code --add-modules jdk.incubator.vector}: 4 and 3
+ * rows × 4 vectors, 4 × 2 and 4 × 1 vectors, single rows, scalar columns, B read in place or from a packed panel when A
+ * is read by columns) and the plain-Java {@link ScalarKernel} against the
  * definition written out here: {@code c_ij = fma(a_i,k-1 b_k-1,j, ... fma(a_i0 b_0j, beta c_ij))}, bit for bit, on blocks
  * {@code [i0, i1) × [j0, j1)} inside a larger C whose other entries must stay untouched. Row counts 1 to 13 give every
- * remainder of the 3-row tile (one row left: the last four go to a 4-row tile; two left: the last eight to two, from 8
- * rows on); column counts give every panel width; each shape with A and with Aᵀ.
+ * remainder of the 4-row tiles (three rows left: one 3-row tile; one or two: single rows); column counts give every
+ * panel width; each shape with A and with Aᵀ.
  */
 class KernelTilesTest {
     private static final int[] ROWS = {1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13};
@@ -48,12 +48,13 @@ class KernelTilesTest {
     }
 
     /**
-     * The 3-row tile has one copy for beta = 0 (accumulators from zero) and one for beta ≠ 0 (from beta C): every row count,
+     * The 4-row and 3-row tiles have one copy for beta = 0 (accumulators from zero) and one for beta ≠ 0 (from beta C):
+     * every row count,
      * both betas, A and Aᵀ, on a C whose block holds NaN and infinities, which beta = 0 must overwrite (its definition
      * starts from 0, not from 0 · NaN) and beta = 1 must carry into the chain.
      */
     @Test
-    void bothStartsOfTheThreeRowTileOverwriteOrCarryWhatCHeld() {
+    void bothStartsOfTheRowTilesOverwriteOrCarryWhatCHeld() {
         SplittableRandom rng = new SplittableRandom(8);
         for (Kernel kernel : new Kernel[] {Gemm.kernel(), new ScalarKernel()}) {
             for (int rows : ROWS) {
@@ -91,37 +92,38 @@ class KernelTilesTest {
     /**
      * With beta = 1, a tile of C holding +0.0 alone may start its chains from zero (the same bits), but not one holding a
      * -0.0 or any other value, nor any tile when beta is neither 0 nor 1 (beta = -1 turns +0 into -0): a = +0 and b = -1
-     * make the first term -0, and fma(+0, -1, -0) = -0 where a chain from +0 gives +0. C is 6 rows × 32 columns, two
-     * 3-row tiles: the first +0 everywhere, the second +0 or -0 everywhere, or +0 but one entry (in each of the tile's
-     * twelve vectors in turn: -0, then a tiny value), so that a check of the wrong tile is seen too.
+     * make the first term -0, and fma(+0, -1, -0) = -0 where a chain from +0 gives +0. C is 7 rows × 32 columns, a
+     * 4-row tile and a 3-row tile; one of them is filled with +0 or -0 everywhere, or +0 but one entry (in each of its
+     * vectors in turn: -0, then a tiny value), the other holds +0 alone, so that a check of the wrong tile is seen too.
      */
     @Test
     void onlyATileOfPositiveZerosStartsFromZeroWhenItAccumulates() {
-        int rows = 6;
+        int rows = 7;
         int n = 32;
-        int tile = 3 * n;
         for (Kernel kernel : new Kernel[] {Gemm.kernel(), new ScalarKernel()}) {
-            for (double beta : new double[] {1, -1}) {
-                for (double fill : new double[] {0.0, -0.0}) {
-                    for (int odd = -1; odd < tile; odd += n / 4) {
-                        for (double oddValue : new double[] {-0.0, Double.MIN_VALUE}) {
-                            double[] c = new double[rows * n];
-                            java.util.Arrays.fill(c, tile, c.length, fill);
-                            if (odd >= 0) {
-                                c[tile + odd] = oddValue;
-                            }
-                            double[] a = new double[rows];
-                            double[] b = new double[n];
-                            java.util.Arrays.fill(b, -1.0);
-                            double[] expected = new double[c.length];
-                            for (int x = 0; x < c.length; x++) {
-                                expected[x] = Math.fma(a[x / n], b[x % n], beta * c[x]);
-                            }
-                            kernel.block(a, 0, 1, 1, b, 0, c, 0, n, 1, beta, 0, rows, 0, n);
-                            for (int x = 0; x < c.length; x++) {
-                                assertThat(Double.doubleToRawLongBits(c[x])).as("%s beta %s fill %s entry %d of %s at %d",
-                                        kernel.getClass().getSimpleName(), beta, fill, x, oddValue, odd)
-                                        .isEqualTo(Double.doubleToRawLongBits(expected[x]));
+            for (int[] tile : new int[][] {{0, 4 * n}, {4 * n, 7 * n}}) {
+                for (double beta : new double[] {1, -1}) {
+                    for (double fill : new double[] {0.0, -0.0}) {
+                        for (int odd = -1; tile[0] + odd < tile[1]; odd += n / 4) {
+                            for (double oddValue : new double[] {-0.0, Double.MIN_VALUE}) {
+                                double[] c = new double[rows * n];
+                                java.util.Arrays.fill(c, tile[0], tile[1], fill);
+                                if (odd >= 0) {
+                                    c[tile[0] + odd] = oddValue;
+                                }
+                                double[] a = new double[rows];
+                                double[] b = new double[n];
+                                java.util.Arrays.fill(b, -1.0);
+                                double[] expected = new double[c.length];
+                                for (int x = 0; x < c.length; x++) {
+                                    expected[x] = Math.fma(a[x / n], b[x % n], beta * c[x]);
+                                }
+                                kernel.block(a, 0, 1, 1, b, 0, c, 0, n, 1, beta, 0, rows, 0, n);
+                                for (int x = 0; x < c.length; x++) {
+                                    assertThat(Double.doubleToRawLongBits(c[x])).as("%s tile at %d beta %s fill %s entry %d of %s at %d",
+                                            kernel.getClass().getSimpleName(), tile[0], beta, fill, x, oddValue, odd)
+                                            .isEqualTo(Double.doubleToRawLongBits(expected[x]));
+                                }
                             }
                         }
                     }
