@@ -8,14 +8,16 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Kernel} on the incubating Vector API: register-blocked micro-kernels of 4 rows × 4 vectors (32 columns with
  * AVX-512; 16 accumulators, 24 of the 32 vector registers), a 3-row tile for three rows left over and, for the columns
- * and rows they leave, 4 rows × 2 vectors and single rows, holding C in registers across the whole sum over p, one
- * fused multiply-add per term and lane. Columns left over (fewer than one vector) go through {@link ScalarKernel}, whose
+ * and rows they leave, 4 rows × 2 vectors, 8 and 4 rows × 1 vector and single rows, holding C in registers across the
+ * whole sum over p, one fused multiply-add per term and lane. Columns left over (fewer than one vector) go through {@link ScalarKernel}, whose
  * {@link Math#fma} gives the same bits. Loaded only when the module is present ({@link Gemm}). The 4 × 4L tile loads 8
  * operands per 16 fused multiply-adds, the 3 × 4L tile 7 per 12, 4 × 2L 6 per 8: alone on one core, a 64 × 128 × 128
  * product ran at 45 GFLOP/s with 4 × 2L tiles and 50 with 3 × 4L (4 × 3L: about the same, but 128 columns leave 8 to a
  * narrow tile). 4 × 4L against 3 × 4L, two builds in one JVM with alternating shots, both load orders, 2 threads
  * (2026-12-05, issue 20's sixth round): linear training d = 128, N = 64 6.5% and 8.9% less time, d = 64, N = 256 8%;
- * the MLP backprop gradient d = 128 7% and 11%, d = 64 5–6%, d = 8 unchanged.
+ * the MLP backprop gradient d = 128 7% and 11%, d = 64 5–6%, d = 8 unchanged. The 8 × L tile against 4 × L (products
+ * one vector wide, d = 8: eight chains where four left the FMA latency exposed on sums of 8 to 32 terms): the d = 8
+ * backprop gradient 11% and 16% less time, the same two-build shots.
  *
  * <p>No 8-row kernels: with them (16 accumulators of 2 vectors), 5 of 28 JMH forks of a d = 64 backprop gradient ran 10
  * times slower for the whole fork, allocating some 19 GB/s (the GC log): C2 had compiled the kernel without
@@ -100,6 +102,9 @@ final class VectorKernel implements Kernel {
         }
         for (; j + L <= j1; j += L) {
             int i = i0;
+            for (; i + 8 <= i1; i += 8) {
+                rows8Width1(a, aOff + i * ars, ars, acs, b, bOff + j, n, c, cOff + i * n + j, n, k, beta);
+            }
             for (; i + 4 <= i1; i += 4) {
                 rows4Width1(a, aOff + i * ars, ars, acs, b, bOff + j, n, c, cOff + i * n + j, n, k, beta);
             }
@@ -142,8 +147,9 @@ final class VectorKernel implements Kernel {
     /**
      * Whether the {@code rows} × 4L tile of C at {@code ci} holds +0.0 alone (bit pattern 0; -0.0 does not count): there a
      * product with beta = 1 starts every chain from +0.0, exactly as {@link #rows4Width4Fresh} and {@link #rows3Width4Fresh}
-     * do, which then gives the same bits faster. The gradients' weight products ({@code gW += Pᵀ U}) accumulate into buffers zeroed beforehand, so most
-     * of their tiles take that route (d = 128 backprop: 1–4% less time in alternating shots).
+     * do, which then gives the same bits faster. The gradients' weight products ({@code gW += Pᵀ U}) accumulate into
+     * buffers zeroed beforehand, so most of their tiles take that route (d = 128 backprop: 1–4% less time in alternating
+     * shots).
      */
     private static boolean positiveZeros(double[] c, int ci, int n, int rows) {
         LongVector bits = LongVector.zero(LongVector.SPECIES_PREFERRED);
@@ -471,6 +477,42 @@ final class VectorKernel implements Kernel {
         c21.intoArray(c, ci + 2 * n + L);
         c30.intoArray(c, ci + 3 * n);
         c31.intoArray(c, ci + 3 * n + L);
+    }
+
+    /**
+     * C[8 × L] at {@code ci} = beta C + A[8 rows from ai] · B[k × L panel at bj]: eight independent chains where the 4 × L
+     * tile has four (narrow products, d = 8: short sums whose latency the chains hide).
+     */
+    private static void rows8Width1(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c, int ci,
+                                    int n, int k, double beta) {
+        DoubleVector c0 = start(c, ci, beta);
+        DoubleVector c1 = start(c, ci + n, beta);
+        DoubleVector c2 = start(c, ci + 2 * n, beta);
+        DoubleVector c3 = start(c, ci + 3 * n, beta);
+        DoubleVector c4 = start(c, ci + 4 * n, beta);
+        DoubleVector c5 = start(c, ci + 5 * n, beta);
+        DoubleVector c6 = start(c, ci + 6 * n, beta);
+        DoubleVector c7 = start(c, ci + 7 * n, beta);
+        for (int p = 0; p < k; p++) {
+            DoubleVector bv = DoubleVector.fromArray(S, b, bj + p * bn);
+            int ap = ai + p * acs;
+            c0 = DoubleVector.broadcast(S, a[ap]).fma(bv, c0);
+            c1 = DoubleVector.broadcast(S, a[ap + ars]).fma(bv, c1);
+            c2 = DoubleVector.broadcast(S, a[ap + 2 * ars]).fma(bv, c2);
+            c3 = DoubleVector.broadcast(S, a[ap + 3 * ars]).fma(bv, c3);
+            c4 = DoubleVector.broadcast(S, a[ap + 4 * ars]).fma(bv, c4);
+            c5 = DoubleVector.broadcast(S, a[ap + 5 * ars]).fma(bv, c5);
+            c6 = DoubleVector.broadcast(S, a[ap + 6 * ars]).fma(bv, c6);
+            c7 = DoubleVector.broadcast(S, a[ap + 7 * ars]).fma(bv, c7);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + n);
+        c2.intoArray(c, ci + 2 * n);
+        c3.intoArray(c, ci + 3 * n);
+        c4.intoArray(c, ci + 4 * n);
+        c5.intoArray(c, ci + 5 * n);
+        c6.intoArray(c, ci + 6 * n);
+        c7.intoArray(c, ci + 7 * n);
     }
 
     /** C[4 × L] at {@code ci} += A[4 rows from ai] · B[k × L panel at bj]. */
