@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every tile of the kernel in use ({@link VectorKernel} under the tests' {@code --add-modules jdk.incubator.vector}: 4
  * and 3 rows × 4 vectors, 4 × 2, 8 × 1 and 4 × 1 vectors, single rows, scalar columns, B read in place or from a packed
- * panel when A is read by columns) and the plain-Java {@link ScalarKernel} against the definition written out here: {@code c_ij = fma(a_i,k-1 b_k-1,j, ... fma(a_i0 b_0j, beta c_ij))}, bit for bit, on blocks
+ * panel when A is read by columns) and the plain-Java {@link ScalarKernel} against the definition written out here:
+ * {@code c_ij = fma(a_i,k-1 b_k-1,j, ... fma(a_i0 b_0j, beta c_ij))}, bit for bit, on blocks
  * {@code [i0, i1) × [j0, j1)} inside a larger C whose other entries must stay untouched. Row counts 1 to 13 give every
  * remainder of the 4-row tiles (three rows left: one 3-row tile; one or two: single rows); column counts give every
  * panel width; each shape with A and with Aᵀ.
