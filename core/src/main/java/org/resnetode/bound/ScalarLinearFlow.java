@@ -1,8 +1,6 @@
 package org.resnetode.bound;
 
-import org.resnetode.model.LinearFamily;
-import org.resnetode.model.ResidualFunction;
-import org.resnetode.model.ThetaSquaredFamily;
+import org.resnetode.model.ScalarGrowthRate;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.ResNet;
 
@@ -62,14 +60,8 @@ final class ScalarLinearFlow {
 
     /** The closed form for {@code net} when its field is scalar linear (theta2, or linear at d = 1), else null. */
     static ScalarLinearFlow of(ResNet net) {
-        ResidualFunction f = net.family();
-        if (f instanceof ThetaSquaredFamily) {
-            return new ScalarLinearFlow(net, true);
-        }
-        if (f instanceof LinearFamily && f.dim() == 1) {
-            return new ScalarLinearFlow(net, false);
-        }
-        return null;
+        ScalarGrowthRate rate = net.family().scalarGrowthRate();
+        return rate == ScalarGrowthRate.NONE ? null : new ScalarLinearFlow(net, rate == ScalarGrowthRate.THETA_SQUARED);
     }
 
     /** The certified bound on {@code |xN - x(T)|}, x the solution from {@code x0} (one component each). */

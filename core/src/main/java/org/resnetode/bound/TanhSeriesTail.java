@@ -16,8 +16,9 @@ package org.resnetode.bound;
  * {@code V_lo = Σ_{i<q} V_i}, {@code Z_lo = Σ_{1<=j<q} Z_j}, {@code Y_lo = Σ_{j<q} Y_j}: the right sides are
  * increasing, the sums at level n are bounded by the right sides at level n - 1, and at level q every sum is empty;
  * the bound returned is the last right side, {@code h w F(Y) / (q+1)} at the candidate.
- * The candidate is the fixed-point sweeps of the right sides from 0 (at most {@link #SWEEPS}) times {@link #INFLATION}; it
- * is kept when the right sides stay below it. One instance per field; every scalar rounded up.
+ * The candidate is the fixed point of the system linearised at {@code T = 0} without {@code Y²}, or where that one does
+ * not verify the fixed-point sweeps of the right sides from 0 (at most {@link #SWEEPS}), times {@link #INFLATION}; it is
+ * kept when the right sides at it stay below it. One instance per field; every scalar rounded up.
  */
 final class TanhSeriesTail {
     /** Most fixed-point sweeps from 0 before the candidate is taken. */

@@ -19,6 +19,7 @@ public final class LinearFamily implements ResidualFunction {
     @Override public int workSize() { return 0; }
     @Override public boolean oddInTheta() { return true; }
     @Override public boolean linearInTheta() { return true; }
+    @Override public ScalarGrowthRate scalarGrowthRate() { return d == 1 ? ScalarGrowthRate.THETA : ScalarGrowthRate.NONE; }
     @Override public int normCount() { return 1; }
 
     @Override

@@ -102,6 +102,11 @@ public interface ResidualFunction {
     /** True when {@code f} is linear in θ, so depth-oscillating weights average out. */
     boolean linearInTheta();
 
+    /** Whether f is a scalar linear field {@code x' = g(θ) x}, and its rate g ({@link ScalarGrowthRate#NONE} by default). */
+    default ScalarGrowthRate scalarGrowthRate() {
+        return ScalarGrowthRate.NONE;
+    }
+
     /** How many parameter norms {@link #parameterNorms} reports. */
     int normCount();
 

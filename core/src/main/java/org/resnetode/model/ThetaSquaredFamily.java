@@ -11,6 +11,7 @@ public final class ThetaSquaredFamily implements ResidualFunction {
     @Override public int workSize() { return 0; }
     @Override public boolean oddInTheta() { return false; }
     @Override public boolean linearInTheta() { return false; }
+    @Override public ScalarGrowthRate scalarGrowthRate() { return ScalarGrowthRate.THETA_SQUARED; }
     @Override public int normCount() { return 1; }
 
     @Override

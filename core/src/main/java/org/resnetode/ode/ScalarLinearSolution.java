@@ -2,9 +2,8 @@ package org.resnetode.ode;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import org.resnetode.model.LinearFamily;
+import org.resnetode.model.ScalarGrowthRate;
 import org.resnetode.model.ResidualFunction;
-import org.resnetode.model.ThetaSquaredFamily;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.WeightPath;
 
@@ -47,13 +46,9 @@ final class ScalarLinearSolution {
 
     /** The closed form for {@code f}, or null where f is not a scalar field linear in x (weights are finite: {@link Weights}). */
     static ScalarLinearSolution of(ResidualFunction f, Weights weights, double h) {
-        if (f instanceof ThetaSquaredFamily) {
-            return new ScalarLinearSolution(true, weights, h);
-        }
-        if (f instanceof LinearFamily && f.dim() == 1) {
-            return new ScalarLinearSolution(false, weights, h);
-        }
-        return null;
+        ScalarGrowthRate rate = f.scalarGrowthRate();
+        return rate == ScalarGrowthRate.NONE ? null
+                : new ScalarLinearSolution(rate == ScalarGrowthRate.THETA_SQUARED, weights, h);
     }
 
     /**

@@ -201,9 +201,13 @@ class OdeReferenceTest {
     @Test
     void aSolverThatGivesUpRefusesTheRow() {
         // a NaN right-hand side (left alone, the step-size control would never finish): the solve stops and the row is refused
-        // x' = x until x reaches 1.5, NaN beyond; every other method is the scalar linear family's
+        // x' = x until x reaches 1.5, NaN beyond (so not a scalar linear field: no closed form, the solver runs); every
+        // other method is the scalar linear family's
         ResidualFunction nan = (ResidualFunction) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ResidualFunction.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("scalarGrowthRate")) {
+                        return org.resnetode.model.ScalarGrowthRate.NONE;
+                    }
                     if (method.getName().equals("value")) {
                         double[] x = (double[]) args[2];
                         ((double[]) args[3])[0] = x[0] > 1.5 ? Double.NaN : x[0];
