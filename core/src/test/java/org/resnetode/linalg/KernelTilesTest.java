@@ -92,16 +92,16 @@ class KernelTilesTest {
     /**
      * With beta = 1, a tile of C holding +0.0 alone may start its chains from zero (the same bits), but not one holding a
      * -0.0 or any other value, nor any tile when beta is neither 0 nor 1 (beta = -1 turns +0 into -0): a = +0 and b = -1
-     * make the first term -0, and fma(+0, -1, -0) = -0 where a chain from +0 gives +0. C is 7 rows × 32 columns, a
-     * 4-row tile and a 3-row tile; one of them is filled with +0 or -0 everywhere, or +0 but one entry (in each of its
-     * vectors in turn: -0, then a tiny value), the other holds +0 alone, so that a check of the wrong tile is seen too.
+     * make the first term -0, and fma(+0, -1, -0) = -0 where a chain from +0 gives +0. C is 11 rows × 32 columns, two
+     * 4-row tiles and a 3-row tile; one of them is filled with +0 or -0 everywhere, or +0 but one entry (in each of its
+     * vectors in turn: -0, then a tiny value), the others hold +0 alone, so that a check of the wrong tile is seen too.
      */
     @Test
     void onlyATileOfPositiveZerosStartsFromZeroWhenItAccumulates() {
-        int rows = 7;
+        int rows = 11;
         int n = 32;
         for (Kernel kernel : new Kernel[] {Gemm.kernel(), new ScalarKernel()}) {
-            for (int[] tile : new int[][] {{0, 4 * n}, {4 * n, 7 * n}}) {
+            for (int[] tile : new int[][] {{0, 4 * n}, {4 * n, 8 * n}, {8 * n, 11 * n}}) {
                 for (double beta : new double[] {1, -1}) {
                     for (double fill : new double[] {0.0, -0.0}) {
                         for (int odd = -1; tile[0] + odd < tile[1]; odd += n / 4) {
