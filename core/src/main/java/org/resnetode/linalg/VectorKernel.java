@@ -7,17 +7,18 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link Kernel} on the incubating Vector API: register-blocked micro-kernels of 4 rows × 4 vectors (32 columns with
- * AVX-512; 16 accumulators, 24 of the 32 vector registers), a 3-row tile for three rows left over and, for the columns
- * and rows they leave, 4 rows × 2 vectors, 8 and 4 rows × 1 vector and single rows, holding C in registers across the
- * whole sum over p, one fused multiply-add per term and lane. Columns left over (fewer than one vector) go through {@link ScalarKernel}, whose
- * {@link Math#fma} gives the same bits. Loaded only when the module is present ({@link Gemm}). The 4 × 4L tile loads 8
- * operands per 16 fused multiply-adds, the 3 × 4L tile 7 per 12, 4 × 2L 6 per 8: alone on one core, a 64 × 128 × 128
- * product ran at 45 GFLOP/s with 4 × 2L tiles and 50 with 3 × 4L (4 × 3L: about the same, but 128 columns leave 8 to a
- * narrow tile). 4 × 4L against 3 × 4L, two builds in one JVM with alternating shots, both load orders, 2 threads
- * (2026-12-05, issue 20's sixth round): linear training d = 128, N = 64 6.5% and 8.9% less time, d = 64, N = 256 8%;
- * the MLP backprop gradient d = 128 7% and 11%, d = 64 5–6%, d = 8 unchanged. The 8 × L tile against 4 × L (products
- * one vector wide, d = 8: eight chains where four left the FMA latency exposed on sums of 8 to 32 terms): the d = 8
- * backprop gradient 11% and 16% less time, the same two-build shots.
+ * AVX-512; 16 accumulators, 24 of the 32 vector registers) and, for the columns and rows they leave, single rows × 4
+ * vectors, 4 rows × 2 vectors, 8 and 4 rows × 1 vector and single rows, holding C in registers across the whole sum
+ * over p, one fused multiply-add per term and lane. Columns left over (fewer than one vector) go through
+ * {@link ScalarKernel}, whose {@link Math#fma} gives the same bits. Loaded only when the module is present
+ * ({@link Gemm}). The 4 × 4L tile loads 8 operands per 16 fused multiply-adds; the 3 × 4L tile it replaced loaded 7 per
+ * 12, 4 × 2L 6 per 8: alone on one core, a 64 × 128 × 128 product ran at 45 GFLOP/s with 4 × 2L tiles and 50 with
+ * 3 × 4L (4 × 3L: about the same, but 128 columns leave 8 to a narrow tile). 4 × 4L against 3 × 4L, two builds in one
+ * JVM with alternating shots, both load orders, 2 threads (2026-12-05, issue 20's sixth round): linear training
+ * d = 128, N = 64 6.5% and 8.9% less time, d = 64, N = 256 8%; the MLP backprop gradient d = 128 7% and 11%, d = 64
+ * 5–6%, d = 8 unchanged. The 8 × L tile against 4 × L (products one vector wide, d = 8: eight chains where four left
+ * the FMA latency exposed on sums of 8 to 32 terms): the d = 8 backprop gradient 11% and 16% less time, the same
+ * two-build shots.
  *
  * <p>No 8-row kernels: with them (16 accumulators of 2 vectors), 5 of 28 JMH forks of a d = 64 backprop gradient ran 10
  * times slower for the whole fork, allocating some 19 GB/s (the GC log): C2 had compiled the kernel without
@@ -42,14 +43,12 @@ final class VectorKernel implements Kernel {
     public void block(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                       int n, int k, double beta, int i0, int i1, int j0, int j1) {
         int j = j0;
-        // 4-row tiles (sixteen accumulators: four loads and four broadcasts per sixteen fused multiply-adds, where the
-        // 3-row tile loads seven per twelve), then one 3-row tile when three rows are left, then single rows. Loops that
-        // run once or not at all, no branch on the row count: a branch here was compiled for the row counts the first
-        // calls had, and its trap threw the compiled kernel away when another count came (JFR: unstable_if, a second
-        // C2 compilation of the whole kernel during a training run's first step).
+        // 4-row tiles (sixteen accumulators: four loads and four broadcasts per sixteen fused multiply-adds), then single
+        // rows. No branch on the row count: a branch here was compiled for the row counts the first calls had, and its
+        // trap threw the compiled kernel away when another count came (JFR: unstable_if, a second C2 compilation of the
+        // whole kernel during a training run's first step).
         int rows = i1 - i0;
         int fourRowEnd = i0 + (rows & ~3);
-        int threeRowEnd = fourRowEnd + 3 * ((rows & 3) / 3);
         int w = 4 * L;
         // A read by columns (C = Aᵀ B): each panel of B is packed k × 4L contiguous (see the class comment)
         double[] panel = acs != 1 && rows > 4 ? Gemm.scratch(Gemm.PANEL, k * w) : null;
@@ -73,17 +72,10 @@ final class VectorKernel implements Kernel {
             }
             int i = i0;
             for (; i < fourRowEnd; i += 4) {
-                if (beta == 0 || beta == 1 && positiveZeros(c, cOff + i * n + j, n, 4)) {
+                if (beta == 0 || beta == 1 && positiveZeros(c, cOff + i * n + j, n)) {
                     rows4Width4Fresh(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k);
                 } else {
                     rows4Width4Onto(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
-                }
-            }
-            for (; i < threeRowEnd; i += 3) {
-                if (beta == 0 || beta == 1 && positiveZeros(c, cOff + i * n + j, n, 3)) {
-                    rows3Width4Fresh(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k);
-                } else {
-                    rows3Width4Onto(a, aOff + i * ars, ars, acs, bb, bj, bn, c, cOff + i * n + j, n, k, beta);
                 }
             }
             for (; i < i1; i++) {
@@ -145,22 +137,22 @@ final class VectorKernel implements Kernel {
     }
 
     /**
-     * Whether the {@code rows} × 4L tile of C at {@code ci} holds +0.0 alone (bit pattern 0; -0.0 does not count): there a
-     * product with beta = 1 starts every chain from +0.0, exactly as {@link #rows4Width4Fresh} and {@link #rows3Width4Fresh}
-     * do, which then gives the same bits faster. The gradients' weight products ({@code gW += Pᵀ U}) accumulate into
-     * buffers zeroed beforehand, so most of their tiles take that route (d = 128 backprop: 1–4% less time in alternating
-     * shots).
+     * Whether the 4 × 4L tile of C at {@code ci} holds +0.0 alone (bit pattern 0; -0.0 does not count): there a product
+     * with beta = 1 starts every chain from +0.0, exactly as {@link #rows4Width4Fresh} does, which then gives the same
+     * bits faster. The gradients' weight products ({@code gW += Pᵀ U}) accumulate into buffers zeroed beforehand, so
+     * most of their tiles take that route (d = 128 backprop: 1–4% less time in alternating shots).
      */
-    private static boolean positiveZeros(double[] c, int ci, int n, int rows) {
-        LongVector bits = LongVector.zero(LongVector.SPECIES_PREFERRED);
-        for (int r = 0; r < rows; r++) {
-            int at = ci + r * n;
-            bits = bits.or((LongVector) DoubleVector.fromArray(S, c, at).viewAsIntegralLanes());
-            bits = bits.or((LongVector) DoubleVector.fromArray(S, c, at + L).viewAsIntegralLanes());
-            bits = bits.or((LongVector) DoubleVector.fromArray(S, c, at + 2 * L).viewAsIntegralLanes());
-            bits = bits.or((LongVector) DoubleVector.fromArray(S, c, at + 3 * L).viewAsIntegralLanes());
-        }
+    private static boolean positiveZeros(double[] c, int ci, int n) {
+        LongVector bits = rowBits(c, ci).or(rowBits(c, ci + n)).or(rowBits(c, ci + 2 * n)).or(rowBits(c, ci + 3 * n));
         return bits.reduceLanes(VectorOperators.OR) == 0;
+    }
+
+    /** The OR of the bit patterns of the four vectors from {@code at}. */
+    private static LongVector rowBits(double[] c, int at) {
+        return ((LongVector) DoubleVector.fromArray(S, c, at).viewAsIntegralLanes())
+                .or((LongVector) DoubleVector.fromArray(S, c, at + L).viewAsIntegralLanes())
+                .or((LongVector) DoubleVector.fromArray(S, c, at + 2 * L).viewAsIntegralLanes())
+                .or((LongVector) DoubleVector.fromArray(S, c, at + 3 * L).viewAsIntegralLanes());
     }
 
     private static DoubleVector start(double[] c, int at, double beta) {
@@ -299,121 +291,6 @@ final class VectorKernel implements Kernel {
         c31.intoArray(c, ci + 3 * n + L);
         c32.intoArray(c, ci + 3 * n + 2 * L);
         c33.intoArray(c, ci + 3 * n + 3 * L);
-    }
-
-    /**
-     * C[3 × 4L] at {@code ci} = A[3 rows from ai] · B[k × 4L panel at bj], the accumulators starting at zero: the same
-     * operations as {@link #rows3Width4Onto} with beta = 0, in a method of its own because C2 compiles the loop slower
-     * when the accumulators may start from C's loads. Alone on one core, 24 × 32 × 256 with everything in L1: 52 GFLOP/s
-     * for products with beta = 0 only, 47 with beta = 1 only, 44.5 for both when one method served both; inside the
-     * d = 128 backprop gradient (four of its six products per layer have beta = 0), alternating shots in one JVM: 5–7%
-     * less time.
-     */
-    private static void rows3Width4Fresh(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c,
-                                         int ci, int n, int k) {
-        DoubleVector c00 = DoubleVector.zero(S);
-        DoubleVector c01 = DoubleVector.zero(S);
-        DoubleVector c02 = DoubleVector.zero(S);
-        DoubleVector c03 = DoubleVector.zero(S);
-        DoubleVector c10 = DoubleVector.zero(S);
-        DoubleVector c11 = DoubleVector.zero(S);
-        DoubleVector c12 = DoubleVector.zero(S);
-        DoubleVector c13 = DoubleVector.zero(S);
-        DoubleVector c20 = DoubleVector.zero(S);
-        DoubleVector c21 = DoubleVector.zero(S);
-        DoubleVector c22 = DoubleVector.zero(S);
-        DoubleVector c23 = DoubleVector.zero(S);
-        for (int p = 0; p < k; p++) {
-            int bp = bj + p * bn;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
-            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
-            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
-            int ap = ai + p * acs;
-            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            c02 = a0.fma(b2, c02);
-            c03 = a0.fma(b3, c03);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ars]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            c12 = a1.fma(b2, c12);
-            c13 = a1.fma(b3, c13);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ap + 2 * ars]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            c22 = a2.fma(b2, c22);
-            c23 = a2.fma(b3, c23);
-        }
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c02.intoArray(c, ci + 2 * L);
-        c03.intoArray(c, ci + 3 * L);
-        c10.intoArray(c, ci + n);
-        c11.intoArray(c, ci + n + L);
-        c12.intoArray(c, ci + n + 2 * L);
-        c13.intoArray(c, ci + n + 3 * L);
-        c20.intoArray(c, ci + 2 * n);
-        c21.intoArray(c, ci + 2 * n + L);
-        c22.intoArray(c, ci + 2 * n + 2 * L);
-        c23.intoArray(c, ci + 2 * n + 3 * L);
-    }
-
-    /**
-     * C[3 × 4L] at {@code ci} = beta C + A[3 rows from ai] · B[k × 4L panel at bj]: twelve accumulators, four vector loads
-     * and three broadcasts per twelve fused multiply-adds (the 4 × 2L tile needs six per eight). {@link #rows3Width4Fresh}
-     * when beta is 0 (see there why a second copy).
-     */
-    private static void rows3Width4Onto(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c,
-                                        int ci, int n, int k, double beta) {
-        DoubleVector c00 = start(c, ci, beta);
-        DoubleVector c01 = start(c, ci + L, beta);
-        DoubleVector c02 = start(c, ci + 2 * L, beta);
-        DoubleVector c03 = start(c, ci + 3 * L, beta);
-        DoubleVector c10 = start(c, ci + n, beta);
-        DoubleVector c11 = start(c, ci + n + L, beta);
-        DoubleVector c12 = start(c, ci + n + 2 * L, beta);
-        DoubleVector c13 = start(c, ci + n + 3 * L, beta);
-        DoubleVector c20 = start(c, ci + 2 * n, beta);
-        DoubleVector c21 = start(c, ci + 2 * n + L, beta);
-        DoubleVector c22 = start(c, ci + 2 * n + 2 * L, beta);
-        DoubleVector c23 = start(c, ci + 2 * n + 3 * L, beta);
-        for (int p = 0; p < k; p++) {
-            int bp = bj + p * bn;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
-            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
-            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
-            int ap = ai + p * acs;
-            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            c02 = a0.fma(b2, c02);
-            c03 = a0.fma(b3, c03);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ars]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            c12 = a1.fma(b2, c12);
-            c13 = a1.fma(b3, c13);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ap + 2 * ars]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            c22 = a2.fma(b2, c22);
-            c23 = a2.fma(b3, c23);
-        }
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c02.intoArray(c, ci + 2 * L);
-        c03.intoArray(c, ci + 3 * L);
-        c10.intoArray(c, ci + n);
-        c11.intoArray(c, ci + n + L);
-        c12.intoArray(c, ci + n + 2 * L);
-        c13.intoArray(c, ci + n + 3 * L);
-        c20.intoArray(c, ci + 2 * n);
-        c21.intoArray(c, ci + 2 * n + L);
-        c22.intoArray(c, ci + 2 * n + 2 * L);
-        c23.intoArray(c, ci + 2 * n + 3 * L);
     }
 
     /**

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every tile of the kernel in use ({@link VectorKernel} under the tests' {@code --add-modules jdk.incubator.vector}: 4
- * and 3 rows × 4 vectors, 4 × 2, 8 × 1 and 4 × 1 vectors, single rows, scalar columns, B read in place or from a packed
+ * and 1 rows × 4 vectors, 4 × 2, 8 × 1 and 4 × 1 vectors, single rows, scalar columns, B read in place or from a packed
  * panel when A is read by columns) and the plain-Java {@link ScalarKernel} against the definition written out here:
  * {@code c_ij = fma(a_i,k-1 b_k-1,j, ... fma(a_i0 b_0j, beta c_ij))}, bit for bit, on blocks
  * {@code [i0, i1) × [j0, j1)} inside a larger C whose other entries must stay untouched. Row counts 1 to 13 give every
- * remainder of the 4-row tiles (three rows left: one 3-row tile; one or two: single rows); column counts give every
+ * remainder of the 4-row and 8-row tiles (the rows left go to single rows); column counts give every
  * panel width; each shape with A and with Aᵀ.
  */
 class KernelTilesTest {
@@ -48,7 +48,7 @@ class KernelTilesTest {
     }
 
     /**
-     * The 4-row and 3-row tiles have one copy for beta = 0 (accumulators from zero) and one for beta ≠ 0 (from beta C):
+     * The 4-row tile has one copy for beta = 0 (accumulators from zero) and one for beta ≠ 0 (from beta C):
      * every row count,
      * both betas, A and Aᵀ, on a C whose block holds NaN and infinities, which beta = 0 must overwrite (its definition
      * starts from 0, not from 0 · NaN) and beta = 1 must carry into the chain.
@@ -93,8 +93,9 @@ class KernelTilesTest {
      * With beta = 1, a tile of C holding +0.0 alone may start its chains from zero (the same bits), but not one holding a
      * -0.0 or any other value, nor any tile when beta is neither 0 nor 1 (beta = -1 turns +0 into -0): a = +0 and b = -1
      * make the first term -0, and fma(+0, -1, -0) = -0 where a chain from +0 gives +0. C is 11 rows × 32 columns, two
-     * 4-row tiles and a 3-row tile; one of them is filled with +0 or -0 everywhere, or +0 but one entry (in each of its
-     * vectors in turn: -0, then a tiny value), the others hold +0 alone, so that a check of the wrong tile is seen too.
+     * 4-row tiles and three single rows; one of the three parts is filled with +0 or -0 everywhere, or +0 but one entry
+     * (in each of its vectors in turn: -0, then a tiny value), the others hold +0 alone, so that a check of the wrong tile
+     * is seen too.
      */
     @Test
     void onlyATileOfPositiveZerosStartsFromZeroWhenItAccumulates() {
