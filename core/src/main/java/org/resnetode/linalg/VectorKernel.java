@@ -162,7 +162,10 @@ final class VectorKernel implements Kernel {
     /**
      * C[4 × 4L] at {@code ci} = A[4 rows from ai] · B[k × 4L panel at bj], the accumulators starting at zero: sixteen
      * accumulators, four vector loads and four broadcasts per sixteen fused multiply-adds. A method of its own beside
-     * {@link #rows4Width4Onto} because C2 compiles the loop slower when the accumulators may start from C's loads.
+     * {@link #rows4Width4Onto} because C2 compiles the loop slower when the accumulators may start from C's loads
+     * (measured on the 3 × 4L tile this one replaced: alone on one core, 24 × 32 × 256 in L1, 52 GFLOP/s for products
+     * with beta = 0 only, 47 with beta = 1 only, 44.5 for both when one method served both; inside the d = 128 backprop
+     * gradient, four of whose six products per layer have beta = 0, 5–7% less time in alternating shots).
      */
     private static void rows4Width4Fresh(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c,
                                          int ci, int n, int k) {
