@@ -25,7 +25,7 @@ final class TanhSeriesTail {
     private static final int SWEEPS = 12;
     /** The sweeps stop once the tail grows by less than this share. */
     private static final double SETTLED = 1e-3;
-    /** The candidate: the last sweep times this. */
+    /** The candidate: the linearised fixed point, or the last sweep, times this. */
     private static final double INFLATION = 1.5;
     /** The plain-block margins: one scaled bound (2 operations); a sum of q of them; {@code 1 + γ_{q²+4}} at q. */
     private static final double SCALED_MARGIN = RoundOff.blockMargin(2);

@@ -7,20 +7,20 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link Kernel} on the incubating Vector API: register-blocked micro-kernels of 4 rows × 4 vectors (32 columns with
- * AVX-512; 16 accumulators, 24 of the 32 vector registers) and, for the columns and rows they leave, single rows × 4
- * vectors, 4 rows × 2 vectors, 8 and 4 rows × 1 vector and single rows, holding C in registers across the whole sum
- * over p, one fused multiply-add per term and lane. Columns left over (fewer than one vector) go through
- * {@link ScalarKernel}, whose {@link Math#fma} gives the same bits. Loaded only when the module is present
- * ({@link Gemm}). The 4 × 4L tile loads 8 operands per 16 fused multiply-adds; the 3 × 4L tile it replaced loaded 7 per
- * 12, 4 × 2L 6 per 8: alone on one core, a 64 × 128 × 128 product ran at 45 GFLOP/s with 4 × 2L tiles and 50 with
- * 3 × 4L (4 × 3L: about the same, but 128 columns leave 8 to a narrow tile). 4 × 4L against 3 × 4L, two builds in one
- * JVM with alternating shots, both load orders, 2 threads (2026-12-05, issue 20's sixth round): linear training
- * d = 128, N = 64 6.5% and 8.9% less time, d = 64, N = 256 8%; the MLP backprop gradient d = 128 7% and 11%, d = 64
- * 5–6%, d = 8 unchanged. The 8 × L tile against 4 × L (products one vector wide, d = 8: eight chains where four left
- * the FMA latency exposed on sums of 8 to 32 terms): the d = 8 backprop gradient 11% and 16% less time, the same
- * two-build shots.
+ * AVX-512; 16 accumulators, with the four vectors of B and a broadcast 21 of the 32 vector registers) and, for the
+ * columns and rows they leave, single rows × 4 vectors, 4 rows × 2 vectors, 8 and 4 rows × 1 vector and single rows,
+ * holding C in registers across the whole sum over p, one fused multiply-add per term and lane. Columns left over
+ * (fewer than one vector) go through {@link ScalarKernel}, whose {@link Math#fma} gives the same bits. Loaded only
+ * when the module is present ({@link Gemm}). The 4 × 4L tile loads 8 operands per 16 fused multiply-adds; the 3 × 4L
+ * tile it replaced loaded 7 per 12, 4 × 2L 6 per 8: alone on one core, a 64 × 128 × 128 product ran at 45 GFLOP/s
+ * with 4 × 2L tiles and 50 with 3 × 4L (4 × 3L: about the same, but 128 columns leave 8 to a narrow tile). 4 × 4L
+ * against 3 × 4L, two builds in one JVM with alternating shots, both load orders, 2 threads (2026-12-05, issue 20's
+ * sixth round; less time meaning 1 - new/old): linear training d = 128, N = 64 6.1% and 8.2% less time, d = 64,
+ * N = 256 7.4%; the MLP backprop gradient d = 128 6.7% and 10.0%, d = 64 5.5%, d = 8 unchanged. The 8 × L tile
+ * against 4 × L (products one vector wide, d = 8: eight chains where four left the FMA latency exposed on sums of 8
+ * to 32 terms): the d = 8 backprop gradient 10.2% and 16.4% less time, the same two-build shots.
  *
- * <p>No 8-row kernels: with them (16 accumulators of 2 vectors), 5 of 28 JMH forks of a d = 64 backprop gradient ran 10
+ * <p>No 8-row × 2-vector kernels: with them (16 accumulators), 5 of 28 JMH forks of a d = 64 backprop gradient ran 10
  * times slower for the whole fork, allocating some 19 GB/s (the GC log): C2 had compiled the kernel without
  * scalar-replacing its vectors. Neither -XX:InlineSmallCode nor -XX:MaxNodeLimit prevented it. The 4 × 4L tile has as
  * many accumulators but was not seen to fail so: 12 JVMs each compiling it twice (two class loaders, d = 64 backprop,
@@ -140,7 +140,8 @@ final class VectorKernel implements Kernel {
      * Whether the 4 × 4L tile of C at {@code ci} holds +0.0 alone (bit pattern 0; -0.0 does not count): there a product
      * with beta = 1 starts every chain from +0.0, exactly as {@link #rows4Width4Fresh} does, which then gives the same
      * bits faster. The gradients' weight products ({@code gW += Pᵀ U}) accumulate into buffers zeroed beforehand, so
-     * most of their tiles take that route (d = 128 backprop: 1–4% less time in alternating shots).
+     * most of their tiles take that route (d = 128 backprop: 1–4% less time in alternating shots, measured on the 3 × 4L
+     * tile this one replaced).
      */
     private static boolean positiveZeros(double[] c, int ci, int n) {
         LongVector bits = rowBits(c, ci).or(rowBits(c, ci + n)).or(rowBits(c, ci + 2 * n)).or(rowBits(c, ci + 3 * n));
@@ -297,8 +298,7 @@ final class VectorKernel implements Kernel {
     }
 
     /**
-     * C[1 × 4L] at {@code ci} += A[row at ai] · B[k × 4L panel at bj]: the rows left in blocks of 1, 2 or 5 rows (too few
-     * for 4-row tiles).
+     * C[1 × 4L] at {@code ci} += A[row at ai] · B[k × 4L panel at bj]: the rows a block's 4-row tiles leave (1 to 3).
      */
     private static void row1Width4(double[] a, int ai, int acs, double[] b, int bj, int bn, double[] c, int ci,
                                    int n, int k, double beta) {
@@ -360,8 +360,8 @@ final class VectorKernel implements Kernel {
     }
 
     /**
-     * C[8 × L] at {@code ci} = beta C + A[8 rows from ai] · B[k × L panel at bj]: eight independent chains where the 4 × L
-     * tile has four (narrow products, d = 8: short sums whose latency the chains hide).
+     * C[8 × L] at {@code ci} = beta C + A[8 rows from ai] · B[k × L panel at bj]: eight independent chains where the
+     * 4 × L tile has four (narrow products, d = 8: short sums whose latency the chains hide).
      */
     private static void rows8Width1(double[] a, int ai, int ars, int acs, double[] b, int bj, int bn, double[] c, int ci,
                                     int n, int k, double beta) {

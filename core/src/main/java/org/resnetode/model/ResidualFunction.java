@@ -102,7 +102,7 @@ public interface ResidualFunction {
     /** True when {@code f} is linear in θ, so depth-oscillating weights average out. */
     boolean linearInTheta();
 
-    /** Whether f is a scalar linear field {@code x' = g(θ) x}, and its rate g ({@link ScalarGrowthRate#NONE} by default). */
+    /** Whether f is a scalar linear field {@code x' = g(θ) x}, and its rate g (by default NONE). */
     default ScalarGrowthRate scalarGrowthRate() {
         return ScalarGrowthRate.NONE;
     }

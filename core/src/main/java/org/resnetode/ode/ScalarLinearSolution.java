@@ -2,8 +2,8 @@ package org.resnetode.ode;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import org.resnetode.model.ScalarGrowthRate;
 import org.resnetode.model.ResidualFunction;
+import org.resnetode.model.ScalarGrowthRate;
 import org.resnetode.model.Weights;
 import org.resnetode.scheme.WeightPath;
 

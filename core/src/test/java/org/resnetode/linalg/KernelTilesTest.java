@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
  * and 1 rows × 4 vectors, 4 × 2, 8 × 1 and 4 × 1 vectors, single rows, scalar columns, B read in place or from a packed
  * panel when A is read by columns) and the plain-Java {@link ScalarKernel} against the definition written out here:
  * {@code c_ij = fma(a_i,k-1 b_k-1,j, ... fma(a_i0 b_0j, beta c_ij))}, bit for bit, on blocks
- * {@code [i0, i1) × [j0, j1)} inside a larger C whose other entries must stay untouched. Row counts 1 to 13 give every
+ * {@code [i0, i1) × [j0, j1)} inside a larger C whose other entries must stay untouched. Row counts 1 to 16 give every
  * remainder of the 4-row and 8-row tiles (the rows left go to single rows); column counts give every
  * panel width; each shape with A and with Aᵀ.
  */
 class KernelTilesTest {
-    private static final int[] ROWS = {1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13};
+    private static final int[] ROWS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
     private static final int[] COLUMNS = {1, 7, 8, 16, 24, 31, 32, 33, 40, 64, 75};
     private static final int[] DEPTHS = {1, 2, 9, 64};
 
@@ -48,9 +48,8 @@ class KernelTilesTest {
     }
 
     /**
-     * The 4-row tile has one copy for beta = 0 (accumulators from zero) and one for beta ≠ 0 (from beta C):
-     * every row count,
-     * both betas, A and Aᵀ, on a C whose block holds NaN and infinities, which beta = 0 must overwrite (its definition
+     * The 4-row tile has one copy for beta = 0 (accumulators from zero) and one for beta ≠ 0 (from beta C): every row
+     * count, both betas, A and Aᵀ, on a C whose block holds NaN and infinities, which beta = 0 must overwrite (its definition
      * starts from 0, not from 0 · NaN) and beta = 1 must carry into the chain.
      */
     @Test
