@@ -39,11 +39,8 @@ public final class OdeReference {
      * The returned solution says, through {@link OdeSolution#accurateFor}, whether it succeeded.
      */
     public OdeSolution solve(double[] x0, double endTime, double errorToMeasure) {
-        if (closedForm != null) {
-            return closedForm.solve(x0[0], endTime);
-        }
-        OdeSolution s = solveChecked(x0, endTime, START_TOLERANCE);
-        while (!s.accurateFor(errorToMeasure) && s.tolerance() / 10 >= TIGHTEST_TOLERANCE * 0.999) {
+        OdeSolution s = first(x0, endTime);
+        while (!s.accurateFor(errorToMeasure) && canTighten(s)) {
             s = solveChecked(x0, endTime, s.tolerance());
         }
         return s;
@@ -58,15 +55,10 @@ public final class OdeReference {
      * a right-hand side that is NaN or infinite).
      */
     public MeasuredDistance distance(double[] x0, double endTime, double[] point) {
-        if (closedForm != null) {
-            OdeSolution s = closedForm.solve(x0[0], endTime);
-            double e = Norms.distance(point, 0, s.x(), 0, point.length);
-            return new MeasuredDistance(e, s, refusal(s, e));
-        }
         try {
-            OdeSolution s = solveChecked(x0, endTime, START_TOLERANCE);
+            OdeSolution s = first(x0, endTime);
             double e = Norms.distance(point, 0, s.x(), 0, point.length);
-            while (Double.isFinite(e) && !s.accurateFor(e) && s.tolerance() / 10 >= TIGHTEST_TOLERANCE * 0.999) {
+            while (Double.isFinite(e) && !s.accurateFor(e) && canTighten(s)) {
                 s = solveChecked(x0, endTime, s.tolerance());
                 e = Norms.distance(point, 0, s.x(), 0, point.length);
             }
@@ -74,6 +66,16 @@ public final class OdeReference {
         } catch (MathIllegalStateException | MathIllegalArgumentException | ArithmeticException ex) {
             return new MeasuredDistance(Double.NaN, null, "the ODE solver gave up: " + ex.getMessage());
         }
+    }
+
+    /** The first solution: the closed form where f has one, else the integrator at {@link #START_TOLERANCE}. */
+    private OdeSolution first(double[] x0, double endTime) {
+        return closedForm != null ? closedForm.solve(x0[0], endTime) : solveChecked(x0, endTime, START_TOLERANCE);
+    }
+
+    /** Whether a tolerance 10× below s's is still allowed: never for the closed form, whose tolerance is 0. */
+    private static boolean canTighten(OdeSolution s) {
+        return s.tolerance() / 10 >= TIGHTEST_TOLERANCE * 0.999;
     }
 
     /** Why a distance {@code e} measured against {@code s} is refused, or null when it is accepted. */
