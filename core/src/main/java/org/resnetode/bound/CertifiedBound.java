@@ -1,6 +1,8 @@
 package org.resnetode.bound;
 
+import org.resnetode.model.LinearFamily;
 import org.resnetode.model.Weights;
+import org.resnetode.scheme.ButcherTableau;
 import org.resnetode.scheme.ResNet;
 
 /**
@@ -63,6 +65,8 @@ public final class CertifiedBound {
     private final BallField field;
     /** The closed form where the field is scalar linear (theta2, linear at d = 1; bound.md §8), else null. */
     private final ScalarLinearFlow scalarFlow;
+    /** The carried global error where the field is linear and the scheme forward Euler (bound.md §9), else null. */
+    private final LinearEulerError carriedError;
     /** The scheme's order p. */
     private final int schemeOrder;
     /** γ_{2Q} for every Q: Horner's rounding on the Taylor polynomial. */
@@ -110,6 +114,7 @@ public final class CertifiedBound {
         this.field = BallField.of(net.family(), order);
         this.field.depth(net.depth());
         this.scalarFlow = ScalarLinearFlow.of(net);
+        this.carriedError = carriesError(net) ? new LinearEulerError(net) : null;
         this.hornerRound = new double[order + 1];
         for (int q = 1; q <= order; q++) {
             hornerRound[q] = RoundOff.gamma(2 * q);
@@ -134,7 +139,25 @@ public final class CertifiedBound {
      * validated Taylor integrator ({@link #validated}).
      */
     public BoundResult certify(double[] x0, double[] xN) {
-        return scalarFlow != null ? scalarFlow.certify(x0, xN) : validated(x0, xN);
+        if (scalarFlow != null) {
+            return scalarFlow.certify(x0, xN);
+        }
+        if (carriedError != null) {
+            BoundResult carried = carriedError.certify(x0, xN);
+            if (accepted(carried)) {
+                return carried;
+            }
+            BoundResult validated = validated(x0, xN);
+            return carried.bound() < validated.bound() ? carried : validated;
+        }
+        return validated(x0, xN);
+    }
+
+    /** A linear field (d > 1: d = 1 has the closed form) under forward Euler: one stage, weight 1, the standard grid. */
+    private static boolean carriesError(ResNet net) {
+        ButcherTableau t = net.scheme().tableau();
+        return net.family() instanceof LinearFamily && net.family().dim() > 1 && t.stages() == 1 && t.b()[0] == 1
+                && !net.scheme().referenceConvention();
     }
 
     /**
@@ -240,9 +263,13 @@ public final class CertifiedBound {
      * radius's part from the last pass's Taylor remainders at least {@link #ROUNDING_SHARE} of it.
      */
     private boolean refinable(BoundResult b) {
-        return !(b.radius() <= RADIUS_SHARE * b.shadowDistance())
-                && !(b.radius() <= ROUND_OFF * (1 + Math.abs(b.shadowDistance()) + RoundOff.maxAbs(b.shadow(), 0, d)))
-                && truncationRadius > ROUNDING_SHARE * b.radius();
+        return !accepted(b) && truncationRadius > ROUNDING_SHARE * b.radius();
+    }
+
+    /** r_N at most {@link #RADIUS_SHARE} of the shadow distance, or at round-off ({@link #ROUND_OFF}). */
+    private boolean accepted(BoundResult b) {
+        return b.radius() <= RADIUS_SHARE * b.shadowDistance()
+                || b.radius() <= ROUND_OFF * (1 + Math.abs(b.shadowDistance()) + RoundOff.maxAbs(b.shadow(), 0, d));
     }
 
     /**

@@ -84,8 +84,16 @@ final class SpectralBound {
      * squares within γ_n), with no pass over the reference; past {@link #REFERENCE_DRIFT} σ_K, A_b becomes the reference.
      */
     double following(double[] w, int off, double frobenius, double deltaSquares) {
-        double step = Interval.mulUp(Interval.sqrtUp(Interval.mulUp(deltaSquares, margin)), 1 + 2 * RoundOff.U);
-        return Math.min(Interval.sqrtUp(Interval.mulUp(frobenius, margin)), referenced(w, off, Interval.addUp(drift, step)));
+        return Math.min(Interval.sqrtUp(Interval.mulUp(frobenius, margin)),
+                referenced(w, off, Interval.addUp(drift, stepNorm(deltaSquares))));
+    }
+
+    /**
+     * An upper bound of {@code ||A_b - A_a||_F} from the computed {@code Σ Δ̃²}, {@code Δ̃ = fl(A_b - A_a)}:
+     * {@code (1 + 2u) sqrt(Σ Δ̃² (1 + 2γ_n))} (each Δ̃ within u of Δ, the sum of squares within γ_n).
+     */
+    double stepNorm(double deltaSquares) {
+        return Interval.mulUp(Interval.sqrtUp(Interval.mulUp(deltaSquares, margin)), 1 + 2 * RoundOff.U);
     }
 
     /** {@code σ_K + driftUp}, after renewing the reference to the block at {@code off} when the drift exceeds its share. */
