@@ -193,7 +193,7 @@ final class AffineMatrix {
         // ||Δ|| <= (1 + u) ||Δ̃|| entrywise-derived: 4u covers it with a margin
         normDelta = Interval.mulUp(Interval.mulUp(largestDelta, rowSumMargin), 1 + 4 * RoundOff.U);
         roundOffDelta = Interval.mulUp(roundOff, normDelta);
-        spectralB = spectral.following(w, offB, frobenius, squares);
+        spectralB = spectral.following(w, offB, frobenius, spectral.stepNorm(squares));
     }
 
     /** Upper bound of {@code ||A(u)||_∞} for every u in [0, 1] (a norm is convex along the segment). */

@@ -136,14 +136,15 @@ public final class CertifiedBound {
     /**
      * The certified bound on {@code ||xN - x(T)||}, x the Neural ODE solution from {@code x0}, T the network's end time:
      * the closed form {@code x(T) = x_0 e^{∫ g}} where the field is scalar linear ({@link ScalarLinearFlow}); for a linear
-     * field under forward Euler the carried global error ({@link LinearEulerError}) when {@link #accepted}, else the
-     * smaller of it and the validated Taylor integrator's bound; else the validated Taylor integrator ({@link #validated}).
+     * field under forward Euler, where its pilot predicts it accepted ({@link LinearEulerError#promising}), the carried
+     * global error ({@link LinearEulerError}) when {@link #accepted}, else the smaller of it and the validated Taylor
+     * integrator's bound; else the validated Taylor integrator ({@link #validated}).
      */
     public BoundResult certify(double[] x0, double[] xN) {
         if (scalarFlow != null) {
             return scalarFlow.certify(x0, xN);
         }
-        if (carriedError != null) {
+        if (carriedError != null && carriedError.promising(x0)) {
             BoundResult carried = carriedError.certify(x0, xN);
             if (accepted(carried)) {
                 return carried;

@@ -27,10 +27,23 @@ final class LinearEulerError {
     private static final double DIFFERENCE = 2.0001;
     private static final double U = RoundOff.U;
 
+    /**
+     * The pilot's depth: r / ||x_N - z|| scales as 1/N for a given weight function (constant to 2–3% from N = 256 to
+     * 4096 over 36 networks, within 20% from N = 16, bound.md §9), so a pass over every (N/16)-th layer predicts whether
+     * the full pass will be accepted, at 16/N of its cost; it runs from {@link #PILOT_FROM} layers on (at most 1/32 of
+     * the pass: the pilot's layers are dearer, each renews the spectral reference).
+     */
+    static final int PILOT_DEPTH = 16;
+    static final int PILOT_FROM = 32 * PILOT_DEPTH;
+    /** The full pass runs when the pilot predicts a radius at most this share of the distance (the acceptance's 0.5, with a margin). */
+    static final double PILOT_SHARE = 0.4;
+
     private final Weights weights;
     private final int steps;
     private final int d;
+    /** Layer n reads the weight sample {@code min(n, last) · stride} (the pilot: every stride-th sample). */
     private final int last;
+    private final int stride;
     /** {@code fl(1/N)}, its half (exact), and an upper bound of 1/N. */
     private final double h;
     private final double halfH;
@@ -46,6 +59,9 @@ final class LinearEulerError {
     private final double normMargin;
     /** Plain blocks: the local error's radius, the radius update, the centre's rounding, π, e^L - 1, the end point. */
     private static final double LOCAL_MARGIN = RoundOff.blockMargin(12);
+    /** One product, quotient or sum of leaves (h a, h a X, h b, h b/6, 1 + (e^L - 1)); {@code 1 + h a/2}. */
+    private static final double PRODUCT_MARGIN = RoundOff.blockMargin(1);
+    private static final double STEP_FACTOR_MARGIN = RoundOff.blockMargin(2);
     private static final double CUBIC_MARGIN = RoundOff.blockMargin(5);
     private static final double SIGMA_MARGIN = RoundOff.blockMargin(3);
     private static final double DELTA_STATE_MARGIN = RoundOff.blockMargin(9);
@@ -67,12 +83,22 @@ final class LinearEulerError {
     private double deltaSquares;
     private double outputSquares;
 
+    /** Stops (+∞) once past the first eighth of the layers r_n exceeds this share of ||G_n|| (∞: never). */
+    private final double stopShare;
+
     LinearEulerError(ResNet net) {
-        this.weights = net.weights();
-        this.steps = net.steps();
-        this.d = net.family().dim();
-        this.last = weights.count() - 1;
-        this.h = 1.0 / net.depth();
+        this(net.weights(), net.steps(), 1, net.family().dim(), CertifiedBound.RADIUS_SHARE);
+    }
+
+    /** Depth = steps (the standard grid), over every {@code stride}-th weight sample. */
+    private LinearEulerError(Weights weights, int steps, int stride, int d, double stopShare) {
+        this.stopShare = stopShare;
+        this.weights = weights;
+        this.steps = steps;
+        this.stride = stride;
+        this.d = d;
+        this.last = stride == 1 ? weights.count() - 1 : steps - 1;
+        this.h = 1.0 / steps;
         this.halfH = h * 0.5;
         this.hUp = Math.nextUp(h);
         this.spectral = new SpectralBound(d, d);
@@ -91,6 +117,23 @@ final class LinearEulerError {
         this.previousY = new double[d];
         this.v = new double[d];
         this.lambda = new double[d];
+    }
+
+    /**
+     * Whether the full pass is worth running: the network through every (S/{@value #PILOT_DEPTH})-th weight sample, at depth
+     * {@value #PILOT_DEPTH}, from x0, carried to its end without the early stop, predicts the full pass's
+     * {@code radius / distance} as its own (against its own carried error) times {@value #PILOT_DEPTH}/S; worth it when
+     * that is at most {@link #PILOT_SHARE}. False below {@link #PILOT_FROM} layers.
+     */
+    boolean promising(double[] x0) {
+        if (steps < PILOT_FROM) {
+            return false;
+        }
+        LinearEulerError pilot = new LinearEulerError(weights, PILOT_DEPTH, steps / PILOT_DEPTH, d, Double.POSITIVE_INFINITY);
+        BoundResult b = pilot.certify(x0, x0);
+        // the distance from the pilot's own Euler output: its carried error
+        double carried = RoundOff.distanceUp(pilot.x, b.shadow(), d);
+        return b.radius() * PILOT_DEPTH <= PILOT_SHARE * carried * steps;
     }
 
     /**
@@ -118,12 +161,13 @@ final class LinearEulerError {
         double pendingRadius = 0;
         double r = 0;
         for (int n = 0;; n++) {
-            int off = weights.offset(Math.min(n, last));
-            int previousOff = weights.offset(Math.min(Math.max(n - 1, 0), last));
+            int off = weights.offset(Math.min(n, last) * stride);
+            int previousOff = weights.offset(Math.min(Math.max(n - 1, 0), last) * stride);
             pass(w, off, previousOff);
-            double a = n == 0 ? spectral.of(w, off) : spectral.following(w, off, squares, deltaSquares);
-            double ha = Interval.mulUp(hUp, a);
-            double product = Interval.mulUp(ha, stateNorm);
+            double step = spectral.stepNorm(deltaSquares);
+            double a = n == 0 ? spectral.of(w, off) : spectral.following(w, off, squares, step);
+            double ha = RoundOff.blockUp(hUp * a, PRODUCT_MARGIN);
+            double product = RoundOff.blockUp(ha * stateNorm, PRODUCT_MARGIN);
             // h ||A_n x̂_n|| <= h ||ŷ_n|| + √d γ_d h a_n ||x̂_n||
             double output = RoundOff.blockUp(hUp * normUp(outputSquares) + twiceProductRound * product, OUTPUT_MARGIN);
             double lambdaNorm = 0;
@@ -134,7 +178,7 @@ final class LinearEulerError {
                 if (!(lipschitz <= 1)) {
                     return unbounded();
                 }
-                double hb = Interval.mulUp(hUp, spectral.stepNorm(deltaSquares));
+                double hb = RoundOff.blockUp(hUp * step, PRODUCT_MARGIN);
                 // λ_{n-1} = (h/2)(ŷ_n - ŷ_{n-1})
                 double sum = 0;
                 for (int i = 0; i < d; i++) {
@@ -153,7 +197,7 @@ final class LinearEulerError {
                 double deltaState = RoundOff.blockUp(DIFFERENCE * lambdaNorm + twiceProductRound * (product + previousProduct)
                         + (previousHa + hb) * previousOutput + ha * sigma, DELTA_STATE_MARGIN);
                 double commutatorWeight = RoundOff.blockUp(previousHa / 6 + hb * 0.125, WEIGHT_MARGIN);
-                double sixthHb = RoundOff.divideUp(hb, 6);
+                double sixthHb = RoundOff.blockUp(hb / 6, PRODUCT_MARGIN);
                 // μ_{n-1} >= ||l_{n-1} - λ_{n-1}||: the rounding of λ and of the two products, the step's rounding σ
                 // through (1 + h a_n/2), (h²/6) ||[A, Δ] x̂|| + (h²/8) ||Δ² x̂|| <= (h a/6 + h b/8) h ||Δ x̂|| + (h b/6) h ||y||,
                 // and Σ_{k>=3} L^k/k! X
@@ -162,14 +206,14 @@ final class LinearEulerError {
                 // e^L - 1 <= L + L²/2 + Σ_{k>=3}, π = (hb/2) e^L + L²/2 + Σ_{k>=3} >= ||Ψ - I - h A_{n-1}||
                 double quadratic = lipschitz * lipschitz * 0.5 + cubic;
                 double growthMinusOne = RoundOff.blockUp(lipschitz + quadratic, PROPAGATION_MARGIN);
-                double growth = Interval.addUp(1, growthMinusOne);
+                double growth = RoundOff.blockUp(1 + growthMinusOne, PRODUCT_MARGIN);
                 double propagation = RoundOff.blockUp(hb * growth * 0.5 + quadratic, PROPAGATION_MARGIN);
                 // r_n = e^L (r_{n-1} + μ_{n-2}) + π ||G_{n-1}|| + (e^L - 1) ||λ_{n-2}|| + τ_{n-1}
                 r = RoundOff.blockUp(growth * (r + pendingRadius) + propagation * previousCentre + growthMinusOne * pendingNorm
                         + previousTau, RADIUS_MARGIN);
                 // the ratio r_n / ||G_n|| grows along the layers: past the first eighth, a radius above the accepted share
                 // of the carried error foretells a bound the caller would reject, so the pass stops there (bound.md §9)
-                if (8L * n >= steps && !(r <= CertifiedBound.RADIUS_SHARE * centreNorm)) {
+                if (8L * n >= steps && !(r <= stopShare * centreNorm)) {
                     return unbounded();
                 }
             }
@@ -224,7 +268,7 @@ final class LinearEulerError {
 
     /** An upper bound of {@code 1 + h a/2}. */
     private static double stepFactor(double ha) {
-        return Interval.addUp(1, ha * 0.5);
+        return RoundOff.blockUp(1 + ha * 0.5, STEP_FACTOR_MARGIN);
     }
 
     private BoundResult unbounded() {
@@ -233,7 +277,7 @@ final class LinearEulerError {
 
     /** An upper bound of √s for s the plain sum of d squares. */
     private double normUp(double sum) {
-        return Interval.sqrtUp(RoundOff.blockUp(sum, normMargin));
+        return RoundOff.rootUp(RoundOff.blockUp(sum, normMargin));
     }
 
     private double norm(double[] vector) {

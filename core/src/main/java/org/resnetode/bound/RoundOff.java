@@ -46,6 +46,18 @@ final class RoundOff {
         return (s + Double.MIN_NORMAL) * margin;
     }
 
+    /**
+     * An upper bound of {@code √s} for {@code s >= MIN_NORMAL} without {@link Math#nextUp}: {@code fl(fl(√s)(1 + 4u))}.
+     * {@code fl(√s) >= (1 - u) √s} (correctly rounded) is at least {@code 2^-511}, so the product is normal and at least
+     * {@code (1 - u)² (1 + 4u) √s >= √s}.
+     */
+    static double rootUp(double s) {
+        return Math.sqrt(s) * ROOT_MARGIN;
+    }
+
+    /** {@code 1 + 4u}, exact. */
+    private static final double ROOT_MARGIN = 1 + 4 * U;
+
     /** Upper bound of {@code a / k} for {@code a >= 0}, k a positive integer. */
     static double divideUp(double a, int k) {
         return Math.nextUp(a / k);

@@ -18,6 +18,10 @@ final class SpectralBound {
     private final int rows;
     private final int cols;
     private final double margin;
+    /** {@code (1 + 2γ_n)(1 + 2u)²} rounded up: {@link #stepNorm}'s factor under the root. */
+    private final double stepMargin;
+    /** The plain block of one product or sum of leaves ({@link RoundOff#blockUp}). */
+    private static final double ONE_OPERATION = RoundOff.blockMargin(1);
     /** The plain block of {@link #gram}'s largest row sum. */
     private final double gramMargin;
     private final double frobeniusMargin;
@@ -33,6 +37,7 @@ final class SpectralBound {
         this.rows = rows;
         this.cols = cols;
         this.margin = 1 + 2 * RoundOff.gamma(rows * cols);
+        this.stepMargin = Interval.mulUp(Interval.mulUp(margin, 1 + 2 * RoundOff.U), 1 + 2 * RoundOff.U);
         this.gramMargin = RoundOff.blockMargin(2 * rows * rows + 4 * rows);
         this.frobeniusMargin = RoundOff.blockMargin(2 * rows);
         this.gramBuffer = new double[rows * rows];
@@ -78,14 +83,13 @@ final class SpectralBound {
     /**
      * An upper bound of {@code ||A_b||_2} for the block A_b at {@code off} of {@code w} that follows the block bounded
      * last, A_a: the smaller of {@code ||A_b||_F} (from the computed {@code Σ A_b²}) and {@code σ_K} plus the drift, from
-     * the computed {@code Σ Δ̃²} of {@code Δ̃ = fl(A_b - A_a)}: by the triangle inequality along the
+     * {@code step >= ||A_b - A_a||_F} ({@link #stepNorm}): by the triangle inequality along the
      * layers, {@code ||A_b - A_K||_F <= ||A_a - A_K||_F + ||A_b - A_a||_F}, so the drift is carried as the sum of the
-     * steps' Frobenius norms ({@code ||Δ||_F <= (1 + 2u) sqrt(Σ Δ̃² (1 + 2γ_n))}: each Δ̃ within u of Δ, the sum of
-     * squares within γ_n), with no pass over the reference; past {@link #REFERENCE_DRIFT} σ_K, A_b becomes the reference.
+     * steps' Frobenius norms, with no pass over the reference; past {@link #REFERENCE_DRIFT} σ_K, A_b becomes the reference.
      */
-    double following(double[] w, int off, double frobenius, double deltaSquares) {
-        return Math.min(Interval.sqrtUp(Interval.mulUp(frobenius, margin)),
-                referenced(w, off, Interval.addUp(drift, stepNorm(deltaSquares))));
+    double following(double[] w, int off, double frobenius, double step) {
+        return Math.min(RoundOff.rootUp(RoundOff.blockUp(frobenius * margin, ONE_OPERATION)),
+                referenced(w, off, RoundOff.blockUp(drift + step, ONE_OPERATION)));
     }
 
     /**
@@ -93,7 +97,7 @@ final class SpectralBound {
      * {@code (1 + 2u) sqrt(Σ Δ̃² (1 + 2γ_n))} (each Δ̃ within u of Δ, the sum of squares within γ_n).
      */
     double stepNorm(double deltaSquares) {
-        return Interval.mulUp(Interval.sqrtUp(Interval.mulUp(deltaSquares, margin)), 1 + 2 * RoundOff.U);
+        return RoundOff.rootUp(RoundOff.blockUp(deltaSquares * stepMargin, ONE_OPERATION));
     }
 
     /** {@code σ_K + driftUp}, after renewing the reference to the block at {@code off} when the drift exceeds its share. */
@@ -105,7 +109,7 @@ final class SpectralBound {
             driftUp = 0;
         }
         drift = driftUp;
-        return Interval.addUp(referenceNorm, driftUp);
+        return RoundOff.blockUp(referenceNorm + driftUp, ONE_OPERATION);
     }
 
     private void mirror(double[] g, int i, int j, double value) {

@@ -140,11 +140,11 @@ class SpectralBoundTest {
         double expected = 1;
         for (int n = 1; n <= 3; n++) {
             expected += Math.abs(w[4 * n] - w[4 * (n - 1)]);
-            assertThat(bound.following(w, 4 * n, squares(w, 4 * n, 4), stepSquares(w, 4 * (n - 1), 4 * n, 4))).as("layer %d: 1 + path", n)
+            assertThat(bound.following(w, 4 * n, squares(w, 4 * n, 4), bound.stepNorm(stepSquares(w, 4 * (n - 1), 4 * n, 4)))).as("layer %d: 1 + path", n)
                     .isBetween(expected, expected * (1 + 1e-14));
             assertThat(bound.referenceOff()).isZero();
         }
-        assertThat(bound.following(w, 16, squares(w, 16, 4), stepSquares(w, 12, 16, 4))).as("renewed: exactly 1.12")
+        assertThat(bound.following(w, 16, squares(w, 16, 4), bound.stepNorm(stepSquares(w, 12, 16, 4)))).as("renewed: exactly 1.12")
                 .isBetween(1.12, 1.12 * (1 + 1e-14));
         assertThat(bound.referenceOff()).isEqualTo(16);
         double[] rankOne = {1, 2, 1, 2};
@@ -183,7 +183,7 @@ class SpectralBoundTest {
             int lastReference = bound.referenceOff();
             for (int l = 0; l < layers; l++) {
                 if (l > 0) {
-                    up = bound.following(w, l * n, squares(w, l * n, n), stepSquares(w, (l - 1) * n, l * n, n));
+                    up = bound.following(w, l * n, squares(w, l * n, n), bound.stepNorm(stepSquares(w, (l - 1) * n, l * n, n)));
                 }
                 double exact = svd(w, l * n, d, d);
                 assertThat(up).as("%s layer %d", smooth ? "smooth" : "rough", l).isGreaterThanOrEqualTo(exact * (1 - 1e-12))
