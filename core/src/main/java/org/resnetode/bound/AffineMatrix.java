@@ -104,8 +104,8 @@ final class AffineMatrix {
             return;
         }
         // Δ̃ = fl(A_b - A_a), the row sums of |A_b| and |Δ̃|, Σ A_b² and Σ Δ̃² (the spectral bound) and, when priming,
-        // A_a x_[0] and Δ̃ x_[0]: two rows at a time, one partial sum per row and quantity (independent chains; any
-        // summation order keeps the γ_n margins)
+        // A_a x_[0] and Δ̃ x_[0]: two rows at a time, one partial sum per row and quantity (independent chains of fused
+        // multiply-adds; any summation order, fused or not, keeps the γ_n margins)
         double[] x = start == null ? zeroStart : start;
         double largestB = 0;
         double largestDelta = 0;
@@ -137,18 +137,18 @@ final class AffineMatrix {
                 double f = g - c;
                 delta[r0 + j] = e;
                 delta[r1 + j] = f;
-                product0 += a * xj;
-                product1 += c * xj;
-                deltaProduct0 += e * xj;
-                deltaProduct1 += f * xj;
+                product0 = Math.fma(a, xj, product0);
+                product1 = Math.fma(c, xj, product1);
+                deltaProduct0 = Math.fma(e, xj, deltaProduct0);
+                deltaProduct1 = Math.fma(f, xj, deltaProduct1);
                 sumB0 += Math.abs(b);
                 sumB1 += Math.abs(g);
                 sumDelta0 += Math.abs(e);
                 sumDelta1 += Math.abs(f);
-                squares0 += e * e;
-                squares1 += f * f;
-                frobenius0 += b * b;
-                frobenius1 += g * g;
+                squares0 = Math.fma(e, e, squares0);
+                squares1 = Math.fma(f, f, squares1);
+                frobenius0 = Math.fma(b, b, frobenius0);
+                frobenius1 = Math.fma(g, g, frobenius1);
             }
             squares += squares0 + squares1;
             frobenius += frobenius0 + frobenius1;
@@ -173,12 +173,12 @@ final class AffineMatrix {
                 double b = w[offB + r0 + j];
                 double e = b - a;
                 delta[r0 + j] = e;
-                product0 += a * xj;
-                deltaProduct0 += e * xj;
+                product0 = Math.fma(a, xj, product0);
+                deltaProduct0 = Math.fma(e, xj, deltaProduct0);
                 sumB0 += Math.abs(b);
                 sumDelta0 += Math.abs(e);
-                squares0 += e * e;
-                frobenius0 += b * b;
+                squares0 = Math.fma(e, e, squares0);
+                frobenius0 = Math.fma(b, b, frobenius0);
             }
             squares += squares0;
             frobenius += frobenius0;
@@ -272,8 +272,8 @@ final class AffineMatrix {
 
     /**
      * {@code a := A_a x[xa..xa+cols)} and {@code δ := Δ̃ x[xd..xd+cols)} in one pass over the rows, reading x in place:
-     * four rows at a time, two partial sums per row and matrix (even and odd columns: sixteen independent chains; any
-     * summation order keeps the γ_cols of each product).
+     * four rows at a time, two partial sums per row and matrix (even and odd columns: sixteen independent chains of fused
+     * multiply-adds; any summation order, fused or not, keeps the γ_cols of each product).
      */
     private void products(double[] x, int xa, int xd, double[] a, double[] delta) {
         double[] m = w;
@@ -299,34 +299,34 @@ final class AffineMatrix {
                 double q = x[xd + j];
                 double p1 = x[xa + j + 1];
                 double q1 = x[xd + j + 1];
-                a0 += m[s0 + j] * p;
-                a1 += m[s1 + j] * p;
-                a2 += m[s2 + j] * p;
-                a3 += m[s3 + j] * p;
-                b0 += m[s0 + j + 1] * p1;
-                b1 += m[s1 + j + 1] * p1;
-                b2 += m[s2 + j + 1] * p1;
-                b3 += m[s3 + j + 1] * p1;
-                d0 += e[r0 + j] * q;
-                d1 += e[r1 + j] * q;
-                d2 += e[r2 + j] * q;
-                d3 += e[r3 + j] * q;
-                f0 += e[r0 + j + 1] * q1;
-                f1 += e[r1 + j + 1] * q1;
-                f2 += e[r2 + j + 1] * q1;
-                f3 += e[r3 + j + 1] * q1;
+                a0 = Math.fma(m[s0 + j], p, a0);
+                a1 = Math.fma(m[s1 + j], p, a1);
+                a2 = Math.fma(m[s2 + j], p, a2);
+                a3 = Math.fma(m[s3 + j], p, a3);
+                b0 = Math.fma(m[s0 + j + 1], p1, b0);
+                b1 = Math.fma(m[s1 + j + 1], p1, b1);
+                b2 = Math.fma(m[s2 + j + 1], p1, b2);
+                b3 = Math.fma(m[s3 + j + 1], p1, b3);
+                d0 = Math.fma(e[r0 + j], q, d0);
+                d1 = Math.fma(e[r1 + j], q, d1);
+                d2 = Math.fma(e[r2 + j], q, d2);
+                d3 = Math.fma(e[r3 + j], q, d3);
+                f0 = Math.fma(e[r0 + j + 1], q1, f0);
+                f1 = Math.fma(e[r1 + j + 1], q1, f1);
+                f2 = Math.fma(e[r2 + j + 1], q1, f2);
+                f3 = Math.fma(e[r3 + j + 1], q1, f3);
             }
             if (j < cols) {
                 double p = x[xa + j];
                 double q = x[xd + j];
-                a0 += m[s0 + j] * p;
-                a1 += m[s1 + j] * p;
-                a2 += m[s2 + j] * p;
-                a3 += m[s3 + j] * p;
-                d0 += e[r0 + j] * q;
-                d1 += e[r1 + j] * q;
-                d2 += e[r2 + j] * q;
-                d3 += e[r3 + j] * q;
+                a0 = Math.fma(m[s0 + j], p, a0);
+                a1 = Math.fma(m[s1 + j], p, a1);
+                a2 = Math.fma(m[s2 + j], p, a2);
+                a3 = Math.fma(m[s3 + j], p, a3);
+                d0 = Math.fma(e[r0 + j], q, d0);
+                d1 = Math.fma(e[r1 + j], q, d1);
+                d2 = Math.fma(e[r2 + j], q, d2);
+                d3 = Math.fma(e[r3 + j], q, d3);
             }
             a0 += b0;
             a1 += b1;
@@ -351,8 +351,8 @@ final class AffineMatrix {
             double ai = 0;
             double di = 0;
             for (int j = 0; j < cols; j++) {
-                ai += m[s + j] * x[xa + j];
-                di += e[r + j] * x[xd + j];
+                ai = Math.fma(m[s + j], x[xa + j], ai);
+                di = Math.fma(e[r + j], x[xd + j], di);
             }
             a[i] = ai;
             delta[i] = di;

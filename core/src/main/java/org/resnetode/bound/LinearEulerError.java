@@ -291,8 +291,8 @@ final class LinearEulerError {
     /**
      * One pass over A_n (at {@code off}) and A_{n-1} (at {@code previousOff}): {@code ŷ := A_n x̂}, {@code v̂ := A_n G},
      * {@link #squares} {@code = Σ A_n²}, {@link #deltaSquares} {@code = Σ (A_n - A_{n-1})²}, {@link #outputSquares}
-     * {@code = Σ ŷ_i²}; two
-     * rows at a time, one partial sum per row and quantity (independent chains; any order keeps the γ_d margins).
+     * {@code = Σ ŷ_i²}; two rows at a time, one partial sum per row and quantity (independent chains) of fused
+     * multiply-adds (in any order, fused or not, a sum of d products keeps its γ_d margin).
      */
     private void pass(double[] w, int off, int previousOff) {
         double sumSquares = 0;
@@ -310,14 +310,14 @@ final class LinearEulerError {
                 double c1 = a1 - w[previousOff + r1 + j];
                 double xj = x[j];
                 double gj = g[j];
-                y0 += a0 * xj;
-                y1 += a1 * xj;
-                v0 += a0 * gj;
-                v1 += a1 * gj;
-                s0 += a0 * a0;
-                s1 += a1 * a1;
-                e0 += c0 * c0;
-                e1 += c1 * c1;
+                y0 = Math.fma(a0, xj, y0);
+                y1 = Math.fma(a1, xj, y1);
+                v0 = Math.fma(a0, gj, v0);
+                v1 = Math.fma(a1, gj, v1);
+                s0 = Math.fma(a0, a0, s0);
+                s1 = Math.fma(a1, a1, s1);
+                e0 = Math.fma(c0, c0, e0);
+                e1 = Math.fma(c1, c1, e1);
             }
             y[i] = y0;
             y[i + 1] = y1;
@@ -333,10 +333,10 @@ final class LinearEulerError {
             for (int j = 0; j < d; j++) {
                 double a0 = w[off + r0 + j];
                 double c0 = a0 - w[previousOff + r0 + j];
-                y0 += a0 * x[j];
-                v0 += a0 * g[j];
-                s0 += a0 * a0;
-                e0 += c0 * c0;
+                y0 = Math.fma(a0, x[j], y0);
+                v0 = Math.fma(a0, g[j], v0);
+                s0 = Math.fma(a0, a0, s0);
+                e0 = Math.fma(c0, c0, e0);
             }
             y[i] = y0;
             v[i] = v0;
