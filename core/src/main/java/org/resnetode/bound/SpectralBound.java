@@ -60,10 +60,10 @@ final class SpectralBound {
         boolean referenced = w == referenceData;
         for (int i = 0; i < n; i++) {
             double a = w[off + i];
-            frobenius += a * a;
+            frobenius = Math.fma(a, a, frobenius);
             if (referenced) {
                 double e = a - w[referenceOff + i];
-                drift += e * e;
+                drift = Math.fma(e, e, drift);
             }
         }
         return fromSums(w, off, frobenius, referenced ? drift : Double.NaN);
@@ -127,7 +127,8 @@ final class SpectralBound {
     private double gram(double[] w, int off) {
         double gamma = RoundOff.gamma(cols);
         double[] g = gramBuffer;
-        // G_ij = a_i · a_j for j >= i, four j at a time (independent chains), mirrored below the diagonal
+        // G_ij = a_i · a_j for j >= i, four j at a time (independent chains of fused multiply-adds), mirrored below the
+        // diagonal
         for (int i = 0; i < rows; i++) {
             int ai = off + i * cols;
             int j = i;
@@ -142,10 +143,10 @@ final class SpectralBound {
                 double s3 = 0;
                 for (int k = 0; k < cols; k++) {
                     double a = w[ai + k];
-                    s0 += a * w[b0 + k];
-                    s1 += a * w[b1 + k];
-                    s2 += a * w[b2 + k];
-                    s3 += a * w[b3 + k];
+                    s0 = Math.fma(a, w[b0 + k], s0);
+                    s1 = Math.fma(a, w[b1 + k], s1);
+                    s2 = Math.fma(a, w[b2 + k], s2);
+                    s3 = Math.fma(a, w[b3 + k], s3);
                 }
                 mirror(g, i, j, s0);
                 mirror(g, i, j + 1, s1);
@@ -156,7 +157,7 @@ final class SpectralBound {
                 int b0 = off + j * cols;
                 double s0 = 0;
                 for (int k = 0; k < cols; k++) {
-                    s0 += w[ai + k] * w[b0 + k];
+                    s0 = Math.fma(w[ai + k], w[b0 + k], s0);
                 }
                 mirror(g, i, j, s0);
             }
