@@ -98,7 +98,7 @@ class ExactEnclosureTest {
      * by the Taylor series of order {@value #TAYLOR_TERMS} in s on each interval: f linear in x with the matrix
      * {@code M(s) = M0 + s M1 + s² M2} (linear: M = A(s); theta2: M = θ(s)²), {@code x_[k+1] = (Σ_j M_j x_[k-j]) / (k+1)}.
      */
-    private static BigDecimal[] exactSolution(ResNet net, double[] x0) {
+    static BigDecimal[] exactSolution(ResNet net, double[] x0) {
         int d = x0.length;
         Weights weights = net.weights();
         double[] w = weights.data();
