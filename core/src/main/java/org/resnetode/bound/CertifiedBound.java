@@ -137,8 +137,8 @@ public final class CertifiedBound {
      * The certified bound on {@code ||xN - x(T)||}, x the Neural ODE solution from {@code x0}, T the network's end time:
      * the closed form {@code x(T) = x_0 e^{∫ g}} where the field is scalar linear ({@link ScalarLinearFlow}); for a linear
      * field under forward Euler, where its pilot predicts it accepted ({@link LinearEulerError#promising}), the carried
-     * global error ({@link LinearEulerError}) when {@link #accepted}, else the smaller of it and the validated Taylor
-     * integrator's bound; else the validated Taylor integrator ({@link #validated}).
+     * global error ({@link LinearEulerError}) when {@link #accepted}; else the validated Taylor integrator
+     * ({@link #validated}).
      */
     public BoundResult certify(double[] x0, double[] xN) {
         if (scalarFlow != null) {
@@ -149,8 +149,6 @@ public final class CertifiedBound {
             if (accepted(carried)) {
                 return carried;
             }
-            BoundResult validated = validated(x0, xN);
-            return carried.bound() < validated.bound() ? carried : validated;
         }
         return validated(x0, xN);
     }
