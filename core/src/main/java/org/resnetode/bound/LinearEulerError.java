@@ -9,9 +9,11 @@ import org.resnetode.scheme.ResNet;
  * recomputed in doubles, {@code y_n = A_n x̂_n}, {@code e_n = x(t_n) - x̂_n} obeys {@code e_{n+1} = Ψ_n e_n + l_n}
  * (Ψ_n the exact propagator over the layer, l_n the local error from x̂_n), and
  * <pre>
- *   l_n = (h/2)(y_{n+1} - y_n) - (h²/2) Δ_n y_n - (h/2) A_{n+1} σ_n - σ_n + R_n,   Ψ_n G = G + h A_n G + P_n,
+ *   l_n = (h/2)(y_{n+1} - y_n) + (h²/6) [A_n, Δ_n] x̂_n + (h²/8) Δ_n² x̂_n + I_3 - (h/2) A_{n+1} σ_n - σ_n,
+ *   Ψ_n G = G + h A_n G + P_n,
  * </pre>
- * σ_n the rounding of the Euler step and R_n, P_n bounded by norms. So the local error's leading term comes from the
+ * σ_n the rounding of the Euler step, I_3 the third-order remainder, and the commutator, Δ², I_3 and P_n bounded by
+ * norms. So the local error's leading term comes from the
  * products the trajectory needs anyway, and the carried centre {@code G_{n+1} = G_n + h A_n G_n + λ_{n-1}} (the local
  * error entering one layer late, its first layer propagated by {@code ||Ψ - I|| <= e^L - 1}) needs one product more,
  * formed in the same pass as {@code A_n x̂_n}. The radius r collects every neglected term with outward rounding, so
@@ -86,7 +88,7 @@ final class LinearEulerError {
     private double deltaSquares;
     private double outputSquares;
 
-    /** Stops (+∞) once past the first eighth of the layers r_n exceeds this share of ||G_n|| (∞: never). */
+    /** Stops (+∞) once past the first eighth of the layers r_n exceeds this share of the largest ||G_k|| so far (∞: never). */
     private final double stopShare;
 
     LinearEulerError(ResNet net) {

@@ -93,4 +93,21 @@ class RoundOffTest {
         assertThat(RoundOff.tanh(0)).isZero();
         assertThat(worst).as("the margin is not vacuous").isGreaterThan(0);
     }
+
+    /**
+     * {@link RoundOff#rootUp} squared is at least its argument, exactly (BigDecimal), over random s from MIN_NORMAL to
+     * 1e300 and the ends, and within 5 ulps of {@link Math#sqrt} (one product by 1 + 4u: at most 4 ulps, and its rounding).
+     */
+    @Test
+    void rootUpIsAnUpperBoundOfTheSquareRoot() {
+        SplittableRandom rng = new SplittableRandom(31);
+        double[] ends = {Double.MIN_NORMAL, Math.nextUp(Double.MIN_NORMAL), 1, 2, 0.5, Double.MAX_VALUE};
+        for (int k = 0; k < 20_000 + ends.length; k++) {
+            double s = k < ends.length ? ends[k] : Math.scalb(1 + rng.nextDouble(), rng.nextInt(-1022, 997));
+            double r = RoundOff.rootUp(s);
+            BigDecimal square = new BigDecimal(r).multiply(new BigDecimal(r));
+            assertThat(square.compareTo(new BigDecimal(s))).as("rootUp(%s)² >= s", s).isGreaterThanOrEqualTo(0);
+            assertThat(r).isLessThanOrEqualTo(Math.sqrt(s) + 5 * Math.ulp(Math.sqrt(s)));
+        }
+    }
 }
