@@ -25,7 +25,10 @@ final class LinearEulerError {
     /** 1/6 rounded up, and {@code e - 8/3 = Σ_{j>=0} 1/(j+4)! <= 0.052}: {@code Σ_{k>=3} L^k/k! <= L³ (1/6 + 0.052 L)}, L <= 1. */
     private static final double SIXTH = Math.nextUp(1.0 / 6);
     private static final double QUARTIC = 0.052;
-    /** {@code h ||y_n - y_{n-1}|| <= 2 (1 + 4u) ||λ||} (λ = fl(fl(h/2) fl(ŷ_n - ŷ_{n-1}))), with a margin. */
+    /**
+     * {@code h |ŷ_n - ŷ_{n-1}|_i <= 2 (1 + 4u) (|λ_i| + η)} (λ = fl(fl(h/2) fl(ŷ_n - ŷ_{n-1}))), with a margin: the
+     * computed products' difference (the exact one adds {@code √d γ_d (h a' X' + h a X)}, a term of its own).
+     */
     private static final double DIFFERENCE = 2.0001;
     private static final double U = RoundOff.U;
 
@@ -64,8 +67,9 @@ final class LinearEulerError {
     private final double normMargin;
     /** Plain blocks: the local error's radius, the radius update, the centre's rounding, π, e^L - 1, the end point. */
     private static final double LOCAL_MARGIN = RoundOff.blockMargin(12);
-    /** One product, quotient or sum of leaves (h a, h a X, h b, h b/6, 1 + (e^L - 1)); {@code 1 + h a/2}. */
+    /** One product, quotient or sum of leaves (h a, h a X, h b, h b/6, 1 + (e^L - 1)). */
     private static final double PRODUCT_MARGIN = RoundOff.blockMargin(1);
+    /** {@code 1 + h a/2}: a product and a sum. */
     private static final double STEP_FACTOR_MARGIN = RoundOff.blockMargin(2);
     private static final double CUBIC_MARGIN = RoundOff.blockMargin(5);
     private static final double SIGMA_MARGIN = RoundOff.blockMargin(3);

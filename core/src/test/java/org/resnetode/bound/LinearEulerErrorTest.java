@@ -1,27 +1,13 @@
 package org.resnetode.bound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.resnetode.bound.LinearEulerCases.*;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
-import org.resnetode.claim.DistanceMeasurement;
-import org.resnetode.model.DepthProfile;
-import org.resnetode.model.DepthProfiles;
-import org.resnetode.model.Families;
-import org.resnetode.model.LinearFamily;
-import org.resnetode.model.ResidualFunction;
-import org.resnetode.model.Weights;
-import org.resnetode.ode.MeasuredDistance;
-import org.resnetode.ode.OdeReference;
-import org.resnetode.scheme.ButcherTableau;
 import org.resnetode.scheme.ResNet;
-import org.resnetode.scheme.Scheme;
 
 /**
  * The carried global error of linear networks under forward Euler ({@link LinearEulerError}, bound.md §9) against
@@ -35,142 +21,13 @@ import org.resnetode.scheme.Scheme;
  *       {@code CertifiedBound.certify} accepts it at), on smooth weights, the exact error is at least 2/3 of the bound.</li>
  * </ul>
  * Where it is +∞ (a layer with {@code h ||A||_2 > 1}, a quantity not finite, the early stop past the first eighth of the
- * layers) {@code CertifiedBound.certify} falls back to the validated passes: the routing is checked at the end.
+ * layers) {@code CertifiedBound.certify} falls back to the validated passes: the routing is checked in {@link LinearEulerRoutingTest}.
  */
 class LinearEulerErrorTest {
-    private static final MathContext MC = new MathContext(60);
     /** The tightness an accepted result promises against its shadow distance: {@code 1/(1 + RADIUS_SHARE)}. */
     private static final double ACCEPTED = 1 / (1 + CertifiedBound.RADIUS_SHARE);
     private static final String[] PROFILES = {"fourier", "polynomial", "iid", "alternating"};
     private static final int[] DEPTHS = {1, 2, 16, 64, 256, 1024};
-    /**
-     * The exact solutions already computed, by case name (they depend on the weights and the input only, never on the
-     * class under test; the mutation runs repeat this class once per mutant in the same JVM).
-     */
-    private static final Map<String, BigDecimal[]> EXACT = new ConcurrentHashMap<>();
-
-    /** A network, its input and its computed output. */
-    record Case(String what, ResNet net, double[] x0, double[] xN) {
-        int dim() {
-            return x0.length;
-        }
-
-        BigDecimal[] exact() {
-            return EXACT.computeIfAbsent(what, k -> ExactEnclosureTest.exactSolution(net, x0));
-        }
-
-        BoundResult carried() {
-            return new LinearEulerError(net).certify(x0, xN);
-        }
-    }
-
-    /** A network of the linear family on a profile (amplitude 1, seed 7 + d), its unit input of that seed. */
-    static Case profileCase(String profile, int d, int n, boolean zeroMean) {
-        return profileCase(profile, d, n, zeroMean, 7 + d, Scheme.EULER);
-    }
-
-    static Case profileCase(String profile, int d, int n, boolean zeroMean, long seed, Scheme scheme) {
-        ResidualFunction f = Families.create("linear", d, d);
-        DepthProfile p = DepthProfiles.create(profile, f, seed, 1.0, zeroMean);
-        Weights w = Weights.sample(p, scheme.weightCount(n), n);
-        ResNet net = new ResNet(f, scheme, w, n);
-        double[] x0 = DistanceMeasurement.unitInput(d, seed);
-        return withOutput(String.format("%s%s d=%d N=%d seed %d %s", profile, zeroMean ? " (zero mean)" : "", d, n, seed,
-                scheme.name()), net, x0);
-    }
-
-    static Case withOutput(String what, ResNet net, double[] x0) {
-        double[] xN = new double[x0.length];
-        net.forward(x0, xN);
-        return new Case(what, net, x0, xN);
-    }
-
-    /** A network of d × d blocks given layer by layer (forward Euler, N = layers.length). */
-    static Case layers(String what, double[][] layers, double[] x0) {
-        int d = x0.length;
-        int n = layers.length;
-        double[] w = new double[n * d * d];
-        for (int k = 0; k < n; k++) {
-            System.arraycopy(layers[k], 0, w, k * d * d, d * d);
-        }
-        return withOutput(what, new ResNet(new LinearFamily(d), Scheme.EULER, new Weights(n, d * d, w), n), x0);
-    }
-
-    static double[] diagonal(double... entries) {
-        int d = entries.length;
-        double[] a = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            a[i * d + i] = entries[i];
-        }
-        return a;
-    }
-
-    static double[][] constant(double[] a, int n) {
-        double[][] layers = new double[n][];
-        for (int k = 0; k < n; k++) {
-            layers[k] = a.clone();
-        }
-        return layers;
-    }
-
-    static BigDecimal distance(double[] a, BigDecimal[] b) {
-        BigDecimal s = BigDecimal.ZERO;
-        for (int i = 0; i < a.length; i++) {
-            BigDecimal e = new BigDecimal(a[i]).subtract(b[i]);
-            s = s.add(e.multiply(e));
-        }
-        return s.sqrt(MC);
-    }
-
-    static BigDecimal[] big(double[] a) {
-        BigDecimal[] b = new BigDecimal[a.length];
-        for (int i = 0; i < a.length; i++) {
-            b[i] = new BigDecimal(a[i]);
-        }
-        return b;
-    }
-
-    /**
-     * The claims of a finite result against the exact x(T): {@code ||z - x(T)|| <= radius},
-     * {@code ||x_N - x(T)|| <= bound}, {@code ||x_N - z|| <= shadowDistance}, {@code shadowDistance + radius <= bound}
-     * (all in BigDecimal), and its form (order 2, one step per layer). Returns the exact {@code ||x_N - x(T)||}.
-     */
-    static BigDecimal assertEncloses(Case c, BoundResult b, BigDecimal[] exact) {
-        assertThat(b.certified()).as("finite: %s", c.what()).isTrue();
-        assertThat(b.order()).as("order of the carried error").isEqualTo(LinearEulerError.ORDER).isEqualTo(2);
-        assertThat(b.substeps()).as("one step per layer").isEqualTo(c.net().steps());
-        assertThat(b.shadow()).hasSize(c.dim());
-        BigDecimal toShadow = distance(b.shadow(), exact);
-        BigDecimal error = distance(c.xN(), exact);
-        BigDecimal shadowDistance = distance(c.xN(), big(b.shadow()));
-        assertThat(new BigDecimal(b.radius()).compareTo(toShadow))
-                .as("radius %s >= exact ||z - x(T)|| %s: %s", b.radius(), toShadow, c.what()).isGreaterThanOrEqualTo(0);
-        assertThat(new BigDecimal(b.bound()).compareTo(error))
-                .as("bound %s >= exact ||x_N - x(T)|| %s: %s", b.bound(), error, c.what()).isGreaterThanOrEqualTo(0);
-        assertThat(new BigDecimal(b.shadowDistance()).compareTo(shadowDistance))
-                .as("shadow distance %s >= ||x_N - z|| %s: %s", b.shadowDistance(), shadowDistance, c.what())
-                .isGreaterThanOrEqualTo(0);
-        assertThat(new BigDecimal(b.bound()).compareTo(new BigDecimal(b.shadowDistance()).add(new BigDecimal(b.radius()))))
-                .as("bound >= shadow distance + radius: %s", c.what()).isGreaterThanOrEqualTo(0);
-        return error;
-    }
-
-    static void assertUnbounded(BoundResult b, int steps) {
-        assertThat(b.certified()).isFalse();
-        assertThat(b.bound()).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(b.radius()).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(b.shadowDistance()).isNaN();
-        assertThat(b.order()).isEqualTo(2);
-        assertThat(b.substeps()).isEqualTo(steps);
-    }
-
-    static boolean accepted(BoundResult b) {
-        return b.radius() <= CertifiedBound.RADIUS_SHARE * b.shadowDistance();
-    }
-
-    static boolean smooth(String profile) {
-        return profile.equals("fourier") || profile.equals("polynomial");
-    }
 
     /**
      * Four profiles, d = 2, 3, 4, N = 1 .. 1024, zero mean or not (144 networks), and one d = 8 network: every finite
@@ -258,26 +115,6 @@ class LinearEulerErrorTest {
                 assertThat(tightness).isGreaterThanOrEqualTo(2.0 / 3);
             }
         }
-    }
-
-    /**
-     * x(T) of a network of diagonal layers ({@code diagonals[k]} the diagonal of A_k, forward Euler): the layers commute,
-     * {@code x_i(T) = e^{I_i} x_{0,i}} with {@code I_i = h (Σ_{k<N-1} (a_{k,i} + a_{k+1,i})/2 + a_{N-1,i})} (the trapezoids of
-     * the piecewise-linear path, the last interval constant), in 60-digit BigDecimal.
-     */
-    static BigDecimal[] diagonalExact(double[][] diagonals, double[] x0) {
-        int n = diagonals.length;
-        BigDecimal h = BigDecimal.ONE.divide(BigDecimal.valueOf(n), MC);
-        BigDecimal half = new BigDecimal("0.5");
-        BigDecimal[] x = new BigDecimal[x0.length];
-        for (int i = 0; i < x0.length; i++) {
-            BigDecimal integral = new BigDecimal(diagonals[n - 1][i]);
-            for (int k = 0; k + 1 < n; k++) {
-                integral = integral.add(new BigDecimal(diagonals[k][i]).add(new BigDecimal(diagonals[k + 1][i])).multiply(half));
-            }
-            x[i] = BigSeries.exp(integral.multiply(h, MC), MC).multiply(new BigDecimal(x0[i]), MC);
-        }
-        return x;
     }
 
     /**
@@ -515,121 +352,5 @@ class LinearEulerErrorTest {
                 assertUnbounded(z, n);
             }
         }
-    }
-
-    /**
-     * i.i.d. weights, d = 8, N = 1024: the radius (the ||Δ|| terms) exceeds half the carried error once past the first
-     * eighth of the layers, so the carried pass stops there (+∞); {@code CertifiedBound.certify} then runs the validated
-     * passes, which certify a finite bound above the reference error.
-     */
-    @Test
-    void iidWeightsStopEarlyAndTheValidatedPassesCertify() {
-        Case c = profileCase("iid", 8, 1024, false, 11, Scheme.EULER);
-        assertUnbounded(c.carried(), 1024);
-        BoundResult certified = new CertifiedBound(c.net()).certify(c.x0(), c.xN());
-        assertThat(certified.certified()).isTrue();
-        assertThat(certified.order()).as("the validated passes' Taylor order").isGreaterThan(2);
-        ResNet net = c.net();
-        MeasuredDistance m = new OdeReference(net.family(), net.weights(), net.stepSize()).distance(c.x0(), net.finalTime(),
-                c.xN());
-        assertThat(m.accepted()).as("reference accepted: %s", m.refusal()).isTrue();
-        System.out.printf("iid d=8 N=1024: certified %.6e, reference error %.6e (self-check %.1e)%n", certified.bound(),
-                m.distance(), m.reference().selfCheckDifference());
-        assertThat(m.distance()).isLessThanOrEqualTo(certified.bound() + m.reference().selfCheckDifference());
-    }
-
-    /** Linear d = 8, fourier, Euler, N = 2048: {@code certify} returns the carried result itself. */
-    @Test
-    void certifyReturnsTheCarriedResultUnderEuler() {
-        Case c = profileCase("fourier", 8, 2048, false);
-        BoundResult carried = c.carried();
-        assertThat(accepted(carried)).as("the premise: accepted, r/dist %s", carried.radius() / carried.shadowDistance())
-                .isTrue();
-        BoundResult b = new CertifiedBound(c.net()).certify(c.x0(), c.xN());
-        assertThat(b.order()).isEqualTo(2);
-        assertThat(b.substeps()).isEqualTo(2048);
-        assertThat(b.bound()).isEqualTo(carried.bound());
-        assertThat(b.radius()).isEqualTo(carried.radius());
-        assertThat(b.shadow()).containsExactly(carried.shadow());
-        // and it holds against the reference
-        ResNet net = c.net();
-        MeasuredDistance m = new OdeReference(net.family(), net.weights(), net.stepSize()).distance(c.x0(), net.finalTime(),
-                c.xN());
-        assertThat(m.accepted()).isTrue();
-        assertThat(m.distance()).isLessThanOrEqualTo(b.bound() + m.reference().selfCheckDifference());
-    }
-
-    /** A one-stage tableau with b = 1 under another name is forward Euler: carried too. */
-    @Test
-    void anyOneStageTableauWithUnitWeightIsCarried() {
-        ButcherTableau forward = new ButcherTableau("forward", new BigFraction[][] {{}}, new BigFraction[] {BigFraction.ONE},
-                null);
-        Case c = profileCase("fourier", 8, 2048, false, 15, Scheme.of(forward));
-        BoundResult carried = c.carried();
-        assertThat(accepted(carried)).isTrue();
-        BoundResult b = new CertifiedBound(c.net()).certify(c.x0(), c.xN());
-        assertThat(b.order()).isEqualTo(2);
-        assertThat(b.bound()).isEqualTo(carried.bound());
-        assertThat(b.substeps()).isEqualTo(2048);
-    }
-
-    /**
-     * Not carried: RK4 and Heun (more stages), tanh (not linear), linear d = 1 (the closed form, order 0), heun-reference,
-     * forward Euler in the reference convention (N - 1 steps) and a one-stage tableau whose weight is not 1 (the broken
-     * tableau of the controls): {@code certify} is the validated procedure's answer (or the closed form's).
-     */
-    @Test
-    void otherSchemesAndFamiliesAreNotCarried() {
-        List<Case> validated = new ArrayList<>();
-        validated.add(profileCase("fourier", 4, 64, false, 11, Scheme.byName("rk4")));
-        validated.add(profileCase("fourier", 4, 64, false, 11, Scheme.HEUN));
-        validated.add(profileCase("fourier", 4, 64, false, 11, Scheme.HEUN_REFERENCE));
-        validated.add(profileCase("fourier", 8, 2048, false, 15, new Scheme("euler-reference", ButcherTableau.EULER, true)));
-        validated.add(profileCase("fourier", 4, 256, false, 11,
-                Scheme.of(ButcherTableau.withScaledWeights(ButcherTableau.EULER, new BigFraction(2)))));
-        ResidualFunction tanh = Families.create("tanh", 4, 4);
-        validated.add(withOutput("tanh d=4 N=64", new ResNet(tanh, Scheme.EULER,
-                Weights.sample(DepthProfiles.create("fourier", tanh, 11, 1.0, false), 64, 64), 64),
-                DistanceMeasurement.unitInput(4, 11)));
-        for (Case c : validated) {
-            BoundResult b = new CertifiedBound(c.net()).certify(c.x0(), c.xN());
-            BoundResult v = new CertifiedBound(c.net()).validated(c.x0(), c.xN());
-            assertThat(b.certified()).as(c.what()).isTrue();
-            assertThat(b.bound()).as("certify is the validated bound: %s", c.what()).isEqualTo(v.bound());
-            assertThat(b.substeps()).as(c.what()).isEqualTo(v.substeps());
-            if (c.net().scheme().tableau().stages() > 1 || c.net().family().name().equals("tanh")) {
-                assertThat(b.order()).as("Taylor order above p + 1 >= 2: %s", c.what()).isNotEqualTo(2);
-            }
-        }
-        // forward Euler in the reference convention: the carried pass itself would be accepted, certify does not use it
-        Case reference = validated.get(3);
-        BoundResult carried = reference.carried();
-        assertThat(accepted(carried)).isTrue();
-        assertThat(new CertifiedBound(reference.net()).certify(reference.x0(), reference.xN()).bound())
-                .isNotEqualTo(carried.bound());
-        // linear d = 1: the closed form
-        double[] w = new double[64];
-        java.util.Arrays.fill(w, 0.75);
-        ResNet scalar = new ResNet(new LinearFamily(1), Scheme.EULER, new Weights(64, 1, w), 64);
-        double[] xN = new double[1];
-        scalar.forward(new double[] {1}, xN);
-        assertThat(new CertifiedBound(scalar).certify(new double[] {1}, xN).order()).isZero();
-    }
-
-    /**
-     * A finite result that {@code certify} would not accept (radius above half the shadow distance: i.i.d. weights, zero
-     * mean, d = 2, N = 1) is not what {@code certify} returns: it returns the validated passes' bound.
-     */
-    @Test
-    void aLooseCarriedResultGivesWayToTheValidatedPasses() {
-        Case c = profileCase("iid", 2, 1, true);
-        BoundResult carried = c.carried();
-        assertThat(carried.certified()).isTrue();
-        assertThat(accepted(carried)).as("the premise: r/dist %s", carried.radius() / carried.shadowDistance()).isFalse();
-        assertEncloses(c, carried, c.exact());
-        BoundResult v = new CertifiedBound(c.net()).validated(c.x0(), c.xN());
-        BoundResult b = new CertifiedBound(c.net()).certify(c.x0(), c.xN());
-        assertThat(b.bound()).isEqualTo(v.bound());
-        assertThat(b.order()).isNotEqualTo(LinearEulerError.ORDER);
     }
 }

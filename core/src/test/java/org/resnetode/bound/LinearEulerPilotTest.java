@@ -28,7 +28,7 @@ class LinearEulerPilotTest {
         for (String profile : new String[] {"fourier", "polynomial", "kinked"}) {
             for (int d : new int[] {4, 8}) {
                 for (int n : new int[] {1024, 2048}) {
-                    LinearEulerErrorTest.Case c = LinearEulerErrorTest.profileCase(profile, d, n, false);
+                    LinearEulerCases.Case c = LinearEulerCases.profileCase(profile, d, n, false);
                     BoundResult full = c.carried();
                     double predicted = new LinearEulerError(c.net()).predictedShare(c.x0());
                     assertThat(predicted).as("a prediction for %s", c.what()).isPositive().isFinite();
@@ -47,15 +47,15 @@ class LinearEulerPilotTest {
     /** Below {@link LinearEulerError#PILOT_FROM} layers the carried pass is never tried; from there on, where predicted. */
     @Test
     void theCarriedPassIsTriedFromThePilotsDepthOn() {
-        LinearEulerErrorTest.Case below = LinearEulerErrorTest.profileCase("polynomial", 4, LinearEulerError.PILOT_FROM - 1,
+        LinearEulerCases.Case below = LinearEulerCases.profileCase("polynomial", 4, LinearEulerError.PILOT_FROM - 1,
                 false);
         assertThat(new LinearEulerError(below.net()).predictedShare(below.x0())).isLessThan(LinearEulerError.PILOT_SHARE);
         assertThat(new LinearEulerError(below.net()).promising(below.x0())).isFalse();
         assertThat(new CertifiedBound(below.net()).certify(below.x0(), below.xN()).order()).isNotEqualTo(LinearEulerError.ORDER);
-        LinearEulerErrorTest.Case at = LinearEulerErrorTest.profileCase("polynomial", 4, LinearEulerError.PILOT_FROM, false);
+        LinearEulerCases.Case at = LinearEulerCases.profileCase("polynomial", 4, LinearEulerError.PILOT_FROM, false);
         assertThat(new LinearEulerError(at.net()).promising(at.x0())).isTrue();
         assertThat(new CertifiedBound(at.net()).certify(at.x0(), at.xN()).order()).isEqualTo(LinearEulerError.ORDER);
-        LinearEulerErrorTest.Case rough = LinearEulerErrorTest.profileCase("iid", 8, 1024, false);
+        LinearEulerCases.Case rough = LinearEulerCases.profileCase("iid", 8, 1024, false);
         assertThat(new LinearEulerError(rough.net()).promising(rough.x0())).isFalse();
     }
 
@@ -78,14 +78,14 @@ class LinearEulerPilotTest {
             w[k * 4 + 3] = -0.5 * s;
         }
         ResNet net = new ResNet(new LinearFamily(d), Scheme.EULER, new Weights(n, d * d, w), n);
-        LinearEulerErrorTest.Case c = LinearEulerErrorTest.withOutput("pilot samples 0.5 M, others ±3 M", net, new double[] {1, 0.5});
+        LinearEulerCases.Case c = LinearEulerCases.withOutput("pilot samples 0.5 M, others ±3 M", net, new double[] {1, 0.5});
         LinearEulerError carried = new LinearEulerError(net);
         assertThat(carried.promising(c.x0())).as("the pilot sees only the smooth samples").isTrue();
         BoundResult full = carried.certify(c.x0(), c.xN());
-        assertThat(LinearEulerErrorTest.accepted(full)).as("the full pass is not accepted: %s", full.radius()).isFalse();
+        assertThat(LinearEulerCases.accepted(full)).as("the full pass is not accepted: %s", full.radius()).isFalse();
         BoundResult b = new CertifiedBound(net).certify(c.x0(), c.xN());
         assertThat(b.bound()).isEqualTo(new CertifiedBound(net).validated(c.x0(), c.xN()).bound());
-        assertThat(new java.math.BigDecimal(b.bound()).compareTo(LinearEulerErrorTest.distance(c.xN(), c.exact())))
+        assertThat(new java.math.BigDecimal(b.bound()).compareTo(LinearEulerCases.distance(c.xN(), c.exact())))
                 .as("the fallback holds against the exact solution").isGreaterThanOrEqualTo(0);
     }
 }
