@@ -57,9 +57,9 @@ final class LinearEulerError {
     private final double h;
     private final double halfH;
     private final double hUp;
-    /** √d γ_d / 2, 4u + √d γ_d, 2 γ_4 + 2 √d γ_d (the products' and the updates' roundings), rounded up. */
-    private final double productRound;
-    private final double twiceProductRound;
+    /** √d γ_d and its half, 4u + √d γ_d, 2 γ_4 + 2 √d γ_d (the products' and the updates' roundings), rounded up. */
+    private final double rootDGamma;
+    private final double halfRootDGamma;
     private final double stepRound;
     private final double centreRound;
     private final double gamma2;
@@ -111,9 +111,8 @@ final class LinearEulerError {
         this.halfH = h * 0.5;
         this.hUp = Math.nextUp(h);
         double rootD = Interval.sqrtUp(d);
-        double rootDGamma = Interval.mulUp(rootD, RoundOff.gamma(d));
-        this.productRound = Interval.mulUp(rootDGamma, 0.5);
-        this.twiceProductRound = 2 * productRound;
+        this.rootDGamma = Interval.mulUp(rootD, RoundOff.gamma(d));
+        this.halfRootDGamma = 0.5 * rootDGamma;
         this.stepRound = Interval.addUp(4 * U, rootDGamma);
         this.centreRound = Interval.addUp(2 * RoundOff.gamma(4), 2 * rootDGamma);
         this.gamma2 = RoundOff.gamma(2);
@@ -186,7 +185,7 @@ final class LinearEulerError {
             double ha = RoundOff.blockUp(hUp * a, PRODUCT_MARGIN);
             double product = RoundOff.blockUp(ha * stateNorm, PRODUCT_MARGIN);
             // h ||A_n x̂_n|| <= h ||ŷ_n|| + √d γ_d h a_n ||x̂_n||
-            double output = RoundOff.blockUp(hUp * normUp(outputSquares) + twiceProductRound * product, OUTPUT_MARGIN);
+            double output = RoundOff.blockUp(hUp * normUp(outputSquares) + rootDGamma * product, OUTPUT_MARGIN);
             double lambdaNorm = 0;
             double mu = 0;
             if (n >= 1) {
@@ -211,14 +210,14 @@ final class LinearEulerError {
                 // ||σ_{n-1}|| <= 2u ||x̂_n|| + (4u + √d γ_d) h a_{n-1} ||x̂_{n-1}||: the rounding of the Euler step
                 double sigma = RoundOff.blockUp(2 * U * stateNorm + stepRound * previousProduct, SIGMA_MARGIN);
                 // h ||Δ x̂_{n-1}|| <= h ||y_n - y_{n-1}|| + (h a + h b) h ||y_{n-1}|| + h a_n ||σ||, the first from λ
-                double deltaState = RoundOff.blockUp(DIFFERENCE * lambdaNorm + twiceProductRound * (product + previousProduct)
+                double deltaState = RoundOff.blockUp(DIFFERENCE * lambdaNorm + rootDGamma * (product + previousProduct)
                         + (previousHa + hb) * previousOutput + ha * sigma, DELTA_STATE_MARGIN);
                 double commutatorWeight = RoundOff.blockUp(previousHa / 6 + hb * 0.125, WEIGHT_MARGIN);
                 double sixthHb = RoundOff.blockUp(hb / 6, PRODUCT_MARGIN);
                 // μ_{n-1} >= ||l_{n-1} - λ_{n-1}||: the rounding of λ and of the two products, the step's rounding σ
                 // through (1 + h a_n/2), (h²/6) ||[A, Δ] x̂|| + (h²/8) ||Δ² x̂|| <= (h a/6 + h b/8) h ||Δ x̂|| + (h b/6) h ||y||,
                 // and Σ_{k>=3} L^k/k! X
-                mu = RoundOff.blockUp(4 * U * lambdaNorm + productRound * (product + previousProduct) + stepFactor(ha) * sigma
+                mu = RoundOff.blockUp(4 * U * lambdaNorm + halfRootDGamma * (product + previousProduct) + stepFactor(ha) * sigma
                         + commutatorWeight * deltaState + sixthHb * previousOutput + cubic * previousState, LOCAL_MARGIN);
                 // e^L - 1 <= L + L²/2 + Σ_{k>=3}, π = (hb/2) e^L + L²/2 + Σ_{k>=3} >= ||Ψ - I - h A_{n-1}||
                 double quadratic = lipschitz * lipschitz * 0.5 + cubic;

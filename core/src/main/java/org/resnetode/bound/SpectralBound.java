@@ -70,14 +70,17 @@ final class SpectralBound {
     }
 
     /**
-     * The bound from the computed sums {@code Σ a²} and {@code Σ (a - a_K)²} (NaN: no reference yet). Each computed
-     * difference is within u of the exact one, each sum within {@code γ_n}: the margins cover both.
+     * The bound from the computed sums {@code Σ a²} and {@code Σ (a - a_K)²} (NaN: no reference yet): the chord
+     * {@code ||A - A_K||_F} is bounded as a step is ({@link #stepNorm}).
      */
     private double fromSums(double[] w, int off, double frobenius, double drift) {
-        double frobeniusUp = Interval.sqrtUp(Interval.mulUp(frobenius, margin));
-        double driftUp = Double.isNaN(drift) ? Double.POSITIVE_INFINITY
-                : Interval.mulUp(Interval.sqrtUp(Interval.mulUp(drift, margin)), 1 + 2 * RoundOff.U);
-        return Math.min(frobeniusUp, referenced(w, off, driftUp));
+        double driftUp = Double.isNaN(drift) ? Double.POSITIVE_INFINITY : stepNorm(drift);
+        return Math.min(frobeniusUp(frobenius), referenced(w, off, driftUp));
+    }
+
+    /** An upper bound of {@code ||A||_F} from the computed {@code Σ a²} (within γ_n of the exact sum). */
+    private double frobeniusUp(double squares) {
+        return RoundOff.rootUp(RoundOff.blockUp(squares * margin, ONE_OPERATION));
     }
 
     /**
@@ -88,8 +91,7 @@ final class SpectralBound {
      * steps' Frobenius norms, with no pass over the reference; past {@link #REFERENCE_DRIFT} σ_K, A_b becomes the reference.
      */
     double following(double[] w, int off, double frobenius, double step) {
-        return Math.min(RoundOff.rootUp(RoundOff.blockUp(frobenius * margin, ONE_OPERATION)),
-                referenced(w, off, RoundOff.blockUp(drift + step, ONE_OPERATION)));
+        return Math.min(frobeniusUp(frobenius), referenced(w, off, RoundOff.blockUp(drift + step, ONE_OPERATION)));
     }
 
     /**
