@@ -123,8 +123,7 @@ class CertifiedBoundProperties {
                         }
                         return;
                     }
-                    boolean smoothProfile = n.profile().equals("fourier") || n.profile().equals("polynomial");
-                    if (smoothProfile && depth >= 64 && distance > 1e-12) {
+                    if (Generators.smooth(n.profile()) && depth >= 64 && distance > 1e-12) {
                         synchronized (smooth) {
                             smooth.computeIfAbsent(n.family(), k -> new ArrayList<>()).add(distance / b.bound());
                         }
@@ -195,7 +194,8 @@ class CertifiedBoundProperties {
         return n.family().equals("theta2") || n.family().equals("linear") && n.dim() == 1;
     }
 
-        private static double median(List<Double> values) {
+    /** The median of {@code values} (a sorted copy; the list is left as it is). */
+    static double median(List<Double> values) {
         List<Double> t = new ArrayList<>(values);
         t.sort(null);
         int n = t.size();

@@ -46,10 +46,6 @@ class LinearEulerErrorProperties {
         final List<Double> smoothTightness = new ArrayList<>();
     }
 
-    private static boolean smooth(String profile) {
-        return profile.equals("fourier") || profile.equals("polynomial");
-    }
-
     /**
      * The carried bound is never violated: linear family, all six profiles (smooth, kinked, i.i.d., alternating), zero
      * mean or not, d = 2..16, N log-uniform in 1..4096, seeds and amplitudes 0.25..1.5. Wherever it is finite and the
@@ -72,7 +68,7 @@ class LinearEulerErrorProperties {
         System.out.printf("LinearEulerErrorProperties.carriedBoundIsNeverViolated: %d requested, %d distinct in %.1f s: %d finite "
                 + "(%d checked against an accepted reference, %d references refused), %d unbounded; smooth profiles where "
                 + "finite: %d rows, tightness median %.4f, worst %.4f%n", REQUESTED, tally.distinct.size(), seconds,
-                tally.finite, tally.checked, tally.refused, tally.unbounded, t.size(), t.isEmpty() ? Double.NaN : median(t),
+                tally.finite, tally.checked, tally.refused, tally.unbounded, t.size(), t.isEmpty() ? Double.NaN : CertifiedBoundProperties.median(t),
                 t.isEmpty() ? Double.NaN : t.get(0));
         assertThat(tally.distinct).as("distinct configurations").hasSizeGreaterThanOrEqualTo(EXAMPLES);
         // measured (seed 2027): 326 finite of 1099 distinct, every one checked against an accepted reference; asserted
@@ -101,7 +97,7 @@ class LinearEulerErrorProperties {
         System.out.printf("LinearEulerErrorProperties.smoothDeepNetworksAreMostlyFinite: %d distinct in %.1f s: %d finite, "
                 + "%d unbounded (%d checked against an accepted reference, %d refused); tightness median %.4f, worst %.4f%n",
                 tally.distinct.size(), seconds, tally.finite, tally.unbounded, tally.checked, tally.refused,
-                t.isEmpty() ? Double.NaN : median(t), t.isEmpty() ? Double.NaN : t.get(0));
+                t.isEmpty() ? Double.NaN : CertifiedBoundProperties.median(t), t.isEmpty() ? Double.NaN : t.get(0));
         assertThat(tally.distinct).hasSizeGreaterThanOrEqualTo(DEEP_EXAMPLES * 9 / 10);
         // measured (seed 2048): 147 of 149 finite (the other 2 stopped early); asserted with a margin: at least 70%
         assertThat(tally.finite).as("finite on smooth profiles at N >= 2048, d <= 8")
@@ -141,15 +137,10 @@ class LinearEulerErrorProperties {
         double selfCheck = m.reference().selfCheckDifference();
         assertThat(m.distance()).as("error <= carried bound + reference self-check, %s (bound %s, r %s)", n, b.bound(),
                 b.radius()).isLessThanOrEqualTo(b.bound() + selfCheck);
-        if (smooth(n.profile()) && m.distance() > 0) {
+        if (Generators.smooth(n.profile()) && m.distance() > 0) {
             synchronized (tally) {
                 tally.smoothTightness.add(m.distance() / b.bound());
             }
         }
-    }
-
-    private static double median(List<Double> sorted) {
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : 0.5 * (sorted.get(n / 2 - 1) + sorted.get(n / 2));
     }
 }

@@ -48,8 +48,16 @@ public final class Generators {
     }
 
     /** The non-constant C-infinity profiles, on which the Euler error is predicted to decay at rate 1. */
+    private static final List<String> SMOOTH_PROFILES = List.of("fourier", "polynomial");
+
+    /** One of {@link #SMOOTH_PROFILES}. */
     public static Gen<String> smoothProfiles() {
-        return Generate.pick(List.of("fourier", "polynomial"));
+        return Generate.pick(SMOOTH_PROFILES);
+    }
+
+    /** Whether {@code profile} is one of the smooth profiles ({@link #smoothProfiles}). */
+    public static boolean smooth(String profile) {
+        return SMOOTH_PROFILES.contains(profile);
     }
 
     /** Whether the profile varies around θ̄ = 0. */

@@ -152,10 +152,6 @@ final class LinearEulerCases {
         return b.radius() <= CertifiedBound.RADIUS_SHARE * b.shadowDistance();
     }
 
-    static boolean smooth(String profile) {
-        return profile.equals("fourier") || profile.equals("polynomial");
-    }
-
     /**
      * x(T) of a network of diagonal layers ({@code diagonals[k]} the diagonal of A_k, forward Euler): the layers commute,
      * {@code x_i(T) = e^{I_i} x_{0,i}} with {@code I_i = h (Σ_{k<N-1} (a_{k,i} + a_{k+1,i})/2 + a_{N-1,i})} (the trapezoids of

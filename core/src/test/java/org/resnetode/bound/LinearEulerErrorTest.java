@@ -2,6 +2,7 @@ package org.resnetode.bound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.resnetode.bound.LinearEulerCases.*;
+import static org.resnetode.properties.Generators.smooth;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
